@@ -1,0 +1,78 @@
+// Builds everything the app and the headless host need into dist/. Plain JS so the set-up scripts can load it
+// right after `npm ci`; esbuild and vite are imported lazily for the same reason.
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const dist = join(root, 'dist');
+const stamp = join(dist, '.build-stamp');
+
+// ESM bundles that include CommonJS packages (ws) need a real `require` for Node's built-ins.
+const esmBanner =
+  "import { createRequire as __orbdeckCreateRequire } from 'node:module';" +
+  'const require = __orbdeckCreateRequire(import.meta.url);';
+
+/** Node-side bundles: name → entry, output and format. */
+export const nodeBundles = {
+  main: { entry: 'electron/main.ts', out: 'dist/electron/main.mjs', format: 'esm' },
+  // A sandboxed preload can only require `electron`, so it must be one self-contained CommonJS file.
+  preload: { entry: 'electron/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs' },
+  headless: { entry: 'electron/core/headless/cli.ts', out: 'dist/headless/serve.mjs', format: 'esm' },
+  sim: { entry: 'electron/core/sim/main.ts', out: 'dist/sim/orbctl-sim.mjs', format: 'esm', executable: true },
+};
+
+const sources = ['electron', 'renderer', 'shared', 'package-lock.json', 'vite.config.ts', 'scripts/lib/build.mjs'];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** True when dist/ is missing or older than any source file. */
+export function buildIsStale() {
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return sources.some((s) => newestMtime(join(root, s)) > built);
+}
+
+export async function buildNode(names = Object.keys(nodeBundles)) {
+  const esbuild = await import('esbuild');
+  await Promise.all(
+    names.map(async (name) => {
+      const b = nodeBundles[name];
+      const out = join(root, b.out);
+      await esbuild.build({
+        entryPoints: [join(root, b.entry)],
+        outfile: out,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: b.format,
+        external: ['electron'],
+        sourcemap: 'linked',
+        legalComments: 'none',
+        logLevel: 'warning',
+        banner: { js: (b.executable ? '#!/usr/bin/env node\n' : '') + (b.format === 'esm' ? esmBanner : '') },
+      });
+      if (b.executable) chmodSync(out, 0o755);
+    }),
+  );
+}
+
+export async function buildRenderer() {
+  const vite = await import('vite');
+  await vite.build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function buildAll() {
+  const started = performance.now();
+  await Promise.all([buildNode(), buildRenderer()]);
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(stamp, new Date().toISOString() + '\n');
+  return performance.now() - started;
+}

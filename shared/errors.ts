@@ -1,0 +1,74 @@
+/**
+ * Error codes that cross IPC. The adapter maps orbctl's exit codes and `[-32098] …` texts to these; the UI
+ * picks its friendly message by code and keeps the raw detail one click away.
+ */
+export const ErrorCode = {
+  /** No orbctl binary was found in any of the places searched. */
+  NOT_INSTALLED: 'NOT_INSTALLED',
+  /** OrbStack itself is stopped or failed to start. */
+  ORBSTACK_NOT_RUNNING: 'ORBSTACK_NOT_RUNNING',
+  NOT_FOUND: 'NOT_FOUND',
+  ALREADY_EXISTS: 'ALREADY_EXISTS',
+  INVALID_NAME: 'INVALID_NAME',
+  /** A request that failed validation (IPC payload, path, option) before anything ran. */
+  INVALID_INPUT: 'INVALID_INPUT',
+  /** The file is not an OrbStack machine export, or is damaged. */
+  BAD_EXPORT_FILE: 'BAD_EXPORT_FILE',
+  TIMEOUT: 'TIMEOUT',
+  CANCELLED: 'CANCELLED',
+  /** The installed orbctl is too old for this action. */
+  UNSUPPORTED_VERSION: 'UNSUPPORTED_VERSION',
+  /** orbctl failed in a way we have no specific code for; the detail carries its own text. */
+  ORBCTL_FAILED: 'ORBCTL_FAILED',
+  /** orbctl's output could not be understood. */
+  BAD_OUTPUT: 'BAD_OUTPUT',
+  /** The machine is busy with another job. */
+  BUSY: 'BUSY',
+  UNKNOWN_CHANNEL: 'UNKNOWN_CHANNEL',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** What went wrong underneath, for the "Details" disclosure. Everything optional: not every error ran orbctl. */
+export interface ErrorDetail {
+  argv?: string[];
+  exitCode?: number | null;
+  signal?: string | null;
+  stderr?: string;
+  stdout?: string;
+  durationMs?: number;
+  /** For INVALID_INPUT: the dotted path of the offending field. */
+  field?: string;
+  /** Anything else worth showing (places searched, version found, …). */
+  notes?: string[];
+}
+
+/** The serialisable form of an error, as it crosses IPC. */
+export interface AppErrorData {
+  code: ErrorCode;
+  message: string;
+  detail?: ErrorDetail;
+}
+
+/** A thrown error that carries a code and detail; the router turns it into an envelope. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: ErrorDetail | undefined;
+
+  constructor(code: ErrorCode, message: string, detail?: ErrorDetail, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+  }
+
+  toData(): AppErrorData {
+    return this.detail === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, detail: this.detail };
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

@@ -1,0 +1,80 @@
+/**
+ * The machine model OrbDeck works with, normalised from `orbctl list -f json` / `orbctl info -f json`.
+ * The adapter's zod schemas produce these; the renderer only ever sees these.
+ */
+
+/** States orbctl reports (scon/types/state.go). Newer OrbStack versions may add more: keep unknown ones as-is. */
+export const KNOWN_STATES = [
+  'creating',
+  'starting',
+  'running',
+  'stopping',
+  'stopped',
+  'deleting',
+  'provisioning',
+] as const;
+export type KnownState = (typeof KNOWN_STATES)[number];
+/** A known state, or any other string orbctl may report one day. */
+export type MachineState = KnownState | (string & {});
+
+export const TRANSITIONAL_STATES: readonly string[] = [
+  'creating',
+  'starting',
+  'stopping',
+  'deleting',
+  'provisioning',
+];
+
+export function isKnownState(state: string): state is KnownState {
+  return (KNOWN_STATES as readonly string[]).includes(state);
+}
+
+export interface Machine {
+  /** ULID, stable across renames. */
+  id: string;
+  name: string;
+  state: MachineState;
+  /** As the JSON reports it (`archlinux`, not the CLI word `arch`). */
+  distro: string;
+  /** As stored by orbctl, aliases resolved (`jammy`, not `22.04`). */
+  version: string;
+  arch: string;
+  /** `default`, `openrc`, `cloud`, … */
+  variant: string;
+  isolated: boolean;
+  defaultUser: string;
+  /** OrbStack's default machine (`orbctl default`); false when unknown. */
+  isDefault: boolean;
+  /** Bytes on disk, when known (from `info`). */
+  diskSize?: number | null;
+  /** Only while running (from `info`). */
+  ip4?: string;
+  ip6?: string;
+}
+
+/** `orbctl info`: the record plus what only `info` knows. Pre-1.10 orbctl gives only the record. */
+export interface MachineInfo extends Machine {
+  diskSize: number | null;
+}
+
+/** Parsed `orbctl version`. */
+export interface OrbctlVersion {
+  /** `2.2.0` */
+  version: string;
+  major: number;
+  minor: number;
+  patch: number;
+  /** The build code in parentheses, when printed. */
+  build?: string;
+  commit?: string;
+}
+
+/** What `orbctl ssh` / OrbStack's SSH set-up gives for reaching a machine. */
+export interface SshDetails {
+  host: string;
+  port: number;
+  user: string;
+  /** `ssh USER@MACHINE@orb` form. */
+  command: string;
+  keyPath: string;
+}

@@ -1,0 +1,7 @@
+// The adapter's tests run the real simulator as a process, so it must be built before any test starts.
+// esbuild makes this take well under a second.
+import { buildNode } from './scripts/lib/build.mjs';
+
+export default async function setup(): Promise<void> {
+  await buildNode(['sim']);
+}
