@@ -5,13 +5,13 @@ export default defineConfig({
   plugins: [react()],
   test: {
     globalSetup: ['./vitest.global-setup.ts'],
-    typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: './tsconfig.node.json' },
     projects: [
       {
         extends: true,
         test: {
           name: 'core',
           environment: 'node',
+          typecheck: { enabled: true, include: ['shared/**/*.test-d.ts'], tsconfig: './tsconfig.node.json' },
           include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },

@@ -1,0 +1,133 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { IpcChannel } from '../../../shared/ipc/contract';
+import { EventHub } from '../events';
+import { Router } from '../ipc/router';
+import { startHeadlessServer, type HeadlessServer } from './server';
+
+let server: HeadlessServer;
+let events: EventHub;
+let staticDir: string;
+
+beforeEach(async () => {
+  staticDir = mkdtempSync(join(tmpdir(), 'orbdeck-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>OrbDeck</title>');
+  writeFileSync(join(tmpdir(), 'orbdeck-secret.txt'), 'secret');
+  events = new EventHub();
+  const router = new Router();
+  router.handle(IpcChannel.jobsList, () => []);
+  router.handle(IpcChannel.machineStart, () => {
+    throw new Error('must not run for an invalid request');
+  });
+  server = await startHeadlessServer({ router, events, staticDir, port: 0 });
+});
+afterEach(() => server.close());
+
+const origin = () => `http://127.0.0.1:${server.port}`;
+
+/** Opens a WebSocket and resolves with 'open' or the HTTP status it was refused with. */
+function connect(opts: { token?: string; origin?: string | null; host?: string }): Promise<{ outcome: string; ws: WebSocket }> {
+  const query = opts.token === undefined ? '' : `?token=${encodeURIComponent(opts.token)}`;
+  const headers: Record<string, string> = {};
+  if (opts.host) headers.Host = opts.host;
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws${query}`, {
+    headers,
+    ...(opts.origin === null ? {} : { origin: opts.origin ?? origin() }),
+  });
+  return new Promise((resolve) => {
+    ws.on('open', () => resolve({ outcome: 'open', ws }));
+    ws.on('unexpected-response', (_req, res) => resolve({ outcome: String(res.statusCode), ws }));
+    ws.on('error', () => resolve({ outcome: 'error', ws }));
+  });
+}
+
+function get(path: string, host?: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, headers: host ? { Host: host } : {} },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('headless host security', () => {
+  it('prints a loopback URL with the token in the fragment', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{20,}$/);
+  });
+
+  it('refuses a WebSocket without a token', async () => {
+    expect((await connect({})).outcome).toBe('401');
+  });
+
+  it('refuses a wrong token', async () => {
+    expect((await connect({ token: 'x'.repeat(server.token.length) })).outcome).toBe('401');
+    expect((await connect({ token: server.token + 'x' })).outcome).toBe('401');
+  });
+
+  it('refuses a foreign Origin even with the right token', async () => {
+    expect((await connect({ token: server.token, origin: 'http://evil.example' })).outcome).toBe('403');
+    expect((await connect({ token: server.token, origin: `http://127.0.0.1:${server.port + 1}` })).outcome).toBe('403');
+    expect((await connect({ token: server.token, origin: null })).outcome).toBe('403');
+  });
+
+  it('refuses a foreign Host (DNS rebinding) on HTTP and WebSocket', async () => {
+    expect((await connect({ token: server.token, host: `evil.example:${server.port}` })).outcome).toBe('403');
+    expect((await get('/', `evil.example:${server.port}`)).status).toBe(403);
+  });
+
+  it('accepts the right token and answers invokes with envelopes', async () => {
+    const { outcome, ws } = await connect({ token: server.token });
+    expect(outcome).toBe('open');
+    const reply = new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
+    ws.send(JSON.stringify({ id: 7, channel: 'jobs:list', request: {} }));
+    expect(await reply).toEqual({ id: 7, result: { ok: true, data: [] } });
+    ws.close();
+  });
+
+  it('validates requests that arrive over the socket', async () => {
+    const { ws } = await connect({ token: server.token });
+    const reply = new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
+    ws.send(JSON.stringify({ id: 1, channel: 'machine:start', request: { name: '--all' } }));
+    expect(await reply).toMatchObject({ id: 1, result: { ok: false, error: { code: 'INVALID_INPUT' } } });
+    ws.close();
+  });
+
+  it('closes a socket that sends garbage', async () => {
+    const { ws } = await connect({ token: server.token });
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    ws.send('not json');
+    expect(await closed).toBe(1003);
+  });
+
+  it('pushes events to connected windows', async () => {
+    const { ws } = await connect({ token: server.token });
+    const message = new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
+    events.emit('machines:changed', { machines: [], lastError: null, updatedAt: 1 });
+    expect(await message).toEqual({
+      event: 'machines:changed',
+      payload: { machines: [], lastError: null, updatedAt: 1 },
+    });
+    ws.close();
+  });
+
+  it('serves the renderer with a CSP and never a file outside it', async () => {
+    const index = await get('/');
+    expect(index.status).toBe(200);
+    expect(index.body).toContain('OrbDeck');
+    expect(String(index.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect((await get('/../orbdeck-secret.txt')).body).not.toContain('secret');
+    expect((await get('/%2e%2e/orbdeck-secret.txt')).status).not.toBe(200);
+    expect((await get('/..%2forbdeck-secret.txt')).status).not.toBe(200);
+    expect((await get('/missing.js')).status).toBe(404);
+  });
+});

@@ -1,0 +1,129 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { WsClientMessage, WsServerMessage } from '../../../shared/ipc/bridge';
+import { ErrorCode } from '../../../shared/errors';
+import { fail } from '../../../shared/result';
+import type { EventHub } from '../events';
+import type { Router } from '../ipc/router';
+import { send, serveStatic } from './static-files';
+
+export interface HeadlessServerOptions {
+  router: Router;
+  events: EventHub;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** 0 = any free port. */
+  port: number;
+  /** Defaults to a fresh random token. */
+  token?: string;
+}
+
+export interface HeadlessServer {
+  /** The URL to open, token included (in the fragment, so it never reaches a log or a Referer). */
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+/** Bigger requests than this are refused; no channel needs more. */
+const MAX_MESSAGE_BYTES = 1 << 20;
+
+/**
+ * The headless transport: the built renderer over HTTP and the IPC router over a WebSocket, on loopback only.
+ * A WebSocket needs the token, and its Host and Origin must be this server's own: another web page (a
+ * foreign Origin) or a DNS-rebinding name (a foreign Host) is refused.
+ */
+export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const sockets = new Set<WebSocket>();
+  let port = 0;
+  const allowedHosts = () => [`${HOST}:${port}`, `localhost:${port}`];
+
+  const http: Server = createServer((req, res) => {
+    if (!allowedHosts().includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden host');
+    serveStatic(options.staticDir, req, res).catch(() => send(res, 500, 'Internal error'));
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    const refusal = checkUpgrade(req, token, allowedHosts());
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data, isBinary) => void onMessage(ws, data.toString(), isBinary));
+    });
+  });
+
+  async function onMessage(ws: WebSocket, text: string, isBinary: boolean): Promise<void> {
+    const message = isBinary ? null : parseMessage(text);
+    if (!message) {
+      ws.close(1003, 'Messages must be JSON {id, channel, request}');
+      return;
+    }
+    const result = await options.router
+      .invoke(message.channel, message.request, { transport: 'headless' })
+      .catch(() => fail({ code: ErrorCode.INTERNAL, message: 'The request failed.' }));
+    reply(ws, { id: message.id, result });
+  }
+
+  const stopEvents = options.events.onAny((event, payload) => {
+    for (const ws of sockets) reply(ws, { event, payload });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, HOST, () => resolve());
+  });
+  port = (http.address() as AddressInfo).port;
+
+  return {
+    url: `http://${HOST}:${port}/#token=${token}`,
+    port,
+    token,
+    async close() {
+      stopEvents();
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+function reply(ws: WebSocket, message: WsServerMessage): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+}
+
+/** The HTTP status line to refuse an upgrade with, or null to accept it. */
+export function checkUpgrade(req: IncomingMessage, token: string, allowedHosts: string[]): string | null {
+  const url = new URL(req.url ?? '/', 'http://x');
+  if (url.pathname !== '/ws') return '404 Not Found';
+  if (!allowedHosts.includes(req.headers.host ?? '')) return '403 Forbidden';
+  // Browsers always send Origin on a WebSocket; it must be this very server.
+  const origin = req.headers.origin;
+  if (!origin || !allowedHosts.map((h) => `http://${h}`).includes(origin)) return '403 Forbidden';
+  const given = Buffer.from(url.searchParams.get('token') ?? '');
+  const expected = Buffer.from(token);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return '401 Unauthorized';
+  return null;
+}
+
+function parseMessage(text: string): WsClientMessage | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return null;
+    const { id, channel, request } = value as Record<string, unknown>;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || typeof channel !== 'string') return null;
+    return { id, channel, request };
+  } catch {
+    return null;
+  }
+}

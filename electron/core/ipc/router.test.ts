@@ -1,0 +1,96 @@
+import { describe, expect, it, vi } from 'vitest';
+import { AppError, ErrorCode } from '../../../shared/errors';
+import { IpcChannel } from '../../../shared/ipc/contract';
+import { Router } from './router';
+
+const ctx = { transport: 'headless' as const };
+
+describe('Router', () => {
+  it('answers an ok envelope with the handler result', async () => {
+    const router = new Router();
+    router.handle(IpcChannel.jobsList, () => []);
+    expect(await router.invoke('jobs:list', {}, ctx)).toEqual({ ok: true, data: [] });
+  });
+
+  it('treats a missing request as empty', async () => {
+    const router = new Router();
+    router.handle(IpcChannel.jobsList, () => []);
+    expect(await router.invoke('jobs:list', undefined, ctx)).toMatchObject({ ok: true });
+  });
+
+  it('validates before the handler runs and names the bad field', async () => {
+    const router = new Router();
+    const handler = vi.fn();
+    router.handle(IpcChannel.machineStart, handler);
+    const result = await router.invoke('machine:start', { name: '-rf' }, ctx);
+    expect(handler).not.toHaveBeenCalled();
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.INVALID_INPUT, message: 'Invalid name: not a machine name.', detail: { field: 'name' } },
+    });
+  });
+
+  it('refuses a wrong type and unknown keys', async () => {
+    const router = new Router();
+    router.handle(IpcChannel.machineStart, () => {
+      throw new Error('must not run');
+    });
+    expect(await router.invoke('machine:start', { name: 3 }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', detail: { field: 'name' } },
+    });
+    expect(await router.invoke('machine:start', { name: 'a1', rm: true }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await router.invoke('machine:start', 'ubuntu', ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', detail: { field: '(request)' } },
+    });
+  });
+
+  it('answers UNKNOWN_CHANNEL for a channel outside the contract or without a handler', async () => {
+    const router = new Router();
+    expect(await router.invoke('machine:format', {}, ctx)).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.UNKNOWN_CHANNEL },
+    });
+    expect(await router.invoke({ toString: 1 }, {}, ctx)).toMatchObject({ ok: false });
+    expect(await router.invoke('jobs:list', {}, ctx)).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.UNKNOWN_CHANNEL, message: 'No handler for jobs:list.' },
+    });
+  });
+
+  it('carries an AppError across as data, with its detail', async () => {
+    const router = new Router();
+    router.handle(IpcChannel.machineStop, () => {
+      throw new AppError(ErrorCode.NOT_FOUND, "No machine named 'x'.", { argv: ['stop', 'x'], exitCode: 1 });
+    });
+    expect(await router.invoke('machine:stop', { name: 'x1' }, ctx)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: "No machine named 'x'.", detail: { argv: ['stop', 'x'], exitCode: 1 } },
+    });
+  });
+
+  it('turns an unexpected throw into INTERNAL and reports it', async () => {
+    const seen: string[] = [];
+    const router = new Router((channel) => seen.push(channel));
+    router.handle(IpcChannel.jobsList, async () => {
+      throw new TypeError('boom');
+    });
+    expect(await router.invoke('jobs:list', {}, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('boom') },
+    });
+    expect(seen).toEqual(['jobs:list']);
+  });
+
+  it('lists channels nobody handles and refuses a second handler', () => {
+    const router = new Router();
+    router.handle(IpcChannel.jobsList, () => []);
+    expect(router.unhandled()).not.toContain('jobs:list');
+    expect(router.unhandled()).toContain('machine:start');
+    expect(() => router.handle(IpcChannel.jobsList, () => [])).toThrow(/already registered/);
+  });
+});

@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import {
+  ALL_CHANNELS,
+  isChannel,
+  requests,
+  type IpcChannel,
+  type ParsedRequestOf,
+  type ResponseOf,
+} from '../../../shared/ipc/contract';
+import { AppError, ErrorCode } from '../../../shared/errors';
+import { fail, ok, type Envelope } from '../../../shared/result';
+
+/** Who is calling: handlers may behave differently where a transport lacks a native feature. */
+export interface CallContext {
+  transport: 'electron' | 'headless';
+}
+
+export type Handler<C extends IpcChannel> = (
+  request: ParsedRequestOf<C>,
+  context: CallContext,
+) => Promise<ResponseOf<C>> | ResponseOf<C>;
+
+type AnyHandler = (request: unknown, context: CallContext) => unknown;
+
+/**
+ * The one entry point for every call from a window, whichever transport carried it. It validates the request
+ * against the contract's schema before the handler runs, and always answers an envelope: it never throws.
+ */
+export class Router {
+  private readonly handlers = new Map<IpcChannel, AnyHandler>();
+
+  constructor(private readonly onUnexpected: (channel: string, error: unknown) => void = () => {}) {}
+
+  /** Registers the handler of one channel; features register their own (see handlers/). */
+  handle<C extends IpcChannel>(channel: C, handler: Handler<C>): void {
+    if (this.handlers.has(channel)) throw new Error(`A handler for ${channel} is already registered`);
+    this.handlers.set(channel, handler as AnyHandler);
+  }
+
+  /** Channels of the contract that nobody handles yet; the app refuses to start with any. */
+  unhandled(): IpcChannel[] {
+    return ALL_CHANNELS.filter((c) => !this.handlers.has(c));
+  }
+
+  async invoke(channel: unknown, request: unknown, context: CallContext): Promise<Envelope<unknown>> {
+    if (!isChannel(channel)) {
+      return fail({ code: ErrorCode.UNKNOWN_CHANNEL, message: `Unknown channel ${JSON.stringify(channel)}.` });
+    }
+    const handler = this.handlers.get(channel);
+    if (!handler) {
+      return fail({ code: ErrorCode.UNKNOWN_CHANNEL, message: `No handler for ${channel}.` });
+    }
+    const parsed = (requests[channel] as z.ZodType).safeParse(request ?? {});
+    if (!parsed.success) return fail(invalidInput(parsed.error).toData());
+    try {
+      return ok(await handler(parsed.data, context));
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.toData());
+      this.onUnexpected(channel, error);
+      const message = error instanceof Error ? error.message : String(error);
+      return fail({ code: ErrorCode.INTERNAL, message: `OrbDeck hit an unexpected error: ${message}` });
+    }
+  }
+}
+
+/** Turns zod's issues into one INVALID_INPUT error that names the first bad field. */
+function invalidInput(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(request)';
+  const problem = issue?.message ?? 'invalid';
+  return new AppError(ErrorCode.INVALID_INPUT, `Invalid ${field}: ${problem}.`, {
+    field,
+    notes: error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`),
+  });
+}

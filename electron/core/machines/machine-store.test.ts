@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError, ErrorCode } from '../../../shared/errors';
+import type { MachinesSnapshot } from '../../../shared/ipc/contract';
+import type { Machine } from '../../../shared/machine';
+import { EventHub } from '../events';
+import { MachineStore, type MachineSource } from './machine-store';
+
+const machine = (name: string, state = 'running'): Machine => ({
+  id: `01K${name.toUpperCase().padEnd(23, '0')}`,
+  name,
+  state,
+  distro: 'ubuntu',
+  version: 'noble',
+  arch: 'arm64',
+  variant: 'default',
+  isolated: false,
+  defaultUser: 'me',
+  isDefault: false,
+});
+
+/** A source whose answers the test sets, counting calls and overlaps. */
+class FakeSource implements MachineSource {
+  machines: Machine[] = [];
+  error: Error | null = null;
+  defaultMachine: string | null = null;
+  calls = 0;
+  inFlight = 0;
+  maxInFlight = 0;
+  delayMs = 0;
+  async list(): Promise<Machine[]> {
+    this.calls++;
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    await new Promise((r) => setTimeout(r, this.delayMs));
+    this.inFlight--;
+    if (this.error) throw this.error;
+    return this.machines.map((m) => ({ ...m }));
+  }
+  async defaultName(): Promise<string | null> {
+    return this.defaultMachine;
+  }
+}
+
+let store: MachineStore | undefined;
+afterEach(() => store?.stop());
+
+function setup(intervals = {}) {
+  const source = new FakeSource();
+  const events = new EventHub();
+  const sent: MachinesSnapshot[] = [];
+  events.on('machines:changed', (s) => sent.push(s));
+  store = new MachineStore({ source, events, intervals });
+  return { source, sent, store };
+}
+
+describe('MachineStore', () => {
+  it('emits only when the list really changes', async () => {
+    const { source, sent, store } = setup();
+    source.machines = [machine('a')];
+    await store.refresh();
+    await store.refresh();
+    expect(sent).toHaveLength(1);
+    source.machines = [machine('a', 'stopped')];
+    await store.refresh();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.machines[0]!.state).toBe('stopped');
+  });
+
+  it('keeps the last polling error and clears it on success', async () => {
+    const { source, sent, store } = setup();
+    source.machines = [machine('a')];
+    await store.refresh();
+    source.error = new AppError(ErrorCode.ORBSTACK_NOT_RUNNING, 'OrbStack is not running.');
+    const failed = await store.refresh();
+    expect(failed.lastError).toMatchObject({ code: 'ORBSTACK_NOT_RUNNING' });
+    expect(failed.machines).toHaveLength(1); // the last known list stays visible
+    source.error = null;
+    expect((await store.refresh()).lastError).toBeNull();
+    expect(sent.map((s) => s.lastError?.code ?? null)).toEqual([null, 'ORBSTACK_NOT_RUNNING', null]);
+  });
+
+  it('never runs two polls at once and coalesces waiting refreshes', async () => {
+    const { source, store } = setup();
+    source.delayMs = 20;
+    await Promise.all([store.refresh(), store.refresh(), store.refresh(), store.refresh()]);
+    expect(source.maxInFlight).toBe(1);
+    expect(source.calls).toBeLessThanOrEqual(2);
+  });
+
+  it('marks the default machine', async () => {
+    const { source, store } = setup();
+    source.machines = [machine('a'), machine('b')];
+    source.defaultMachine = 'b';
+    const snap = await store.refresh();
+    expect(snap.machines.map((m) => [m.name, m.isDefault])).toEqual([
+      ['a', false],
+      ['b', true],
+    ]);
+  });
+
+  it('polls faster after an action and slower when hidden', () => {
+    let now = 0;
+    const source = new FakeSource();
+    store = new MachineStore({
+      source,
+      events: new EventHub(),
+      now: () => now,
+      intervals: { visibleMs: 3000, hiddenMs: 15000, fastMs: 500, fastForMs: 5000 },
+    });
+    expect(store.currentInterval()).toBe(3000);
+    store.nudge();
+    expect(store.currentInterval()).toBe(500);
+    now = 6000;
+    expect(store.currentInterval()).toBe(3000);
+    store.setVisible(false);
+    expect(store.currentInterval()).toBe(15000);
+  });
+
+  it('keeps polling on its own once started', async () => {
+    const { source, store } = setup({ visibleMs: 10, fastMs: 10 });
+    store.start();
+    await new Promise((r) => setTimeout(r, 120));
+    store.stop();
+    expect(source.calls).toBeGreaterThanOrEqual(3);
+    expect(source.maxInFlight).toBe(1);
+  });
+});

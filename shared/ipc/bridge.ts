@@ -1,0 +1,24 @@
+import type { Envelope } from '../result';
+
+/** The global name the Electron preload exposes its bridge under (`window.orbdeck`). */
+export const BRIDGE_GLOBAL = 'orbdeck';
+
+/**
+ * What the Electron preload exposes with contextBridge: only these functions, never `ipcRenderer` itself.
+ * Payloads are untyped here on purpose: the main process validates every one of them, and
+ * renderer/api.ts adds the types.
+ */
+export interface PreloadBridge {
+  readonly transport: 'electron';
+  invoke(channel: string, request: unknown): Promise<Envelope<unknown>>;
+  /** Subscribes to one event; returns the unsubscribe function. */
+  on(event: string, listener: (payload: unknown) => void): () => void;
+  /** The real path of a dropped file (`webUtils.getPathForFile`), or '' when it has none. */
+  pathForFile(file: File): string;
+}
+
+/** Messages on the headless host's WebSocket. */
+export type WsClientMessage = { id: number; channel: string; request: unknown };
+export type WsServerMessage =
+  | { id: number; result: Envelope<unknown> }
+  | { event: string; payload: unknown };

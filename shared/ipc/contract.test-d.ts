@@ -1,0 +1,45 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { Job } from '../jobs';
+import {
+  ALL_CHANNELS,
+  IpcChannel,
+  IpcEvent,
+  type EventOf,
+  type MachinesSnapshot,
+  type ParsedRequestOf,
+  type RequestOf,
+  type ResponseOf,
+  type AppInfo,
+} from './contract';
+
+// Type-level tests: these fail `vitest --typecheck` (and `tsc -b`) when the contract drifts.
+describe('IPC contract types', () => {
+  it('pins channel names', () => {
+    expectTypeOf(IpcChannel.machineStart).toEqualTypeOf<'machine:start'>();
+    expectTypeOf(IpcChannel.machinesSnapshot).toEqualTypeOf<'machines:snapshot'>();
+    expectTypeOf(IpcEvent.machinesChanged).toEqualTypeOf<'machines:changed'>();
+    expectTypeOf(ALL_CHANNELS).toEqualTypeOf<readonly IpcChannel[]>();
+  });
+
+  it('pins requests', () => {
+    expectTypeOf<RequestOf<'machine:start'>>().toEqualTypeOf<{ name: string }>();
+    expectTypeOf<RequestOf<'machine:stop'>>().toEqualTypeOf<{ name: string }>();
+    expectTypeOf<RequestOf<'machine:restart'>>().toEqualTypeOf<{ name: string }>();
+    expectTypeOf<RequestOf<'jobs:cancel'>>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf<ParsedRequestOf<'app:info'>>().toEqualTypeOf<Record<string, never>>();
+  });
+
+  it('pins responses', () => {
+    expectTypeOf<ResponseOf<'app:info'>>().toEqualTypeOf<AppInfo>();
+    expectTypeOf<ResponseOf<'machines:snapshot'>>().toEqualTypeOf<MachinesSnapshot>();
+    expectTypeOf<ResponseOf<'machines:refresh'>>().toEqualTypeOf<MachinesSnapshot>();
+    expectTypeOf<ResponseOf<'machine:start'>>().toEqualTypeOf<Job>();
+    expectTypeOf<ResponseOf<'jobs:list'>>().toEqualTypeOf<Job[]>();
+    expectTypeOf<ResponseOf<'jobs:cancel'>>().toEqualTypeOf<Job>();
+  });
+
+  it('pins events', () => {
+    expectTypeOf<EventOf<'machines:changed'>>().toEqualTypeOf<MachinesSnapshot>();
+    expectTypeOf<EventOf<'jobs:changed'>>().toEqualTypeOf<Job>();
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Jobs: every action on a machine runs as a job in the main process, so that it survives a reload of the
+ * window, queues behind other work on the same machine, can be cancelled, and leaves an honest record.
+ */
+export const JOB_KINDS = [
+  'create',
+  'start',
+  'stop',
+  'restart',
+  'delete',
+  'rename',
+  'clone',
+  'export',
+  'import',
+  'set-default',
+  'push',
+] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/** The kinds that move a whole disk around; at most a few of them run at once. */
+export const HEAVY_JOB_KINDS: readonly JobKind[] = ['clone', 'export', 'import'];
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export const FINISHED_JOB_STATES: readonly JobState[] = ['succeeded', 'failed', 'cancelled'];
+
+export interface JobProgress {
+  /** Bytes done so far, when they can be observed (export: the output file's size). */
+  bytesDone?: number;
+  /** Bytes expected; absent when unknown (indeterminate bar). */
+  bytesTotal?: number;
+  /** 0..1 when known. */
+  fraction?: number;
+  /** Estimated milliseconds left; always presented as an estimate. */
+  etaMs?: number;
+  /** Where the estimate came from, e.g. "from 3 earlier exports". */
+  basis?: string;
+}
+
+export interface JobError {
+  code: string;
+  message: string;
+  detail?: import('./errors').ErrorDetail;
+}
+
+export interface Job {
+  id: string;
+  kind: JobKind;
+  /** The machine acted on (for create/import: the new machine's name). */
+  machine: string;
+  /** One line for people: "Export ubuntu to ubuntu-20261126-101500.tar.zst". */
+  title: string;
+  state: JobState;
+  /** Epoch ms. */
+  createdAt: number;
+  startedAt?: number;
+  endedAt?: number;
+  /** Why it waits, when queued: "waiting for Start ubuntu". */
+  waitingFor?: string;
+  progress?: JobProgress;
+  error?: JobError;
+  /** Files involved (export target, import source). */
+  path?: string;
+  /** Size of what was written or read, when known. */
+  bytes?: number;
+  cancellable: boolean;
+  /**
+   * What really happened, in words, when it differs from the plain outcome: e.g. a cancelled import whose
+   * machine was created anyway. The UI shows it and offers the follow-up (delete) where `leftover` says so.
+   */
+  outcome?: string;
+  leftover?: { machine: string };
+}
+
+export function isFinished(job: Pick<Job, 'state'>): boolean {
+  return FINISHED_JOB_STATES.includes(job.state);
+}
