@@ -25,6 +25,8 @@ export const ErrorCode = {
   /** The machine is busy with another job. */
   BUSY: 'BUSY',
   UNKNOWN_CHANNEL: 'UNKNOWN_CHANNEL',
+  /** The window lost its connection to OrbDeck's core (headless host stopped, or reconnecting). */
+  DISCONNECTED: 'DISCONNECTED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

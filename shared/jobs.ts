@@ -1,3 +1,5 @@
+import type { ErrorDetail } from './errors';
+
 /**
  * Jobs: every action on a machine runs as a job in the main process, so that it survives a reload of the
  * window, queues behind other work on the same machine, can be cancelled, and leaves an honest record.
@@ -40,7 +42,7 @@ export interface JobProgress {
 export interface JobError {
   code: string;
   message: string;
-  detail?: import('./errors').ErrorDetail;
+  detail?: ErrorDetail;
 }
 
 export interface Job {

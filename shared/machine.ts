@@ -69,6 +69,23 @@ export interface OrbctlVersion {
   commit?: string;
 }
 
+/**
+ * What the installed orbctl can do, from its version (reference §5.2, §2 "Newer flags"), so the UI can hide
+ * actions instead of failing them.
+ */
+export interface OrbctlCapabilities {
+  /** The version these were derived from, e.g. `2.2.0`. */
+  version: string;
+  /** `clone`, `export`, `import`: orbctl ≥ 1.10. */
+  clone: boolean;
+  export: boolean;
+  import: boolean;
+  /** `create --isolated`: orbctl ≥ 2.1. */
+  isolated: boolean;
+  /** `create --cpus/--memory/--disk`: orbctl ≥ 2.2. */
+  resourceLimits: boolean;
+}
+
 /** What `orbctl ssh` / OrbStack's SSH set-up gives for reaching a machine. */
 export interface SshDetails {
   host: string;

@@ -1,6 +1,7 @@
 // Builds everything the app and the headless host need into dist/. Plain JS so the set-up scripts can load it
 // right after `npm ci`; esbuild and vite are imported lazily for the same reason.
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,10 +20,22 @@ export const nodeBundles = {
   // A sandboxed preload can only require `electron`, so it must be one self-contained CommonJS file.
   preload: { entry: 'electron/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs' },
   headless: { entry: 'electron/core/headless/cli.ts', out: 'dist/headless/serve.mjs', format: 'esm' },
-  sim: { entry: 'electron/core/sim/main.ts', out: 'dist/sim/orbctl-sim.mjs', format: 'esm', executable: true },
+  sim: {
+    entry: 'electron/core/sim/main.ts',
+    out: 'dist/sim/orbctl-sim.mjs',
+    format: 'esm',
+    executable: true,
+  },
 };
 
-const sources = ['electron', 'renderer', 'shared', 'package-lock.json', 'vite.config.ts', 'scripts/lib/build.mjs'];
+const sources = [
+  'electron',
+  'renderer',
+  'shared',
+  'package-lock.json',
+  'vite.config.ts',
+  'scripts/lib/build.mjs',
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -38,6 +51,10 @@ export function buildIsStale() {
   if (!existsSync(stamp)) return true;
   const built = statSync(stamp).mtimeMs;
   return sources.some((s) => newestMtime(join(root, s)) > built);
+}
+
+function version() {
+  return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 }
 
 export async function buildNode(names = Object.keys(nodeBundles)) {
@@ -57,6 +74,7 @@ export async function buildNode(names = Object.keys(nodeBundles)) {
         sourcemap: 'linked',
         legalComments: 'none',
         logLevel: 'warning',
+        define: { ORBDECK_VERSION: JSON.stringify(version()) },
         banner: { js: (b.executable ? '#!/usr/bin/env node\n' : '') + (b.format === 'esm' ? esmBanner : '') },
       });
       if (b.executable) chmodSync(out, 0o755);

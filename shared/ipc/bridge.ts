@@ -19,6 +19,11 @@ export interface PreloadBridge {
 
 /** Messages on the headless host's WebSocket. */
 export type WsClientMessage = { id: number; channel: string; request: unknown };
-export type WsServerMessage =
-  | { id: number; result: Envelope<unknown> }
-  | { event: string; payload: unknown };
+export type WsServerMessage = { id: number; result: Envelope<unknown> } | { event: string; payload: unknown };
+
+/** The single Electron IPC channel that carries every event from main to the windows. */
+export const EVENT_CHANNEL = 'orbdeck:event';
+export interface EventMessage {
+  event: string;
+  payload: unknown;
+}

@@ -30,7 +30,11 @@ afterEach(() => server.close());
 const origin = () => `http://127.0.0.1:${server.port}`;
 
 /** Opens a WebSocket and resolves with 'open' or the HTTP status it was refused with. */
-function connect(opts: { token?: string; origin?: string | null; host?: string }): Promise<{ outcome: string; ws: WebSocket }> {
+function connect(opts: {
+  token?: string;
+  origin?: string | null;
+  host?: string;
+}): Promise<{ outcome: string; ws: WebSocket }> {
   const query = opts.token === undefined ? '' : `?token=${encodeURIComponent(opts.token)}`;
   const headers: Record<string, string> = {};
   if (opts.host) headers.Host = opts.host;
@@ -45,7 +49,10 @@ function connect(opts: { token?: string; origin?: string | null; host?: string }
   });
 }
 
-function get(path: string, host?: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function get(
+  path: string,
+  host?: string,
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: server.port, path, headers: host ? { Host: host } : {} },
@@ -76,7 +83,9 @@ describe('headless host security', () => {
 
   it('refuses a foreign Origin even with the right token', async () => {
     expect((await connect({ token: server.token, origin: 'http://evil.example' })).outcome).toBe('403');
-    expect((await connect({ token: server.token, origin: `http://127.0.0.1:${server.port + 1}` })).outcome).toBe('403');
+    expect(
+      (await connect({ token: server.token, origin: `http://127.0.0.1:${server.port + 1}` })).outcome,
+    ).toBe('403');
     expect((await connect({ token: server.token, origin: null })).outcome).toBe('403');
   });
 

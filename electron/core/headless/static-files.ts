@@ -50,7 +50,8 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
   if (pathname.includes('\0')) return send(res, 400, 'Bad request');
   const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^([/\\])+/, '');
   const file = join(root, relative);
-  if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return send(res, 403, 'Forbidden');
+  if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep))
+    return send(res, 403, 'Forbidden');
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return send(res, 404, 'Not found');
   res.writeHead(200, {

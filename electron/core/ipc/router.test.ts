@@ -26,7 +26,11 @@ describe('Router', () => {
     expect(handler).not.toHaveBeenCalled();
     expect(result).toMatchObject({
       ok: false,
-      error: { code: ErrorCode.INVALID_INPUT, message: 'Invalid name: not a machine name.', detail: { field: 'name' } },
+      error: {
+        code: ErrorCode.INVALID_INPUT,
+        message: 'Invalid name: not a machine name.',
+        detail: { field: 'name' },
+      },
     });
   });
 
@@ -69,7 +73,11 @@ describe('Router', () => {
     });
     expect(await router.invoke('machine:stop', { name: 'x1' }, ctx)).toEqual({
       ok: false,
-      error: { code: 'NOT_FOUND', message: "No machine named 'x'.", detail: { argv: ['stop', 'x'], exitCode: 1 } },
+      error: {
+        code: 'NOT_FOUND',
+        message: "No machine named 'x'.",
+        detail: { argv: ['stop', 'x'], exitCode: 1 },
+      },
     });
   });
 

@@ -44,7 +44,10 @@ export class Router {
 
   async invoke(channel: unknown, request: unknown, context: CallContext): Promise<Envelope<unknown>> {
     if (!isChannel(channel)) {
-      return fail({ code: ErrorCode.UNKNOWN_CHANNEL, message: `Unknown channel ${JSON.stringify(channel)}.` });
+      return fail({
+        code: ErrorCode.UNKNOWN_CHANNEL,
+        message: `Unknown channel ${JSON.stringify(channel)}.`,
+      });
     }
     const handler = this.handlers.get(channel);
     if (!handler) {

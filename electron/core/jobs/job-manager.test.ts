@@ -58,7 +58,12 @@ describe('JobManager', () => {
     const first = gate();
     let ran = false;
     jobs.submit({ kind: 'start', machine: 'a', title: 'Start a', run: first.body });
-    const second = jobs.submit({ kind: 'stop', machine: 'a', title: 'Stop a', run: async () => void (ran = true) });
+    const second = jobs.submit({
+      kind: 'stop',
+      machine: 'a',
+      title: 'Stop a',
+      run: async () => void (ran = true),
+    });
     expect(jobs.cancel(second.id).state).toBe('cancelled');
     first.open();
     await jobs.whenIdle();
@@ -98,7 +103,10 @@ describe('JobManager', () => {
     jobs.cancel(job.id);
     g.open();
     await jobs.whenIdle();
-    expect(jobs.get(job.id)).toMatchObject({ state: 'succeeded', outcome: expect.stringContaining('too late') });
+    expect(jobs.get(job.id)).toMatchObject({
+      state: 'succeeded',
+      outcome: expect.stringContaining('too late'),
+    });
   });
 
   it('records a failure with its error data', async () => {

@@ -107,7 +107,10 @@ export class JobManager {
       throw new AppError(ErrorCode.INVALID_INPUT, `“${job.title}” cannot be cancelled.`);
     }
     if (job.state === 'queued') {
-      this.finish(entry, { state: 'cancelled', outcome: 'Cancelled before it started; nothing was changed.' });
+      this.finish(entry, {
+        state: 'cancelled',
+        outcome: 'Cancelled before it started; nothing was changed.',
+      });
       this.pump();
     } else {
       entry.abort.abort();
@@ -124,7 +127,8 @@ export class JobManager {
   /** Aborts everything still queued or running (app shutdown). */
   cancelAll(): void {
     for (const entry of this.entries) {
-      if (entry.job.state === 'queued') this.finish(entry, { state: 'cancelled', outcome: 'Cancelled at shutdown.' });
+      if (entry.job.state === 'queued')
+        this.finish(entry, { state: 'cancelled', outcome: 'Cancelled at shutdown.' });
       else if (entry.job.state === 'running') entry.abort.abort();
     }
   }
@@ -154,11 +158,16 @@ export class JobManager {
       }
     }
     this.trim();
-    if (this.entries.every((e) => isFinished(e.job))) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+    if (this.entries.every((e) => isFinished(e.job)))
+      this.idleWaiters.splice(0).forEach((resolve) => resolve());
   }
 
   private async run(entry: Entry): Promise<void> {
-    entry.job = withOptional({ ...entry.job, state: 'running', startedAt: this.now() }, 'waitingFor', undefined);
+    entry.job = withOptional(
+      { ...entry.job, state: 'running', startedAt: this.now() },
+      'waitingFor',
+      undefined,
+    );
     this.emit(entry.job);
     const context: JobContext = {
       signal: entry.abort.signal,

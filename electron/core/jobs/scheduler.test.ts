@@ -28,7 +28,12 @@ describe('startableJobs', () => {
   });
 
   it('caps heavy jobs and says why the next one waits', () => {
-    const jobs = [job('export', 'a', 'running'), job('clone', 'b', 'running'), job('import', 'c'), job('start', 'd')];
+    const jobs = [
+      job('export', 'a', 'running'),
+      job('clone', 'b', 'running'),
+      job('import', 'c'),
+      job('start', 'd'),
+    ];
     expect(ids(startableJobs(jobs, limits))).toEqual(['start d']);
     expect(waitingReason(jobs[2]!, jobs, limits)).toMatch(/2 clone\/export\/import jobs/);
   });
@@ -39,7 +44,12 @@ describe('startableJobs', () => {
   });
 
   it('does not let a later job overtake a waiting one on the same machine', () => {
-    const jobs = [job('export', 'x', 'running'), job('export', 'y', 'running'), job('export', 'a'), job('start', 'a')];
+    const jobs = [
+      job('export', 'x', 'running'),
+      job('export', 'y', 'running'),
+      job('export', 'a'),
+      job('start', 'a'),
+    ];
     expect(startableJobs(jobs, limits)).toEqual([]);
   });
 

@@ -143,7 +143,8 @@ export class MachineStore {
       const machines = await this.options.source.list(signal);
       const namesChanged = names(machines) !== names(this.machines);
       if (namesChanged || ++this.pollsSinceDefault >= this.intervals.defaultEvery) {
-        this.defaultName = machines.length === 0 ? null : await this.options.source.defaultName(signal).catch(() => null);
+        this.defaultName =
+          machines.length === 0 ? null : await this.options.source.defaultName(signal).catch(() => null);
         this.pollsSinceDefault = 0;
       }
       this.machines = machines.map((m) => ({ ...m, isDefault: m.name === this.defaultName }));

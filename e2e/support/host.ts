@@ -1,0 +1,81 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const SIM_BIN = join(root, 'dist/sim/orbctl-sim.mjs');
+const HOST_BIN = join(root, 'dist/headless/serve.mjs');
+
+export interface HostOptions {
+  /** Extra environment, e.g. ORBCTL_SIM_FAULT for a test that needs a fault. */
+  env?: Record<string, string>;
+  /** Seed the simulator with the demo machines (default true). */
+  seed?: boolean;
+}
+
+/** A headless host (`serve.mjs --demo`) with its own simulator state and data folder. */
+export class Host {
+  readonly home = mkdtempSync(join(tmpdir(), 'orbdeck-e2e-'));
+  readonly simHome = join(this.home, 'sim');
+  readonly dataDir = join(this.home, 'data');
+  url = '';
+  private child: ChildProcess | null = null;
+  readonly env: Record<string, string>;
+
+  constructor(private readonly options: HostOptions = {}) {
+    this.env = {
+      ORBCTL_SIM_HOME: this.simHome,
+      ORBCTL_SIM_SPEED: '20',
+      ORBCTL_SIM_EXPORT_SCALE: '0.01',
+      ...(options.seed === false ? {} : { ORBCTL_SIM_SEED: 'demo' }),
+      ORBDECK_DATA_DIR: this.dataDir,
+      ORBDECK_POLL_MS: '400',
+      ...options.env,
+    };
+  }
+
+  async start(): Promise<string> {
+    const child = spawn(process.execPath, [HOST_BIN, '--demo', '--port', '0', '--no-open'], {
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    let stderr = '';
+    child.stderr?.on('data', (d) => (stderr += d));
+    this.url = await new Promise<string>((resolvePromise, reject) => {
+      let out = '';
+      const timer = setTimeout(
+        () => reject(new Error(`host did not print its URL:\n${out}\n${stderr}`)),
+        15_000,
+      );
+      child.stdout?.on('data', (d) => {
+        out += d;
+        const match = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolvePromise(match[0]);
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}\n${stderr}`)));
+    });
+    return this.url;
+  }
+
+  /** Runs the simulator's own CLI against the same state, as someone at a terminal would. */
+  sim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(SIM_BIN, args, { env: { ...process.env, ...this.env }, encoding: 'utf8' });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(this.home, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,37 @@
+import { ipcMain, webContents, type IpcMainInvokeEvent } from 'electron';
+import { ALL_CHANNELS } from '../shared/ipc/contract';
+import { EVENT_CHANNEL, type EventMessage } from '../shared/ipc/bridge';
+import { ErrorCode } from '../shared/errors';
+import { fail } from '../shared/result';
+import type { EventHub } from './core/events';
+import type { Router } from './core/ipc/router';
+
+/**
+ * Transport 1: one `ipcMain.handle` per channel of the contract, all answered by the core's router, and one
+ * event channel to every window. Calls from any frame that is not the app's own page are refused.
+ */
+export function connectElectronIpc(
+  router: Router,
+  events: EventHub,
+  isAppUrl: (url: string) => boolean,
+): () => void {
+  for (const channel of ALL_CHANNELS) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, request: unknown) => {
+      const url = event.senderFrame?.url ?? '';
+      if (!isAppUrl(url)) {
+        return fail({ code: ErrorCode.INVALID_INPUT, message: 'Refused a call from outside OrbDeck.' });
+      }
+      return router.invoke(channel, request, { transport: 'electron' });
+    });
+  }
+  const stop = events.onAny((event, payload) => {
+    const message: EventMessage = { event, payload };
+    for (const contents of webContents.getAllWebContents()) {
+      if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(EVENT_CHANNEL, message);
+    }
+  });
+  return () => {
+    stop();
+    for (const channel of ALL_CHANNELS) ipcMain.removeHandler(channel);
+  };
+}

@@ -1,0 +1,36 @@
+import { create } from 'zustand';
+import type { AppErrorData } from '../../shared/errors';
+import type { MachinesSnapshot } from '../../shared/ipc/contract';
+import type { Machine } from '../../shared/machine';
+
+interface MachinesState {
+  /** The core's last snapshot; null until the first one arrives. */
+  snapshot: MachinesSnapshot | null;
+  /** Why the snapshot could not be fetched at all (distinct from the core's own polling error). */
+  fetchError: AppErrorData | null;
+  selected: string | null;
+  setSnapshot(snapshot: MachinesSnapshot): void;
+  setFetchError(error: AppErrorData | null): void;
+  select(name: string | null): void;
+}
+
+export const useMachines = create<MachinesState>()((set) => ({
+  snapshot: null,
+  fetchError: null,
+  selected: null,
+  setSnapshot: (snapshot) =>
+    set((state) => ({
+      snapshot,
+      fetchError: null,
+      // Keep the selection only while that machine exists.
+      selected:
+        state.selected && snapshot.machines.some((m) => m.name === state.selected) ? state.selected : null,
+    })),
+  setFetchError: (fetchError) => set({ fetchError }),
+  select: (selected) => set({ selected }),
+}));
+
+export function selectMachines(state: MachinesState): Machine[] {
+  return state.snapshot?.machines ?? EMPTY;
+}
+const EMPTY: Machine[] = [];

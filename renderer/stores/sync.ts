@@ -1,0 +1,37 @@
+import type { Api } from '../api/api';
+import { toErrorData } from '../api/api-error';
+import { useConnection } from './connection';
+import { useJobs } from './jobs';
+import { useMachines } from './machines';
+
+/**
+ * Wires the stores to the core: pull the current state, then follow events. On every reconnect the state is
+ * pulled again, so nothing sent while the window was away is missed. Returns the disposer.
+ */
+export function syncStores(api: Api): () => void {
+  const pull = async () => {
+    try {
+      const [info, snapshot, jobs] = await Promise.all([
+        api.invoke('app:info', {}),
+        api.invoke('machines:snapshot', {}),
+        api.invoke('jobs:list', {}),
+      ]);
+      useConnection.getState().set({ info });
+      useMachines.getState().setSnapshot(snapshot);
+      useJobs.getState().replaceAll(jobs);
+    } catch (error) {
+      useMachines.getState().setFetchError(toErrorData(error));
+    }
+  };
+  const disposers = [
+    api.on('machines:changed', (snapshot) => useMachines.getState().setSnapshot(snapshot)),
+    api.on('jobs:changed', (job) => useJobs.getState().upsert(job)),
+    api.onConnection((state) => {
+      useConnection.getState().set({ state });
+      if (state === 'open') void pull();
+    }),
+  ];
+  useConnection.getState().set({ state: api.connection() });
+  void pull();
+  return () => disposers.forEach((dispose) => dispose());
+}

@@ -1,0 +1,106 @@
+// Set-up shared by `npm start`, `npm run serve` and `npm test`: install dependencies when missing, build when
+// stale, find Chromium and Electron. Plain Node only: this runs before node_modules exists.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+const say = (line) => console.error(`[orbdeck] ${line}`);
+
+/** Runs `npm ci` when node_modules is missing or older than package-lock.json. */
+export function ensureDependencies() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  say('Installing dependencies (npm ci)…');
+  // The Electron binary is fetched on first use, never during install (it cannot be downloaded everywhere).
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
+  if (result.status !== 0) throw new Error('npm ci failed; see the output above.');
+}
+
+/** Builds dist/ when any source is newer than the last build. */
+export async function ensureBuild({ quiet = false } = {}) {
+  const { buildIsStale, buildAll } = await import('./build.mjs');
+  if (!buildIsStale()) return;
+  if (!quiet) say('Building…');
+  const ms = await buildAll();
+  if (!quiet) say(`Built in ${(ms / 1000).toFixed(1)} s.`);
+}
+
+function isExecutable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** Debian's Chromium (or CHROMIUM_PATH). With `install`, installs it through apt when running as root. */
+export function findChromium({ install = false } = {}) {
+  const explicit = process.env.CHROMIUM_PATH;
+  if (explicit) {
+    if (!isExecutable(explicit)) throw new Error(`CHROMIUM_PATH=${explicit} is not an executable file.`);
+    return explicit;
+  }
+  const found = CHROMIUM_CANDIDATES.find(isExecutable);
+  if (found || !install) return found ?? null;
+  const canApt = process.getuid?.() === 0 && isExecutable('/usr/bin/apt-get');
+  if (!canApt) {
+    throw new Error(
+      'Chromium is needed for the end-to-end tests: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.',
+    );
+  }
+  say('Installing Chromium from Debian (apt-get install chromium)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const result = spawnSync(
+    'apt-get',
+    ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'],
+    {
+      stdio: 'inherit',
+      env,
+    },
+  );
+  if (result.status !== 0) throw new Error('apt-get install chromium failed.');
+  return CHROMIUM_CANDIDATES.find(isExecutable) ?? null;
+}
+
+/**
+ * The Electron runtime's path, or null with the reason. Never triggers a download by itself: requiring the
+ * `electron` package would, and here that blocks or fails.
+ */
+export function electronRuntime() {
+  const pkg = join(root, 'node_modules', 'electron');
+  if (!existsSync(pkg)) return { path: null, reason: 'the electron package is not installed' };
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const pathFile = join(pkg, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  const path = override
+    ? join(override, relative ?? 'electron')
+    : relative
+      ? join(pkg, 'dist', relative)
+      : null;
+  if (!path || !isExecutable(path)) return { path: null, reason: 'no Electron binary has been downloaded' };
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return { path: null, reason: 'there is no display to open a window on' };
+  }
+  return { path, reason: null };
+}
+
+/** Tries once to fetch the Electron binary (as `electron` itself would on first use). */
+export function tryDownloadElectron() {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1') return false;
+  const installer = join(root, 'node_modules', 'electron', 'install.js');
+  if (!existsSync(installer)) return false;
+  const result = spawnSync(process.execPath, [installer], { cwd: root, stdio: 'ignore', timeout: 180_000 });
+  return result.status === 0;
+}

@@ -1,0 +1,30 @@
+// `npm test`: everything (unit, component, type-level, end-to-end), after its own set-up: dependencies, a
+// fresh build (the e2e suite drives the built app) and Chromium. Exits non-zero when anything fails.
+import { spawnSync } from 'node:child_process';
+import { ensureBuild, ensureDependencies, findChromium, root } from './lib/setup.mjs';
+
+const started = Date.now();
+ensureDependencies();
+await ensureBuild();
+const chromium = findChromium({ install: true });
+
+const steps = [
+  ['unit and component tests', ['npx', 'vitest', 'run']],
+  ['end-to-end tests in Chromium', ['npx', 'playwright', 'test']],
+];
+const failed = [];
+for (const [name, [cmd, ...args]] of steps) {
+  console.error(`\n[orbdeck] ${name}`);
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CHROMIUM_PATH: chromium },
+  });
+  if (result.status !== 0) failed.push(name);
+}
+const took = ((Date.now() - started) / 1000).toFixed(0);
+if (failed.length > 0) {
+  console.error(`\n[orbdeck] FAILED: ${failed.join(', ')} (${took} s)`);
+  process.exit(1);
+}
+console.error(`\n[orbdeck] All tests passed in ${took} s.`);
