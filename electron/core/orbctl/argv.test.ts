@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
+import * as argv from './argv';
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+  return 'no error';
+}
+
+describe('argv builders follow the reference (§2) exactly', () => {
+  it('reads with -f json only', () => {
+    expect(argv.listArgs()).toEqual(['list', '-f', 'json']);
+    expect(argv.infoArgs('web-1')).toEqual(['info', 'web-1', '-f', 'json']);
+    expect(argv.infoArgs('01K2G8TY5GM9C3CN95KCB4ZG8B')).toEqual([
+      'info',
+      '01K2G8TY5GM9C3CN95KCB4ZG8B',
+      '-f',
+      'json',
+    ]);
+  });
+
+  it('create: flags, then DISTRO[:VERSION], then NAME', () => {
+    expect(argv.createArgs({ distro: 'ubuntu', name: 'dev' })).toEqual(['create', 'ubuntu', 'dev']);
+    expect(
+      argv.createArgs({
+        distro: 'ubuntu',
+        version: '22.04',
+        name: 'm1',
+        arch: 'amd64',
+        user: 'root',
+        cloudInitFile: '/Users/me/cloud init.yaml',
+        isolated: true,
+        cpus: 4,
+        memory: '4G',
+        disk: '64G',
+      }),
+    ).toEqual([
+      'create',
+      '--arch',
+      'amd64',
+      '--user',
+      'root',
+      '--user-data',
+      '/Users/me/cloud init.yaml',
+      '--isolated',
+      '--cpus',
+      '4',
+      '--memory',
+      '4G',
+      '--disk',
+      '64G',
+      'ubuntu:22.04',
+      'm1',
+    ]);
+    expect(argv.createArgs({ distro: 'arch', name: 'a1', isolated: false })).toEqual([
+      'create',
+      'arch',
+      'a1',
+    ]);
+  });
+
+  it('create refuses what orbctl would refuse, before argv exists', () => {
+    expect(codeOf(() => argv.createArgs({ distro: 'archlinux', name: 'x1' }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.createArgs({ distro: '--help', name: 'x1' }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', version: '22.04 --arch', name: 'x1' }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', arch: 'riscv64' }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', arch: 'i386' }))).toBe('no error');
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', user: '-o' }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', cpus: 0 }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', cpus: 1.5 }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', memory: '4 GB' }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', disk: '-1G' }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', cloudInitFile: 'rel.yaml' }))).toBe(
+      'INVALID_INPUT',
+    );
+    // Arch Linux has no cloud-init (reference §6.2).
+    expect(codeOf(() => argv.createArgs({ distro: 'arch', name: 'x1', cloudInitFile: '/ci.yaml' }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: '-rf' }))).toBe('INVALID_NAME');
+  });
+
+  it('lifecycle commands take the machine as one positional; delete never prompts', () => {
+    expect(argv.startArgs('vm1')).toEqual(['start', 'vm1']);
+    expect(argv.startOrbStackArgs()).toEqual(['start']);
+    expect(argv.stopArgs('vm1')).toEqual(['stop', 'vm1']);
+    expect(argv.restartArgs('vm1')).toEqual(['restart', 'vm1']);
+    expect(argv.deleteArgs('vm1')).toEqual(['delete', '-f', 'vm1']);
+  });
+
+  it('clone SRC NEW, rename OLD NEW, export NAME FILE, import [-n NAME] FILE', () => {
+    expect(argv.cloneArgs('ubuntu', 'ubuntu2')).toEqual(['clone', 'ubuntu', 'ubuntu2']);
+    expect(argv.renameArgs('old', 'new')).toEqual(['rename', 'old', 'new']);
+    expect(argv.exportArgs('ubuntu', '/tmp/a b.tar.zst')).toEqual(['export', 'ubuntu', '/tmp/a b.tar.zst']);
+    expect(argv.importArgs('/tmp/x.tar.zst', 'restored')).toEqual([
+      'import',
+      '-n',
+      'restored',
+      '/tmp/x.tar.zst',
+    ]);
+    expect(argv.importArgs('/tmp/x.tar.zst')).toEqual(['import', '/tmp/x.tar.zst']);
+    expect(codeOf(() => argv.exportArgs('ubuntu', 'relative.tar.zst'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.importArgs('/x.tar.zst', 'my_vm'))).toBe('INVALID_NAME');
+    expect(codeOf(() => argv.cloneArgs('ubuntu', 'docker'))).toBe('INVALID_NAME');
+    expect(codeOf(() => argv.renameArgs('-a', 'b1'))).toBe('INVALID_NAME');
+  });
+
+  it('logs, default, version, status, config, push', () => {
+    expect(argv.logsArgs('vm1')).toEqual(['logs', 'vm1']);
+    expect(argv.logsArgs('vm1', true)).toEqual(['logs', 'vm1', '--all']);
+    expect(argv.defaultGetArgs()).toEqual(['default']);
+    expect(argv.defaultSetArgs('vm1')).toEqual(['default', 'vm1']);
+    expect(argv.versionArgs()).toEqual(['version']);
+    expect(argv.statusArgs()).toEqual(['status']);
+    expect(argv.configGetUsernameArgs('vm.1')).toEqual(['config', 'get', 'machine.vm.1.username']);
+    expect(argv.configSetUsernameArgs('vm1', 'alice')).toEqual([
+      'config',
+      'set',
+      'machine.vm1.username',
+      'alice',
+    ]);
+    expect(argv.pushArgs('vm1', ['/a.txt'])).toEqual(['push', '-m', 'vm1', '/a.txt']);
+    expect(argv.pushArgs('vm1', ['/a.txt'], 'code/')).toEqual(['push', '-m', 'vm1', '/a.txt', 'code/']);
+    // orbctl reads the last of several arguments as the destination: give it one.
+    expect(argv.pushArgs('vm1', ['/a', '/b'])).toEqual(['push', '-m', 'vm1', '/a', '/b', '.']);
+    expect(codeOf(() => argv.pushArgs('vm1', []))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.pushArgs('vm1', ['/a'], '--x'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.configSetUsernameArgs('vm1', 'Alice Smith'))).toBe('INVALID_INPUT');
+  });
+});

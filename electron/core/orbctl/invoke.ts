@@ -1,0 +1,140 @@
+/**
+ * The plumbing under every adapter method: which orbctl, with which environment, how long it may take, and
+ * running it inside the timing wrapper so every call is logged and recorded, failures mapped to AppErrors.
+ */
+import { homedir } from 'node:os';
+import { AppError } from '../../../shared/errors';
+import type { Timing } from '../timing';
+import { DEFAULT_KILL_GRACE_MS, DEFAULT_TIMEOUTS_MS, type OrbctlCommand } from './commands';
+import { failureOf } from './errors';
+import { locateOrbctl, orbctlEnv, type FileProbe, type LocatedOrbctl } from './locate';
+import type { PathContext } from './paths';
+import { runProcess, type RunResult } from './run';
+
+export interface OrbctlOptions {
+  timing: Timing;
+  /** Defaults to `process.env`; `ORBDECK_ORBCTL` in it wins over everything. */
+  env?: Readonly<Record<string, string | undefined>>;
+  home?: string;
+  /** Folder relative paths are resolved against. */
+  cwd?: string;
+  /** The user's saved orbctl location. */
+  savedPath?: string | null;
+  /** Per-command timeout overrides (configuration). */
+  timeouts?: Partial<Record<OrbctlCommand, number>>;
+  /** SIGINT → SIGKILL grace when stopping orbctl. */
+  killGraceMs?: number;
+  probe?: (path: string) => FileProbe;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Overrides the command's configured timeout for this call. */
+  timeoutMs?: number;
+  /** Called with the orbctl process id once it runs (e.g. to watch an export grow). */
+  onSpawn?: (pid: number) => void;
+  /** Log only failures (for polling). */
+  quiet?: boolean;
+}
+
+export interface InvocationSpec {
+  command: OrbctlCommand;
+  args: string[];
+  /** The timing op is `orbctl <what>`, e.g. `orbctl start ubuntu`. */
+  what: string;
+  machine?: string | undefined;
+  file?: string | undefined;
+  /** Exit codes that are answers, not failures (`status`). */
+  answers?: readonly number[];
+}
+
+export class OrbctlInvoker {
+  readonly paths: PathContext;
+  private readonly timing: Timing;
+  private readonly env: Readonly<Record<string, string | undefined>>;
+  private readonly home: string;
+  private readonly timeouts: Record<OrbctlCommand, number>;
+  private readonly killGraceMs: number;
+  private readonly probe: ((path: string) => FileProbe) | undefined;
+  private savedPath: string | null;
+  private located: { bin: LocatedOrbctl; env: Record<string, string> } | undefined;
+  /** Told when the binary may have changed (the adapter forgets the version it read). */
+  onForget: () => void = () => undefined;
+
+  constructor(options: OrbctlOptions) {
+    this.timing = options.timing;
+    this.env = options.env ?? process.env;
+    this.home = options.home ?? homedir();
+    this.paths = { cwd: options.cwd ?? process.cwd(), home: this.home };
+    this.timeouts = { ...DEFAULT_TIMEOUTS_MS, ...options.timeouts };
+    this.killGraceMs = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
+    this.probe = options.probe;
+    this.savedPath = options.savedPath ?? null;
+  }
+
+  /** Which orbctl is used (throws NOT_INSTALLED). Found once, then remembered until `setSavedPath`. */
+  binary(): LocatedOrbctl {
+    if (!this.located) {
+      const bin = locateOrbctl({
+        env: this.env,
+        home: this.home,
+        savedPath: this.savedPath,
+        probe: this.probe,
+      });
+      this.located = { bin, env: orbctlEnv(this.env, this.home) };
+    }
+    return this.located.bin;
+  }
+
+  setSavedPath(path: string | null): void {
+    this.savedPath = path;
+    this.forget();
+  }
+
+  /**
+   * Runs one orbctl command inside the timing wrapper. Resolves with the finished run when it succeeded (or
+   * exited with one of `spec.answers`); rejects with a typed AppError otherwise. `bytes` is asked after success
+   * and recorded with the timing.
+   */
+  run(spec: InvocationSpec, call: CallOptions, bytes?: () => number | Promise<number>): Promise<RunResult> {
+    const op = `orbctl ${spec.what}`;
+    return this.timing.time(
+      op,
+      async (span) => {
+        const bin = this.binary();
+        const env = this.located?.env ?? orbctlEnv(this.env, this.home);
+        let result: RunResult;
+        try {
+          result = await runProcess({
+            file: bin.path,
+            args: spec.args,
+            env,
+            timeoutMs: call.timeoutMs ?? this.timeouts[spec.command],
+            killGraceMs: this.killGraceMs,
+            signal: call.signal,
+            onSpawn: call.onSpawn,
+            label: op,
+            cwd: this.paths.cwd,
+          });
+        } catch (error) {
+          // The binary vanished (OrbStack uninstalled?): look again next time.
+          if (error instanceof AppError && error.code === 'NOT_INSTALLED') this.forget();
+          throw error;
+        }
+        const isAnswer = result.exitCode !== null && (spec.answers ?? []).includes(result.exitCode);
+        const failure = isAnswer
+          ? null
+          : failureOf(result, { command: spec.command, machine: spec.machine, file: spec.file });
+        if (failure) throw failure;
+        if (bytes) span.setBytes(await bytes());
+        return result;
+      },
+      { kind: spec.command, machine: spec.machine, log: call.quiet === true ? 'failures' : 'all' },
+    );
+  }
+
+  private forget(): void {
+    this.located = undefined;
+    this.onForget();
+  }
+}

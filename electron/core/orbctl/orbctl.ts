@@ -1,0 +1,311 @@
+/**
+ * The orbctl adapter: one typed method per machine command of the reference. Every method validates its input
+ * first (nothing is spawned for what can be refused here), checks the version gate, runs orbctl through the
+ * timing wrapper with a timeout and optional cancellation (invoke.ts), and turns the outcome into data or a
+ * typed AppError.
+ */
+import { rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type {
+  Machine,
+  MachineInfo,
+  OrbctlCapabilities,
+  OrbctlVersion,
+  SshDetails,
+} from '../../../shared/machine';
+import * as argv from './argv';
+import type { OrbctlCommand } from './commands';
+import { OrbctlInvoker, type CallOptions, type InvocationSpec, type OrbctlOptions } from './invoke';
+import type { LocatedOrbctl } from './locate';
+import { parseInfoJson, parseListJson } from './parse';
+import { checkExportTarget, checkReadableFile, checkReadablePath } from './paths';
+import { detailOf, type RunResult } from './run';
+import { checkMachineRef, checkUser } from './validate';
+import { capabilitiesOf, parseVersionOrThrow, requireFeature, type OrbctlFeature } from './version';
+
+export type { CallOptions, OrbctlOptions } from './invoke';
+export type CreateRequest = argv.CreateArgs;
+export type OrbStackStatus = 'running' | 'starting' | 'stopped';
+
+/** `orbctl ssh` prints static instructions (reference §2); these are its values. */
+export const ORB_SSH_HOST = 'orb';
+export const ORB_SSH_PORT = 32222;
+
+export class Orbctl {
+  private readonly invoker: OrbctlInvoker;
+  private versionPromise: Promise<OrbctlVersion> | undefined;
+
+  constructor(options: OrbctlOptions) {
+    this.invoker = new OrbctlInvoker(options);
+    this.invoker.onForget = () => {
+      this.versionPromise = undefined;
+    };
+  }
+
+  /** Which orbctl is used (throws NOT_INSTALLED). Found once, then remembered until `setSavedPath`. */
+  binary(): LocatedOrbctl {
+    return this.invoker.binary();
+  }
+
+  /** The user chose (or cleared) an orbctl location: forget the binary and its version. */
+  setSavedPath(path: string | null): void {
+    this.invoker.setSavedPath(path);
+  }
+
+  // ── Reading ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  async list(call: CallOptions = {}): Promise<Machine[]> {
+    const r = await this.run({ command: 'list', args: argv.listArgs(), what: 'list' }, call);
+    return parseListJson(r.stdout, detailOf(r));
+  }
+
+  async info(machine: string, call: CallOptions = {}): Promise<MachineInfo> {
+    const args = argv.infoArgs(machine);
+    const r = await this.run({ command: 'info', args, what: `info ${machine}`, machine }, call);
+    return parseInfoJson(r.stdout, detailOf(r));
+  }
+
+  /** The default machine, or null when there are no machines. Note: when none is set, orbctl picks one and saves it. */
+  async getDefault(call: CallOptions = {}): Promise<string | null> {
+    try {
+      const r = await this.run({ command: 'default', args: argv.defaultGetArgs(), what: 'default' }, call);
+      return r.stdout.trim() || null;
+    } catch (error) {
+      if (
+        error instanceof AppError &&
+        error.code === 'NOT_FOUND' &&
+        /no machines found/.test(error.detail?.stderr ?? '')
+      ) {
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  async setDefault(machine: string, call: CallOptions = {}): Promise<void> {
+    const args = argv.defaultSetArgs(machine);
+    await this.run({ command: 'default', args, what: `default ${machine}`, machine }, call);
+  }
+
+  async logs(machine: string, options: CallOptions & { all?: boolean } = {}): Promise<string> {
+    const args = argv.logsArgs(machine, options.all ?? false);
+    const r = await this.run({ command: 'logs', args, what: `logs ${machine}`, machine }, options);
+    return r.stdout;
+  }
+
+  /** Parsed once per adapter (and again after `setSavedPath`); a failed read is retried next time. */
+  version(call: CallOptions = {}): Promise<OrbctlVersion> {
+    this.versionPromise ??= this.run({ command: 'version', args: argv.versionArgs(), what: 'version' }, call)
+      .then((r) => parseVersionOrThrow(r.stdout, detailOf(r)))
+      .catch((error: unknown) => {
+        this.versionPromise = undefined;
+        throw error;
+      });
+    return this.versionPromise;
+  }
+
+  async capabilities(call: CallOptions = {}): Promise<OrbctlCapabilities> {
+    return capabilitiesOf(await this.version(call));
+  }
+
+  /** OrbStack itself: `Running` (exit 0), `Starting` (2), `Stopped` (1). Does not start OrbStack. */
+  async status(call: CallOptions = {}): Promise<OrbStackStatus> {
+    const spec: InvocationSpec = {
+      command: 'status',
+      args: argv.statusArgs(),
+      what: 'status',
+      answers: [1, 2],
+    };
+    const r = await this.run(spec, call);
+    const word = r.stdout.trim().toLowerCase();
+    if (word === 'running' || word === 'starting' || word === 'stopped') return word;
+    const byCode: Record<number, OrbStackStatus> = { 0: 'running', 1: 'stopped', 2: 'starting' };
+    const status = r.exitCode === null ? undefined : byCode[r.exitCode];
+    if (status) return status;
+    throw new AppError('BAD_OUTPUT', 'OrbDeck could not read the status orbctl printed.', detailOf(r));
+  }
+
+  /** `config get machine.NAME.username`; null when orbctl prints nothing. */
+  async getUsername(machine: string, call: CallOptions = {}): Promise<string | null> {
+    const args = argv.configGetUsernameArgs(machine);
+    const r = await this.run({ command: 'config', args, what: `config get ${args[2]}`, machine }, call);
+    return r.stdout.trim() || null;
+  }
+
+  async setUsername(machine: string, user: string, call: CallOptions = {}): Promise<void> {
+    const args = argv.configSetUsernameArgs(machine, user);
+    await this.run({ command: 'config', args, what: `config set ${args[2]}`, machine }, call);
+  }
+
+  /**
+   * How to reach the machine over SSH, from the static values `orbctl ssh` prints (host `orb`, port 32222,
+   * `ssh USER@MACHINE@orb`, key `~/.orbstack/ssh/id_ed25519`). Without a user, the machine's default user.
+   */
+  async sshDetails(machine: string, options: CallOptions & { user?: string } = {}): Promise<SshDetails> {
+    checkMachineRef(machine);
+    const user =
+      options.user !== undefined ? checkUser(options.user) : (await this.info(machine, options)).defaultUser;
+    return {
+      host: ORB_SSH_HOST,
+      port: ORB_SSH_PORT,
+      user,
+      command: user ? `ssh ${user}@${machine}@${ORB_SSH_HOST}` : `ssh ${machine}@${ORB_SSH_HOST}`,
+      keyPath: join(this.invoker.paths.home, '.orbstack', 'ssh', 'id_ed25519'),
+    };
+  }
+
+  // ── Changing ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  async create(req: CreateRequest, call: CallOptions = {}): Promise<void> {
+    const cloudInitFile =
+      req.cloudInitFile === undefined
+        ? undefined
+        : (await checkReadableFile(req.cloudInitFile, this.invoker.paths, 'cloudInitFile')).path;
+    const args = argv.createArgs({ ...req, cloudInitFile });
+    if (req.isolated === true) await this.gate('isolated', call);
+    if (req.cpus !== undefined || req.memory !== undefined || req.disk !== undefined) {
+      await this.gate('resourceLimits', call);
+    }
+    await this.run(
+      { command: 'create', args, what: `create ${req.name}`, machine: req.name, file: cloudInitFile },
+      call,
+    );
+  }
+
+  /** Starts OrbStack itself; already running is fine (orbctl says so on stderr, exit 0). */
+  async startOrbStack(call: CallOptions = {}): Promise<void> {
+    await this.run({ command: 'start', args: argv.startOrbStackArgs(), what: 'start (OrbStack)' }, call);
+  }
+
+  async start(machine: string, call: CallOptions = {}): Promise<void> {
+    await this.simple('start', argv.startArgs(machine), machine, call);
+  }
+
+  async stop(machine: string, call: CallOptions = {}): Promise<void> {
+    await this.simple('stop', argv.stopArgs(machine), machine, call);
+  }
+
+  async restart(machine: string, call: CallOptions = {}): Promise<void> {
+    await this.simple('restart', argv.restartArgs(machine), machine, call);
+  }
+
+  /** Deletes without a prompt (`-f`); the UI has already asked. A running machine is stopped first by orbctl. */
+  async delete(machine: string, call: CallOptions = {}): Promise<void> {
+    await this.simple('delete', argv.deleteArgs(machine), machine, call);
+  }
+
+  async rename(machine: string, newName: string, call: CallOptions = {}): Promise<void> {
+    const args = argv.renameArgs(machine, newName);
+    await this.run({ command: 'rename', args, what: `rename ${machine} ${newName}`, machine }, call);
+  }
+
+  /** The new machine is left stopped (reference §5.4). */
+  async clone(source: string, newName: string, call: CallOptions = {}): Promise<void> {
+    const args = argv.cloneArgs(source, newName);
+    await this.gate('clone', call);
+    await this.run({ command: 'clone', args, what: `clone ${source} ${newName}`, machine: source }, call);
+  }
+
+  /**
+   * Writes the machine to `file` (allowed while it runs). An existing file is refused unless `overwrite`.
+   * After a cancel or timeout the partial file is removed. Returns the absolute path and the file's size.
+   */
+  async export(
+    machine: string,
+    file: string,
+    options: CallOptions & { overwrite?: boolean } = {},
+  ): Promise<{ path: string; bytes: number }> {
+    checkMachineRef(machine);
+    const path = await checkExportTarget(file, this.invoker.paths, 'file', options.overwrite ?? false);
+    const args = argv.exportArgs(machine, path);
+    await this.gate('export', options);
+    const existedBefore = await stat(path).then(
+      () => true,
+      () => false,
+    );
+    const startedAt = Date.now();
+    try {
+      const spec: InvocationSpec = {
+        command: 'export',
+        args,
+        what: `export ${machine}`,
+        machine,
+        file: path,
+      };
+      await this.run(spec, options, async () => (await stat(path)).size);
+      return { path, bytes: (await stat(path)).size };
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'CANCELLED' || error.code === 'TIMEOUT')) {
+        await removePartialExport(path, existedBefore, startedAt, error);
+      }
+      throw error;
+    }
+  }
+
+  /** Imports an export file; without `name` the machine gets the name stored in the file. Left stopped. */
+  async import(file: string, options: CallOptions & { name?: string } = {}): Promise<void> {
+    const { path, size } = await checkReadableFile(file, this.invoker.paths, 'file');
+    const args = argv.importArgs(path, options.name);
+    await this.gate('import', options);
+    const what = `import ${options.name ?? basename(path)}`;
+    await this.run({ command: 'import', args, what, machine: options.name, file: path }, options, () => size);
+  }
+
+  /** Copies files or folders into the machine; `dest` is relative to the Linux user's home (default: home). */
+  async push(
+    machine: string,
+    files: readonly string[],
+    options: CallOptions & { dest?: string } = {},
+  ): Promise<void> {
+    checkMachineRef(machine);
+    const sources: string[] = [];
+    for (const [i, f] of files.entries())
+      sources.push(await checkReadablePath(f, this.invoker.paths, `files.${i}`));
+    const args = argv.pushArgs(machine, sources, options.dest);
+    await this.run({ command: 'push', args, what: `push ${machine}`, machine }, options);
+  }
+
+  // ── Plumbing ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  private run(
+    spec: InvocationSpec,
+    call: CallOptions,
+    bytes?: () => number | Promise<number>,
+  ): Promise<RunResult> {
+    return this.invoker.run(spec, call, bytes);
+  }
+
+  private async simple(
+    command: OrbctlCommand,
+    args: string[],
+    machine: string,
+    call: CallOptions,
+  ): Promise<void> {
+    await this.run({ command, args, what: `${command} ${machine}`, machine }, call);
+  }
+
+  private async gate(feature: OrbctlFeature, call: CallOptions): Promise<void> {
+    // The shared version read is not tied to this call's signal: one caller's cancel must not fail another's.
+    const { signal: _signal, onSpawn: _onSpawn, ...rest } = call;
+    requireFeature(await this.version(rest), feature);
+  }
+}
+
+/** After a cancelled or timed-out export: remove what this export wrote (never an older file it did not touch). */
+async function removePartialExport(
+  path: string,
+  existedBefore: boolean,
+  startedAt: number,
+  error: AppError,
+): Promise<void> {
+  const st = await stat(path).catch(() => null);
+  // mtime can be a second coarse: an untouched older file is older than that.
+  if (!st || (existedBefore && st.mtimeMs < startedAt - 1000)) return;
+  try {
+    await rm(path, { force: true });
+    if (error.detail) (error.detail.notes ??= []).push(`partial file removed: ${path}`);
+  } catch {
+    // Leave it; the job layer re-reads what is there.
+  }
+}

@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
+import { absolutePath, checkExportTarget, checkReadableFile } from './paths';
+import { tempDir } from './test-support';
+
+let dir: { path: string; remove: () => void };
+let ctx: { cwd: string; home: string };
+beforeAll(() => {
+  dir = tempDir();
+  ctx = { cwd: dir.path, home: '/Users/me' };
+  mkdirSync(join(dir.path, 'a folder'));
+  writeFileSync(join(dir.path, `it's "quoted" & spaced.tar.zst`), 'data');
+  writeFileSync(join(dir.path, 'existing.tar.zst'), 'old');
+});
+afterAll(() => dir.remove());
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('absolutePath', () => {
+  it('resolves relative paths against cwd and expands ~', () => {
+    expect(absolutePath('x.tar.zst', ctx, 'file')).toBe(join(dir.path, 'x.tar.zst'));
+    expect(absolutePath('~/b/x', ctx, 'file')).toBe('/Users/me/b/x');
+    expect(absolutePath('/a/../b', ctx, 'file')).toBe('/b');
+  });
+
+  it('refuses empty and NUL-carrying paths', async () => {
+    expect(() => absolutePath('', ctx, 'file')).toThrow(AppError);
+    expect(() => absolutePath('/a\0b', ctx, 'file')).toThrow(/NUL/);
+  });
+});
+
+describe('checkReadableFile (import source, cloud-init file)', () => {
+  it('accepts a regular file, quotes and spaces included, and reports its size', async () => {
+    const name = `it's "quoted" & spaced.tar.zst`;
+    expect(await checkReadableFile(name, ctx, 'file')).toEqual({ path: join(dir.path, name), size: 4 });
+  });
+
+  it('names the path when it does not exist, is a folder, or sits under a file', async () => {
+    const missing = await rejection(checkReadableFile('nope.tar.zst', ctx, 'file'));
+    expect(missing).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(missing.message).toContain(join(dir.path, 'nope.tar.zst'));
+    expect(missing.detail?.field).toBe('file');
+    expect((await rejection(checkReadableFile('a folder', ctx, 'file'))).message).toMatch(/is a folder/);
+    expect((await rejection(checkReadableFile('existing.tar.zst/x', ctx, 'file'))).message).toMatch(
+      /no file/,
+    );
+  });
+});
+
+describe('checkExportTarget', () => {
+  it('accepts a new file in an existing folder', async () => {
+    expect(await checkExportTarget('a folder/new.tar.zst', ctx, 'file', false)).toBe(
+      join(dir.path, 'a folder', 'new.tar.zst'),
+    );
+  });
+
+  it('refuses a folder, a missing folder, and an existing file unless overwriting', async () => {
+    expect((await rejection(checkExportTarget('a folder', ctx, 'file', true))).message).toMatch(
+      /is a folder/,
+    );
+    const noDir = await rejection(checkExportTarget('missing/x.tar.zst', ctx, 'file', false));
+    expect(noDir.message).toContain(`'${join(dir.path, 'missing')}' does not exist`);
+    const exists = await rejection(checkExportTarget('existing.tar.zst', ctx, 'file', false));
+    expect(exists.code).toBe('ALREADY_EXISTS');
+    expect(await checkExportTarget('existing.tar.zst', ctx, 'file', true)).toBe(
+      join(dir.path, 'existing.tar.zst'),
+    );
+    expect((await rejection(checkExportTarget('existing.tar.zst/x', ctx, 'file', false))).message).toMatch(
+      /not a folder|does not exist/,
+    );
+  });
+});
+
+/**
+ * Root reads and writes anything, so permission checks mean nothing in this process. The same checks are
+ * run in a child process as the unprivileged user `nobody` (65534), against root-owned files without access.
+ */
+describe('permissions, checked as an unprivileged user', () => {
+  const isRoot = process.getuid?.() === 0;
+
+  it.runIf(isRoot)(
+    'an unreadable import file and an unwritable export folder are refused by name',
+    async () => {
+      const esbuild = await import('esbuild');
+      const bundle = join(dir.path, 'paths-check.mjs');
+      await esbuild.build({
+        entryPoints: [fileURLToPath(new URL('./paths.ts', import.meta.url))],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        outfile: bundle,
+        logLevel: 'silent',
+      });
+      const secret = join(dir.path, 'secret.tar.zst');
+      writeFileSync(secret, 'x');
+      chmodSync(secret, 0o000);
+      const locked = join(dir.path, 'locked');
+      mkdirSync(locked);
+      chmodSync(locked, 0o555);
+      chmodSync(dir.path, 0o755);
+      const runner = join(dir.path, 'runner.mjs');
+      writeFileSync(
+        runner,
+        `import { checkReadableFile, checkExportTarget } from ${JSON.stringify(bundle)};
+       const ctx = { cwd: '/', home: '/' };
+       const out = {};
+       for (const [k, f] of Object.entries({
+         read: () => checkReadableFile(${JSON.stringify(secret)}, ctx, 'file'),
+         write: () => checkExportTarget(${JSON.stringify(join(locked, 'x.tar.zst'))}, ctx, 'file', false),
+       })) { try { await f(); out[k] = 'ok'; } catch (e) { out[k] = e.code + ': ' + e.message; } }
+       console.log(JSON.stringify(out));`,
+      );
+      const stdout = execFileSync(process.execPath, [runner], { uid: 65534, gid: 65534, encoding: 'utf8' });
+      const out = JSON.parse(stdout) as { read: string; write: string };
+      expect(out.read).toBe(`INVALID_INPUT: OrbDeck is not allowed to read '${secret}'.`);
+      expect(out.write).toBe(`INVALID_INPUT: OrbDeck is not allowed to write in '${locked}'.`);
+    },
+  );
+});
