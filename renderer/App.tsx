@@ -1,36 +1,28 @@
+import { useRef } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Toasts } from './components/Toasts';
-import { getApi } from './api/api';
-import { useConnection } from './stores/connection';
+import { useShortcuts } from './lib/use-shortcuts';
+import { useUi } from './stores/ui';
+import { CreateDialog } from './views/dialogs/CreateDialog';
+import { DeleteDialog } from './views/dialogs/DeleteDialog';
+import { RenameDialog } from './views/dialogs/RenameDialog';
 import { MachinesView } from './views/MachinesView';
+import { Toolbar } from './views/Toolbar';
 
 export function App() {
-  const info = useConnection((s) => s.info);
+  const dialog = useUi((s) => s.dialog);
+  const filterRef = useRef<HTMLInputElement>(null);
+  useShortcuts(filterRef);
   return (
     <div className="app">
-      <header className="toolbar">
-        <h1>OrbDeck</h1>
-        {info?.demo && (
-          <span className="demo-badge" title="The built-in simulator stands in for orbctl">
-            Demo
-          </span>
-        )}
-        <div className="toolbar-spacer" />
-        <button
-          type="button"
-          onClick={() =>
-            void getApi()
-              .invoke('machines:refresh', {})
-              .catch(() => {})
-          }
-        >
-          Refresh
-        </button>
-      </header>
+      <Toolbar filterRef={filterRef} />
       <ConnectionBanner />
       <main>
         <MachinesView />
       </main>
+      {dialog?.kind === 'create' && <CreateDialog />}
+      {dialog?.kind === 'rename' && <RenameDialog machine={dialog.machine} />}
+      {dialog?.kind === 'delete' && <DeleteDialog machine={dialog.machine} />}
       <Toasts />
     </div>
   );

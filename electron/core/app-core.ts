@@ -8,6 +8,8 @@ import { Router } from './ipc/router';
 import { JobManager } from './jobs/job-manager';
 import { MachineStore } from './machines/machine-store';
 import { Orbctl } from './orbctl';
+import { SettingsStore } from './settings/settings-store';
+import { HEADLESS_DESKTOP, type Desktop } from './desktop';
 import { Timing } from './timing';
 
 export interface CoreOptions {
@@ -17,6 +19,8 @@ export interface CoreOptions {
   demo: boolean;
   simBinary?: string;
   env?: NodeJS.ProcessEnv;
+  /** What the transport can do on the user's desktop (Electron); the headless host cannot. */
+  desktop?: Desktop;
 }
 
 /** Everything the main process runs, without Electron: both transports sit on top of this. */
@@ -27,6 +31,7 @@ export interface Core {
   readonly jobs: JobManager;
   readonly orbctl: Orbctl;
   readonly timing: Timing;
+  readonly settings: SettingsStore;
   dispose(): Promise<void>;
 }
 
@@ -50,15 +55,26 @@ export function createCore(options: CoreOptions): Core {
   const router = new Router((channel, error) =>
     timing.note('ERROR', `Unexpected error in ${channel}: ${String(error)}`),
   );
-  const orbctl = new Orbctl({ timing, env });
-  const pollMs = Number(env.ORBDECK_POLL_MS) || undefined;
+  const settings = new SettingsStore(join(options.dataDir, 'settings.json'), events);
+  if (settings.loadProblem) timing.note('WARN', `Settings: ${settings.loadProblem}`);
+  const orbctl = new Orbctl({ timing, env, savedPath: settings.get().orbctlPath });
+  settings.onChange((now, before) => {
+    if (now.orbctlPath !== before.orbctlPath) {
+      orbctl.setSavedPath(now.orbctlPath);
+      void machines.refresh();
+    }
+    if (now.pollIntervalMs !== before.pollIntervalMs)
+      machines.setIntervals({ visibleMs: now.pollIntervalMs });
+  });
+  const pollMs = Number(env.ORBDECK_POLL_MS) || settings.get().pollIntervalMs;
   const machines = new MachineStore({
     events,
     source: {
       list: (signal) => orbctl.list({ signal, quiet: true }),
       defaultName: (signal) => orbctl.getDefault({ signal, quiet: true }),
+      info: (name, signal) => orbctl.info(name, { signal, quiet: true }),
     },
-    intervals: pollMs ? { visibleMs: pollMs, fastMs: Math.min(pollMs, 700) } : {},
+    intervals: { visibleMs: pollMs, fastMs: Math.min(pollMs, 700) },
   });
   const jobs = new JobManager({
     events,
@@ -72,8 +88,8 @@ export function createCore(options: CoreOptions): Core {
     platform: process.platform,
     dataDir: options.dataDir,
   };
-  registerAppHandlers(router, info);
-  registerMachineHandlers(router, { orbctl, machines, jobs });
+  registerAppHandlers(router, { info, orbctl, settings, machines });
+  registerMachineHandlers(router, { orbctl, machines, jobs, desktop: options.desktop ?? HEADLESS_DESKTOP });
   registerJobHandlers(router, jobs);
   const missing = router.unhandled();
   if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
@@ -86,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
     jobs,
     orbctl,
     timing,
+    settings,
     async dispose() {
       machines.stop();
       jobs.cancelAll();

@@ -3,6 +3,7 @@ import { toErrorData } from '../api/api-error';
 import { useConnection } from './connection';
 import { useJobs } from './jobs';
 import { useMachines } from './machines';
+import { useOrbctl } from './orbctl';
 
 /**
  * Wires the stores to the core: pull the current state, then follow events. On every reconnect the state is
@@ -11,12 +12,14 @@ import { useMachines } from './machines';
 export function syncStores(api: Api): () => void {
   const pull = async () => {
     try {
-      const [info, snapshot, jobs] = await Promise.all([
+      const [info, snapshot, jobs, orbctl] = await Promise.all([
         api.invoke('app:info', {}),
         api.invoke('machines:snapshot', {}),
         api.invoke('jobs:list', {}),
+        api.invoke('orbctl:status', {}),
       ]);
       useConnection.getState().set({ info });
+      useOrbctl.getState().set(orbctl);
       useMachines.getState().setSnapshot(snapshot);
       useJobs.getState().replaceAll(jobs);
     } catch (error) {
@@ -24,7 +27,12 @@ export function syncStores(api: Api): () => void {
     }
   };
   const disposers = [
-    api.on('machines:changed', (snapshot) => useMachines.getState().setSnapshot(snapshot)),
+    api.on('machines:changed', (snapshot) => {
+      const before = useMachines.getState().snapshot?.lastError?.code;
+      useMachines.getState().setSnapshot(snapshot);
+      // orbctl found again, or lost: ask which one and what it can do.
+      if (before !== snapshot.lastError?.code) void refreshOrbctlStatus(api);
+    }),
     api.on('jobs:changed', (job) => useJobs.getState().upsert(job)),
     api.onConnection((state) => {
       useConnection.getState().set({ state });
@@ -34,4 +42,12 @@ export function syncStores(api: Api): () => void {
   useConnection.getState().set({ state: api.connection() });
   void pull();
   return () => disposers.forEach((dispose) => dispose());
+}
+
+export async function refreshOrbctlStatus(api: Api): Promise<void> {
+  try {
+    useOrbctl.getState().set(await api.invoke('orbctl:status', {}));
+  } catch {
+    // The next change will try again; the machine list shows the error meanwhile.
+  }
 }

@@ -1,12 +1,18 @@
+import { useCallback, useRef } from 'react';
 import { ErrorDetails } from '../components/ErrorDetails';
 import { selectMachines, useMachines } from '../stores/machines';
-import { MachineTable } from './MachineTable';
+import { DetailsPane } from './DetailsPane';
+import { NoMachines, OrbctlNotFound, OrbStackNotRunning } from './EmptyStates';
+import { MachineList } from './MachineList';
 
-/** The main screen: the machine list, or a state that says what to do. */
+/** The main screen: the machine list and the selected machine's details, or a state that says what to do. */
 export function MachinesView() {
   const snapshot = useMachines((s) => s.snapshot);
   const fetchError = useMachines((s) => s.fetchError);
   const machines = useMachines(selectMachines);
+  const selected = useMachines((s) => s.selected);
+  const details = useRef<HTMLElement>(null);
+  const openDetails = useCallback(() => details.current?.focus(), []);
 
   if (!snapshot) {
     return fetchError ? (
@@ -20,22 +26,36 @@ export function MachinesView() {
       </section>
     );
   }
+  const error = snapshot.lastError;
+  if (error && machines.length === 0) {
+    if (error.code === 'NOT_INSTALLED') return <OrbctlNotFound error={error} />;
+    if (error.code === 'ORBSTACK_NOT_RUNNING') return <OrbStackNotRunning error={error} />;
+  }
+  const selectedMachine = machines.find((m) => m.name === selected);
   return (
-    <section className="machines" aria-label="Machines">
-      {snapshot.lastError && (
-        <div className="banner banner-error" role="alert">
-          <strong>Could not refresh the machine list.</strong>
-          <ErrorDetails error={snapshot.lastError} />
-        </div>
-      )}
-      {machines.length === 0 && !snapshot.lastError ? (
-        <div className="empty-state">
-          <h2>No machines yet</h2>
-          <p>Create a Linux machine, or import one from an export file.</p>
-        </div>
+    <div className="split">
+      <section className="machines" aria-label="Machine list">
+        {error && (
+          <div className="banner banner-error" role="alert">
+            <strong>Could not refresh the machine list; showing what was last seen.</strong>
+            <ErrorDetails error={error} />
+          </div>
+        )}
+        {machines.length === 0 && !error ? (
+          <NoMachines />
+        ) : (
+          <MachineList machines={machines} onOpenDetails={openDetails} />
+        )}
+      </section>
+      {selectedMachine ? (
+        <DetailsPane machine={selectedMachine} ref={details} hiddenActions={['clone', 'export']} />
       ) : (
-        <MachineTable machines={machines} />
+        machines.length > 0 && (
+          <aside className="details details-empty" aria-label="Details">
+            <p>Select a machine to see its details.</p>
+          </aside>
+        )
       )}
-    </section>
+    </div>
   );
 }

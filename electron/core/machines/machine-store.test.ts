@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { MachinesSnapshot } from '../../../shared/ipc/contract';
-import type { Machine } from '../../../shared/machine';
+import type { Machine, MachineInfo } from '../../../shared/machine';
 import { EventHub } from '../events';
 import { MachineStore, type MachineSource } from './machine-store';
 
@@ -39,6 +39,17 @@ class FakeSource implements MachineSource {
   async defaultName(): Promise<string | null> {
     return this.defaultMachine;
   }
+  infoCalls: string[] = [];
+  async info(name: string): Promise<MachineInfo> {
+    this.infoCalls.push(name);
+    const m = this.machines.find((x) => x.name === name);
+    if (!m) throw new Error('gone');
+    return {
+      ...m,
+      diskSize: 1000 + m.name.length,
+      ...(m.state === 'running' ? { ip4: '198.19.249.2' } : {}),
+    };
+  }
 }
 
 let store: MachineStore | undefined;
@@ -58,12 +69,14 @@ describe('MachineStore', () => {
     const { source, sent, store } = setup();
     source.machines = [machine('a')];
     await store.refresh();
+    const afterFirst = sent.length; // the list, then the list with what `info` added
     await store.refresh();
-    expect(sent).toHaveLength(1);
+    await store.refresh();
+    expect(sent).toHaveLength(afterFirst);
     source.machines = [machine('a', 'stopped')];
     await store.refresh();
-    expect(sent).toHaveLength(2);
-    expect(sent[1]!.machines[0]!.state).toBe('stopped');
+    expect(sent.length).toBeGreaterThan(afterFirst);
+    expect(sent.at(-1)!.machines[0]!.state).toBe('stopped');
   });
 
   it('keeps the last polling error and clears it on success', async () => {
@@ -76,7 +89,10 @@ describe('MachineStore', () => {
     expect(failed.machines).toHaveLength(1); // the last known list stays visible
     source.error = null;
     expect((await store.refresh()).lastError).toBeNull();
-    expect(sent.map((s) => s.lastError?.code ?? null)).toEqual([null, 'ORBSTACK_NOT_RUNNING', null]);
+    const errors = sent
+      .map((s) => s.lastError?.code ?? null)
+      .filter((code, i, all) => i === 0 || all[i - 1] !== code);
+    expect(errors).toEqual([null, 'ORBSTACK_NOT_RUNNING', null]);
   });
 
   it('never runs two polls at once and coalesces waiting refreshes', async () => {
@@ -96,6 +112,23 @@ describe('MachineStore', () => {
       ['a', false],
       ['b', true],
     ]);
+  });
+
+  it('adds disk size and address from info, asking only about what changed', async () => {
+    const { source, store } = setup();
+    source.machines = [machine('a'), machine('bb', 'stopped')];
+    let snap = await store.refresh();
+    expect(snap.machines.map((m) => [m.name, m.diskSize, m.ip4])).toEqual([
+      ['a', 1001, '198.19.249.2'],
+      ['bb', 1002, undefined],
+    ]);
+    expect(source.infoCalls.sort()).toEqual(['a', 'bb']);
+    await store.refresh();
+    expect(source.infoCalls).toHaveLength(2);
+    source.machines = [machine('a', 'stopped'), machine('bb', 'stopped')];
+    snap = await store.refresh();
+    expect(source.infoCalls.slice(2)).toEqual(['a']);
+    expect(snap.machines[0]!.ip4).toBeUndefined();
   });
 
   it('polls faster after an action and slower when hidden', () => {

@@ -1,6 +1,7 @@
 import { AppError, ErrorCode, type AppErrorData } from '../../../shared/errors';
 import { IpcEvent, type MachinesSnapshot } from '../../../shared/ipc/contract';
-import type { Machine } from '../../../shared/machine';
+import type { Machine, MachineInfo } from '../../../shared/machine';
+import { InfoCache } from './info-cache';
 import type { EventHub } from '../events';
 
 /** Where machines come from: the orbctl adapter in the app, a fake in tests. */
@@ -8,6 +9,8 @@ export interface MachineSource {
   list(signal: AbortSignal): Promise<Machine[]>;
   /** OrbStack's default machine, or null when there is none. */
   defaultName(signal: AbortSignal): Promise<string | null>;
+  /** `orbctl info`: disk size and IP addresses, which `list` does not give. */
+  info(name: string, signal: AbortSignal): Promise<MachineInfo>;
 }
 
 export interface PollIntervals {
@@ -43,7 +46,7 @@ export interface MachineStoreOptions {
  * keeps the last polling error instead of swallowing it.
  */
 export class MachineStore {
-  private readonly intervals: PollIntervals;
+  private intervals: PollIntervals;
   private readonly now: () => number;
   private machines: Machine[] = [];
   private lastError: AppErrorData | null = null;
@@ -58,6 +61,7 @@ export class MachineStore {
   private current: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private readonly abort = new AbortController();
+  private readonly infos = new InfoCache();
 
   constructor(private readonly options: MachineStoreOptions) {
     this.intervals = { ...DEFAULT_INTERVALS, ...options.intervals };
@@ -106,6 +110,11 @@ export class MachineStore {
     else this.schedule();
   }
 
+  setIntervals(intervals: Partial<PollIntervals>): void {
+    this.intervals = { ...this.intervals, ...intervals };
+    this.schedule();
+  }
+
   /** Milliseconds until the next poll, given the current mode. */
   currentInterval(): number {
     if (this.now() < this.fastUntil) return this.intervals.fastMs;
@@ -147,9 +156,16 @@ export class MachineStore {
           machines.length === 0 ? null : await this.options.source.defaultName(signal).catch(() => null);
         this.pollsSinceDefault = 0;
       }
-      this.machines = machines.map((m) => ({ ...m, isDefault: m.name === this.defaultName }));
+      this.machines = machines.map((m) => this.infos.apply({ ...m, isDefault: m.name === this.defaultName }));
       this.lastError = null;
       this.updatedAt = this.now();
+      // Show the list at once; disk sizes and addresses follow from `info` for what changed.
+      this.emitIfChanged();
+      const stale = this.infos.stale(machines, this.now());
+      if (stale.length > 0) {
+        await this.infos.fetch(stale, (name) => this.options.source.info(name, signal), this.now);
+        this.machines = this.machines.map((m) => this.infos.apply(m));
+      }
     } catch (error) {
       if (signal.aborted) return;
       this.lastError =

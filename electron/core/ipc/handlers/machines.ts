@@ -1,13 +1,54 @@
-import { IpcChannel } from '../../../../shared/ipc/contract';
+import { IpcChannel, type SshAccess } from '../../../../shared/ipc/contract';
+import type { Desktop } from '../../desktop';
 import type { JobManager } from '../../jobs/job-manager';
-import { powerJob, type MachineJobDeps } from '../../jobs/machine-jobs';
+import {
+  createJob,
+  deleteJob,
+  powerJob,
+  renameJob,
+  setDefaultJob,
+  type MachineJobDeps,
+} from '../../jobs/machine-jobs';
 import type { Router } from '../router';
 
-export function registerMachineHandlers(router: Router, deps: MachineJobDeps & { jobs: JobManager }): void {
-  const { machines, jobs } = deps;
+export interface MachineHandlerDeps extends MachineJobDeps {
+  jobs: JobManager;
+  desktop: Desktop;
+}
+
+export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps): void {
+  const { machines, jobs, orbctl } = deps;
   router.handle(IpcChannel.machinesSnapshot, () => machines.snapshot());
   router.handle(IpcChannel.machinesRefresh, () => machines.refresh());
+  router.handle(IpcChannel.machineInfo, ({ name }) => orbctl.info(name));
+  router.handle(IpcChannel.machineLogs, async ({ name, all }) => ({
+    text: await orbctl.logs(name, all ? { all: true } : {}),
+  }));
+  router.handle(IpcChannel.machineSsh, async ({ name }) => sshAccess(deps, name));
+  router.handle(IpcChannel.machineOpen, async ({ name, target }) => {
+    const access = await sshAccess(deps, name);
+    const url = target === 'terminal' ? access.terminalUrl : access.vscodeUrl;
+    return { opened: await deps.desktop.openExternal(url), url };
+  });
+
   router.handle(IpcChannel.machineStart, ({ name }) => jobs.submit(powerJob('start', name, deps)));
   router.handle(IpcChannel.machineStop, ({ name }) => jobs.submit(powerJob('stop', name, deps)));
   router.handle(IpcChannel.machineRestart, ({ name }) => jobs.submit(powerJob('restart', name, deps)));
+  router.handle(IpcChannel.machineCreate, ({ cloudInitPath, ...rest }) =>
+    jobs.submit(createJob({ ...rest, ...(cloudInitPath ? { cloudInitFile: cloudInitPath } : {}) }, deps)),
+  );
+  router.handle(IpcChannel.machineDelete, ({ name }) => jobs.submit(deleteJob(name, deps)));
+  router.handle(IpcChannel.machineRename, ({ name, newName }) => jobs.submit(renameJob(name, newName, deps)));
+  router.handle(IpcChannel.machineSetDefault, ({ name }) => jobs.submit(setDefaultJob(name, deps)));
+}
+
+async function sshAccess(deps: MachineHandlerDeps, name: string): Promise<SshAccess> {
+  const details = await deps.orbctl.sshDetails(name);
+  const home = details.user === 'root' ? '/root' : `/home/${details.user}`;
+  return {
+    ...details,
+    // OrbStack adds `Host orb` (port 32222, its key) to ~/.ssh/config, so the plain URL is enough.
+    terminalUrl: `ssh://${encodeURIComponent(name)}@${details.host}`,
+    vscodeUrl: `vscode://vscode-remote/ssh-remote+${encodeURIComponent(`${name}@${details.host}`)}${home}`,
+  };
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../shared/jobs';
+import type { Machine } from '../../shared/machine';
+import { availability } from './machine-actions';
+
+const machine = (state: string, extra: Partial<Machine> = {}): Machine => ({
+  id: 'x',
+  name: 'ubuntu',
+  state,
+  distro: 'ubuntu',
+  version: 'noble',
+  arch: 'arm64',
+  variant: 'default',
+  isolated: false,
+  defaultUser: 'me',
+  isDefault: false,
+  ...extra,
+});
+const caps = (version: string, ok: boolean) => ({
+  version,
+  clone: ok,
+  export: ok,
+  import: ok,
+  isolated: ok,
+  resourceLimits: ok,
+});
+const job = (state: Job['state']): Job => ({
+  id: 'job-1',
+  kind: 'export',
+  machine: 'ubuntu',
+  title: 'Export ubuntu',
+  state,
+  createdAt: 0,
+  cancellable: true,
+});
+
+describe('availability', () => {
+  it('offers Start only on a stopped machine and Stop everywhere but stopped', () => {
+    expect(availability('start', machine('stopped'), [], null).enabled).toBe(true);
+    expect(availability('start', machine('running'), [], null)).toEqual({
+      enabled: false,
+      reason: 'ubuntu is already running',
+    });
+    expect(availability('stop', machine('starting'), [], null).enabled).toBe(true);
+    expect(availability('stop', machine('stopped'), [], null).enabled).toBe(false);
+    expect(availability('restart', machine('stopped'), [], null).enabled).toBe(false);
+  });
+
+  it('disables every change while a job runs, naming the job', () => {
+    const result = availability('delete', machine('running'), [job('running')], null);
+    expect(result.enabled).toBe(false);
+    expect(result.reason).toContain('Export ubuntu');
+    expect(availability('start', machine('stopped'), [job('queued')], null).reason).toContain('(queued)');
+    // Reaching the machine does not change it.
+    expect(availability('ssh', machine('running'), [job('running')], null).enabled).toBe(true);
+  });
+
+  it('hides clone and export from an orbctl that is too old', () => {
+    expect(availability('clone', machine('stopped'), [], caps('1.9.5', false))).toEqual({
+      enabled: false,
+      reason: 'Needs OrbStack 1.10 or newer (this is 1.9.5)',
+    });
+    expect(availability('export', machine('running'), [], caps('2.2.0', true)).enabled).toBe(true);
+  });
+
+  it('knows the default machine and odd states', () => {
+    expect(availability('set-default', machine('running', { isDefault: true }), [], null).enabled).toBe(
+      false,
+    );
+    expect(availability('rename', machine('creating'), [], null).enabled).toBe(false);
+    expect(availability('terminal', machine('some-future-state'), [], null).enabled).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+import type { Job } from '../../shared/jobs';
+import { TRANSITIONAL_STATES, type Machine, type OrbctlCapabilities } from '../../shared/machine';
+
+export type MachineAction =
+  | 'start'
+  | 'stop'
+  | 'restart'
+  | 'rename'
+  | 'delete'
+  | 'clone'
+  | 'export'
+  | 'set-default'
+  | 'terminal'
+  | 'ssh'
+  | 'vscode';
+
+export interface Availability {
+  enabled: boolean;
+  /** Why not, for the tooltip; or what it will do, when enabled. */
+  reason: string;
+}
+
+const yes = (reason: string): Availability => ({ enabled: true, reason });
+const no = (reason: string): Availability => ({ enabled: false, reason });
+
+/**
+ * Whether an action can be taken on a machine right now, and why not. One rule set for the row, the details
+ * pane, keyboard shortcuts and (in main) the tray, so they never disagree.
+ */
+export function availability(
+  action: MachineAction,
+  machine: Machine,
+  activeJobs: readonly Job[],
+  capabilities: OrbctlCapabilities | null,
+): Availability {
+  const name = machine.name;
+  const busy = activeJobs[0];
+  const changesMachine = !['terminal', 'ssh', 'vscode'].includes(action);
+  if (busy && changesMachine) {
+    return no(`Busy: ${busy.title}${busy.state === 'queued' ? ' (queued)' : ''}. Wait for it to finish.`);
+  }
+  const state = machine.state;
+  const transitional = TRANSITIONAL_STATES.includes(state);
+  const running = state === 'running';
+  const stopped = state === 'stopped';
+  switch (action) {
+    case 'start':
+      return stopped
+        ? yes(`Start ${name}`)
+        : no(running ? `${name} is already running` : `${name} is ${state}`);
+    case 'stop':
+      // Offered in every state but stopped: machines can get stuck starting, and Stop is the way out.
+      return stopped ? no(`${name} is already stopped`) : yes(`Stop ${name}`);
+    case 'restart':
+      return running ? yes(`Restart ${name}`) : no(`${name} is not running`);
+    case 'rename':
+      return transitional ? no(`${name} is ${state}`) : yes(`Rename ${name}`);
+    case 'delete':
+      return state === 'deleting' ? no(`${name} is being deleted`) : yes(`Delete ${name} and all its files`);
+    case 'clone':
+    case 'export':
+      if (capabilities && !capabilities[action]) {
+        return no(`Needs OrbStack 1.10 or newer (this is ${capabilities.version})`);
+      }
+      return transitional
+        ? no(`${name} is ${state}`)
+        : yes(action === 'clone' ? `Clone ${name}` : `Export ${name} to a file`);
+    case 'set-default':
+      return machine.isDefault
+        ? no(`${name} is already the default machine`)
+        : yes(`Make ${name} the default machine`);
+    case 'terminal':
+    case 'vscode':
+      return running || stopped
+        ? yes(running ? `Open ${name}` : `Start ${name} and open it`)
+        : no(`${name} is ${state}`);
+    case 'ssh':
+      return yes(`Copy the SSH command for ${name}`);
+  }
+}

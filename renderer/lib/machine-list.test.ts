@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Machine } from '../../shared/machine';
+import { filterMachines, moveSelection, sortMachines } from './machine-list';
+
+const m = (name: string, state: string, distro = 'ubuntu', version = 'noble'): Machine => ({
+  id: name,
+  name,
+  state,
+  distro,
+  version,
+  arch: 'arm64',
+  variant: 'default',
+  isolated: false,
+  defaultUser: 'me',
+  isDefault: false,
+});
+const names = (list: Machine[]) => list.map((x) => x.name);
+const machines = [
+  m('web-10', 'stopped'),
+  m('web-2', 'running'),
+  m('db', 'starting', 'debian', 'bookworm'),
+  m('Arch', 'weird-new-state', 'archlinux', 'current'),
+];
+
+describe('sortMachines', () => {
+  it('sorts names naturally and case-insensitively', () => {
+    expect(names(sortMachines(machines, { key: 'name', direction: 'asc' }))).toEqual([
+      'Arch',
+      'db',
+      'web-2',
+      'web-10',
+    ]);
+    expect(names(sortMachines(machines, { key: 'name', direction: 'desc' }))).toEqual([
+      'web-10',
+      'web-2',
+      'db',
+      'Arch',
+    ]);
+  });
+
+  it('sorts by state: running, transitions, stopped, unknown', () => {
+    expect(names(sortMachines(machines, { key: 'state', direction: 'asc' }))).toEqual([
+      'web-2',
+      'db',
+      'web-10',
+      'Arch',
+    ]);
+  });
+
+  it('sorts by distro label, then name', () => {
+    expect(names(sortMachines(machines, { key: 'distro', direction: 'asc' }))).toEqual([
+      'Arch',
+      'db',
+      'web-2',
+      'web-10',
+    ]);
+  });
+});
+
+describe('filterMachines', () => {
+  it('matches every word against name, state and distro', () => {
+    expect(names(filterMachines(machines, 'web'))).toEqual(['web-10', 'web-2']);
+    expect(names(filterMachines(machines, 'DEBIAN'))).toEqual(['db']);
+    expect(names(filterMachines(machines, 'ubuntu running'))).toEqual(['web-2']);
+    expect(names(filterMachines(machines, '24.04'))).toEqual(['web-10', 'web-2']);
+    expect(filterMachines(machines, 'nothing-like-this')).toEqual([]);
+  });
+
+  it('filters by state group', () => {
+    expect(names(filterMachines(machines, '', 'running'))).toEqual(['web-2']);
+    expect(names(filterMachines(machines, '', 'stopped'))).toEqual(['web-10']);
+    expect(names(filterMachines(machines, '', 'busy'))).toEqual(['db']);
+  });
+});
+
+describe('moveSelection', () => {
+  const list = ['a', 'b', 'c'];
+  it('moves and clamps', () => {
+    expect(moveSelection(list, 'a', 1)).toBe('b');
+    expect(moveSelection(list, 'c', 1)).toBe('c');
+    expect(moveSelection(list, 'a', -1)).toBe('a');
+    expect(moveSelection(list, 'b', Infinity)).toBe('c');
+  });
+  it('starts at an end when nothing is selected', () => {
+    expect(moveSelection(list, null, 1)).toBe('a');
+    expect(moveSelection(list, 'gone', -1)).toBe('c');
+    expect(moveSelection([], null, 1)).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import { vi } from 'vitest';
+import type { EventOf, IpcChannel, IpcEvent, RequestOf, ResponseOf } from '../shared/ipc/contract';
+import type { Job } from '../shared/jobs';
+import type { Machine } from '../shared/machine';
+import { setApi, type Api } from './api/api';
+import { useJobs } from './stores/jobs';
+import { useMachines } from './stores/machines';
+import { useOrbctl } from './stores/orbctl';
+import { useToasts } from './stores/toasts';
+import { useUi } from './stores/ui';
+
+type Handlers = { [C in IpcChannel]?: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
+
+/** A stub bridge: answers from `handlers`, records every call, and lets the test send events. */
+export function stubApi(handlers: Handlers = {}) {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const invoke = vi.fn(async (channel: IpcChannel, request: unknown) => {
+    const handler = handlers[channel] as ((r: unknown) => unknown) | undefined;
+    if (!handler) throw new Error(`stub has no handler for ${channel}`);
+    return handler(request);
+  });
+  const api: Api = {
+    transport: 'headless',
+    invoke: invoke as Api['invoke'],
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+    onConnection: () => () => {},
+    connection: () => 'open',
+  };
+  setApi(api);
+  return {
+    api,
+    invoke,
+    emit<E extends IpcEvent>(event: E, payload: EventOf<E>) {
+      for (const l of listeners.get(event) ?? []) l(payload);
+    },
+  };
+}
+
+export function machine(name: string, state = 'running', extra: Partial<Machine> = {}): Machine {
+  return {
+    id: `id-${name}`,
+    name,
+    state,
+    distro: 'ubuntu',
+    version: 'noble',
+    arch: 'arm64',
+    variant: 'default',
+    isolated: false,
+    defaultUser: 'me',
+    isDefault: false,
+    ...extra,
+  };
+}
+
+export function job(machineName: string, state: Job['state'] = 'running', kind: Job['kind'] = 'export'): Job {
+  return {
+    id: `job-${machineName}-${kind}`,
+    kind,
+    machine: machineName,
+    title: `${kind} ${machineName}`,
+    state,
+    createdAt: 1,
+    cancellable: true,
+  };
+}
+
+/** Resets every store to its start. */
+export function resetStores(machines: Machine[] = []): void {
+  useMachines.setState({
+    snapshot: { machines, lastError: null, updatedAt: 1 },
+    fetchError: null,
+    selected: null,
+  });
+  useJobs.setState({ jobs: {} });
+  useUi.setState({ filter: '', stateFilter: 'all', sort: { key: 'name', direction: 'asc' }, dialog: null });
+  useToasts.setState({ toasts: [] });
+  useOrbctl.setState({ status: null });
+}

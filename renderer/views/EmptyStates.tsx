@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from 'react';
+import type { AppErrorData } from '../../shared/errors';
+import { getApi } from '../api/api';
+import { ErrorDetails } from '../components/ErrorDetails';
+import { refreshOrbctlStatus } from '../stores/sync';
+import { useConnection } from '../stores/connection';
+import { useUi } from '../stores/ui';
+import { useSubmit } from './dialogs/use-submit';
+
+export function NoMachines() {
+  const open = useUi((s) => s.open);
+  return (
+    <section className="empty-state" aria-label="No machines">
+      <h2>No machines yet</h2>
+      <p>A machine is a full Linux system that runs next to macOS, sharing its files and network.</p>
+      <div className="empty-actions">
+        <button type="button" className="primary" onClick={() => open({ kind: 'create' })}>
+          Create a Machine…
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** orbctl was not found: say where we looked, and offer the three ways forward. */
+export function OrbctlNotFound({ error }: { error: AppErrorData }) {
+  const info = useConnection((s) => s.info);
+  const [path, setPath] = useState('');
+  const { busy, error: saveError, submit } = useSubmit();
+  const onLocate = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(async () => {
+      const api = getApi();
+      await api.invoke('settings:set', { orbctlPath: path.trim() });
+      await api.invoke('machines:refresh', {});
+      await refreshOrbctlStatus(api);
+    });
+  };
+  return (
+    <section className="empty-state wide" aria-label="orbctl not found">
+      <h2>OrbStack’s orbctl was not found</h2>
+      <p>
+        OrbDeck manages the Linux machines of{' '}
+        <a href="https://orbstack.dev" target="_blank" rel="noreferrer">
+          OrbStack
+        </a>
+        , which runs on macOS. Install OrbStack, then come back: OrbDeck finds it on its own.
+      </p>
+      <ErrorDetails error={error} />
+      <form className="locate" onSubmit={onLocate}>
+        <label htmlFor="orbctl-path">Or tell OrbDeck where orbctl is</label>
+        <div className="row">
+          <input
+            id="orbctl-path"
+            value={path}
+            placeholder="/Users/you/.orbstack/bin/orbctl"
+            spellCheck={false}
+            onChange={(e) => setPath(e.target.value)}
+          />
+          <button type="submit" disabled={!path.trim() || busy}>
+            Use This orbctl
+          </button>
+        </div>
+      </form>
+      {saveError && <ErrorDetails error={saveError} />}
+      <p className="muted">
+        Just looking? Try OrbDeck with simulated machines:{' '}
+        {info?.transport === 'electron' ? 'start it with --demo' : 'run npm run demo'}.
+      </p>
+    </section>
+  );
+}
+
+export function OrbStackNotRunning({ error }: { error: AppErrorData }) {
+  const { busy, error: startError, submit } = useSubmit();
+  return (
+    <section className="empty-state" aria-label="OrbStack not running">
+      <h2>OrbStack is not running</h2>
+      <p>Your machines are there, but OrbStack has to run to show and use them.</p>
+      <div className="empty-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void submit(async () => void (await getApi().invoke('orbstack:start', {})))}
+        >
+          {busy ? 'Starting OrbStack…' : 'Start OrbStack'}
+        </button>
+      </div>
+      <ErrorDetails error={startError ?? error} />
+    </section>
+  );
+}

@@ -1,0 +1,198 @@
+import { useId, useState, type FormEvent } from 'react';
+import { DISTROS, distroByCli } from '../../../shared/distros';
+import { freeMachineName } from '../../../shared/names';
+import { getApi } from '../../api/api';
+import { Dialog } from '../../components/Dialog';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { NameField, newNameProblem } from '../../components/NameField';
+import { selectMachines, useMachines } from '../../stores/machines';
+import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
+import { useUi } from '../../stores/ui';
+import { createRequest, type CreateForm } from './create-request';
+import { useSubmit } from './use-submit';
+
+/** New machine: distro, version, architecture, name (free by default), user, cloud-init, newer options. */
+export function CreateDialog() {
+  const close = useUi((s) => s.close);
+  const select = useMachines((s) => s.select);
+  const taken = useMachines(selectMachines).map((m) => m.name);
+  const capabilities = useOrbctl(selectCapabilities);
+  const id = useId();
+  const [form, setForm] = useState<CreateForm>(() => ({
+    distro: 'ubuntu',
+    version: '',
+    arch: '',
+    name: freeMachineName('ubuntu', taken),
+    user: '',
+    cloudInitPath: '',
+    isolated: false,
+    cpus: '',
+    memory: '',
+    disk: '',
+  }));
+  const [nameEdited, setNameEdited] = useState(false);
+  const { busy, error, submit } = useSubmit();
+  const distro = distroByCli(form.distro)!;
+  const built = createRequest(form, distro, capabilities);
+  const nameProblem = newNameProblem(form.name, taken);
+  const problem = nameProblem ?? built.problem;
+
+  const set = (patch: Partial<CreateForm>) => setForm((f) => ({ ...f, ...patch }));
+  const onDistro = (cli: string) =>
+    set({ distro: cli, version: '', ...(nameEdited ? {} : { name: freeMachineName(cli, taken) }) });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (problem || !built.request) return;
+    const request = built.request;
+    void submit(async () => {
+      await getApi().invoke('machine:create', request);
+      select(request.name);
+      close();
+    });
+  };
+
+  return (
+    <Dialog title="New Machine" onClose={close}>
+      <form onSubmit={onSubmit} className="form-grid">
+        <div className="field">
+          <label htmlFor={`${id}-distro`}>Distribution</label>
+          <select
+            id={`${id}-distro`}
+            value={form.distro}
+            onChange={(e) => onDistro(e.target.value)}
+            data-autofocus
+          >
+            {DISTROS.map((d) => (
+              <option key={d.cli} value={d.cli}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-version`}>Version</label>
+          <select
+            id={`${id}-version`}
+            value={form.version}
+            onChange={(e) => set({ version: e.target.value })}
+          >
+            <option value="">Latest ({distro.versions[0]})</option>
+            {distro.versions.map((v) => {
+              const numeric = Object.entries(distro.aliases).find(([, name]) => name === v)?.[0];
+              return (
+                <option key={v} value={v}>
+                  {numeric ? `${v} (${numeric})` : v}
+                </option>
+              );
+            })}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-arch`}>Architecture</label>
+          <select
+            id={`${id}-arch`}
+            value={form.arch}
+            onChange={(e) => set({ arch: e.target.value as CreateForm['arch'] })}
+          >
+            <option value="">Same as this Mac</option>
+            <option value="arm64">arm64 (Apple silicon)</option>
+            <option value="amd64">amd64 (Intel, emulated on Apple silicon)</option>
+          </select>
+        </div>
+        <NameField
+          label="Name"
+          value={form.name}
+          onChange={(name) => {
+            setNameEdited(true);
+            set({ name });
+          }}
+          taken={taken}
+        />
+        <div className="field">
+          <label htmlFor={`${id}-user`}>Default user</label>
+          <input
+            id={`${id}-user`}
+            value={form.user}
+            placeholder="Your macOS user name"
+            spellCheck={false}
+            autoCapitalize="off"
+            onChange={(e) => set({ user: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-cloud`}>Cloud-init file</label>
+          <input
+            id={`${id}-cloud`}
+            value={form.cloudInitPath}
+            disabled={!distro.cloudInit}
+            placeholder={
+              distro.cloudInit
+                ? '/Users/you/user-data.yaml (optional)'
+                : `${distro.label} does not support cloud-init`
+            }
+            spellCheck={false}
+            onChange={(e) => set({ cloudInitPath: e.target.value })}
+          />
+        </div>
+        {capabilities?.isolated && (
+          <label className="inline field-wide">
+            <input
+              type="checkbox"
+              checked={form.isolated}
+              onChange={(e) => set({ isolated: e.target.checked })}
+            />
+            Isolated (no access to your Mac's files)
+          </label>
+        )}
+        {capabilities?.resourceLimits && (
+          <fieldset className="field-wide limits">
+            <legend>Limits (optional)</legend>
+            <label>
+              CPUs{' '}
+              <input
+                inputMode="numeric"
+                value={form.cpus}
+                placeholder="all"
+                onChange={(e) => set({ cpus: e.target.value })}
+              />
+            </label>
+            <label>
+              Memory{' '}
+              <input
+                value={form.memory}
+                placeholder="e.g. 4G"
+                onChange={(e) => set({ memory: e.target.value })}
+              />
+            </label>
+            <label>
+              Disk{' '}
+              <input
+                value={form.disk}
+                placeholder="e.g. 64G"
+                onChange={(e) => set({ disk: e.target.value })}
+              />
+            </label>
+          </fieldset>
+        )}
+        {built.problem && !nameProblem && (
+          <p className="field-error field-wide" role="alert">
+            {built.problem}
+          </p>
+        )}
+        {error && (
+          <div className="field-wide">
+            <ErrorDetails error={error} />
+          </div>
+        )}
+        <div className="dialog-buttons field-wide">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!!problem || busy}>
+            {busy ? 'Creating…' : 'Create'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

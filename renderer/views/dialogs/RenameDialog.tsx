@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import { getApi } from '../../api/api';
+import { Dialog } from '../../components/Dialog';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { NameField, newNameProblem } from '../../components/NameField';
+import { selectMachines, useMachines } from '../../stores/machines';
+import { useUi } from '../../stores/ui';
+import { useSubmit } from './use-submit';
+
+export function RenameDialog({ machine }: { machine: string }) {
+  const close = useUi((s) => s.close);
+  const machines = useMachines(selectMachines);
+  const select = useMachines((s) => s.select);
+  const [name, setName] = useState(machine);
+  const { busy, error, submit } = useSubmit();
+  const taken = machines.map((m) => m.name);
+  const problem = name === machine ? 'Enter a new name.' : newNameProblem(name, taken);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (problem) return;
+    void submit(async () => {
+      await getApi().invoke('machine:rename', { name: machine, newName: name });
+      select(name);
+      close();
+    });
+  };
+
+  return (
+    <Dialog title={`Rename “${machine}”`} onClose={close}>
+      <form onSubmit={onSubmit}>
+        <NameField
+          label="New name"
+          value={name}
+          onChange={setName}
+          taken={taken.filter((t) => t !== machine)}
+          autoFocus
+        />
+        {error && <ErrorDetails error={error} />}
+        <div className="dialog-buttons">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!!problem || busy}>
+            Rename
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

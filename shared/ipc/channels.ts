@@ -1,0 +1,63 @@
+/**
+ * Every channel the renderer can invoke, grouped by the core module that answers it. Request schemas are in
+ * requests.ts, response types in responses.ts. Adding a channel: a name here, a schema, a response type, a
+ * handler in electron/core/ipc/handlers/, and a line in contract.test-d.ts.
+ */
+export const IpcChannel = {
+  // #region app (electron/core/app-core.ts)
+  /** Who am I talking to: version, transport, demo mode, where data lives. */
+  appInfo: 'app:info',
+  /** Which orbctl is used, its version and what it can do, or why there is none. */
+  orbctlStatus: 'orbctl:status',
+  /** Start OrbStack itself (`orbctl start` with no machine). */
+  orbstackStart: 'orbstack:start',
+  // #endregion
+
+  // #region settings (electron/core/settings)
+  settingsGet: 'settings:get',
+  /** Change some settings; answers all of them. Bad values are refused with the field named. */
+  settingsSet: 'settings:set',
+  // #endregion
+
+  // #region machines (electron/core/machines: the machine store)
+  /** The current machine list as last polled, with the last polling error. Pull this once, then listen. */
+  machinesSnapshot: 'machines:snapshot',
+  /** Poll `orbctl list` now and answer the fresh snapshot. */
+  machinesRefresh: 'machines:refresh',
+  /** Everything `orbctl info` knows about one machine, fresh. */
+  machineInfo: 'machine:info',
+  /** The machine's boot and runtime logs (`orbctl logs`). */
+  machineLogs: 'machine:logs',
+  /** How to reach the machine: SSH command, terminal and VS Code addresses. */
+  machineSsh: 'machine:ssh',
+  /** Open a terminal or VS Code on the machine (Electron); the headless host answers the address instead. */
+  machineOpen: 'machine:open',
+  // #endregion
+
+  // #region jobs (electron/core/jobs: every change to a machine runs as a job)
+  /** Start a machine. Answers the queued job at once; follow it through `jobs:changed`. */
+  machineStart: 'machine:start',
+  machineStop: 'machine:stop',
+  machineRestart: 'machine:restart',
+  machineCreate: 'machine:create',
+  machineDelete: 'machine:delete',
+  machineRename: 'machine:rename',
+  machineSetDefault: 'machine:set-default',
+  /** Every job still queued or running, and the finished ones of this session. */
+  jobsList: 'jobs:list',
+  /** Cancel a queued or running job; answers the job as it now stands. */
+  jobsCancel: 'jobs:cancel',
+  // #endregion
+} as const;
+export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel];
+
+/** Events the main process pushes to every window. */
+export const IpcEvent = {
+  /** The machine snapshot changed (sent only when it differs from the last one sent). */
+  machinesChanged: 'machines:changed',
+  /** One job was created or changed. */
+  jobChanged: 'jobs:changed',
+  /** Settings changed (from any window, or the tray). */
+  settingsChanged: 'settings:changed',
+} as const;
+export type IpcEvent = (typeof IpcEvent)[keyof typeof IpcEvent];

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { IpcChannel } from './channels';
+import { SETTINGS_PATCH } from './settings';
+import {
+  absolutePath,
+  architecture,
+  distroWord,
+  empty,
+  imageVersion,
+  jobId,
+  linuxUser,
+  machineRef,
+  newMachineName,
+  sizeText,
+} from './schemas';
+
+const byName = z.object({ name: machineRef }).strict();
+
+/** Request schemas, by channel. `satisfies` makes a missing channel a compile error. */
+export const requests = {
+  [IpcChannel.appInfo]: empty,
+  [IpcChannel.orbctlStatus]: empty,
+  [IpcChannel.orbstackStart]: empty,
+  [IpcChannel.settingsGet]: empty,
+  [IpcChannel.settingsSet]: SETTINGS_PATCH,
+  [IpcChannel.machinesSnapshot]: empty,
+  [IpcChannel.machinesRefresh]: empty,
+  [IpcChannel.machineInfo]: byName,
+  [IpcChannel.machineLogs]: z.object({ name: machineRef, all: z.boolean().optional() }).strict(),
+  [IpcChannel.machineSsh]: byName,
+  [IpcChannel.machineOpen]: z.object({ name: machineRef, target: z.enum(['terminal', 'vscode']) }).strict(),
+  [IpcChannel.machineStart]: byName,
+  [IpcChannel.machineStop]: byName,
+  [IpcChannel.machineRestart]: byName,
+  [IpcChannel.machineCreate]: z
+    .object({
+      distro: distroWord,
+      version: imageVersion.optional(),
+      name: newMachineName,
+      arch: architecture.optional(),
+      user: linuxUser.optional(),
+      cloudInitPath: absolutePath.optional(),
+      isolated: z.boolean().optional(),
+      cpus: z.number().int().min(1).max(128).optional(),
+      memory: sizeText.optional(),
+      disk: sizeText.optional(),
+    })
+    .strict(),
+  [IpcChannel.machineDelete]: byName,
+  [IpcChannel.machineRename]: z.object({ name: machineRef, newName: newMachineName }).strict(),
+  [IpcChannel.machineSetDefault]: byName,
+  [IpcChannel.jobsList]: empty,
+  [IpcChannel.jobsCancel]: z.object({ id: jobId }).strict(),
+} satisfies Record<IpcChannel, z.ZodType>;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { absolutePath } from './schemas';
+
+/** Settings, persisted in ORBDECK_DATA_DIR/settings.json. Every field has a default; bad values are refused. */
+export const SETTINGS_SCHEMA = z.object({
+  /** The orbctl to use, chosen by hand; null = find it (ORBDECK_ORBCTL still wins). */
+  orbctlPath: absolutePath.nullable(),
+  /** Milliseconds between polls of `orbctl list` while a window is visible. */
+  pollIntervalMs: z.number().int().min(1000, 'at least 1 second').max(60_000, 'at most 60 seconds'),
+  /** Where the export dialog starts; null = the last folder used, else Downloads. */
+  exportFolder: absolutePath.nullable(),
+  notifications: z.boolean(),
+  openAtLogin: z.boolean(),
+  /** Closing the window keeps OrbDeck in the menu bar. */
+  closeToMenuBar: z.boolean(),
+  /** With closeToMenuBar: also hide the Dock icon while no window is open. */
+  hideDockWhenClosed: z.boolean(),
+});
+export type Settings = z.infer<typeof SETTINGS_SCHEMA>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  orbctlPath: null,
+  pollIntervalMs: 3000,
+  exportFolder: null,
+  notifications: true,
+  openAtLogin: false,
+  closeToMenuBar: true,
+  hideDockWhenClosed: false,
+};
+
+/** A change to some settings. */
+export const SETTINGS_PATCH = SETTINGS_SCHEMA.partial().strict();
+export type SettingsPatch = z.infer<typeof SETTINGS_PATCH>;
