@@ -1,4 +1,4 @@
-import type { ErrorDetail } from './errors';
+import type { AppErrorData } from './errors';
 
 /**
  * Jobs: every action on a machine runs as a job in the main process, so that it survives a reload of the
@@ -39,12 +39,6 @@ export interface JobProgress {
   basis?: string;
 }
 
-export interface JobError {
-  code: string;
-  message: string;
-  detail?: ErrorDetail;
-}
-
 export interface Job {
   id: string;
   kind: JobKind;
@@ -60,7 +54,7 @@ export interface Job {
   /** Why it waits, when queued: "waiting for Start ubuntu". */
   waitingFor?: string;
   progress?: JobProgress;
-  error?: JobError;
+  error?: AppErrorData;
   /** Files involved (export target, import source). */
   path?: string;
   /** Size of what was written or read, when known. */

@@ -3,13 +3,17 @@ import { Host, type HostOptions } from './host';
 
 export const test = base.extend<{ hostOptions: HostOptions; host: Host }>({
   hostOptions: [{}, { option: true }],
-  host: async ({ hostOptions, page }, use) => {
-    const host = new Host(hostOptions);
-    await host.start();
-    await page.goto(host.url);
-    await use(host);
-    await host.stop();
-  },
+  // Every test gets its own host and opens the app in it, whether or not it names `host`.
+  host: [
+    async ({ hostOptions, page }, use) => {
+      const host = new Host(hostOptions);
+      await host.start();
+      await page.goto(host.url);
+      await use(host);
+      await host.stop();
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -13,6 +13,8 @@ export interface HostOptions {
   env?: Record<string, string>;
   /** Seed the simulator with the demo machines (default true). */
   seed?: boolean;
+  /** Start with --demo (default). Without it the host looks for a real orbctl, which is not here. */
+  demo?: boolean;
 }
 
 /** A headless host (`serve.mjs --demo`) with its own simulator state and data folder. */
@@ -37,10 +39,17 @@ export class Host {
   }
 
   async start(): Promise<string> {
-    const child = spawn(process.execPath, [HOST_BIN, '--demo', '--port', '0', '--no-open'], {
-      env: { ...process.env, ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const demo = this.options.demo !== false;
+    // Without --demo, a clean environment: no orbctl on PATH or in a home folder, as on a Mac without OrbStack.
+    const base = demo ? process.env : { PATH: '/usr/bin:/bin', HOME: this.home };
+    const child = spawn(
+      process.execPath,
+      [HOST_BIN, ...(demo ? ['--demo'] : []), '--port', '0', '--no-open'],
+      {
+        env: { ...base, ...this.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     let stderr = '';
     child.stderr?.on('data', (d) => (stderr += d));

@@ -1,6 +1,7 @@
 import type { Api } from '../api/api';
 import { toErrorData } from '../api/api-error';
 import { useConnection } from './connection';
+import { noticeJobChange } from './job-notices';
 import { useJobs } from './jobs';
 import { useMachines } from './machines';
 import { useOrbctl } from './orbctl';
@@ -33,7 +34,10 @@ export function syncStores(api: Api): () => void {
       // orbctl found again, or lost: ask which one and what it can do.
       if (before !== snapshot.lastError?.code) void refreshOrbctlStatus(api);
     }),
-    api.on('jobs:changed', (job) => useJobs.getState().upsert(job)),
+    api.on('jobs:changed', (job) => {
+      noticeJobChange(useJobs.getState().jobs[job.id], job);
+      useJobs.getState().upsert(job);
+    }),
     api.onConnection((state) => {
       useConnection.getState().set({ state });
       if (state === 'open') void pull();

@@ -65,7 +65,7 @@ export const DetailsPane = forwardRef<
           </div>
         ))}
       </dl>
-      <LogsView name={machine.name} />
+      <LogsView key={machine.name} name={machine.name} />
     </aside>
   );
 });

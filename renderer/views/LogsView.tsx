@@ -1,21 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppErrorData } from '../../shared/errors';
 import { getApi } from '../api/api';
 import { toErrorData } from '../api/api-error';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorDetails } from '../components/ErrorDetails';
 
-/** `orbctl logs NAME`: loaded when asked for, refreshable and copyable. */
+/** `orbctl logs NAME`: loaded when asked for, refreshable and copyable. Keyed by machine name by its parent. */
 export function LogsView({ name }: { name: string }) {
   const [text, setText] = useState<string | null>(null);
   const [all, setAll] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
-
-  useEffect(() => {
-    setText(null);
-    setError(null);
-  }, [name]);
 
   const load = async (withAll = all) => {
     setLoading(true);

@@ -65,7 +65,9 @@ export function MachineList({ machines, onOpenDetails }: { machines: Machine[]; 
     const delta = moves[event.key];
     if (delta !== undefined) {
       event.preventDefault();
-      focusRow(moveSelection(names, selected, delta));
+      // The focused row is where the user is, even if the store has not caught up with a fast key press.
+      const current = (event.target as HTMLElement).closest('tr')?.dataset.machine ?? selected;
+      focusRow(moveSelection(names, current, delta));
     } else if (event.key === 'Enter' && selected) {
       event.preventDefault();
       onOpenDetails();

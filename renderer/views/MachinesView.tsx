@@ -27,10 +27,9 @@ export function MachinesView() {
     );
   }
   const error = snapshot.lastError;
-  if (error && machines.length === 0) {
-    if (error.code === 'NOT_INSTALLED') return <OrbctlNotFound error={error} />;
-    if (error.code === 'ORBSTACK_NOT_RUNNING') return <OrbStackNotRunning error={error} />;
-  }
+  // Without orbctl or OrbStack the last list seen is only a memory: say what to do instead.
+  if (error?.code === 'NOT_INSTALLED') return <OrbctlNotFound error={error} />;
+  if (error?.code === 'ORBSTACK_NOT_RUNNING') return <OrbStackNotRunning error={error} />;
   const selectedMachine = machines.find((m) => m.name === selected);
   return (
     <div className="split">

@@ -10,7 +10,10 @@ import {
   type RequestOf,
   type ResponseOf,
   type AppInfo,
+  type OrbctlStatus,
 } from './contract';
+import type { MachineInfo } from '../machine';
+import type { Settings } from './settings';
 
 // Type-level tests: these fail `vitest --typecheck` (and `tsc -b`) when the contract drifts.
 describe('IPC contract types', () => {
@@ -26,6 +29,24 @@ describe('IPC contract types', () => {
     expectTypeOf<RequestOf<'machine:stop'>>().toEqualTypeOf<{ name: string }>();
     expectTypeOf<RequestOf<'machine:restart'>>().toEqualTypeOf<{ name: string }>();
     expectTypeOf<RequestOf<'jobs:cancel'>>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf<RequestOf<'machine:rename'>>().toEqualTypeOf<{ name: string; newName: string }>();
+    expectTypeOf<RequestOf<'machine:open'>>().toEqualTypeOf<{
+      name: string;
+      target: 'terminal' | 'vscode';
+    }>();
+    expectTypeOf<RequestOf<'machine:create'>>().toEqualTypeOf<{
+      distro: string;
+      version?: string | undefined;
+      name: string;
+      arch?: 'arm64' | 'amd64' | undefined;
+      user?: string | undefined;
+      cloudInitPath?: string | undefined;
+      isolated?: boolean | undefined;
+      cpus?: number | undefined;
+      memory?: string | undefined;
+      disk?: string | undefined;
+    }>();
+    expectTypeOf<RequestOf<'settings:set'>>().toEqualTypeOf<Partial<Settings>>();
     expectTypeOf<ParsedRequestOf<'app:info'>>().toEqualTypeOf<Record<string, never>>();
   });
 
@@ -36,10 +57,16 @@ describe('IPC contract types', () => {
     expectTypeOf<ResponseOf<'machine:start'>>().toEqualTypeOf<Job>();
     expectTypeOf<ResponseOf<'jobs:list'>>().toEqualTypeOf<Job[]>();
     expectTypeOf<ResponseOf<'jobs:cancel'>>().toEqualTypeOf<Job>();
+    expectTypeOf<ResponseOf<'machine:create'>>().toEqualTypeOf<Job>();
+    expectTypeOf<ResponseOf<'machine:info'>>().toEqualTypeOf<MachineInfo>();
+    expectTypeOf<ResponseOf<'machine:open'>>().toEqualTypeOf<{ opened: boolean; url: string }>();
+    expectTypeOf<ResponseOf<'orbctl:status'>>().toEqualTypeOf<OrbctlStatus>();
+    expectTypeOf<ResponseOf<'settings:get'>>().toEqualTypeOf<Settings>();
   });
 
   it('pins events', () => {
     expectTypeOf<EventOf<'machines:changed'>>().toEqualTypeOf<MachinesSnapshot>();
     expectTypeOf<EventOf<'jobs:changed'>>().toEqualTypeOf<Job>();
+    expectTypeOf<EventOf<'settings:changed'>>().toEqualTypeOf<Settings>();
   });
 });

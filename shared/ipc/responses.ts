@@ -1,7 +1,7 @@
 import type { AppErrorData } from '../errors';
 import type { Job } from '../jobs';
 import type { Machine, MachineInfo, OrbctlCapabilities, SshDetails } from '../machine';
-import { IpcChannel, IpcEvent } from './channels';
+import type { IpcChannel, IpcEvent } from './channels';
 import type { Settings } from './settings';
 
 export interface AppInfo {
