@@ -59,6 +59,10 @@ export interface Job {
   path?: string;
   /** Size of what was written or read, when known. */
   bytes?: number;
+  /** The size the work is about: the machine's disk for export and clone, the file for import. */
+  sourceBytes?: number;
+  /** How long it ran (monotonic clock), once finished. */
+  durationMs?: number;
   cancellable: boolean;
   /**
    * What really happened, in words, when it differs from the plain outcome: e.g. a cancelled import whose
@@ -71,3 +75,6 @@ export interface Job {
 export function isFinished(job: Pick<Job, 'state'>): boolean {
   return FINISHED_JOB_STATES.includes(job.state);
 }
+
+/** A finished job as kept in the history (ORBDECK_DATA_DIR/history.jsonl). */
+export type HistoryEntry = Job & { state: 'succeeded' | 'failed' | 'cancelled'; endedAt: number };

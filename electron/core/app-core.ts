@@ -2,7 +2,11 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { EventHub } from './events';
 import { registerAppHandlers } from './ipc/handlers/app';
+import { registerDesktopHandlers } from './ipc/handlers/desktop';
 import { registerJobHandlers } from './ipc/handlers/jobs';
+import { registerTransferHandlers } from './ipc/handlers/transfers';
+import { JobHistory } from './jobs/history';
+import { UploadStore } from './uploads';
 import { registerMachineHandlers } from './ipc/handlers/machines';
 import { Router } from './ipc/router';
 import { JobManager } from './jobs/job-manager';
@@ -21,6 +25,8 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
   /** What the transport can do on the user's desktop (Electron); the headless host cannot. */
   desktop?: Desktop;
+  /** The headless host receives dropped files as uploads; Electron knows their paths. */
+  acceptUploads?: boolean;
 }
 
 /** Everything the main process runs, without Electron: both transports sit on top of this. */
@@ -32,6 +38,8 @@ export interface Core {
   readonly orbctl: Orbctl;
   readonly timing: Timing;
   readonly settings: SettingsStore;
+  readonly history: JobHistory;
+  readonly uploads: UploadStore | null;
   dispose(): Promise<void>;
 }
 
@@ -76,10 +84,14 @@ export function createCore(options: CoreOptions): Core {
     },
     intervals: { visibleMs: pollMs, fastMs: Math.min(pollMs, 700) },
   });
+  const history = new JobHistory(join(options.dataDir, 'history.jsonl'));
+  if (history.skipped) timing.note('WARN', `History: skipped ${history.skipped} unreadable line(s)`);
   const jobs = new JobManager({
     events,
     wrap: (job, work) => timing.time(`job ${job.title}`, work, { kind: job.kind, machine: job.machine }),
+    onFinished: (job) => history.add(job),
   });
+  const uploads = options.acceptUploads ? new UploadStore(join(options.dataDir, 'uploads')) : null;
 
   const info: Omit<AppInfo, 'transport'> = {
     name: 'OrbDeck',
@@ -89,8 +101,19 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
   };
   registerAppHandlers(router, { info, orbctl, settings, machines });
-  registerMachineHandlers(router, { orbctl, machines, jobs, desktop: options.desktop ?? HEADLESS_DESKTOP });
-  registerJobHandlers(router, jobs);
+  const desktop = options.desktop ?? HEADLESS_DESKTOP;
+  registerMachineHandlers(router, { orbctl, machines, jobs, desktop });
+  registerTransferHandlers(router, {
+    orbctl,
+    machines,
+    jobs,
+    settings,
+    uploads,
+    history: () => history.list(),
+    releaseUpload: (path) => uploads?.release(path),
+  });
+  registerJobHandlers(router, jobs, history);
+  registerDesktopHandlers(router, desktop);
   const missing = router.unhandled();
   if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
 
@@ -103,6 +126,8 @@ export function createCore(options: CoreOptions): Core {
     orbctl,
     timing,
     settings,
+    history,
+    uploads,
     async dispose() {
       machines.stop();
       jobs.cancelAll();

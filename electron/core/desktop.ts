@@ -1,10 +1,16 @@
 /**
- * What only a desktop app can do for the core. Electron provides it (shell.openExternal); the headless host
- * cannot open things on the user's screen, so its windows do it themselves with the address they are given.
+ * What only a desktop app can do for the core. Electron provides all of it; the headless host provides none,
+ * and its windows use their browser equivalents (a path field, a toast, opening the address themselves).
  */
 export interface Desktop {
   /** Opens a URL (ssh://, vscode://) with the app registered for it; false when this transport cannot. */
   openExternal(url: string): Promise<boolean>;
+  /** The native save dialog for an export; null when the user cancels. */
+  pickExportPath?(defaultPath: string): Promise<string | null>;
+  /** The native open dialog for export files. */
+  pickImportFiles?(): Promise<string[]>;
+  /** Shows a file in Finder. */
+  showItemInFolder?(path: string): boolean;
 }
 
 export const HEADLESS_DESKTOP: Desktop = { openExternal: async () => false };

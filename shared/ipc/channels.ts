@@ -43,10 +43,38 @@ export const IpcChannel = {
   machineDelete: 'machine:delete',
   machineRename: 'machine:rename',
   machineSetDefault: 'machine:set-default',
+  /** Clone a machine (as a job); the copy is left stopped. */
+  machineClone: 'machine:clone',
+  /** Export a machine to a file (as a job). An existing file is replaced only with `overwrite: true`. */
+  machineExport: 'machine:export',
+  /** The default export path: `<machine>-YYYYMMDD-HHMMSS.tar.zst` in the last folder used. */
+  machineExportSuggest: 'machine:export-suggest',
+  /** Import an export file as a new machine (as a job); the file is checked before orbctl sees it. */
+  machineImport: 'machine:import',
+  /** Copy files into a machine's home folder (`orbctl push`, as a job). */
+  machinePush: 'machine:push',
+  /** What an export file holds, read from its header without decompressing; refuses foreign files. */
+  importInspect: 'import:inspect',
   /** Every job still queued or running, and the finished ones of this session. */
   jobsList: 'jobs:list',
   /** Cancel a queued or running job; answers the job as it now stands. */
   jobsCancel: 'jobs:cancel',
+  /** Finished jobs with their durations and sizes, kept across restarts (oldest first). */
+  jobsHistory: 'jobs:history',
+  jobsHistoryClear: 'jobs:history-clear',
+  /** The history as a JSON or CSV document, to save. */
+  jobsHistoryExport: 'jobs:history-export',
+  // #endregion
+
+  // #region desktop (electron/dialogs.ts; the headless host answers `supported: false`)
+  /** The native save dialog for an export. */
+  desktopPickExportPath: 'desktop:pick-export-path',
+  /** The native open dialog for export files. */
+  desktopPickImportFiles: 'desktop:pick-import-files',
+  /** Show a file in Finder. */
+  desktopShowItem: 'desktop:show-item',
+  /** Delete a file the window uploaded to the headless host and no longer needs. */
+  uploadDiscard: 'upload:discard',
   // #endregion
 } as const;
 export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel];

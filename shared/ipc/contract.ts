@@ -8,7 +8,16 @@ import type { Events, Responses } from './responses';
  * before any handler runs (requests.ts), response and event types (responses.ts).
  */
 export { IpcChannel, IpcEvent, requests };
-export type { AppInfo, Events, MachinesSnapshot, OrbctlStatus, Responses, SshAccess } from './responses';
+export type {
+  AppInfo,
+  Events,
+  ExportSuggestion,
+  ImportPreview,
+  MachinesSnapshot,
+  OrbctlStatus,
+  Responses,
+  SshAccess,
+} from './responses';
 
 export type RequestOf<C extends IpcChannel> = z.input<(typeof requests)[C]>;
 /** What a handler receives: the request after validation. */

@@ -49,6 +49,23 @@ export const requests = {
   [IpcChannel.machineDelete]: byName,
   [IpcChannel.machineRename]: z.object({ name: machineRef, newName: newMachineName }).strict(),
   [IpcChannel.machineSetDefault]: byName,
+  [IpcChannel.machineClone]: z.object({ name: machineRef, newName: newMachineName }).strict(),
+  [IpcChannel.machineExport]: z
+    .object({ name: machineRef, path: absolutePath, overwrite: z.boolean().optional() })
+    .strict(),
+  [IpcChannel.machineExportSuggest]: byName,
+  [IpcChannel.machineImport]: z.object({ path: absolutePath, name: newMachineName }).strict(),
+  [IpcChannel.machinePush]: z
+    .object({ name: machineRef, paths: z.array(absolutePath).min(1, 'no files').max(100, 'too many files') })
+    .strict(),
+  [IpcChannel.importInspect]: z.object({ path: absolutePath }).strict(),
   [IpcChannel.jobsList]: empty,
   [IpcChannel.jobsCancel]: z.object({ id: jobId }).strict(),
+  [IpcChannel.jobsHistory]: empty,
+  [IpcChannel.jobsHistoryClear]: empty,
+  [IpcChannel.jobsHistoryExport]: z.object({ format: z.enum(['json', 'csv']) }).strict(),
+  [IpcChannel.desktopPickExportPath]: z.object({ defaultPath: absolutePath }).strict(),
+  [IpcChannel.desktopPickImportFiles]: empty,
+  [IpcChannel.desktopShowItem]: z.object({ path: absolutePath }).strict(),
+  [IpcChannel.uploadDiscard]: z.object({ path: absolutePath }).strict(),
 } satisfies Record<IpcChannel, z.ZodType>;

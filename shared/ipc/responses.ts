@@ -1,5 +1,5 @@
 import type { AppErrorData } from '../errors';
-import type { Job } from '../jobs';
+import type { HistoryEntry, Job } from '../jobs';
 import type { Machine, MachineInfo, OrbctlCapabilities, SshDetails } from '../machine';
 import type { IpcChannel, IpcEvent } from './channels';
 import type { Settings } from './settings';
@@ -38,6 +38,29 @@ export interface SshAccess extends SshDetails {
   vscodeUrl: string;
 }
 
+/** What an export file holds, from its header. */
+export interface ImportPreview {
+  path: string;
+  size: number;
+  /** The machine's name when it was exported. */
+  name: string;
+  distro: string;
+  version: string;
+  arch: string;
+  /** ISO 8601, as written by orbctl. */
+  exportedAt: string;
+  /** The original name if free, else a free variant of it. */
+  proposedName: string;
+  /** True when the file is a copy the headless host received from the browser. */
+  uploaded: boolean;
+}
+
+export interface ExportSuggestion {
+  path: string;
+  folder: string;
+  exists: boolean;
+}
+
 /** Response types, by channel. */
 export interface Responses {
   [IpcChannel.appInfo]: AppInfo;
@@ -59,8 +82,21 @@ export interface Responses {
   [IpcChannel.machineDelete]: Job;
   [IpcChannel.machineRename]: Job;
   [IpcChannel.machineSetDefault]: Job;
+  [IpcChannel.machineClone]: Job;
+  [IpcChannel.machineExport]: Job;
+  [IpcChannel.machineExportSuggest]: ExportSuggestion;
+  [IpcChannel.machineImport]: Job;
+  [IpcChannel.machinePush]: Job;
+  [IpcChannel.importInspect]: ImportPreview;
   [IpcChannel.jobsList]: Job[];
   [IpcChannel.jobsCancel]: Job;
+  [IpcChannel.jobsHistory]: HistoryEntry[];
+  [IpcChannel.jobsHistoryClear]: { cleared: number };
+  [IpcChannel.jobsHistoryExport]: { fileName: string; text: string };
+  [IpcChannel.desktopPickExportPath]: { supported: boolean; path: string | null };
+  [IpcChannel.desktopPickImportFiles]: { supported: boolean; paths: string[] };
+  [IpcChannel.desktopShowItem]: { shown: boolean };
+  [IpcChannel.uploadDiscard]: { discarded: boolean };
 }
 
 export interface Events {

@@ -9,6 +9,8 @@ export const SETTINGS_SCHEMA = z.object({
   pollIntervalMs: z.number().int().min(1000, 'at least 1 second').max(60_000, 'at most 60 seconds'),
   /** Where the export dialog starts; null = the last folder used, else Downloads. */
   exportFolder: absolutePath.nullable(),
+  /** The folder of the last export (kept by OrbDeck, not shown as a setting). */
+  lastExportFolder: absolutePath.nullable(),
   notifications: z.boolean(),
   openAtLogin: z.boolean(),
   /** Closing the window keeps OrbDeck in the menu bar. */
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   orbctlPath: null,
   pollIntervalMs: 3000,
   exportFolder: null,
+  lastExportFolder: null,
   notifications: true,
   openAtLogin: false,
   closeToMenuBar: true,

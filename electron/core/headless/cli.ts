@@ -28,12 +28,14 @@ async function main(): Promise<void> {
     dataDir: defaultDataDir(),
     demo: args.demo,
     simBinary: join(here, '../sim/orbctl-sim.mjs'),
+    acceptUploads: true,
   });
   const server = await startHeadlessServer({
     router: core.router,
     events: core.events,
     staticDir: join(here, '../renderer'),
     port: args.port,
+    uploads: core.uploads,
   });
   console.log(`OrbDeck${args.demo ? ' (demo)' : ''} is ready at ${server.url}`);
   if (args.open) openBrowser(server.url);

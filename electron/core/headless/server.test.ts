@@ -7,11 +7,14 @@ import WebSocket from 'ws';
 import { IpcChannel } from '../../../shared/ipc/contract';
 import { EventHub } from '../events';
 import { Router } from '../ipc/router';
+import { readFileSync } from 'node:fs';
+import { UploadStore } from '../uploads';
 import { startHeadlessServer, type HeadlessServer } from './server';
 
 let server: HeadlessServer;
 let events: EventHub;
 let staticDir: string;
+let uploads: UploadStore;
 
 beforeEach(async () => {
   staticDir = mkdtempSync(join(tmpdir(), 'orbdeck-static-'));
@@ -23,7 +26,8 @@ beforeEach(async () => {
   router.handle(IpcChannel.machineStart, () => {
     throw new Error('must not run for an invalid request');
   });
-  server = await startHeadlessServer({ router, events, staticDir, port: 0 });
+  uploads = new UploadStore(join(staticDir, 'uploads'));
+  server = await startHeadlessServer({ router, events, staticDir, port: 0, uploads });
 });
 afterEach(() => server.close());
 
@@ -138,5 +142,52 @@ describe('headless host security', () => {
     expect((await get('/%2e%2e/orbdeck-secret.txt')).status).not.toBe(200);
     expect((await get('/..%2forbdeck-secret.txt')).status).not.toBe(200);
     expect((await get('/missing.js')).status).toBe(404);
+  });
+});
+
+function post(
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('headless host uploads (drag and drop in a browser)', () => {
+  const name = encodeURIComponent('my "best" box.tar.zst');
+  it('stores the file under its own name in a private folder and remembers it as an upload', async () => {
+    const res = await post(`/upload?token=${server.token}&name=${name}`, 'hello', { Origin: origin() });
+    expect(res.status).toBe(200);
+    const { path, size } = JSON.parse(res.body) as { path: string; size: number };
+    expect(size).toBe(5);
+    expect(path.endsWith('/my "best" box.tar.zst')).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe('hello');
+    expect(uploads.isUpload(path)).toBe(true);
+  });
+
+  it('never lets a name climb out of its folder', async () => {
+    const res = await post(`/upload?token=${server.token}&name=${encodeURIComponent('../../evil')}`, 'x', {
+      Origin: origin(),
+    });
+    const { path } = JSON.parse(res.body) as { path: string };
+    expect(path.startsWith(join(staticDir, 'uploads'))).toBe(true);
+    expect(path.endsWith('/evil')).toBe(true);
+  });
+
+  it('refuses an upload without the token or from another origin', async () => {
+    expect((await post(`/upload?name=${name}`, 'x', { Origin: origin() })).status).toBe(401);
+    expect(
+      (await post(`/upload?token=${server.token}&name=${name}`, 'x', { Origin: 'http://evil.example' }))
+        .status,
+    ).toBe(403);
+    expect((await post(`/upload?token=${server.token}&name=${name}`, 'x', {})).status).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { WsClientMessage, WsServerMessage } from '../../../shared/ipc/bridge';
@@ -7,6 +7,7 @@ import { ErrorCode } from '../../../shared/errors';
 import { fail } from '../../../shared/result';
 import type { EventHub } from '../events';
 import type { Router } from '../ipc/router';
+import type { UploadStore } from '../uploads';
 import { send, serveStatic } from './static-files';
 
 export interface HeadlessServerOptions {
@@ -18,7 +19,12 @@ export interface HeadlessServerOptions {
   port: number;
   /** Defaults to a fresh random token. */
   token?: string;
+  /** Where dropped files are received (POST /upload); without it uploads are refused. */
+  uploads?: UploadStore | null;
 }
+
+/** Machine exports are big; this is a sanity bound, not a quota. */
+const MAX_UPLOAD_BYTES = 256 * 1024 ** 3;
 
 export interface HeadlessServer {
   /** The URL to open, token included (in the fragment, so it never reaches a log or a Referer). */
@@ -45,12 +51,30 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
 
   const http: Server = createServer((req, res) => {
     if (!allowedHosts().includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden host');
+    if (new URL(req.url ?? '/', 'http://x').pathname === '/upload') return void receiveUpload(req, res);
     serveStatic(options.staticDir, req, res).catch(() => send(res, 500, 'Internal error'));
   });
+
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refusal =
+      req.method !== 'POST' ? '405 Method Not Allowed' : checkAccess(req, token, allowedHosts(), '/upload');
+    if (refusal || !options.uploads) {
+      req.resume();
+      return send(res, Number((refusal ?? '404').slice(0, 3)), refusal ?? 'Uploads are not accepted here');
+    }
+    const name = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? 'upload';
+    try {
+      const result = await options.uploads.receive(req, name, MAX_UPLOAD_BYTES);
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(result));
+    } catch (error) {
+      send(res, 400, error instanceof Error ? error.message : 'Upload failed');
+    }
+  }
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const refusal = checkUpgrade(req, token, allowedHosts());
+    const refusal = checkAccess(req, token, allowedHosts(), '/ws');
     if (refusal) {
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
@@ -102,10 +126,18 @@ function reply(ws: WebSocket, message: WsServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
 }
 
-/** The HTTP status line to refuse an upgrade with, or null to accept it. */
-export function checkUpgrade(req: IncomingMessage, token: string, allowedHosts: string[]): string | null {
+/**
+ * The HTTP status line to refuse a WebSocket or an upload with, or null to accept it: it needs this server's
+ * own Host and Origin (no other page, no DNS rebinding) and the token.
+ */
+export function checkAccess(
+  req: IncomingMessage,
+  token: string,
+  allowedHosts: string[],
+  path: string,
+): string | null {
   const url = new URL(req.url ?? '/', 'http://x');
-  if (url.pathname !== '/ws') return '404 Not Found';
+  if (url.pathname !== path) return '404 Not Found';
   if (!allowedHosts.includes(req.headers.host ?? '')) return '403 Forbidden';
   // Browsers always send Origin on a WebSocket; it must be this very server.
   const origin = req.headers.origin;

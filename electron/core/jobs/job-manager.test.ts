@@ -37,6 +37,7 @@ describe('JobManager', () => {
     expect(seen.map((j) => j.state)).toEqual(['queued', 'running', 'succeeded']);
     expect(finished).toHaveLength(1);
     expect(finished[0]!.endedAt).toBeGreaterThanOrEqual(finished[0]!.startedAt!);
+    expect(finished[0]!.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('queues a second action on a busy machine and says what it waits for', async () => {

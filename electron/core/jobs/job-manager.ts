@@ -8,6 +8,8 @@ export interface JobContext {
   /** Aborted when the user cancels; pass it to every orbctl call. */
   readonly signal: AbortSignal;
   report(progress: JobProgress): void;
+  /** Records facts about the job (shown in Activity and kept in the history). */
+  note(facts: JobFacts): void;
 }
 
 /** What a job's work says about how it really ended, when that differs from "it returned, so it succeeded". */
@@ -17,6 +19,12 @@ export interface JobResult {
   outcome?: string;
   leftover?: { machine: string };
   bytes?: number;
+}
+
+/** Lets a running job say what it now knows: the size it works on, the final path. */
+export interface JobFacts {
+  sourceBytes?: number;
+  path?: string;
 }
 
 export interface JobSpec {
@@ -48,6 +56,8 @@ interface Entry {
   job: Job;
   spec: JobSpec;
   abort: AbortController;
+  /** performance.now() when it started running. */
+  startedMono?: number;
 }
 
 /**
@@ -168,12 +178,17 @@ export class JobManager {
       'waitingFor',
       undefined,
     );
+    entry.startedMono = performance.now();
     this.emit(entry.job);
     const context: JobContext = {
       signal: entry.abort.signal,
       report: (progress) => {
         if (entry.job.state !== 'running') return;
         entry.job = { ...entry.job, progress };
+        this.emit(entry.job);
+      },
+      note: (facts) => {
+        entry.job = { ...entry.job, ...facts };
         this.emit(entry.job);
       },
     };
@@ -202,6 +217,7 @@ export class JobManager {
     error?: Job['error'],
   ): void {
     const job: Job = { ...entry.job, state: result.state, endedAt: this.now() };
+    if (entry.startedMono !== undefined) job.durationMs = performance.now() - entry.startedMono;
     delete job.waitingFor;
     if (result.outcome !== undefined) job.outcome = result.outcome;
     if (result.leftover !== undefined) job.leftover = result.leftover;
