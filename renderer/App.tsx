@@ -1,28 +1,64 @@
 import { useRef } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Toasts } from './components/Toasts';
+import { importFiles } from './lib/file-import';
+import { useFileDrop } from './lib/use-file-drop';
 import { useShortcuts } from './lib/use-shortcuts';
 import { useUi } from './stores/ui';
+import { ActivityPanel } from './views/activity/ActivityPanel';
+import { CloneDialog } from './views/dialogs/CloneDialog';
 import { CreateDialog } from './views/dialogs/CreateDialog';
 import { DeleteDialog } from './views/dialogs/DeleteDialog';
+import { ExportDialog } from './views/dialogs/ExportDialog';
+import { ImportDialog } from './views/dialogs/ImportDialog';
+import { PushDialog } from './views/dialogs/PushDialog';
 import { RenameDialog } from './views/dialogs/RenameDialog';
 import { MachinesView } from './views/MachinesView';
 import { Toolbar } from './views/Toolbar';
 
 export function App() {
   const dialog = useUi((s) => s.dialog);
+  const activityOpen = useUi((s) => s.activityOpen);
   const filterRef = useRef<HTMLInputElement>(null);
-  useShortcuts(filterRef);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const drop = useFileDrop();
+  useShortcuts(filterRef, fileInput);
   return (
     <div className="app">
-      <Toolbar filterRef={filterRef} />
+      <Toolbar filterRef={filterRef} fileInput={fileInput} />
       <ConnectionBanner />
       <main>
         <MachinesView />
       </main>
+      {activityOpen && <ActivityPanel />}
       {dialog?.kind === 'create' && <CreateDialog />}
       {dialog?.kind === 'rename' && <RenameDialog machine={dialog.machine} />}
       {dialog?.kind === 'delete' && <DeleteDialog machine={dialog.machine} />}
+      {dialog?.kind === 'clone' && <CloneDialog machine={dialog.machine} />}
+      {dialog?.kind === 'export' && <ExportDialog machine={dialog.machine} />}
+      {dialog?.kind === 'import' && <ImportDialog items={dialog.items} />}
+      {dialog?.kind === 'push' && <PushDialog machine={dialog.machine} files={dialog.files} />}
+      {drop.dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          {drop.target
+            ? `Drop to copy into ${drop.target}, or to import an export`
+            : 'Drop an OrbStack export to import it'}
+        </div>
+      )}
+      {/* The browser's file picker for Import… where there is no native dialog. */}
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        hidden
+        aria-label="Choose export files to import"
+        accept=".zst,.tar.zst,application/zstd"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length) void importFiles(files);
+        }}
+      />
       <Toasts />
     </div>
   );

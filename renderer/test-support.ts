@@ -30,6 +30,7 @@ export function stubApi(handlers: Handlers = {}) {
     },
     onConnection: () => () => {},
     connection: () => 'open',
+    resolveFile: vi.fn(async (file: File) => ({ path: `/uploads/${file.name}`, uploaded: true })),
   };
   setApi(api);
   return {
@@ -72,7 +73,7 @@ export function job(machineName: string, state: Job['state'] = 'running', kind: 
 /** Resets every store to its start. */
 export function resetStores(machines: Machine[] = []): void {
   useMachines.setState({
-    snapshot: { machines, lastError: null, updatedAt: 1 },
+    snapshot: { machines, lastError: null, updatedAt: 1, version: 1 },
     fetchError: null,
     selected: null,
   });

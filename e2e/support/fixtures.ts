@@ -5,11 +5,17 @@ export const test = base.extend<{ hostOptions: HostOptions; host: Host }>({
   hostOptions: [{}, { option: true }],
   // Every test gets its own host and opens the app in it, whether or not it names `host`.
   host: [
-    async ({ hostOptions, page }, use) => {
+    async ({ hostOptions, page }, use, testInfo) => {
       const host = new Host(hostOptions);
       await host.start();
       await page.goto(host.url);
       await use(host);
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('host stderr', { body: host.stderr || '(nothing)', contentType: 'text/plain' });
+        await testInfo
+          .attach('host log', { path: `${host.dataDir}/logs/orbdeck.log`, contentType: 'text/plain' })
+          .catch(() => {});
+      }
       await host.stop();
     },
     { auto: true },

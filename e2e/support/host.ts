@@ -23,6 +23,8 @@ export class Host {
   readonly simHome = join(this.home, 'sim');
   readonly dataDir = join(this.home, 'data');
   url = '';
+  /** What the host printed on stderr (attached to a failed test's report). */
+  stderr = '';
   private child: ChildProcess | null = null;
   readonly env: Record<string, string>;
 
@@ -51,12 +53,11 @@ export class Host {
       },
     );
     this.child = child;
-    let stderr = '';
-    child.stderr?.on('data', (d) => (stderr += d));
+    child.stderr?.on('data', (d) => (this.stderr += d));
     this.url = await new Promise<string>((resolvePromise, reject) => {
       let out = '';
       const timer = setTimeout(
-        () => reject(new Error(`host did not print its URL:\n${out}\n${stderr}`)),
+        () => reject(new Error(`host did not print its URL:\n${out}\n${this.stderr}`)),
         15_000,
       );
       child.stdout?.on('data', (d) => {
@@ -67,7 +68,7 @@ export class Host {
           resolvePromise(match[0]);
         }
       });
-      child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}\n${stderr}`)));
+      child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}\n${this.stderr}`)));
     });
     return this.url;
   }

@@ -1,6 +1,7 @@
 import { BRIDGE_GLOBAL, type PreloadBridge } from '../../shared/ipc/bridge';
 import type { EventOf, IpcChannel, IpcEvent, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { ApiError } from './api-error';
+import { uploadFile, type ResolvedFile } from './upload';
 import { createWsBridge, takeToken, type ConnectionState, type RawBridge } from './ws-bridge';
 
 /**
@@ -13,10 +14,22 @@ export interface Api {
   on<E extends IpcEvent>(event: E, listener: (payload: EventOf<E>) => void): () => void;
   onConnection(listener: (state: ConnectionState) => void): () => void;
   connection(): ConnectionState;
+  /**
+   * A path the core can read for a dropped or picked file: its real path in Electron, an uploaded copy on
+   * the headless host (with progress).
+   */
+  resolveFile(
+    file: File,
+    onProgress?: (loaded: number, total: number) => void,
+    signal?: AbortSignal,
+  ): Promise<ResolvedFile>;
 }
 
-export function apiFromBridge(raw: RawBridge): Api {
+type FileResolver = Api['resolveFile'];
+
+export function apiFromBridge(raw: RawBridge, resolveFile: FileResolver): Api {
   return {
+    resolveFile,
     transport: raw.transport,
     async invoke(channel, request) {
       const result = await raw.invoke(channel, request);
@@ -43,14 +56,24 @@ export class MissingTokenError extends Error {}
 
 function createDefaultApi(): Api {
   const preload = (window as unknown as Record<string, PreloadBridge | undefined>)[BRIDGE_GLOBAL];
-  if (preload) return apiFromBridge(fromPreload(preload));
+  if (preload) {
+    return apiFromBridge(fromPreload(preload), async (file) => {
+      const path = preload.pathForFile(file);
+      if (!path)
+        throw new ApiError({ code: 'INVALID_INPUT', message: `${file.name} is not a file on this Mac.` });
+      return { path, uploaded: false };
+    });
+  }
   const token = takeToken(window.location, window.sessionStorage, window.history);
   if (!token)
     throw new MissingTokenError(
       'This page needs the address printed by OrbDeck, which includes its access token.',
     );
   const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws?token=${token}`;
-  return apiFromBridge(createWsBridge(url));
+  const uploadUrl = `${window.location.origin}/upload?token=${token}`;
+  return apiFromBridge(createWsBridge(url), (file, onProgress, signal) =>
+    uploadFile(uploadUrl, file, onProgress, signal),
+  );
 }
 
 let current: Api | null = null;

@@ -1,5 +1,5 @@
 /** Keyboard commands of the main window. Pure: the hook in App.tsx dispatches them. */
-export type Command = 'create' | 'refresh' | 'filter' | 'start' | 'stop' | 'delete';
+export type Command = 'create' | 'import' | 'refresh' | 'filter' | 'start' | 'stop' | 'delete' | 'activity';
 
 export interface KeyLike {
   key: string;
@@ -20,10 +20,12 @@ interface Binding {
 /** ⌘ on a Mac, Ctrl elsewhere. Chosen not to clash with the browser's own shortcuts we still want. */
 const BINDINGS: Binding[] = [
   { command: 'create', key: 'n' },
+  { command: 'import', key: 'i' },
   { command: 'refresh', key: 'r' },
   { command: 'filter', key: 'f' },
   { command: 'start', key: 's', shift: true },
   { command: 'stop', key: 'x', shift: true },
+  { command: 'activity', key: 'a', shift: true },
   { command: 'delete', key: 'Backspace' },
 ];
 

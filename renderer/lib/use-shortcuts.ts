@@ -5,12 +5,16 @@ import { useMachines } from '../stores/machines';
 import { useOrbctl } from '../stores/orbctl';
 import { useToasts } from '../stores/toasts';
 import { useUi } from '../stores/ui';
+import { pickAndImport } from './file-import';
 import { availability } from './machine-actions';
 import { commandFor, isMac } from './shortcuts';
 import { useMachineAction } from './use-machine-action';
 
 /** The window's keyboard shortcuts (see shortcuts.ts). Inactive while a dialog is open. */
-export function useShortcuts(filterRef: RefObject<HTMLInputElement | null>): void {
+export function useShortcuts(
+  filterRef: RefObject<HTMLInputElement | null>,
+  fileInput: RefObject<HTMLInputElement | null>,
+): void {
   const act = useMachineAction();
   useEffect(() => {
     const mac = isMac();
@@ -25,6 +29,12 @@ export function useShortcuts(filterRef: RefObject<HTMLInputElement | null>): voi
       switch (command) {
         case 'create':
           useUi.getState().open({ kind: 'create' });
+          break;
+        case 'import':
+          void pickAndImport(fileInput.current);
+          break;
+        case 'activity':
+          useUi.getState().setActivityOpen(!useUi.getState().activityOpen);
           break;
         case 'refresh':
           void getApi()
@@ -50,5 +60,5 @@ export function useShortcuts(filterRef: RefObject<HTMLInputElement | null>): voi
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [act, filterRef]);
+  }, [act, filterRef, fileInput]);
 }

@@ -3,12 +3,13 @@ import { useToasts } from './toasts';
 
 /**
  * Tells the user how a job ended when it is worth saying: every failure (with its details), and any outcome
- * that differs from the plain result (a cancel that came too late). Quiet successes need no toast: the list
- * already shows them.
+ * that differs from the plain result (a cancel that came too late), and, in a browser tab the user has left,
+ * every ending. Otherwise quiet successes need no toast: the list and Activity already show them.
  */
-export function noticeJobChange(before: Job | undefined, job: Job): void {
+export function noticeJobChange(before: Job | undefined, job: Job, transport: 'electron' | 'headless'): void {
   if (before?.state === job.state) return;
   const push = useToasts.getState().push;
+  const away = typeof document !== 'undefined' && !document.hasFocus();
   if (job.state === 'failed' && job.error) {
     push({
       kind: 'error',
@@ -17,5 +18,11 @@ export function noticeJobChange(before: Job | undefined, job: Job): void {
     });
   } else if (job.outcome && job.state === 'succeeded') {
     push({ kind: 'info', text: job.outcome });
+  } else if (away && transport === 'headless' && (job.state === 'succeeded' || job.state === 'cancelled')) {
+    // Electron shows a system notification from the main process; a browser tab gets a toast to come back to.
+    push({
+      kind: job.state === 'succeeded' ? 'success' : 'info',
+      text: `${job.title}: ${job.state === 'succeeded' ? 'done' : 'cancelled'}.`,
+    });
   }
 }

@@ -19,13 +19,13 @@ export const useMachines = create<MachinesState>()((set) => ({
   fetchError: null,
   selected: null,
   setSnapshot: (snapshot) =>
-    set((state) => ({
-      snapshot,
-      fetchError: null,
+    set((state) => {
+      // A pulled snapshot can arrive after a newer event: keep the newest.
+      if (state.snapshot && state.snapshot.version > snapshot.version) return state;
       // Keep the selection only while that machine exists.
-      selected:
-        state.selected && snapshot.machines.some((m) => m.name === state.selected) ? state.selected : null,
-    })),
+      const keep = state.selected && snapshot.machines.some((m) => m.name === state.selected);
+      return { snapshot, fetchError: null, selected: keep ? state.selected : null };
+    }),
   setFetchError: (fetchError) => set({ fetchError }),
   select: (selected) => set({ selected }),
 }));

@@ -1,6 +1,8 @@
 import type { Api } from '../api/api';
 import { toErrorData } from '../api/api-error';
 import { useConnection } from './connection';
+import { isFinished } from '../../shared/jobs';
+import { useHistory } from './history';
 import { noticeJobChange } from './job-notices';
 import { useJobs } from './jobs';
 import { useMachines } from './machines';
@@ -13,12 +15,14 @@ import { useOrbctl } from './orbctl';
 export function syncStores(api: Api): () => void {
   const pull = async () => {
     try {
-      const [info, snapshot, jobs, orbctl] = await Promise.all([
+      const [info, snapshot, jobs, orbctl, history] = await Promise.all([
         api.invoke('app:info', {}),
         api.invoke('machines:snapshot', {}),
         api.invoke('jobs:list', {}),
         api.invoke('orbctl:status', {}),
+        api.invoke('jobs:history', {}),
       ]);
+      useHistory.getState().replace(history);
       useConnection.getState().set({ info });
       useOrbctl.getState().set(orbctl);
       useMachines.getState().setSnapshot(snapshot);
@@ -35,8 +39,9 @@ export function syncStores(api: Api): () => void {
       if (before !== snapshot.lastError?.code) void refreshOrbctlStatus(api);
     }),
     api.on('jobs:changed', (job) => {
-      noticeJobChange(useJobs.getState().jobs[job.id], job);
+      noticeJobChange(useJobs.getState().jobs[job.id], job, api.transport);
       useJobs.getState().upsert(job);
+      if (isFinished(job)) useHistory.getState().add(job);
     }),
     api.onConnection((state) => {
       useConnection.getState().set({ state });

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ImportPreview } from '../../shared/ipc/contract';
 import type { SortOrder, StateFilter } from '../lib/machine-list';
 
 export type DialogState =
@@ -7,6 +8,8 @@ export type DialogState =
   | { kind: 'delete'; machine: string }
   | { kind: 'clone'; machine: string }
   | { kind: 'export'; machine: string }
+  | { kind: 'import'; items: ImportPreview[] }
+  | { kind: 'push'; machine: string; files: File[] }
   | null;
 
 interface UiState {
@@ -14,6 +17,8 @@ interface UiState {
   stateFilter: StateFilter;
   sort: SortOrder;
   dialog: DialogState;
+  activityOpen: boolean;
+  setActivityOpen(open: boolean): void;
   setFilter(filter: string): void;
   setStateFilter(stateFilter: StateFilter): void;
   /** Clicking the sorted column flips the direction; another column sorts ascending. */
@@ -27,6 +32,8 @@ export const useUi = create<UiState>()((set) => ({
   stateFilter: 'all',
   sort: { key: 'name', direction: 'asc' },
   dialog: null,
+  activityOpen: false,
+  setActivityOpen: (activityOpen) => set({ activityOpen }),
   setFilter: (filter) => set({ filter }),
   setStateFilter: (stateFilter) => set({ stateFilter }),
   sortBy: (key) =>

@@ -12,10 +12,10 @@ import { LogsView } from './LogsView';
 import { MachineActions } from './MachineActions';
 
 /** Everything about the selected machine: `orbctl info`, its actions, how to reach it, its logs. */
-export const DetailsPane = forwardRef<
-  HTMLElement,
-  { machine: Machine; hiddenActions: Parameters<typeof MachineActions>[0]['hidden'] }
->(function DetailsPane({ machine, hiddenActions }, ref) {
+export const DetailsPane = forwardRef<HTMLElement, { machine: Machine }>(function DetailsPane(
+  { machine },
+  ref,
+) {
   const [info, setInfo] = useState<MachineInfo | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const connected = useConnection((s) => s.state === 'open');
@@ -55,7 +55,7 @@ export const DetailsPane = forwardRef<
         <StateBadge state={machine.state} />
         {machine.isDefault && <span className="default-marker">default</span>}
       </header>
-      <MachineActions machine={machine} {...(hiddenActions ? { hidden: hiddenActions } : {})} />
+      <MachineActions machine={machine} />
       {error && <ErrorDetails error={error} />}
       <dl className="info-grid">
         {rows.map(([label, value]) => (

@@ -26,13 +26,7 @@ const GROUPS: Array<Array<{ action: MachineAction; label: string; danger?: boole
 ];
 
 /** Every action on one machine, each enabled by the same rules as the row, the tray and the shortcuts. */
-export function MachineActions({
-  machine,
-  hidden = [],
-}: {
-  machine: Machine;
-  hidden?: readonly MachineAction[];
-}) {
+export function MachineActions({ machine }: { machine: Machine }) {
   const jobs = useJobs((s) => s.jobs);
   const capabilities = useOrbctl(selectCapabilities);
   const act = useMachineAction();
@@ -41,24 +35,22 @@ export function MachineActions({
     <div className="action-bar" role="toolbar" aria-label={`Actions for ${machine.name}`}>
       {GROUPS.map((group, i) => (
         <div className="action-group" key={i}>
-          {group
-            .filter((b) => !hidden.includes(b.action))
-            .map(({ action, label, danger }) => {
-              const can = availability(action, machine, active, capabilities);
-              const shortcut = shortcutLabel(action);
-              return (
-                <button
-                  key={action}
-                  type="button"
-                  className={danger ? 'danger' : undefined}
-                  disabled={!can.enabled}
-                  title={shortcut ? `${can.reason} (${shortcut})` : can.reason}
-                  onClick={() => void act(action, machine.name)}
-                >
-                  {label}
-                </button>
-              );
-            })}
+          {group.map(({ action, label, danger }) => {
+            const can = availability(action, machine, active, capabilities);
+            const shortcut = shortcutLabel(action);
+            return (
+              <button
+                key={action}
+                type="button"
+                className={danger ? 'danger' : undefined}
+                disabled={!can.enabled}
+                title={shortcut ? `${can.reason} (${shortcut})` : can.reason}
+                onClick={() => void act(action, machine.name)}
+              >
+                {label}
+              </button>
+            );
+          })}
         </div>
       ))}
     </div>

@@ -17,6 +17,20 @@ interface Props {
   onAction(action: 'start' | 'stop', name: string): void;
 }
 
+const BUSY_LABEL: Record<Job['kind'], string> = {
+  create: 'Creating…',
+  start: 'Starting…',
+  stop: 'Stopping…',
+  restart: 'Restarting…',
+  delete: 'Deleting…',
+  rename: 'Renaming…',
+  clone: 'Cloning…',
+  export: 'Exporting…',
+  import: 'Importing…',
+  'set-default': 'Updating…',
+  push: 'Copying files…',
+};
+
 /** One machine. Memoised: with hundreds of machines only the rows that changed render again. */
 export const MachineRow = memo(function MachineRow({
   machine: m,
@@ -53,7 +67,11 @@ export const MachineRow = memo(function MachineRow({
       </th>
       <td>
         <StateBadge state={m.state} />
-        {busy && <span className="busy-note">{busy.state === 'queued' ? 'Queued' : busy.title}…</span>}
+        {busy && (
+          <span className="busy-note" title={busy.title}>
+            {busy.state === 'queued' ? 'Queued…' : BUSY_LABEL[busy.kind]}
+          </span>
+        )}
       </td>
       <td>{describeImage(m.distro, m.version)}</td>
       <td>{m.arch}</td>

@@ -47,7 +47,7 @@ export function MachinesView() {
         )}
       </section>
       {selectedMachine ? (
-        <DetailsPane machine={selectedMachine} ref={details} hiddenActions={['clone', 'export']} />
+        <DetailsPane machine={selectedMachine} ref={details} />
       ) : (
         machines.length > 0 && (
           <aside className="details details-empty" aria-label="Details">

@@ -1,12 +1,28 @@
+import type { RefObject } from 'react';
+import { isFinished } from '../../shared/jobs';
 import { getApi } from '../api/api';
+import { pickAndImport } from '../lib/file-import';
 import type { StateFilter } from '../lib/machine-list';
 import { shortcutLabel } from '../lib/shortcuts';
 import { useConnection } from '../stores/connection';
+import { useJobs } from '../stores/jobs';
 import { useUi } from '../stores/ui';
+import { useUploads } from '../stores/uploads';
 
-export function Toolbar({ filterRef }: { filterRef: React.RefObject<HTMLInputElement | null> }) {
+interface Props {
+  filterRef: RefObject<HTMLInputElement | null>;
+  fileInput: RefObject<HTMLInputElement | null>;
+}
+
+export function Toolbar({ filterRef, fileInput }: Props) {
   const info = useConnection((s) => s.info);
-  const { filter, setFilter, stateFilter, setStateFilter, open } = useUi();
+  const { filter, setFilter, stateFilter, setStateFilter, open, activityOpen, setActivityOpen } = useUi();
+  const running = useJobs((s) => Object.values(s.jobs).filter((j) => j.state === 'running').length);
+  const queued = useJobs(
+    (s) => Object.values(s.jobs).filter((j) => !isFinished(j) && j.state !== 'running').length,
+  );
+  const sending = useUploads((s) => s.uploads.length);
+  const busy = running + sending;
   return (
     <header className="toolbar">
       <h1>OrbDeck</h1>
@@ -22,6 +38,13 @@ export function Toolbar({ filterRef }: { filterRef: React.RefObject<HTMLInputEle
         onClick={() => open({ kind: 'create' })}
       >
         New Machine
+      </button>
+      <button
+        type="button"
+        title={`Import an exported machine (${shortcutLabel('import')})`}
+        onClick={() => void pickAndImport(fileInput.current)}
+      >
+        Import…
       </button>
       <div className="toolbar-spacer" />
       <select
@@ -54,6 +77,22 @@ export function Toolbar({ filterRef }: { filterRef: React.RefObject<HTMLInputEle
         }
       >
         Refresh
+      </button>
+      <button
+        type="button"
+        className={`activity-toggle${busy ? ' busy' : ''}`}
+        aria-pressed={activityOpen}
+        aria-controls="activity-panel"
+        title={`Activity (${shortcutLabel('activity')})`}
+        onClick={() => setActivityOpen(!activityOpen)}
+      >
+        Activity
+        {busy + queued > 0 && (
+          <span className="count" aria-label={`${busy} running${queued ? `, ${queued} queued` : ''}`}>
+            {busy}
+            {queued ? `+${queued}` : ''}
+          </span>
+        )}
       </button>
     </header>
   );

@@ -20,6 +20,8 @@ export interface MachinesSnapshot {
   lastError: AppErrorData | null;
   /** Epoch ms of the last successful poll; null before the first. */
   updatedAt: number | null;
+  /** Grows with every change; a window keeps the snapshot with the highest (events and pulls can cross). */
+  version: number;
 }
 
 export interface OrbctlStatus {

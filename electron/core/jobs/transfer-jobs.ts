@@ -37,20 +37,21 @@ export function exportJob(name: string, path: string, deps: TransferDeps): JobSp
     title: `Export ${name} to ${basename(path)}`,
     path,
     async run(ctx) {
-      const info = await deps.orbctl.info(name, { signal: ctx.signal });
-      if (info.diskSize) ctx.note({ sourceBytes: info.diskSize });
-      const expectation = expectExport(deps.history(), info.diskSize);
-      const expectedDuration = expectDuration(deps.history(), 'export', info.diskSize).durationMs;
       const partial = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
-      let started = 0;
+      let spawned = false;
       let stopTicker: (() => Promise<void>) | undefined;
-      ctx.report(exportProgress(0, 0, expectation, expectedDuration));
       try {
+        const info = await deps.orbctl.info(name, { signal: ctx.signal });
+        if (info.diskSize) ctx.note({ sourceBytes: info.diskSize });
+        const expectation = expectExport(deps.history(), info.diskSize);
+        const expectedDuration = expectDuration(deps.history(), 'export', info.diskSize).durationMs;
+        ctx.report(exportProgress(0, 0, expectation, expectedDuration));
         await deps.orbctl.export(name, partial, {
           signal: ctx.signal,
           overwrite: true,
           onSpawn: () => {
-            started = performance.now();
+            spawned = true;
+            const started = performance.now();
             stopTicker = tick(async () => {
               const size = (await stat(partial).catch(() => null))?.size ?? 0;
               ctx.report(exportProgress(size, performance.now() - started, expectation, expectedDuration));
@@ -64,9 +65,10 @@ export function exportJob(name: string, path: string, deps: TransferDeps): JobSp
       } catch (error) {
         await stopTicker?.();
         await rm(partial, { force: true });
-        if (isCode(error, ErrorCode.CANCELLED))
-          return cancelledResult('Cancelled; the partial file was removed.');
-        throw error;
+        if (!isCode(error, ErrorCode.CANCELLED)) throw error;
+        return cancelledResult(
+          spawned ? 'Cancelled; the partial file was removed.' : 'Cancelled before anything was written.',
+        );
       }
     },
   };

@@ -62,10 +62,15 @@ export class MachineStore {
   private queued: Promise<void> | null = null;
   private readonly abort = new AbortController();
   private readonly infos = new InfoCache();
+  private version = 0;
+  private firstPollDone = false;
+  private readonly firstPoll: Promise<void>;
+  private markFirstPoll: () => void = () => {};
 
   constructor(private readonly options: MachineStoreOptions) {
     this.intervals = { ...DEFAULT_INTERVALS, ...options.intervals };
     this.now = options.now ?? Date.now;
+    this.firstPoll = new Promise((resolve) => (this.markFirstPoll = resolve));
   }
 
   snapshot(): MachinesSnapshot {
@@ -73,7 +78,21 @@ export class MachineStore {
       machines: this.machines.map((m) => ({ ...m })),
       lastError: this.lastError,
       updatedAt: this.updatedAt,
+      version: this.version,
     };
+  }
+
+  /**
+   * The snapshot once there is something to say: a window that opens while the first poll runs waits for it
+   * (up to `waitMs`) instead of showing an empty list that is not true.
+   */
+  async settledSnapshot(waitMs = 8000): Promise<MachinesSnapshot> {
+    if (!this.firstPollDone) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.firstPoll, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+      clearTimeout(timer);
+    }
+    return this.snapshot();
   }
 
   /** Starts polling (the first poll runs at once). */
@@ -177,10 +196,15 @@ export class MachineStore {
   }
 
   private emitIfChanged(): void {
+    if (!this.firstPollDone) {
+      this.firstPollDone = true;
+      this.markFirstPoll();
+    }
     const { machines, lastError } = this.snapshot();
     const key = JSON.stringify({ machines, lastError });
     if (key === this.lastSent) return;
     this.lastSent = key;
+    this.version++;
     this.options.events.emit(IpcEvent.machinesChanged, this.snapshot());
   }
 }

@@ -18,7 +18,7 @@ export interface MachineHandlerDeps extends MachineJobDeps {
 
 export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps): void {
   const { machines, jobs, orbctl } = deps;
-  router.handle(IpcChannel.machinesSnapshot, () => machines.snapshot());
+  router.handle(IpcChannel.machinesSnapshot, () => machines.settledSnapshot());
   router.handle(IpcChannel.machinesRefresh, () => machines.refresh());
   router.handle(IpcChannel.machineInfo, ({ name }) => orbctl.info(name));
   router.handle(IpcChannel.machineLogs, async ({ name, all }) => ({

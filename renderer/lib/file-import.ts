@@ -1,0 +1,91 @@
+import { sniffExport } from '../../shared/export-layout';
+import type { ImportPreview } from '../../shared/ipc/contract';
+import { getApi } from '../api/api';
+import { toErrorData } from '../api/api-error';
+import { useToasts } from '../stores/toasts';
+import { useUi } from '../stores/ui';
+import { useUploads } from '../stores/uploads';
+
+/** Reads a file's first bytes: an OrbStack export is known before anything is uploaded or imported. */
+export async function isExportFile(file: File): Promise<boolean> {
+  const prefix = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  return sniffExport(prefix) === 'export';
+}
+
+const refuse = (text: string) =>
+  useToasts.getState().push({ kind: 'error', text, error: { code: 'BAD_EXPORT_FILE', message: text } });
+
+/** Makes the file readable by the core (uploading it in a browser, with progress in Activity). */
+export async function resolveWithProgress(file: File): Promise<{ path: string; uploaded: boolean }> {
+  const api = getApi();
+  if (api.transport === 'electron') return api.resolveFile(file);
+  const uploads = useUploads.getState();
+  const upload = uploads.start(file.name, file.size);
+  useUi.getState().setActivityOpen(true);
+  try {
+    return await api.resolveFile(
+      file,
+      (loaded, total) => useUploads.getState().progress(upload.id, loaded, total),
+      upload.abort.signal,
+    );
+  } finally {
+    useUploads.getState().finish(upload.id);
+  }
+}
+
+/** Shows what each export holds and proposes names; the Import dialog takes it from there. */
+export async function previewAndAsk(paths: Array<{ path: string; uploaded: boolean }>): Promise<void> {
+  const api = getApi();
+  const items: ImportPreview[] = [];
+  for (const { path, uploaded } of paths) {
+    try {
+      items.push(await api.invoke('import:inspect', { path }));
+    } catch (error) {
+      const data = toErrorData(error);
+      useToasts.getState().push({ kind: 'error', text: data.message, error: data });
+      if (uploaded) void api.invoke('upload:discard', { path }).catch(() => {});
+    }
+  }
+  if (items.length > 0) useUi.getState().open({ kind: 'import', items });
+}
+
+/** Files dropped on the window or picked in a browser: exports are imported, anything else is refused. */
+export async function importFiles(files: File[]): Promise<void> {
+  const resolved: Array<{ path: string; uploaded: boolean }> = [];
+  for (const file of files) {
+    if (!(await isExportFile(file))) {
+      refuse(
+        `${file.name} is not an OrbStack machine export. To copy a file into a machine, drop it on that machine’s row.`,
+      );
+      continue;
+    }
+    try {
+      resolved.push(await resolveWithProgress(file));
+    } catch (error) {
+      const data = toErrorData(error);
+      if (data.code !== 'CANCELLED')
+        useToasts.getState().push({ kind: 'error', text: data.message, error: data });
+    }
+  }
+  if (resolved.length > 0) await previewAndAsk(resolved);
+}
+
+/** Files dropped on a machine's row: exports still import; other files are offered for copying into it. */
+export async function dropOnMachine(files: File[], machine: string): Promise<void> {
+  const exports: File[] = [];
+  const others: File[] = [];
+  for (const file of files) ((await isExportFile(file)) ? exports : others).push(file);
+  if (others.length > 0) useUi.getState().open({ kind: 'push', machine, files: others });
+  if (exports.length > 0) await importFiles(exports);
+}
+
+/** The Import… button: the native open dialog in Electron, the browser's file picker elsewhere. */
+export async function pickAndImport(fileInput: HTMLInputElement | null): Promise<void> {
+  const api = getApi();
+  const picked = await api.invoke('desktop:pick-import-files', {});
+  if (picked.supported) {
+    if (picked.paths.length > 0) await previewAndAsk(picked.paths.map((path) => ({ path, uploaded: false })));
+    return;
+  }
+  fileInput?.click();
+}

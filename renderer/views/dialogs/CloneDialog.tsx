@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react';
+import { freeMachineName } from '../../../shared/names';
+import { getApi } from '../../api/api';
+import { Dialog } from '../../components/Dialog';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { NameField, newNameProblem } from '../../components/NameField';
+import { selectMachines, useMachines } from '../../stores/machines';
+import { useUi } from '../../stores/ui';
+import { useSubmit } from './use-submit';
+
+export function CloneDialog({ machine }: { machine: string }) {
+  const close = useUi((s) => s.close);
+  const taken = useMachines(selectMachines).map((m) => m.name);
+  const [name, setName] = useState(() => freeMachineName(`${machine}-copy`, taken));
+  const { busy, error, submit } = useSubmit();
+  const problem = newNameProblem(name, taken);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (problem) return;
+    void submit(async () => {
+      await getApi().invoke('machine:clone', { name: machine, newName: name });
+      useUi.getState().setActivityOpen(true);
+      close();
+    });
+  };
+  return (
+    <Dialog title={`Clone “${machine}”`} onClose={close}>
+      <form onSubmit={onSubmit}>
+        <p className="muted">A copy of the whole machine. The copy starts out stopped.</p>
+        <NameField label="Name of the copy" value={name} onChange={setName} taken={taken} autoFocus />
+        {error && <ErrorDetails error={error} />}
+        <div className="dialog-buttons">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!!problem || busy}>
+            Clone
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

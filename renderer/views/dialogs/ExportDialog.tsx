@@ -1,0 +1,121 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { getApi } from '../../api/api';
+import { ApiError } from '../../api/api-error';
+import { Dialog } from '../../components/Dialog';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { useConnection } from '../../stores/connection';
+import { useUi } from '../../stores/ui';
+import { useSubmit } from './use-submit';
+
+/**
+ * Where to export: the native save dialog in Electron, a path field in a browser, both starting from
+ * `<machine>-YYYYMMDD-HHMMSS.tar.zst` in the last folder used. Replacing a file is asked first.
+ */
+export function ExportDialog({ machine }: { machine: string }) {
+  const close = useUi((s) => s.close);
+  const electron = useConnection((s) => s.info?.transport === 'electron');
+  const id = useId();
+  const [path, setPath] = useState('');
+  const [confirmReplace, setConfirmReplace] = useState(false);
+  const { busy, error, submit } = useSubmit();
+
+  useEffect(() => {
+    let current = true;
+    void getApi()
+      .invoke('machine:export-suggest', { name: machine })
+      .then((s) => current && setPath((p) => p || s.path));
+    return () => {
+      current = false;
+    };
+  }, [machine]);
+
+  const start = (overwrite: boolean) =>
+    submit(async () => {
+      try {
+        await getApi().invoke('machine:export', { name: machine, path: path.trim(), overwrite });
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'ALREADY_EXISTS' && !overwrite) {
+          setConfirmReplace(true);
+          return;
+        }
+        throw e;
+      }
+      useUi.getState().setActivityOpen(true);
+      close();
+    });
+
+  const choose = async () => {
+    const picked = await getApi().invoke('desktop:pick-export-path', { defaultPath: path });
+    // The native dialog has already asked about replacing a file.
+    if (picked.path) {
+      setPath(picked.path);
+      await submit(async () => {
+        await getApi().invoke('machine:export', { name: machine, path: picked.path!, overwrite: true });
+        useUi.getState().setActivityOpen(true);
+        close();
+      });
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (path.trim()) void start(false);
+  };
+
+  return (
+    <Dialog title={`Export “${machine}”`} onClose={close}>
+      <form onSubmit={onSubmit}>
+        <p className="muted">
+          Writes the whole machine to one file you can import later or elsewhere. It can keep running.
+        </p>
+        <div className="field">
+          <label htmlFor={`${id}-path`}>Save as</label>
+          <div className="row">
+            <input
+              id={`${id}-path`}
+              value={path}
+              spellCheck={false}
+              onChange={(e) => {
+                setPath(e.target.value);
+                setConfirmReplace(false);
+              }}
+              data-autofocus
+            />
+            {electron && (
+              <button type="button" onClick={() => void choose()}>
+                Choose…
+              </button>
+            )}
+          </div>
+        </div>
+        {confirmReplace && (
+          <div className="banner banner-warning" role="alert">
+            <p>
+              A file with this name already exists. Replace it? The old file is kept until the export has
+              finished.
+            </p>
+            <div className="dialog-buttons">
+              <button type="button" onClick={() => setConfirmReplace(false)}>
+                Keep It
+              </button>
+              <button type="button" className="danger-fill" onClick={() => void start(true)} disabled={busy}>
+                Replace
+              </button>
+            </div>
+          </div>
+        )}
+        {error && <ErrorDetails error={error} />}
+        {!confirmReplace && (
+          <div className="dialog-buttons">
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={!path.trim() || busy}>
+              Export
+            </button>
+          </div>
+        )}
+      </form>
+    </Dialog>
+  );
+}
