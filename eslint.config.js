@@ -27,7 +27,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: nodeOnly, message: 'The renderer cannot use Node or Electron APIs; go through renderer/api.ts.' },
+            {
+              group: nodeOnly,
+              message: 'The renderer cannot use Node or Electron APIs; go through renderer/api.ts.',
+            },
             { group: ['**/electron/**'], message: 'The renderer may import shared/, never electron/.' },
           ],
         },
@@ -39,7 +42,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: nodeOnly, message: 'shared/ runs in the renderer too: no Node or Electron APIs.' }] },
+        {
+          patterns: [
+            { group: nodeOnly, message: 'shared/ runs in the renderer too: no Node or Electron APIs.' },
+          ],
+        },
       ],
     },
   },
@@ -47,11 +54,20 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: {
       // The core runs in plain Node (headless host, tests); only the thin glue in electron/ may use Electron.
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core must not import Electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'electron/core must not import Electron.' }] },
+      ],
     },
   },
   {
-    files: ['scripts/**/*.mjs', '*.config.{js,ts}', 'vitest.global-setup.ts', 'e2e/**/*.ts', 'electron/**/*.ts'],
+    files: [
+      'scripts/**/*.mjs',
+      '*.config.{js,ts}',
+      'vitest.global-setup.ts',
+      'e2e/**/*.ts',
+      'electron/**/*.ts',
+    ],
     languageOptions: { globals: globals.node },
   },
 );

@@ -19,8 +19,12 @@ test.skip(
   'No Electron binary on this machine (it cannot be downloaded here); the Chromium project covers the UI.',
 );
 
-test('opens the window with the demo machines', async () => {
-  const app = await electron.launch({ executablePath: binary!, args: [root, '--demo'] });
+test('opens the window with the demo machines and lists them in the menu-bar menu', async () => {
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: [root, '--demo'],
+    env: { ...process.env, ORBDECK_E2E: '1' },
+  });
   const window = await app.firstWindow();
   await expect(window.getByRole('table', { name: 'Machines' })).toBeVisible();
   const exposed = await window.evaluate(() =>

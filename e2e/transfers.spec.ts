@@ -7,8 +7,7 @@ import type { Host } from './support/host';
 import { actions, button, row } from './support/ui';
 
 const activity = (page: Page) => page.getByRole('region', { name: 'Activity' });
-const history = (page: Page) =>
-  activity(page).getByRole('list', { name: 'History' });
+const history = (page: Page) => activity(page).getByRole('list', { name: 'History' });
 
 /** An export made by the simulator's own CLI, as if by `orbctl export` in a terminal. */
 function exportWithCli(host: Host, machine: string, name = `${machine}.tar.zst`): string {

@@ -1,11 +1,18 @@
-// Bootstrap only: single instance, security guards, the core, the IPC transport, the window.
-import { app, type BrowserWindow } from 'electron';
+// Bootstrap only: single instance, security guards, the core, IPC, window, menu, tray and the Mac behaviours.
+import { app, clipboard, type BrowserWindow } from 'electron';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AppCommand } from '../shared/ipc/contract';
 import { createCore, type Core } from './core/app-core';
+import { OpenFileQueue } from './core/desktop/open-files';
+import { electronDesktop } from './dialogs';
 import { connectElectronIpc } from './ipc-electron';
+import { applyLoginItem, confirmQuit, handleOpenedFiles } from './lifecycle';
+import { installAppMenu } from './menu';
+import { notifyFinishedJobs } from './notifications';
 import { installSecurityGuards } from './security';
+import { createTray } from './tray';
 import { createMainWindow } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -14,39 +21,83 @@ const appUrl = pathToFileURL(indexHtml).href;
 const isAppUrl = (url: string) => url.split('#')[0] === appUrl;
 const demo = process.argv.includes('--demo') || process.env.ORBDECK_DEMO === '1';
 
-if (!app.requestSingleInstanceLock()) app.quit();
+if (!app.requestSingleInstanceLock()) app.exit(0);
 installSecurityGuards(isAppUrl);
 
 let core: Core | null = null;
 let window: BrowserWindow | null = null;
+let windowReady = false;
+const openFiles = new OpenFileQueue();
 
-function showWindow(): void {
+function showWindow(): BrowserWindow | null {
+  if (!core) return null;
+  const settings = core.settings;
   if (!window || window.isDestroyed()) {
-    window = createMainWindow({ preload: join(here, 'preload.cjs'), indexHtml });
-    window.on('closed', () => (window = null));
+    windowReady = false;
+    void app.dock?.show();
+    window = createMainWindow({
+      preload: join(here, 'preload.cjs'),
+      indexHtml,
+      stateFile: join(dataDir(), 'window-state.json'),
+      keepRunningOnClose: () => settings.get().closeToMenuBar,
+      hideDockWhenClosed: () => settings.get().hideDockWhenClosed,
+    });
+    window.webContents.once('did-finish-load', () => {
+      windowReady = true;
+      openFiles.ready((paths) => sendCommand({ command: 'import-files', paths }));
+    });
+    // The machine list is polled slower while no window shows it (the tray still follows).
+    const visible = (v: boolean) => () => core?.machines.setVisible(v);
+    window.on('show', visible(true));
+    window.on('restore', visible(true));
+    window.on('hide', visible(false));
+    window.on('minimize', visible(false));
+    window.on('closed', () => {
+      window = null;
+      core?.machines.setVisible(false);
+    });
   } else {
     if (window.isMinimized()) window.restore();
+    window.show();
     window.focus();
   }
+  return window;
+}
+
+function sendCommand(command: AppCommand): void {
+  showWindow();
+  if (!core) return;
+  const emit = () => core?.events.emit('app:command', command);
+  if (windowReady) emit();
+  else window?.webContents.once('did-finish-load', () => setTimeout(emit, 300));
+}
+
+function dataDir(): string {
+  return process.env.ORBDECK_DATA_DIR || app.getPath('userData');
 }
 
 /**
  * The simulator is a Node script. Inside the app there may be no `node`, so demo mode runs it with Electron's
  * own binary in Node mode, through a tiny launcher that `exec`s (so cancelling orbctl still reaches it).
  */
-function simLauncher(dataDir: string): string {
+function simLauncher(): string {
   const sim = join(here, '../sim/orbctl-sim.mjs').replace('app.asar', 'app.asar.unpacked');
-  const launcher = join(dataDir, 'orbctl-sim');
-  mkdirSync(dataDir, { recursive: true });
+  const launcher = join(dataDir(), 'orbctl-sim');
+  mkdirSync(dataDir(), { recursive: true });
   writeFileSync(launcher, `#!/bin/sh\nELECTRON_RUN_AS_NODE=1 exec "${process.execPath}" "${sim}" "$@"\n`);
   chmodSync(launcher, 0o755);
   return launcher;
 }
 
-app.on('second-instance', () => showWindow());
-app.on('activate', () => showWindow());
+handleOpenedFiles(openFiles, () => void showWindow());
+confirmQuit(
+  () => core,
+  () => window,
+);
+app.on('activate', () => void showWindow());
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  // With "keep in the menu bar" the app stays; otherwise closing the window quits, as users expect.
+  if (!core?.settings.get().closeToMenuBar) app.quit();
 });
 app.on('will-quit', (event) => {
   if (!core) return;
@@ -57,13 +108,30 @@ app.on('will-quit', (event) => {
 });
 
 void app.whenReady().then(() => {
-  const dataDir = process.env.ORBDECK_DATA_DIR || app.getPath('userData');
   core = createCore({
     version: app.getVersion(),
-    dataDir,
+    dataDir: dataDir(),
     demo,
-    ...(demo ? { simBinary: simLauncher(dataDir) } : {}),
+    desktop: electronDesktop(),
+    ...(demo ? { simBinary: simLauncher() } : {}),
   });
   connectElectronIpc(core.router, core.events, isAppUrl);
+  installAppMenu(sendCommand);
+  createTray(
+    core,
+    {
+      showWindow: () => void showWindow(),
+      command: sendCommand,
+      copyText: (text) => clipboard.writeText(text),
+      openExternal: (url) => void electronDesktop().openExternal(url),
+      quit: () => app.quit(),
+    },
+    join(here, 'assets'),
+  );
+  notifyFinishedJobs(core);
+  applyLoginItem(core.settings.get().openAtLogin);
+  core.settings.onChange((now, before) => {
+    if (now.openAtLogin !== before.openAtLogin) applyLoginItem(now.openAtLogin);
+  });
   showWindow();
 });

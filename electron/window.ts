@@ -1,29 +1,26 @@
-import { BrowserWindow, nativeTheme } from 'electron';
+import { app, BrowserWindow, nativeTheme, screen } from 'electron';
+import { boundsOnScreen, readWindowState, writeWindowState } from './core/desktop/window-state';
+import { secureWebPreferences } from './window-preferences';
 
-export interface WindowPaths {
+export interface WindowOptions {
   preload: string;
   indexHtml: string;
+  /** Where the window's size and position are remembered. */
+  stateFile: string;
+  /** Asked when the user closes the window: true keeps the app running in the menu bar. */
+  keepRunningOnClose: () => boolean;
+  hideDockWhenClosed: () => boolean;
 }
 
-/** The hardened settings every OrbDeck window gets; exported so a test can pin them. */
-export function secureWebPreferences(preload: string): Electron.WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-  };
-}
-
-export function createMainWindow(paths: WindowPaths): BrowserWindow {
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const saved = boundsOnScreen(
+    readWindowState(options.stateFile),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
-    width: 1100,
-    height: 720,
+    width: saved?.width ?? 1100,
+    height: saved?.height ?? 720,
+    ...(saved ? { x: saved.x, y: saved.y } : {}),
     minWidth: 720,
     minHeight: 420,
     title: 'OrbDeck',
@@ -31,9 +28,23 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     // The page's own background, so there is no white flash before the first paint.
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1e1f' : '#f5f5f7',
     titleBarStyle: 'hiddenInset',
-    webPreferences: secureWebPreferences(paths.preload),
+    webPreferences: secureWebPreferences(options.preload),
   });
-  win.once('ready-to-show', () => win.show());
-  void win.loadFile(paths.indexHtml);
+  win.once('ready-to-show', () => {
+    if (saved?.maximized) win.maximize();
+    win.show();
+  });
+  const remember = () => {
+    if (win.isDestroyed() || win.isMinimized()) return;
+    writeWindowState(options.stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+  };
+  win.on('resized', remember);
+  win.on('moved', remember);
+  win.on('close', () => {
+    remember();
+    if (process.platform === 'darwin' && options.keepRunningOnClose() && options.hideDockWhenClosed())
+      app.dock?.hide();
+  });
+  void win.loadFile(options.indexHtml);
   return win;
 }

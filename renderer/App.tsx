@@ -13,6 +13,7 @@ import { ExportDialog } from './views/dialogs/ExportDialog';
 import { ImportDialog } from './views/dialogs/ImportDialog';
 import { PushDialog } from './views/dialogs/PushDialog';
 import { RenameDialog } from './views/dialogs/RenameDialog';
+import { SettingsDialog } from './views/dialogs/SettingsDialog';
 import { MachinesView } from './views/MachinesView';
 import { Toolbar } from './views/Toolbar';
 
@@ -38,6 +39,7 @@ export function App() {
       {dialog?.kind === 'export' && <ExportDialog machine={dialog.machine} />}
       {dialog?.kind === 'import' && <ImportDialog items={dialog.items} />}
       {dialog?.kind === 'push' && <PushDialog machine={dialog.machine} files={dialog.files} />}
+      {dialog?.kind === 'settings' && <SettingsDialog />}
       {drop.dragging && (
         <div className="drop-overlay" aria-hidden="true">
           {drop.target

@@ -1,5 +1,6 @@
 /** Keyboard commands of the main window. Pure: the hook in App.tsx dispatches them. */
-export type Command = 'create' | 'import' | 'refresh' | 'filter' | 'start' | 'stop' | 'delete' | 'activity';
+export type Command =
+  'create' | 'import' | 'refresh' | 'filter' | 'start' | 'stop' | 'delete' | 'activity' | 'settings';
 
 export interface KeyLike {
   key: string;
@@ -21,6 +22,7 @@ interface Binding {
 const BINDINGS: Binding[] = [
   { command: 'create', key: 'n' },
   { command: 'import', key: 'i' },
+  { command: 'settings', key: ',' },
   { command: 'refresh', key: 'r' },
   { command: 'filter', key: 'f' },
   { command: 'start', key: 's', shift: true },

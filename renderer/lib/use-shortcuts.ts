@@ -33,6 +33,9 @@ export function useShortcuts(
         case 'import':
           void pickAndImport(fileInput.current);
           break;
+        case 'settings':
+          useUi.getState().open({ kind: 'settings' });
+          break;
         case 'activity':
           useUi.getState().setActivityOpen(!useUi.getState().activityOpen);
           break;

@@ -2,6 +2,8 @@ import type { Api } from '../api/api';
 import { toErrorData } from '../api/api-error';
 import { useConnection } from './connection';
 import { isFinished } from '../../shared/jobs';
+import { runAppCommand } from '../lib/app-commands';
+import { useSettings } from './settings';
 import { useHistory } from './history';
 import { noticeJobChange } from './job-notices';
 import { useJobs } from './jobs';
@@ -15,13 +17,15 @@ import { useOrbctl } from './orbctl';
 export function syncStores(api: Api): () => void {
   const pull = async () => {
     try {
-      const [info, snapshot, jobs, orbctl, history] = await Promise.all([
+      const [info, snapshot, jobs, orbctl, history, settings] = await Promise.all([
         api.invoke('app:info', {}),
         api.invoke('machines:snapshot', {}),
         api.invoke('jobs:list', {}),
         api.invoke('orbctl:status', {}),
         api.invoke('jobs:history', {}),
+        api.invoke('settings:get', {}),
       ]);
+      useSettings.getState().set(settings);
       useHistory.getState().replace(history);
       useConnection.getState().set({ info });
       useOrbctl.getState().set(orbctl);
@@ -43,6 +47,8 @@ export function syncStores(api: Api): () => void {
       useJobs.getState().upsert(job);
       if (isFinished(job)) useHistory.getState().add(job);
     }),
+    api.on('app:command', (command) => runAppCommand(command)),
+    api.on('settings:changed', (settings) => useSettings.getState().set(settings)),
     api.onConnection((state) => {
       useConnection.getState().set({ state });
       if (state === 'open') void pull();

@@ -4,6 +4,7 @@ import type { SortOrder, StateFilter } from '../lib/machine-list';
 
 export type DialogState =
   | { kind: 'create' }
+  | { kind: 'settings' }
   | { kind: 'rename'; machine: string }
   | { kind: 'delete'; machine: string }
   | { kind: 'clone'; machine: string }

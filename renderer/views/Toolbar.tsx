@@ -80,6 +80,13 @@ export function Toolbar({ filterRef, fileInput }: Props) {
       </button>
       <button
         type="button"
+        title={`Settings (${shortcutLabel('settings')})`}
+        onClick={() => open({ kind: 'settings' })}
+      >
+        Settings
+      </button>
+      <button
+        type="button"
         className={`activity-toggle${busy ? ' busy' : ''}`}
         aria-pressed={activityOpen}
         aria-controls="activity-panel"

@@ -1,6 +1,6 @@
 // Builds everything the app and the headless host need into dist/. Plain JS so the set-up scripts can load it
 // right after `npm ci`; esbuild and vite are imported lazily for the same reason.
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +90,8 @@ export async function buildRenderer() {
 export async function buildAll() {
   const started = performance.now();
   await Promise.all([buildNode(), buildRenderer()]);
+  // Tray icons and the app icon, next to main.mjs.
+  cpSync(join(root, 'electron', 'assets'), join(dist, 'electron', 'assets'), { recursive: true });
   mkdirSync(dist, { recursive: true });
   writeFileSync(stamp, new Date().toISOString() + '\n');
   return performance.now() - started;

@@ -87,5 +87,7 @@ export const IpcEvent = {
   jobChanged: 'jobs:changed',
   /** Settings changed (from any window, or the tray). */
   settingsChanged: 'settings:changed',
+  /** The app menu, the tray or the Dock asks the window to do something (open a dialog, show Activity). */
+  appCommand: 'app:command',
 } as const;
 export type IpcEvent = (typeof IpcEvent)[keyof typeof IpcEvent];

@@ -9,6 +9,7 @@ import type { Events, Responses } from './responses';
  */
 export { IpcChannel, IpcEvent, requests };
 export type {
+  AppCommand,
   AppInfo,
   Events,
   ExportSuggestion,

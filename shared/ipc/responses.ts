@@ -101,8 +101,16 @@ export interface Responses {
   [IpcChannel.uploadDiscard]: { discarded: boolean };
 }
 
+/** What the menu bar, the tray or the Dock ask a window to do. */
+export type AppCommand =
+  | { command: 'create' | 'import' | 'refresh' | 'activity' | 'settings' | 'filter' }
+  | { command: 'clone' | 'export' | 'rename' | 'delete'; machine?: string }
+  /** Files opened with OrbDeck (dropped on the Dock icon, or from Finder): preview and import them. */
+  | { command: 'import-files'; paths: string[] };
+
 export interface Events {
   [IpcEvent.machinesChanged]: MachinesSnapshot;
   [IpcEvent.jobChanged]: Job;
   [IpcEvent.settingsChanged]: Settings;
+  [IpcEvent.appCommand]: AppCommand;
 }

@@ -9,6 +9,7 @@ import {
   setDefaultJob,
   type MachineJobDeps,
 } from '../../jobs/machine-jobs';
+import { terminalUrl, vscodeUrl } from '../../ssh-urls';
 import type { Router } from '../router';
 
 export interface MachineHandlerDeps extends MachineJobDeps {
@@ -44,11 +45,5 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
 
 async function sshAccess(deps: MachineHandlerDeps, name: string): Promise<SshAccess> {
   const details = await deps.orbctl.sshDetails(name);
-  const home = details.user === 'root' ? '/root' : `/home/${details.user}`;
-  return {
-    ...details,
-    // OrbStack adds `Host orb` (port 32222, its key) to ~/.ssh/config, so the plain URL is enough.
-    terminalUrl: `ssh://${encodeURIComponent(name)}@${details.host}`,
-    vscodeUrl: `vscode://vscode-remote/ssh-remote+${encodeURIComponent(`${name}@${details.host}`)}${home}`,
-  };
+  return { ...details, terminalUrl: terminalUrl(name), vscodeUrl: vscodeUrl(name, details.user) };
 }

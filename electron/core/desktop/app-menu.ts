@@ -1,0 +1,75 @@
+import type { AppCommand } from '../../../shared/ipc/contract';
+
+/**
+ * The application menu as plain data: the standard macOS roles plus OrbDeck's own items with their shortcuts.
+ * electron/menu.ts turns `command` items into clicks that reach the window.
+ */
+export interface AppMenuItem {
+  label?: string;
+  role?: string;
+  type?: 'separator' | 'submenu';
+  accelerator?: string;
+  command?: AppCommand;
+  /** Opened in the browser. */
+  url?: string;
+  submenu?: AppMenuItem[];
+}
+
+const sep: AppMenuItem = { type: 'separator' };
+
+export function buildAppMenu(appName = 'OrbDeck', isMac = true): AppMenuItem[] {
+  const appMenu: AppMenuItem = {
+    label: appName,
+    submenu: [
+      { role: 'about' },
+      sep,
+      { label: 'Settings…', accelerator: 'CmdOrCtrl+,', command: { command: 'settings' } },
+      sep,
+      { role: 'services' },
+      sep,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      sep,
+      { role: 'quit' },
+    ],
+  };
+  const file: AppMenuItem = {
+    label: 'File',
+    submenu: [
+      { label: 'New Machine…', accelerator: 'CmdOrCtrl+N', command: { command: 'create' } },
+      { label: 'Import…', accelerator: 'CmdOrCtrl+I', command: { command: 'import' } },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+E', command: { command: 'export' } },
+      sep,
+      ...(isMac
+        ? [{ role: 'close' }]
+        : [
+            {
+              label: 'Settings…',
+              accelerator: 'CmdOrCtrl+,',
+              command: { command: 'settings' },
+            } as AppMenuItem,
+            sep,
+            { role: 'quit' },
+          ]),
+    ],
+  };
+  const view: AppMenuItem = {
+    label: 'View',
+    submenu: [
+      { label: 'Refresh', accelerator: 'CmdOrCtrl+R', command: { command: 'refresh' } },
+      { label: 'Find', accelerator: 'CmdOrCtrl+F', command: { command: 'filter' } },
+      { label: 'Activity', accelerator: 'CmdOrCtrl+Shift+A', command: { command: 'activity' } },
+      sep,
+      { role: 'togglefullscreen' },
+    ],
+  };
+  return [
+    ...(isMac ? [appMenu] : []),
+    file,
+    { role: 'editMenu' },
+    view,
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'OrbStack Documentation', url: 'https://docs.orbstack.dev' }] },
+  ];
+}

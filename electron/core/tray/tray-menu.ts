@@ -1,0 +1,144 @@
+import type { AppErrorData } from '../../../shared/errors';
+import { isFinished, type HistoryEntry, type Job } from '../../../shared/jobs';
+import type { Machine } from '../../../shared/machine';
+
+/** What a click in the tray menu asks for; the Electron glue hands it to the same core actions the window uses. */
+export type TrayAction =
+  | { kind: 'machine'; action: 'start' | 'stop' | 'restart'; machine: string }
+  | { kind: 'terminal' | 'copy-ssh'; machine: string }
+  | { kind: 'dialog'; dialog: 'clone' | 'export'; machine: string }
+  | { kind: 'start-all' | 'stop-all' | 'import' | 'show' | 'quit' };
+
+/** A menu item as plain data (Electron's MenuItemConstructorOptions without the functions), so it can be tested. */
+export interface TrayItem {
+  label?: string;
+  type?: 'normal' | 'separator' | 'submenu';
+  enabled?: boolean;
+  /** Shown next to the label (e.g. a state) where the platform supports it. */
+  sublabel?: string;
+  toolTip?: string;
+  submenu?: TrayItem[];
+  action?: TrayAction;
+}
+
+export interface TrayInput {
+  machines: readonly Machine[];
+  jobs: readonly Job[];
+  /** Earlier jobs, to put the machines people use most at the top. */
+  history: readonly HistoryEntry[];
+  /** The last polling error (orbctl missing, OrbStack stopped). */
+  error: AppErrorData | null;
+  /** clone/export need orbctl ≥ 1.10. */
+  canTransfer: boolean;
+  /** At most this many machines at the top level; the rest go under "More". */
+  maxTopLevel?: number;
+}
+
+export type TrayIcon = 'idle' | 'busy' | 'error';
+
+const STATE_LABEL: Record<string, string> = {
+  running: 'Running',
+  stopped: 'Stopped',
+  starting: 'Starting…',
+  stopping: 'Stopping…',
+  creating: 'Creating…',
+  deleting: 'Deleting…',
+  provisioning: 'Provisioning…',
+};
+
+const separator: TrayItem = { type: 'separator' };
+
+/** The icon: busy while any job runs, an error mark when orbctl or OrbStack is unavailable. */
+export function trayIcon(input: Pick<TrayInput, 'jobs' | 'error'>): TrayIcon {
+  if (input.jobs.some((j) => j.state === 'running')) return 'busy';
+  return input.error ? 'error' : 'idle';
+}
+
+/** Running machines first, then the ones with the most jobs in the history, then by name. */
+export function rankMachines(machines: readonly Machine[], history: readonly HistoryEntry[]): Machine[] {
+  const uses = new Map<string, number>();
+  for (const entry of history) uses.set(entry.machine, (uses.get(entry.machine) ?? 0) + 1);
+  return [...machines].sort(
+    (a, b) =>
+      Number(b.state === 'running') - Number(a.state === 'running') ||
+      (uses.get(b.name) ?? 0) - (uses.get(a.name) ?? 0) ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+function machineMenu(m: Machine, busy: Job | undefined, canTransfer: boolean): TrayItem {
+  const reason = busy ? `Busy: ${busy.title}` : undefined;
+  const free = !busy;
+  const running = m.state === 'running';
+  const stopped = m.state === 'stopped';
+  const state = STATE_LABEL[m.state] ?? m.state;
+  const item = (label: string, enabled: boolean, action: TrayAction): TrayItem => ({
+    label,
+    enabled,
+    action,
+    ...(reason && !enabled ? { toolTip: reason } : {}),
+  });
+  return {
+    label: m.name,
+    sublabel: busy ? `${state} · ${busy.title}` : state,
+    type: 'submenu',
+    submenu: [
+      { label: busy ? `${state} — ${busy.title}` : state, enabled: false },
+      separator,
+      item('Start', free && stopped, { kind: 'machine', action: 'start', machine: m.name }),
+      item('Stop', free && !stopped, { kind: 'machine', action: 'stop', machine: m.name }),
+      item('Restart', free && running, { kind: 'machine', action: 'restart', machine: m.name }),
+      separator,
+      { label: 'Open Terminal', enabled: running || stopped, action: { kind: 'terminal', machine: m.name } },
+      { label: 'Copy SSH Command', action: { kind: 'copy-ssh', machine: m.name } },
+      separator,
+      item('Clone…', free && canTransfer, { kind: 'dialog', dialog: 'clone', machine: m.name }),
+      item('Export…', free && canTransfer, { kind: 'dialog', dialog: 'export', machine: m.name }),
+    ],
+  };
+}
+
+/** The whole tray menu from the machine list and the jobs: pure, rebuilt on every change. */
+export function buildTrayMenu(input: TrayInput): TrayItem[] {
+  const max = input.maxTopLevel ?? 8;
+  const active = input.jobs.filter((j) => !isFinished(j));
+  const running = input.machines.filter((m) => m.state === 'running').length;
+  const status = input.error
+    ? input.error.code === 'NOT_INSTALLED'
+      ? 'OrbStack is not installed'
+      : input.error.code === 'ORBSTACK_NOT_RUNNING'
+        ? 'OrbStack is not running'
+        : 'Cannot read the machines'
+    : `${running} of ${input.machines.length} machine${input.machines.length === 1 ? '' : 's'} running`;
+  const jobsLine = active.length ? ` · ${active.length} job${active.length === 1 ? '' : 's'} active` : '';
+
+  const busyBy = (name: string) => active.find((j) => j.machine === name);
+  const ranked = rankMachines(input.machines, input.history);
+  const top = ranked.length > max ? ranked.slice(0, max - 1) : ranked;
+  const rest = ranked.slice(top.length).sort((a, b) => a.name.localeCompare(b.name));
+  const canTransfer = input.canTransfer;
+
+  const menu: TrayItem[] = [{ label: status + jobsLine, enabled: false }, separator];
+  if (input.machines.length === 0 && !input.error) menu.push({ label: 'No machines yet', enabled: false });
+  for (const m of top) menu.push(machineMenu(m, busyBy(m.name), canTransfer));
+  if (rest.length > 0) {
+    menu.push({
+      label: `More (${rest.length})`,
+      type: 'submenu',
+      submenu: rest.map((m) => machineMenu(m, busyBy(m.name), canTransfer)),
+    });
+  }
+  const stopped = input.machines.filter((m) => m.state === 'stopped' && !busyBy(m.name)).length;
+  const stoppable = input.machines.filter((m) => m.state === 'running' && !busyBy(m.name)).length;
+  menu.push(
+    separator,
+    { label: 'Start All', enabled: stopped > 0 && !input.error, action: { kind: 'start-all' } },
+    { label: 'Stop All', enabled: stoppable > 0 && !input.error, action: { kind: 'stop-all' } },
+    separator,
+    { label: 'Import…', enabled: canTransfer && !input.error, action: { kind: 'import' } },
+    { label: 'Show OrbDeck', action: { kind: 'show' } },
+    separator,
+    { label: 'Quit OrbDeck', action: { kind: 'quit' } },
+  );
+  return menu;
+}

@@ -1,0 +1,47 @@
+import { app, dialog, type BrowserWindow } from 'electron';
+import type { Core } from './core/app-core';
+import { filesFromArgv, type OpenFileQueue } from './core/desktop/open-files';
+import { quitQuestion } from './core/desktop/quit';
+
+/**
+ * A second launch focuses the first (and hands over any export files it was given); files dropped on the Dock
+ * icon or opened from Finder wait in `queue` until a window can show them.
+ */
+export function handleOpenedFiles(queue: OpenFileQueue, showWindow: () => void): void {
+  app.on('second-instance', (_event, argv) => {
+    showWindow();
+    queue.add(filesFromArgv(argv));
+  });
+  // macOS sends open-file before `ready` for a file that launched the app: it must be listened to at once.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    queue.add([path]);
+    if (app.isReady()) showWindow();
+  });
+  queue.add(filesFromArgv(process.argv.slice(1)));
+}
+
+/** Quitting while jobs run asks first and says what will happen to them; then the core shuts down cleanly. */
+export function confirmQuit(getCore: () => Core | null, getWindow: () => BrowserWindow | null): void {
+  let confirmed = false;
+  app.on('before-quit', (event) => {
+    const core = getCore();
+    if (confirmed || !core) return;
+    const question = quitQuestion(core.jobs.list());
+    if (!question) return;
+    event.preventDefault();
+    const win = getWindow();
+    const options = { type: 'warning' as const, ...question, defaultId: 1, cancelId: 1 };
+    void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)).then(({ response }) => {
+      if (response !== 0) return;
+      confirmed = true;
+      app.quit();
+    });
+  });
+}
+
+/** Open at login follows the setting (macOS and Windows; Linux desktops have no such API). */
+export function applyLoginItem(openAtLogin: boolean): void {
+  if (process.platform === 'darwin' || process.platform === 'win32')
+    app.setLoginItemSettings({ openAtLogin });
+}

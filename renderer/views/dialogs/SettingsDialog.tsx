@@ -1,0 +1,128 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { SettingsPatch } from '../../../shared/ipc/settings';
+import { getApi } from '../../api/api';
+import { Dialog } from '../../components/Dialog';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { useConnection } from '../../stores/connection';
+import { useOrbctl } from '../../stores/orbctl';
+import { useSettings } from '../../stores/settings';
+import { refreshOrbctlStatus } from '../../stores/sync';
+import { useUi } from '../../stores/ui';
+import { useSubmit } from './use-submit';
+
+/** Settings (⌘,), saved in ORBDECK_DATA_DIR/settings.json; a bad value is refused with its field named. */
+export function SettingsDialog() {
+  const close = useUi((s) => s.close);
+  const settings = useSettings((s) => s.settings);
+  const orbctl = useOrbctl((s) => s.status);
+  const electron = useConnection((s) => s.info?.transport === 'electron');
+  const id = useId();
+  const [form, setForm] = useState(() => ({
+    orbctlPath: settings?.orbctlPath ?? '',
+    pollSeconds: String((settings?.pollIntervalMs ?? 3000) / 1000),
+    exportFolder: settings?.exportFolder ?? '',
+    notifications: settings?.notifications ?? true,
+    openAtLogin: settings?.openAtLogin ?? false,
+    closeToMenuBar: settings?.closeToMenuBar ?? true,
+    hideDockWhenClosed: settings?.hideDockWhenClosed ?? false,
+  }));
+  const { busy, error, submit } = useSubmit();
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(async () => {
+      const patch: SettingsPatch = {
+        orbctlPath: form.orbctlPath.trim() || null,
+        pollIntervalMs: Math.round(Number(form.pollSeconds) * 1000),
+        exportFolder: form.exportFolder.trim() || null,
+        notifications: form.notifications,
+        openAtLogin: form.openAtLogin,
+        closeToMenuBar: form.closeToMenuBar,
+        hideDockWhenClosed: form.hideDockWhenClosed,
+      };
+      await getApi().invoke('settings:set', patch);
+      await refreshOrbctlStatus(getApi());
+      close();
+    });
+  };
+
+  const check = (
+    key: 'notifications' | 'openAtLogin' | 'closeToMenuBar' | 'hideDockWhenClosed',
+    label: string,
+    disabled = false,
+  ) => (
+    <label className="inline field-wide">
+      <input
+        type="checkbox"
+        checked={form[key]}
+        disabled={disabled}
+        onChange={(e) => set({ [key]: e.target.checked })}
+      />
+      {label}
+    </label>
+  );
+
+  return (
+    <Dialog title="Settings" onClose={close}>
+      <form onSubmit={onSubmit} className="form-grid">
+        <div className="field field-wide">
+          <label htmlFor={`${id}-orbctl`}>orbctl</label>
+          <input
+            id={`${id}-orbctl`}
+            value={form.orbctlPath}
+            spellCheck={false}
+            placeholder={orbctl?.path ? `Found: ${orbctl.path}` : 'Find it automatically'}
+            onChange={(e) => set({ orbctlPath: e.target.value })}
+            data-autofocus
+          />
+          <p className="field-hint">
+            Leave empty to find it in PATH, ~/.orbstack/bin, /usr/local/bin or /opt/homebrew/bin.
+            {orbctl?.version && ` In use: ${orbctl.path} (OrbStack ${orbctl.version}).`}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-poll`}>Refresh every (seconds)</label>
+          <input
+            id={`${id}-poll`}
+            inputMode="decimal"
+            value={form.pollSeconds}
+            onChange={(e) => set({ pollSeconds: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-export`}>Export folder</label>
+          <input
+            id={`${id}-export`}
+            value={form.exportFolder}
+            spellCheck={false}
+            placeholder="The last folder used"
+            onChange={(e) => set({ exportFolder: e.target.value })}
+          />
+        </div>
+        {check('notifications', 'Notify me when a job ends while OrbDeck is in the background')}
+        {!electron && <p className="field-hint field-wide">These apply to the desktop app:</p>}
+        {check('openAtLogin', 'Open OrbDeck at login')}
+        {check('closeToMenuBar', 'Keep OrbDeck in the menu bar when its window is closed')}
+        {check(
+          'hideDockWhenClosed',
+          'Also hide its Dock icon while the window is closed',
+          !form.closeToMenuBar,
+        )}
+        {error && (
+          <div className="field-wide">
+            <ErrorDetails error={error} />
+          </div>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,84 @@
+// Takes the README's screenshots: the headless host in demo mode, driven in Debian's Chromium.
+// Usage: node scripts/screenshots.mjs   (after npm run build; writes docs/screenshots/*.png)
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChromium, root } from './lib/setup.mjs';
+
+const out = join(root, 'docs', 'screenshots');
+mkdirSync(out, { recursive: true });
+
+async function session(colorScheme) {
+  const home = mkdtempSync(join(tmpdir(), 'orbdeck-shots-'));
+  const env = {
+    ...process.env,
+    ORBCTL_SIM_HOME: join(home, 'sim'),
+    ORBDECK_DATA_DIR: join(home, 'data'),
+    ORBCTL_SIM_SEED: 'demo',
+    ORBCTL_SIM_SPEED: '1',
+    ORBCTL_SIM_EXPORT_SCALE: '0.01',
+  };
+  const host = spawn(process.execPath, [join(root, 'dist/headless/serve.mjs'), '--demo', '--no-open'], {
+    env,
+  });
+  const url = await new Promise((resolve) =>
+    host.stdout.on('data', (d) => {
+      const m = /http:\S+/.exec(String(d));
+      if (m) resolve(m[0]);
+    }),
+  );
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-sync',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, colorScheme });
+  await page.goto(url);
+  const row = (n) => page.getByRole('table', { name: 'Machines' }).getByRole('row', { name: n, exact: true });
+  await row('ubuntu').click();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(out, `machines-${colorScheme}.png`) });
+  return { page, host, browser, home, row };
+}
+
+const light = await session('light');
+const { page, row } = light;
+// A clone and an export running, for the Activity view.
+await page
+  .getByRole('toolbar', { name: 'Actions for ubuntu' })
+  .getByRole('button', { name: 'Export', exact: true })
+  .click();
+await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
+await page.waitForTimeout(12000);
+await row('ubuntu').click();
+await page
+  .getByRole('toolbar', { name: 'Actions for ubuntu' })
+  .getByRole('button', { name: 'Export', exact: true })
+  .click();
+await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
+await row('fedora').click();
+await page
+  .getByRole('toolbar', { name: 'Actions for fedora' })
+  .getByRole('button', { name: 'Clone', exact: true })
+  .click();
+await page.getByRole('dialog').getByRole('button', { name: 'Clone', exact: true }).click();
+await page.waitForTimeout(4000);
+await page.screenshot({ path: join(out, 'activity-light.png') });
+await page.getByRole('button', { name: 'New Machine' }).click();
+await page.waitForTimeout(300);
+await page.screenshot({ path: join(out, 'create-light.png') });
+
+const dark = await session('dark');
+for (const s of [light, dark]) {
+  await s.browser.close();
+  s.host.kill();
+  rmSync(s.home, { recursive: true, force: true });
+}
+console.log(`Screenshots written to ${out}`);
