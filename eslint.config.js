@@ -70,4 +70,9 @@ export default tseslint.config(
     ],
     languageOptions: { globals: globals.node },
   },
+  {
+    // These drive Chromium: the functions they pass to page.evaluate run in the page.
+    files: ['scripts/bench-ui.mjs', 'scripts/screenshots.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
 );

@@ -15,11 +15,10 @@ const steps = [
 const failed = [];
 for (const [name, [cmd, ...args]] of steps) {
   console.error(`\n[orbdeck] ${name}`);
-  const result = spawnSync(cmd, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, CHROMIUM_PATH: chromium },
-  });
+  // Vite's build (run above when dist/ was stale) sets NODE_ENV=production in this process; React's test
+  // helpers only exist in development builds, so the tests get their own NODE_ENV.
+  const env = { ...process.env, CHROMIUM_PATH: chromium, NODE_ENV: 'test' };
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) failed.push(name);
 }
 const took = ((Date.now() - started) / 1000).toFixed(0);

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { SettingsPatch } from '../../../shared/ipc/settings';
+import type { Settings, SettingsPatch } from '../../../shared/ipc/settings';
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -14,17 +14,29 @@ import { useSubmit } from './use-submit';
 export function SettingsDialog() {
   const close = useUi((s) => s.close);
   const settings = useSettings((s) => s.settings);
+  if (!settings) {
+    return (
+      <Dialog title="Settings" onClose={close}>
+        <p aria-busy="true">Loading…</p>
+      </Dialog>
+    );
+  }
+  return <SettingsForm settings={settings} />;
+}
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const close = useUi((s) => s.close);
   const orbctl = useOrbctl((s) => s.status);
   const electron = useConnection((s) => s.info?.transport === 'electron');
   const id = useId();
   const [form, setForm] = useState(() => ({
-    orbctlPath: settings?.orbctlPath ?? '',
-    pollSeconds: String((settings?.pollIntervalMs ?? 3000) / 1000),
-    exportFolder: settings?.exportFolder ?? '',
-    notifications: settings?.notifications ?? true,
-    openAtLogin: settings?.openAtLogin ?? false,
-    closeToMenuBar: settings?.closeToMenuBar ?? true,
-    hideDockWhenClosed: settings?.hideDockWhenClosed ?? false,
+    orbctlPath: settings.orbctlPath ?? '',
+    pollSeconds: String(settings.pollIntervalMs / 1000),
+    exportFolder: settings.exportFolder ?? '',
+    notifications: settings.notifications,
+    openAtLogin: settings.openAtLogin,
+    closeToMenuBar: settings.closeToMenuBar,
+    hideDockWhenClosed: settings.hideDockWhenClosed,
   }));
   const { busy, error, submit } = useSubmit();
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
