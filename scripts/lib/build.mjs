@@ -26,6 +26,7 @@ export const nodeBundles = {
     format: 'esm',
     executable: true,
   },
+  bench: { entry: 'electron/core/bench/bench.ts', out: 'dist/bench/bench.mjs', format: 'esm' },
 };
 
 const sources = [
