@@ -174,3 +174,25 @@ test.describe('a slow export', () => {
     expect(existsSync(join(host.dataDir, 'history.jsonl'))).toBe(true);
   });
 });
+
+test.describe('a create that never returns', () => {
+  test.use({ hostOptions: { env: { ORBCTL_SIM_FAULT: 'hang-after:create' } } });
+
+  test('is not called cancelled when the machine was made, and offers to delete it', async ({ page }) => {
+    await button(page, 'New Machine').click();
+    const dialog = page.getByRole('dialog', { name: 'New Machine' });
+    await dialog.getByLabel('Name').fill('stuck');
+    await button(dialog, 'Create').click();
+    await expect(row(page, 'stuck')).toBeVisible({ timeout: 15_000 });
+    await button(page, 'Activity').click();
+    await activity(page)
+      .getByRole('button', { name: /^Cancel Create stuck/ })
+      .click();
+    const entry = history(page).getByRole('listitem', { name: /^Create stuck/ });
+    await expect(entry).toContainText('The cancel came too late: stuck was created anyway.');
+    await expect(entry).not.toContainText('Cancelled');
+    await button(entry, 'Delete stuck').click();
+    await button(page.getByRole('dialog', { name: 'Delete “stuck”?' }), 'Delete stuck').click();
+    await expect(row(page, 'stuck')).toHaveCount(0, { timeout: 15_000 });
+  });
+});

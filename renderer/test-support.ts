@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import type { EventOf, IpcChannel, IpcEvent, RequestOf, ResponseOf } from '../shared/ipc/contract';
 import type { Job } from '../shared/jobs';
 import type { Machine } from '../shared/machine';
+import { testJob } from '../shared/test-fixtures';
 import { setApi, type Api } from './api/api';
 import { useJobs } from './stores/jobs';
 import { useMachines } from './stores/machines';
@@ -42,32 +43,10 @@ export function stubApi(handlers: Handlers = {}) {
   };
 }
 
-export function machine(name: string, state = 'running', extra: Partial<Machine> = {}): Machine {
-  return {
-    id: `id-${name}`,
-    name,
-    state,
-    distro: 'ubuntu',
-    version: 'noble',
-    arch: 'arm64',
-    variant: 'default',
-    isolated: false,
-    defaultUser: 'me',
-    isDefault: false,
-    ...extra,
-  };
-}
+export { testMachine as machine } from '../shared/test-fixtures';
 
 export function job(machineName: string, state: Job['state'] = 'running', kind: Job['kind'] = 'export'): Job {
-  return {
-    id: `job-${machineName}-${kind}`,
-    kind,
-    machine: machineName,
-    title: `${kind} ${machineName}`,
-    state,
-    createdAt: 1,
-    cancellable: true,
-  };
+  return testJob(machineName, state, kind, { title: `${kind} ${machineName}` });
 }
 
 /** Resets every store to its start. */
@@ -77,7 +56,7 @@ export function resetStores(machines: Machine[] = []): void {
     fetchError: null,
     selected: null,
   });
-  useJobs.setState({ jobs: {} });
+  useJobs.setState({ jobs: {}, heardAt: {} });
   useUi.setState({ filter: '', stateFilter: 'all', sort: { key: 'name', direction: 'asc' }, dialog: null });
   useToasts.setState({ toasts: [] });
   useOrbctl.setState({ status: null });

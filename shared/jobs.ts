@@ -64,6 +64,8 @@ export interface Job {
   /** How long it ran (monotonic clock), once finished. */
   durationMs?: number;
   cancellable: boolean;
+  /** Grows with every change of any job (set by the job manager). */
+  rev?: number;
   /**
    * What really happened, in words, when it differs from the plain outcome: e.g. a cancelled import whose
    * machine was created anyway. The UI shows it and offers the follow-up (delete) where `leftover` says so.

@@ -10,6 +10,7 @@ import { UploadStore } from './uploads';
 import { registerMachineHandlers } from './ipc/handlers/machines';
 import { Router } from './ipc/router';
 import { JobManager } from './jobs/job-manager';
+import { ClientVisibility } from './machines/client-visibility';
 import { MachineStore } from './machines/machine-store';
 import { Orbctl } from './orbctl';
 import { SettingsStore } from './settings/settings-store';
@@ -40,6 +41,8 @@ export interface Core {
   readonly settings: SettingsStore;
   readonly history: JobHistory;
   readonly uploads: UploadStore | null;
+  /** A headless-host connection closed. */
+  clientGone(client: string): void;
   dispose(): Promise<void>;
 }
 
@@ -100,7 +103,8 @@ export function createCore(options: CoreOptions): Core {
     platform: process.platform,
     dataDir: options.dataDir,
   };
-  registerAppHandlers(router, { info, orbctl, settings, machines });
+  const visibility = new ClientVisibility((visible) => machines.setVisible(visible));
+  registerAppHandlers(router, { info, orbctl, settings, machines, visibility });
   const desktop = options.desktop ?? HEADLESS_DESKTOP;
   registerMachineHandlers(router, { orbctl, machines, jobs, desktop });
   registerTransferHandlers(router, {
@@ -128,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
     settings,
     history,
     uploads,
+    clientGone: (client) => visibility.remove(client),
     async dispose() {
       machines.stop();
       jobs.cancelAll();

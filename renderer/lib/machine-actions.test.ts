@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Job } from '../../shared/jobs';
 import type { Machine } from '../../shared/machine';
 import { availability } from './machine-actions';
+import { testMachine } from '../../shared/test-fixtures';
 
-const machine = (state: string, extra: Partial<Machine> = {}): Machine => ({
-  id: 'x',
-  name: 'ubuntu',
-  state,
-  distro: 'ubuntu',
-  version: 'noble',
-  arch: 'arm64',
-  variant: 'default',
-  isolated: false,
-  defaultUser: 'me',
-  isDefault: false,
-  ...extra,
-});
+const machine = (state: string, extra: Partial<Machine> = {}): Machine => testMachine('ubuntu', state, extra);
 const caps = (version: string, ok: boolean) => ({
   version,
   clone: ok,

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Machine } from '../../shared/machine';
 import { filterMachines, moveSelection, sortMachines } from './machine-list';
+import { testMachine } from '../../shared/test-fixtures';
 
-const m = (name: string, state: string, distro = 'ubuntu', version = 'noble'): Machine => ({
-  id: name,
-  name,
-  state,
-  distro,
-  version,
-  arch: 'arm64',
-  variant: 'default',
-  isolated: false,
-  defaultUser: 'me',
-  isDefault: false,
-});
+const m = (name: string, state: string, distro = 'ubuntu', version = 'noble'): Machine =>
+  testMachine(name, state, { id: name, distro, version });
 const names = (list: Machine[]) => list.map((x) => x.name);
 const machines = [
   m('web-10', 'stopped'),

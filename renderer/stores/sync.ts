@@ -16,6 +16,7 @@ import { useOrbctl } from './orbctl';
  */
 export function syncStores(api: Api): () => void {
   const pull = async () => {
+    const since = Date.now();
     try {
       const [info, snapshot, jobs, orbctl, history, settings] = await Promise.all([
         api.invoke('app:info', {}),
@@ -26,11 +27,11 @@ export function syncStores(api: Api): () => void {
         api.invoke('settings:get', {}),
       ]);
       useSettings.getState().set(settings);
-      useHistory.getState().replace(history);
+      useHistory.getState().merge(history);
       useConnection.getState().set({ info });
       useOrbctl.getState().set(orbctl);
       useMachines.getState().setSnapshot(snapshot);
-      useJobs.getState().replaceAll(jobs);
+      useJobs.getState().merge(jobs, since);
     } catch (error) {
       useMachines.getState().setFetchError(toErrorData(error));
     }
@@ -51,9 +52,21 @@ export function syncStores(api: Api): () => void {
     api.on('settings:changed', (settings) => useSettings.getState().set(settings)),
     api.onConnection((state) => {
       useConnection.getState().set({ state });
-      if (state === 'open') void pull();
+      if (state === 'open') {
+        void pull();
+        reportVisibility();
+      }
     }),
   ];
+  // A hidden tab lets the core poll less often (Electron's main process follows its windows itself).
+  const reportVisibility = () => {
+    if (api.transport === 'headless') {
+      void api.invoke('app:visibility', { visible: document.visibilityState === 'visible' }).catch(() => {});
+    }
+  };
+  document.addEventListener('visibilitychange', reportVisibility);
+  disposers.push(() => document.removeEventListener('visibilitychange', reportVisibility));
+  reportVisibility();
   useConnection.getState().set({ state: api.connection() });
   void pull();
   return () => disposers.forEach((dispose) => dispose());

@@ -90,12 +90,13 @@ export function Toolbar({ filterRef, fileInput }: Props) {
         className={`activity-toggle${busy ? ' busy' : ''}`}
         aria-pressed={activityOpen}
         aria-controls="activity-panel"
-        title={`Activity (${shortcutLabel('activity')})`}
+        aria-label="Activity"
+        title={`Activity (${shortcutLabel('activity')})${busy + queued > 0 ? `: ${busy} running${queued ? `, ${queued} queued` : ''}` : ''}`}
         onClick={() => setActivityOpen(!activityOpen)}
       >
         Activity
         {busy + queued > 0 && (
-          <span className="count" aria-label={`${busy} running${queued ? `, ${queued} queued` : ''}`}>
+          <span className="count" aria-hidden="true">
             {busy}
             {queued ? `+${queued}` : ''}
           </span>

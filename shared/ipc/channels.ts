@@ -9,6 +9,8 @@ export const IpcChannel = {
   appInfo: 'app:info',
   /** Which orbctl is used, its version and what it can do, or why there is none. */
   orbctlStatus: 'orbctl:status',
+  /** A browser tab was hidden or shown: with no visible window the machine list is polled less often. */
+  appVisibility: 'app:visibility',
   /** Start OrbStack itself (`orbctl start` with no machine). */
   orbstackStart: 'orbstack:start',
   // #endregion

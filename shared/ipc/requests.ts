@@ -20,6 +20,7 @@ const byName = z.object({ name: machineRef }).strict();
 export const requests = {
   [IpcChannel.appInfo]: empty,
   [IpcChannel.orbctlStatus]: empty,
+  [IpcChannel.appVisibility]: z.object({ visible: z.boolean() }).strict(),
   [IpcChannel.orbstackStart]: empty,
   [IpcChannel.settingsGet]: empty,
   [IpcChannel.settingsSet]: SETTINGS_PATCH,

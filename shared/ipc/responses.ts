@@ -67,6 +67,7 @@ export interface ExportSuggestion {
 export interface Responses {
   [IpcChannel.appInfo]: AppInfo;
   [IpcChannel.orbctlStatus]: OrbctlStatus;
+  [IpcChannel.appVisibility]: { visibleWindows: number };
   [IpcChannel.orbstackStart]: { started: true };
   [IpcChannel.settingsGet]: Settings;
   [IpcChannel.settingsSet]: Settings;

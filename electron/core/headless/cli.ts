@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     staticDir: join(here, '../renderer'),
     port: args.port,
     uploads: core.uploads,
+    onClientGone: (client) => core.clientGone(client),
   });
   console.log(`OrbDeck${args.demo ? ' (demo)' : ''} is ready at ${server.url}`);
   if (args.open) openBrowser(server.url);

@@ -21,6 +21,8 @@ export interface HeadlessServerOptions {
   token?: string;
   /** Where dropped files are received (POST /upload); without it uploads are refused. */
   uploads?: UploadStore | null;
+  /** A window's connection closed (its visibility no longer counts). */
+  onClientGone?: (client: string) => void;
 }
 
 /** Machine exports are big; this is a sanity bound, not a quota. */
@@ -46,6 +48,7 @@ const MAX_MESSAGE_BYTES = 1 << 20;
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const sockets = new Set<WebSocket>();
+  let clients = 0;
   let port = 0;
   const allowedHosts = () => [`${HOST}:${port}`, `localhost:${port}`];
 
@@ -80,20 +83,24 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      const client = `ws-${++clients}`;
       sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      ws.on('message', (data, isBinary) => void onMessage(ws, data.toString(), isBinary));
+      ws.on('close', () => {
+        sockets.delete(ws);
+        options.onClientGone?.(client);
+      });
+      ws.on('message', (data, isBinary) => void onMessage(ws, client, data.toString(), isBinary));
     });
   });
 
-  async function onMessage(ws: WebSocket, text: string, isBinary: boolean): Promise<void> {
+  async function onMessage(ws: WebSocket, client: string, text: string, isBinary: boolean): Promise<void> {
     const message = isBinary ? null : parseMessage(text);
     if (!message) {
       ws.close(1003, 'Messages must be JSON {id, channel, request}');
       return;
     }
     const result = await options.router
-      .invoke(message.channel, message.request, { transport: 'headless' })
+      .invoke(message.channel, message.request, { transport: 'headless', client })
       .catch(() => fail({ code: ErrorCode.INTERNAL, message: 'The request failed.' }));
     reply(ws, { id: message.id, result });
   }

@@ -13,6 +13,8 @@ import { fail, ok, type Envelope } from '../../../shared/result';
 /** Who is calling: handlers may behave differently where a transport lacks a native feature. */
 export interface CallContext {
   transport: 'electron' | 'headless';
+  /** Which connection called (the headless host's WebSocket); Electron's windows are tracked by main. */
+  client?: string;
 }
 
 export type Handler<C extends IpcChannel> = (

@@ -70,6 +70,7 @@ export class JobManager {
   private readonly now: () => number;
   private readonly idleWaiters: Array<() => void> = [];
   private counter = 0;
+  private revision = 0;
 
   constructor(private readonly options: JobManagerOptions) {
     this.limits = { maxHeavy: 2, ...options.limits };
@@ -236,7 +237,9 @@ export class JobManager {
     }
   }
 
+  /** Every change gets a higher `rev`, so a window can tell a stale copy of a job from a fresh one. */
   private emit(job: Job): void {
+    job.rev = ++this.revision;
     this.options.events.emit(IpcEvent.jobChanged, { ...job });
   }
 }

@@ -18,6 +18,29 @@ export interface TransferDeps extends MachineJobDeps {
 const cancelledResult = (outcome: string): JobResult => ({ state: 'cancelled', outcome });
 const isCode = (error: unknown, code: string) => error instanceof AppError && error.code === code;
 
+/**
+ * After a failed import or clone: rethrows anything but a cancel. After a cancel, looks whether the machine
+ * was made anyway (orbctl's daemon may finish what its client was told to stop) and says so, with the
+ * machine to clean up; otherwise reports a real cancel.
+ */
+async function afterCancel(
+  error: unknown,
+  deps: TransferDeps,
+  machine: string,
+  made: 'imported' | 'created',
+  cancelled: string,
+): Promise<JobResult> {
+  if (!isCode(error, ErrorCode.CANCELLED)) throw error;
+  const exists = (await deps.machines.refresh()).machines.some((m) => m.name === machine);
+  return exists
+    ? {
+        state: 'succeeded',
+        outcome: `The cancel came too late: ${machine} was ${made} anyway.`,
+        leftover: { machine },
+      }
+    : cancelledResult(cancelled);
+}
+
 /** Reports elapsed-time progress against an estimate from earlier jobs, until stopped. */
 function reportByDuration(ctx: JobContext, expected: ReturnType<typeof expectDuration>): () => Promise<void> {
   const started = performance.now();
@@ -101,15 +124,7 @@ export function importJob(path: string, name: string, deps: TransferDeps, upload
         await deps.orbctl.import(path, { name, signal: ctx.signal });
         return { bytes: size };
       } catch (error) {
-        if (!isCode(error, ErrorCode.CANCELLED)) throw error;
-        const exists = (await deps.machines.refresh()).machines.some((m) => m.name === name);
-        return exists
-          ? {
-              state: 'succeeded',
-              outcome: `The cancel came too late: ${name} was imported anyway.`,
-              leftover: { machine: name },
-            }
-          : cancelledResult('Cancelled; no machine was created.');
+        return afterCancel(error, deps, name, 'imported', 'Cancelled; no machine was created.');
       } finally {
         await stop?.();
         deps.machines.nudge();
@@ -134,15 +149,7 @@ export function cloneJob(source: string, newName: string, deps: TransferDeps): J
         deps.machines.nudge();
         await deps.orbctl.clone(source, newName, { signal: ctx.signal });
       } catch (error) {
-        if (!isCode(error, ErrorCode.CANCELLED)) throw error;
-        const exists = (await deps.machines.refresh()).machines.some((m) => m.name === newName);
-        return exists
-          ? {
-              state: 'succeeded',
-              outcome: `The cancel came too late: ${newName} was created anyway.`,
-              leftover: { machine: newName },
-            }
-          : cancelledResult('Cancelled; no copy was made.');
+        return afterCancel(error, deps, newName, 'created', 'Cancelled; no copy was made.');
       } finally {
         await stop?.();
         deps.machines.nudge();

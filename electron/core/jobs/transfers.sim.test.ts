@@ -228,3 +228,38 @@ describe('clone', () => {
     });
   });
 });
+
+describe('honest cancel', () => {
+  it('reports a clone that was made anyway, with the machine to clean up', async () => {
+    const { invoke, finished, core } = startCore({ ORBCTL_SIM_FAULT: 'hang-after:clone' });
+    const job = await invoke<Job>('machine:clone', { name: 'debian', newName: 'debian-copy' });
+    await until(() => core.machines.snapshot().machines.some((m) => m.name === 'debian-copy'));
+    await invoke('jobs:cancel', { id: job.id });
+    expect(await finished(job.id)).toMatchObject({
+      state: 'succeeded',
+      outcome: 'The cancel came too late: debian-copy was created anyway.',
+      leftover: { machine: 'debian-copy' },
+    });
+  });
+
+  it('reports a create that orbctl never returned from, instead of calling it cancelled', async () => {
+    const { invoke, finished, core } = startCore({ ORBCTL_SIM_FAULT: 'hang-after:create' });
+    const job = await invoke<Job>('machine:create', { distro: 'alpine', name: 'fresh' });
+    await until(() => core.machines.snapshot().machines.some((m) => m.name === 'fresh'), 15_000);
+    await invoke('jobs:cancel', { id: job.id });
+    expect(await finished(job.id)).toMatchObject({ state: 'succeeded', leftover: { machine: 'fresh' } });
+  });
+
+  it('says cancelled when nothing was made', async () => {
+    const { invoke, finished, core } = startCore({ ORBCTL_SIM_FAULT: 'hang:clone' });
+    const job = await invoke<Job>('machine:clone', { name: 'debian', newName: 'debian-copy' });
+    await until(() => core.jobs.get(job.id).state === 'running');
+    await new Promise((r) => setTimeout(r, 300));
+    await invoke('jobs:cancel', { id: job.id });
+    expect(await finished(job.id)).toMatchObject({
+      state: 'cancelled',
+      outcome: 'Cancelled; no copy was made.',
+    });
+    expect(core.machines.snapshot().machines.some((m) => m.name === 'debian-copy')).toBe(false);
+  });
+});

@@ -4,19 +4,9 @@ import type { MachinesSnapshot } from '../../../shared/ipc/contract';
 import type { Machine, MachineInfo } from '../../../shared/machine';
 import { EventHub } from '../events';
 import { MachineStore, type MachineSource } from './machine-store';
+import { testMachine } from '../../../shared/test-fixtures';
 
-const machine = (name: string, state = 'running'): Machine => ({
-  id: `01K${name.toUpperCase().padEnd(23, '0')}`,
-  name,
-  state,
-  distro: 'ubuntu',
-  version: 'noble',
-  arch: 'arm64',
-  variant: 'default',
-  isolated: false,
-  defaultUser: 'me',
-  isDefault: false,
-});
+const machine = (name: string, state = 'running'): Machine => testMachine(name, state);
 
 /** A source whose answers the test sets, counting calls and overlaps. */
 class FakeSource implements MachineSource {

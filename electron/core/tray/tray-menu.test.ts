@@ -2,28 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, Job } from '../../../shared/jobs';
 import type { Machine } from '../../../shared/machine';
 import { buildTrayMenu, rankMachines, trayIcon, type TrayItem } from './tray-menu';
+import { testJob, testMachine } from '../../../shared/test-fixtures';
 
-const m = (name: string, state = 'running'): Machine => ({
-  id: name,
-  name,
-  state,
-  distro: 'ubuntu',
-  version: 'noble',
-  arch: 'arm64',
-  variant: 'default',
-  isolated: false,
-  defaultUser: 'me',
-  isDefault: false,
-});
-const job = (machine: string, state: Job['state'] = 'running'): Job => ({
-  id: `job-${machine}`,
-  kind: 'export',
-  machine,
-  title: `Export ${machine}`,
-  state,
-  createdAt: 1,
-  cancellable: true,
-});
+const m = (name: string, state = 'running'): Machine => testMachine(name, state);
+const job = (machine: string, state: Job['state'] = 'running'): Job => testJob(machine, state);
 const base = { machines: [], jobs: [], history: [], error: null, canTransfer: true };
 const labels = (items: TrayItem[]) => items.map((i) => i.label ?? '—');
 const find = (items: TrayItem[], label: string) => items.find((i) => i.label === label)!;

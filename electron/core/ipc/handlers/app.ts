@@ -3,6 +3,7 @@ import { IpcChannel, type AppInfo, type OrbctlStatus } from '../../../../shared/
 import type { MachineStore } from '../../machines/machine-store';
 import type { Orbctl } from '../../orbctl';
 import type { SettingsStore } from '../../settings/settings-store';
+import type { ClientVisibility } from '../../machines/client-visibility';
 import type { Router } from '../router';
 
 export interface AppHandlerDeps {
@@ -10,12 +11,16 @@ export interface AppHandlerDeps {
   orbctl: Orbctl;
   settings: SettingsStore;
   machines: MachineStore;
+  visibility: ClientVisibility;
 }
 
 export function registerAppHandlers(router: Router, deps: AppHandlerDeps): void {
   const { orbctl, settings, machines } = deps;
   router.handle(IpcChannel.appInfo, (_request, context) => ({ ...deps.info, transport: context.transport }));
   router.handle(IpcChannel.orbctlStatus, () => orbctlStatus(orbctl));
+  router.handle(IpcChannel.appVisibility, ({ visible }, context) => ({
+    visibleWindows: context.client ? deps.visibility.set(context.client, visible) : deps.visibility.count(),
+  }));
   router.handle(IpcChannel.orbstackStart, async () => {
     await orbctl.startOrbStack();
     await machines.refresh();
