@@ -4,7 +4,7 @@
  * timing wrapper with a timeout and optional cancellation (invoke.ts), and turns the outcome into data or a
  * typed AppError.
  */
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type {
@@ -19,7 +19,7 @@ import type { OrbctlCommand } from './commands';
 import { OrbctlInvoker, type CallOptions, type InvocationSpec, type OrbctlOptions } from './invoke';
 import type { LocatedOrbctl } from './locate';
 import { parseInfoJson, parseListJson } from './parse';
-import { checkExportTarget, checkReadableFile, checkReadablePath } from './paths';
+import { checkExportTarget, checkReadableFile, checkReadablePath, removePartialExport } from './paths';
 import { detailOf, type RunResult } from './run';
 import { checkMachineRef, checkUser } from './validate';
 import { capabilitiesOf, parseVersionOrThrow, requireFeature, type OrbctlFeature } from './version';
@@ -289,23 +289,5 @@ export class Orbctl {
     // The shared version read is not tied to this call's signal: one caller's cancel must not fail another's.
     const { signal: _signal, onSpawn: _onSpawn, ...rest } = call;
     requireFeature(await this.version(rest), feature);
-  }
-}
-
-/** After a cancelled or timed-out export: remove what this export wrote (never an older file it did not touch). */
-async function removePartialExport(
-  path: string,
-  existedBefore: boolean,
-  startedAt: number,
-  error: AppError,
-): Promise<void> {
-  const st = await stat(path).catch(() => null);
-  // mtime can be a second coarse: an untouched older file is older than that.
-  if (!st || (existedBefore && st.mtimeMs < startedAt - 1000)) return;
-  try {
-    await rm(path, { force: true });
-    if (error.detail) (error.detail.notes ??= []).push(`partial file removed: ${path}`);
-  } catch {
-    // Leave it; the job layer re-reads what is there.
   }
 }

@@ -4,7 +4,7 @@
  * checked here so the user gets a message naming the path instead of orbctl's inner OS text.
  */
 import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 
@@ -102,4 +102,22 @@ export async function checkExportTarget(
     throw invalid(`OrbDeck is not allowed to replace '${path}'.`, field, path);
   }
   return path;
+}
+
+/** After a cancelled or timed-out export: remove what this export wrote (never an older file it did not touch). */
+export async function removePartialExport(
+  path: string,
+  existedBefore: boolean,
+  startedAt: number,
+  error: AppError,
+): Promise<void> {
+  const st = await stat(path).catch(() => null);
+  // mtime can be a second coarse: an untouched older file is older than that.
+  if (!st || (existedBefore && st.mtimeMs < startedAt - 1000)) return;
+  try {
+    await rm(path, { force: true });
+    if (error.detail) (error.detail.notes ??= []).push(`partial file removed: ${path}`);
+  } catch {
+    // Leave it; the job layer re-reads what is there.
+  }
 }
