@@ -8,7 +8,10 @@ import { ensureBuild, ensureDependencies, root } from './lib/setup.mjs';
 const args = process.argv.slice(2);
 const env = process.env;
 if (env.npm_config_demo === 'true' && !args.includes('--demo')) args.push('--demo');
-if (env.npm_config_port && !args.includes('--port')) args.push('--port', env.npm_config_port);
+// `npm run serve --port 0` reaches us as npm_config_port=true plus a stray "0".
+if (env.npm_config_port === 'true' && /^\d+$/.test(args[0] ?? '')) args.push('--port', args.shift());
+else if (env.npm_config_port && env.npm_config_port !== 'true' && !args.includes('--port'))
+  args.push('--port', env.npm_config_port);
 if (env.npm_config_open === 'false' && !args.includes('--no-open')) args.push('--no-open');
 
 ensureDependencies();
