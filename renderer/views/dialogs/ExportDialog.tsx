@@ -17,13 +17,17 @@ export function ExportDialog({ machine }: { machine: string }) {
   const id = useId();
   const [path, setPath] = useState('');
   const [confirmReplace, setConfirmReplace] = useState(false);
+  // The field waits for the suggested path, so typing and the suggestion never mix.
+  const [ready, setReady] = useState(false);
   const { busy, error, submit } = useSubmit();
 
   useEffect(() => {
     let current = true;
     void getApi()
       .invoke('machine:export-suggest', { name: machine })
-      .then((s) => current && setPath((p) => p || s.path));
+      .then((s) => current && setPath((p) => p || s.path))
+      .catch(() => {})
+      .finally(() => current && setReady(true));
     return () => {
       current = false;
     };
@@ -74,6 +78,8 @@ export function ExportDialog({ machine }: { machine: string }) {
             <input
               id={`${id}-path`}
               value={path}
+              readOnly={!ready}
+              placeholder={ready ? '/Users/you/Downloads/machine.tar.zst' : 'Finding a place…'}
               spellCheck={false}
               onChange={(e) => {
                 setPath(e.target.value);
