@@ -1,7 +1,8 @@
-// The adapter's tests run the real simulator as a process, so it must be built before any test starts.
+// The adapter's tests run the real simulator as a process, and one test runs the headless host's entry
+// point, so both are built before any test starts.
 // esbuild makes this take well under a second.
 import { buildNode } from './scripts/lib/build.mjs';
 
 export default async function setup(): Promise<void> {
-  await buildNode(['sim']);
+  await buildNode(['sim', 'headless']);
 }

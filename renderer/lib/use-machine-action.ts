@@ -4,6 +4,7 @@ import { toErrorData } from '../api/api-error';
 import { useToasts } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import type { MachineAction } from './machine-actions';
+import { openAddress } from './open-address';
 
 /**
  * Performs an action on a machine: jobs go to the core (and show up in the list and Activity), confirmations
@@ -39,7 +40,7 @@ export function useMachineAction(): (action: MachineAction, name: string) => Pro
           case 'vscode': {
             const { opened, url } = await api.invoke('machine:open', { name, target: action });
             // The headless host cannot open apps on this screen; the browser can hand the address over.
-            if (!opened) window.location.assign(url);
+            if (!opened) openAddress(url);
             break;
           }
           case 'ssh': {

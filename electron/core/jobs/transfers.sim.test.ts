@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  ftruncateSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -261,5 +270,32 @@ describe('honest cancel', () => {
       outcome: 'Cancelled; no copy was made.',
     });
     expect(core.machines.snapshot().machines.some((m) => m.name === 'debian-copy')).toBe(false);
+  });
+});
+
+describe('bad import files', () => {
+  it('refuses a 2 GB sparse file from its first bytes', async () => {
+    const { invoke, outDir } = startCore();
+    const path = join(outDir, 'huge.tar.zst');
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, 2 * 1024 ** 3);
+    closeSync(fd);
+    // A sparse file reads as zeros: the header check (16 bytes) refuses it as "not a zstd file".
+    await expect(invoke('import:inspect', { path })).rejects.toMatchObject({
+      code: 'BAD_EXPORT_FILE',
+      message: expect.stringContaining('not an OrbStack machine export'),
+    });
+  });
+
+  it('names a missing file and a folder plainly', async () => {
+    const { invoke, outDir } = startCore();
+    await expect(invoke('import:inspect', { path: join(outDir, 'nope.tar.zst') })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('nope.tar.zst'),
+    });
+    await expect(invoke('machine:import', { path: 'relative.tar.zst', name: 'x1' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      detail: { field: 'path' },
+    });
   });
 });
