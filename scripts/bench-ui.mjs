@@ -1,50 +1,15 @@
 // The UI part of `npm run bench`: how the machine list copes with hundreds of machines, measured in Chromium
 // against the same list with 10 machines in the same run. Prints ratios; asserts nothing.
 import { chromium } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { findChromium, root } from './lib/setup.mjs';
+import { addMachines, startDemoHost } from './lib/demo-host.mjs';
+import { findChromium } from './lib/setup.mjs';
 
-const SIM = join(root, 'dist/sim/orbctl-sim.mjs');
 const median = (v) => {
   const s = [...v].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function host(count) {
-  const home = mkdtempSync(join(tmpdir(), 'orbdeck-bench-ui-'));
-  const env = {
-    ...process.env,
-    ORBCTL_SIM_HOME: join(home, 'sim'),
-    ORBDECK_DATA_DIR: join(home, 'data'),
-    ORBDECK_POLL_MS: '60000',
-  };
-  for (let i = 0; i < count; i++) {
-    spawnSync(
-      SIM,
-      [
-        '__sim',
-        'add',
-        `vm-${String(i).padStart(3, '0')}`,
-        ['ubuntu', 'debian', 'fedora', 'alpine'][i % 4],
-        i % 3 ? 'state=stopped' : 'state=running',
-      ],
-      { env },
-    );
-  }
-  const child = spawn(process.execPath, [join(root, 'dist/headless/serve.mjs'), '--demo', '--no-open'], {
-    env,
-  });
-  const url = await new Promise((resolve) =>
-    child.stdout.on('data', (d) => {
-      const m = /http:\S+/.exec(String(d));
-      if (m) resolve(m[0]);
-    }),
-  );
-  return { url, stop: () => (child.kill(), rmSync(home, { recursive: true, force: true })) };
-}
+const host = (count) => startDemoHost({ ORBDECK_POLL_MS: '60000' }, (env) => addMachines(env, count));
 
 async function measure(browser, count, rounds) {
   const h = await host(count);

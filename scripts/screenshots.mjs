@@ -1,34 +1,21 @@
 // Takes the README's screenshots: the headless host in demo mode, driven in Debian's Chromium.
 // Usage: node scripts/screenshots.mjs   (after npm run build; writes docs/screenshots/*.png)
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startDemoHost } from './lib/demo-host.mjs';
 import { findChromium, root } from './lib/setup.mjs';
 
 const out = join(root, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 
 async function session(colorScheme) {
-  const home = mkdtempSync(join(tmpdir(), 'orbdeck-shots-'));
-  const env = {
-    ...process.env,
-    ORBCTL_SIM_HOME: join(home, 'sim'),
-    ORBDECK_DATA_DIR: join(home, 'data'),
+  const host = await startDemoHost({
     ORBCTL_SIM_SEED: 'demo',
     ORBCTL_SIM_SPEED: '1',
     ORBCTL_SIM_EXPORT_SCALE: '0.01',
-  };
-  const host = spawn(process.execPath, [join(root, 'dist/headless/serve.mjs'), '--demo', '--no-open'], {
-    env,
   });
-  const url = await new Promise((resolve) =>
-    host.stdout.on('data', (d) => {
-      const m = /http:\S+/.exec(String(d));
-      if (m) resolve(m[0]);
-    }),
-  );
+  const url = host.url;
   const browser = await chromium.launch({
     executablePath: findChromium(),
     args: [
@@ -45,7 +32,7 @@ async function session(colorScheme) {
   await row('ubuntu').click();
   await page.waitForTimeout(800);
   await page.screenshot({ path: join(out, `machines-${colorScheme}.png`) });
-  return { page, host, browser, home, row };
+  return { page, host, browser, row };
 }
 
 const light = await session('light');
@@ -78,7 +65,6 @@ await page.screenshot({ path: join(out, 'create-light.png') });
 const dark = await session('dark');
 for (const s of [light, dark]) {
   await s.browser.close();
-  s.host.kill();
-  rmSync(s.home, { recursive: true, force: true });
+  s.host.stop();
 }
 console.log(`Screenshots written to ${out}`);

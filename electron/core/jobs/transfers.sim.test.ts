@@ -1,69 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import {
-  closeSync,
-  ftruncateSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/jobs';
-import { createCore, type Core } from '../app-core';
 import { readExportHeader } from '../exportfile/readHeader';
+import { disposeCoresAfterEach, forgetCore, sim, startCore, until } from './core-harness';
 
-// The whole core (router, jobs, adapter, history) against the real simulator, as the app runs it.
-const SIM = resolve(__dirname, '../../../dist/sim/orbctl-sim.mjs');
-const cores: Core[] = [];
-const sim = (home: string, ...args: string[]) =>
-  spawnSync(SIM, args, { env: { ...process.env, ORBCTL_SIM_HOME: home }, encoding: 'utf8' });
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.dispose()));
-});
-
-function startCore(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'orbdeck-core-'))) {
-  const simHome = join(dataDir, 'sim');
-  const core = createCore({
-    version: 'test',
-    dataDir,
-    demo: true,
-    simBinary: SIM,
-    env: {
-      PATH: process.env.PATH,
-      ORBCTL_SIM_HOME: simHome,
-      ORBCTL_SIM_SEED: 'demo',
-      ORBCTL_SIM_SPEED: '40',
-      ORBCTL_SIM_EXPORT_SCALE: '0.002',
-      ...env,
-    },
-  });
-  cores.push(core);
-  const seen: Job[] = [];
-  core.events.on('jobs:changed', (job) => seen.push(job));
-  const invoke = async <T>(channel: string, request: unknown): Promise<T> => {
-    const result = await core.router.invoke(channel, request, { transport: 'headless' });
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.data as T;
-  };
-  const finished = async (id: string): Promise<Job> => {
-    await core.jobs.whenIdle();
-    return core.jobs.get(id);
-  };
-  const outDir = mkdtempSync(join(tmpdir(), 'orbdeck-out-'));
-  return { core, seen, invoke, finished, outDir, dataDir, simHome };
-}
-
-const until = async (check: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+// Clone, export, import, queueing and history through the whole core, against the real simulator.
+disposeCoresAfterEach();
 
 describe('export', () => {
   it('shows the file growing and leaves a complete export in place', async () => {
@@ -202,7 +145,7 @@ describe('history', () => {
     });
     await first.finished(job.id);
     await first.core.dispose();
-    cores.splice(cores.indexOf(first.core), 1);
+    forgetCore(first.core);
 
     const again = startCore({}, first.dataDir);
     const history = await again.invoke<Job[]>('jobs:history', {});
@@ -234,68 +177,6 @@ describe('clone', () => {
     });
     await expect(invoke('machine:clone', { name: 'ubuntu', newName: 'my_copy' })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
-    });
-  });
-});
-
-describe('honest cancel', () => {
-  it('reports a clone that was made anyway, with the machine to clean up', async () => {
-    const { invoke, finished, core } = startCore({ ORBCTL_SIM_FAULT: 'hang-after:clone' });
-    const job = await invoke<Job>('machine:clone', { name: 'debian', newName: 'debian-copy' });
-    await until(() => core.machines.snapshot().machines.some((m) => m.name === 'debian-copy'));
-    await invoke('jobs:cancel', { id: job.id });
-    expect(await finished(job.id)).toMatchObject({
-      state: 'succeeded',
-      outcome: 'The cancel came too late: debian-copy was created anyway.',
-      leftover: { machine: 'debian-copy' },
-    });
-  });
-
-  it('reports a create that orbctl never returned from, instead of calling it cancelled', async () => {
-    const { invoke, finished, core } = startCore({ ORBCTL_SIM_FAULT: 'hang-after:create' });
-    const job = await invoke<Job>('machine:create', { distro: 'alpine', name: 'fresh' });
-    await until(() => core.machines.snapshot().machines.some((m) => m.name === 'fresh'), 15_000);
-    await invoke('jobs:cancel', { id: job.id });
-    expect(await finished(job.id)).toMatchObject({ state: 'succeeded', leftover: { machine: 'fresh' } });
-  });
-
-  it('says cancelled when nothing was made', async () => {
-    const { invoke, finished, core } = startCore({ ORBCTL_SIM_FAULT: 'hang:clone' });
-    const job = await invoke<Job>('machine:clone', { name: 'debian', newName: 'debian-copy' });
-    await until(() => core.jobs.get(job.id).state === 'running');
-    await new Promise((r) => setTimeout(r, 300));
-    await invoke('jobs:cancel', { id: job.id });
-    expect(await finished(job.id)).toMatchObject({
-      state: 'cancelled',
-      outcome: 'Cancelled; no copy was made.',
-    });
-    expect(core.machines.snapshot().machines.some((m) => m.name === 'debian-copy')).toBe(false);
-  });
-});
-
-describe('bad import files', () => {
-  it('refuses a 2 GB sparse file from its first bytes', async () => {
-    const { invoke, outDir } = startCore();
-    const path = join(outDir, 'huge.tar.zst');
-    const fd = openSync(path, 'w');
-    ftruncateSync(fd, 2 * 1024 ** 3);
-    closeSync(fd);
-    // A sparse file reads as zeros: the header check (16 bytes) refuses it as "not a zstd file".
-    await expect(invoke('import:inspect', { path })).rejects.toMatchObject({
-      code: 'BAD_EXPORT_FILE',
-      message: expect.stringContaining('not an OrbStack machine export'),
-    });
-  });
-
-  it('names a missing file and a folder plainly', async () => {
-    const { invoke, outDir } = startCore();
-    await expect(invoke('import:inspect', { path: join(outDir, 'nope.tar.zst') })).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
-      message: expect.stringContaining('nope.tar.zst'),
-    });
-    await expect(invoke('machine:import', { path: 'relative.tar.zst', name: 'x1' })).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
-      detail: { field: 'path' },
     });
   });
 });
