@@ -139,3 +139,19 @@ test('works from the keyboard', async ({ page, host }) => {
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(machineTable(page)).toBeVisible();
 });
+
+test('changes the default user of a machine', async ({ page, host }) => {
+  await row(page, 'debian').click();
+  const pane = details(page, 'debian');
+  await pane.getByRole('button', { name: 'Change the default user of debian' }).click();
+  const field = pane.getByLabel('Default user of debian');
+  await field.fill('Bad User');
+  await expect(button(pane, 'Save')).toBeDisabled();
+  await field.fill('dev');
+  await button(pane, 'Save').click();
+  await expect(pane).toContainText('dev');
+  expect(host.sim('config', 'get', 'machine.debian.username').stdout.trim()).toBe('dev');
+  expect(JSON.parse(host.sim('info', 'debian', '-f', 'json').stdout).record.config.default_username).toBe(
+    'dev',
+  );
+});

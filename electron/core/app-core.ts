@@ -13,6 +13,7 @@ import { JobManager } from './jobs/job-manager';
 import { ClientVisibility } from './machines/client-visibility';
 import { MachineStore } from './machines/machine-store';
 import { Orbctl } from './orbctl';
+import { parseTimeouts } from './orbctl/timeouts-env';
 import { SettingsStore } from './settings/settings-store';
 import { HEADLESS_DESKTOP, type Desktop } from './desktop';
 import { Timing } from './timing';
@@ -68,7 +69,9 @@ export function createCore(options: CoreOptions): Core {
   );
   const settings = new SettingsStore(join(options.dataDir, 'settings.json'), events);
   if (settings.loadProblem) timing.note('WARN', `Settings: ${settings.loadProblem}`);
-  const orbctl = new Orbctl({ timing, env, savedPath: settings.get().orbctlPath });
+  const { timeouts, problems } = parseTimeouts(env.ORBDECK_ORBCTL_TIMEOUTS);
+  for (const problem of problems) timing.note('WARN', `ORBDECK_ORBCTL_TIMEOUTS: ${problem}`);
+  const orbctl = new Orbctl({ timing, env, timeouts, savedPath: settings.get().orbctlPath });
   settings.onChange((now, before) => {
     if (now.orbctlPath !== before.orbctlPath) {
       orbctl.setSavedPath(now.orbctlPath);

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef, useEffect, useState, type ReactNode } from 'react';
 import type { AppErrorData } from '../../shared/errors';
 import { describeImage } from '../../shared/distros';
 import type { Machine, MachineInfo } from '../../shared/machine';
@@ -8,6 +8,7 @@ import { ErrorDetails } from '../components/ErrorDetails';
 import { StateBadge } from '../components/StateBadge';
 import { formatBytes } from '../lib/format';
 import { useConnection } from '../stores/connection';
+import { DefaultUser } from './DefaultUser';
 import { LogsView } from './LogsView';
 import { MachineActions } from './MachineActions';
 
@@ -19,6 +20,7 @@ export const DetailsPane = forwardRef<HTMLElement, { machine: Machine }>(functio
   const [info, setInfo] = useState<MachineInfo | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const connected = useConnection((s) => s.state === 'open');
+  const [reload, setReload] = useState(0);
 
   // Fresh info whenever another machine is selected or its state changes (the IP comes and goes).
   useEffect(() => {
@@ -31,19 +33,26 @@ export const DetailsPane = forwardRef<HTMLElement, { machine: Machine }>(functio
     return () => {
       current = false;
     };
-  }, [machine.name, machine.state, connected]);
+  }, [machine.name, machine.state, connected, reload]);
 
   const shown: Machine =
     info && info.id === machine.id
       ? { ...machine, ...info, state: machine.state, isDefault: machine.isDefault }
       : machine;
-  const rows: Array<[string, string]> = [
+  const rows: Array<[string, ReactNode]> = [
     ['Distro', describeImage(shown.distro, shown.version)],
     ['Architecture', shown.arch],
     ['IPv4', machine.state === 'running' ? (shown.ip4 ?? '—') : '—'],
     ['IPv6', machine.state === 'running' ? (shown.ip6 ?? '—') : '—'],
     ['Disk usage', formatBytes(shown.diskSize)],
-    ['Default user', shown.defaultUser || '—'],
+    [
+      'Default user',
+      <DefaultUser
+        machine={machine.name}
+        user={shown.defaultUser}
+        onChanged={() => setReload((n) => n + 1)}
+      />,
+    ],
     ['Isolated', shown.isolated ? 'Yes' : 'No'],
     ['Variant', shown.variant],
     ['ID', shown.id],

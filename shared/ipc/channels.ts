@@ -32,6 +32,8 @@ export const IpcChannel = {
   machineLogs: 'machine:logs',
   /** How to reach the machine: SSH command, terminal and VS Code addresses. */
   machineSsh: 'machine:ssh',
+  /** Change the machine's default user (`orbctl config set machine.NAME.username USER`). */
+  machineSetUser: 'machine:set-user',
   /** Open a terminal or VS Code on the machine (Electron); the headless host answers the address instead. */
   machineOpen: 'machine:open',
   // #endregion

@@ -29,6 +29,7 @@ export const requests = {
   [IpcChannel.machineInfo]: byName,
   [IpcChannel.machineLogs]: z.object({ name: machineRef, all: z.boolean().optional() }).strict(),
   [IpcChannel.machineSsh]: byName,
+  [IpcChannel.machineSetUser]: z.object({ name: machineRef, user: linuxUser }).strict(),
   [IpcChannel.machineOpen]: z.object({ name: machineRef, target: z.enum(['terminal', 'vscode']) }).strict(),
   [IpcChannel.machineStart]: byName,
   [IpcChannel.machineStop]: byName,

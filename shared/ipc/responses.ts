@@ -76,6 +76,7 @@ export interface Responses {
   [IpcChannel.machineInfo]: MachineInfo;
   [IpcChannel.machineLogs]: { text: string };
   [IpcChannel.machineSsh]: SshAccess;
+  [IpcChannel.machineSetUser]: { user: string };
   /** `opened: false` where the app cannot open it itself (headless): the window opens `url`. */
   [IpcChannel.machineOpen]: { opened: boolean; url: string };
   [IpcChannel.machineStart]: Job;

@@ -26,6 +26,11 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
     text: await orbctl.logs(name, all ? { all: true } : {}),
   }));
   router.handle(IpcChannel.machineSsh, async ({ name }) => sshAccess(deps, name));
+  router.handle(IpcChannel.machineSetUser, async ({ name, user }) => {
+    await orbctl.setUsername(name, user);
+    await machines.refresh();
+    return { user };
+  });
   router.handle(IpcChannel.machineOpen, async ({ name, target }) => {
     const access = await sshAccess(deps, name);
     const url = target === 'terminal' ? access.terminalUrl : access.vscodeUrl;
