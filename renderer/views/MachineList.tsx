@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Job } from '../../shared/jobs';
 import type { Machine } from '../../shared/machine';
 import { filterMachines, moveSelection, sortMachines, type SortKey } from '../lib/machine-list';
@@ -26,7 +26,9 @@ export function MachineList({ machines, onOpenDetails }: { machines: Machine[]; 
   const capabilities = useOrbctl(selectCapabilities);
   const selected = useMachines((s) => s.selected);
   const select = useMachines((s) => s.select);
-  const { filter, stateFilter, sort, sortBy } = useUi();
+  const { filter: typed, stateFilter, sort, sortBy } = useUi();
+  // The field shows each keystroke at once; the list (hundreds of rows) follows when React has time.
+  const filter = useDeferredValue(typed);
   const act = useMachineAction();
   const body = useRef<HTMLTableSectionElement>(null);
 
