@@ -24,12 +24,23 @@ test.describe('without orbctl', () => {
 test.describe('OrbStack not running', () => {
   test.use({ hostOptions: { env: { ORBCTL_SIM_FAULT: '' } } });
 
-  test('says so and starts OrbStack on request', async ({ page, host }) => {
+  test('says so, tries to start OrbStack on request, and recovers when it runs again', async ({
+    page,
+    host,
+  }) => {
     host.sim('__sim', 'fault', 'not-running');
     await page.reload();
-    await expect(page.getByRole('heading', { name: 'OrbStack is not running' })).toBeVisible();
+    const panel = page.getByRole('region', { name: 'OrbStack not running' });
+    await expect(panel.getByRole('heading', { name: 'OrbStack is not running' })).toBeVisible();
+    // While OrbStack cannot start, Start OrbStack says why instead of pretending.
+    await button(panel, 'Start OrbStack').click();
+    await expect(panel.getByText('OrbStack is not running and did not start in time.').first()).toBeVisible();
+    await panel.getByText('Details').first().click();
+    await expect(panel).toContainText('timed out waiting for VM to start');
+    // The error shown is Start OrbStack's own (`orbctl start`), not the last poll's (`orbctl list`).
+    await expect(panel.locator('code').first()).toHaveText(/orbctl-sim\.mjs start$/);
+    // OrbStack runs again (the fault is lifted): the list comes back by itself.
     host.sim('__sim', 'fault');
-    await button(page, 'Start OrbStack').click();
     await expect(row(page, 'ubuntu')).toBeVisible();
   });
 });
