@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import { locateOrbctl, orbctlEnv, probeFile, type FileProbe } from './locate';
 import { tempDir, writeScript } from './test-support';
+import { caught } from './test-support';
 
 const HOME = '/Users/me';
 const fakeDisk =
   (files: Record<string, FileProbe>) =>
   (path: string): FileProbe =>
     files[path] ?? 'missing';
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('locateOrbctl', () => {
   const everywhere = fakeDisk({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import { parseInfoJson, parseListJson } from './parse';
+import { caught as rejects } from './test-support';
 
 const record = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: '01K2G8TY5GM9C3CN95KCB4ZG8B',
@@ -13,16 +13,6 @@ const record = (over: Record<string, unknown> = {}): Record<string, unknown> => 
 });
 
 const pretty = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
-
-function rejects(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('parseListJson (reference §3.1)', () => {
   it('normalises a record', () => {

@@ -5,6 +5,7 @@
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AppError } from '../../../shared/errors';
 
 export function tempDir(prefix = 'orbdeck-test-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
@@ -153,4 +154,15 @@ if (r.stderr) process.stderr.write(r.stderr);
 if (r.hang) setInterval(() => {}, 1000);
 else process.exitCode = r.exitCode ?? 0;`,
   );
+}
+
+/** The AppError `fn` throws; fails the test when it throws nothing or something else. */
+export function caught(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
 }

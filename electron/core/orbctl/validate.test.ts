@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import { checkImage, checkMachineRef, checkNewName } from './validate';
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+import { caught } from './test-support';
 
 const BAD_NAMES: [string, string][] = [
   ['', 'Enter a name'],
