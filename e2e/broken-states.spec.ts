@@ -17,7 +17,18 @@ test.describe('without orbctl', () => {
   test('refuses a path that is not an orbctl it can run', async ({ page }) => {
     await page.getByLabel('Or tell OrbDeck where orbctl is').fill('relative/orbctl');
     await button(page, 'Use This orbctl').click();
-    await expect(page.getByText('Invalid orbctlPath: must be an absolute path.')).toBeVisible();
+    await expect(page.getByText('Invalid path: must be an absolute path.')).toBeVisible();
+  });
+
+  test('keeps only a program that answers like orbctl, so a page cannot make OrbDeck run anything', async ({
+    page,
+  }) => {
+    await page.getByLabel('Or tell OrbDeck where orbctl is').fill('/bin/rm');
+    await button(page, 'Use This orbctl').click();
+    await expect(
+      page.getByText('did not answer “version” as orbctl does, so OrbDeck did not save it as orbctl.'),
+    ).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'OrbStack’s orbctl was not found' })).toBeVisible();
   });
 });
 

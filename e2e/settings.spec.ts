@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
+import { SIM_BIN } from './support/host';
 import { button } from './support/ui';
 
 test('changes settings, refuses bad values, and keeps them across a reload', async ({ page, host }) => {
@@ -26,11 +27,32 @@ test('changes settings, refuses bad values, and keeps them across a reload', asy
   await expect(page.getByRole('dialog', { name: 'Settings' }).getByLabel(/Notify me/)).not.toBeChecked();
 });
 
-test('a saved orbctl path does not override ORBDECK_ORBCTL, as documented', async ({ page }) => {
-  await button(page, 'Settings').click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await expect(dialog.getByLabel('orbctl')).toHaveAttribute('placeholder', /Found: .*orbctl-sim/);
-  await dialog.getByLabel('orbctl').fill('/nowhere/orbctl');
-  await button(dialog, 'Save').click();
-  await expect(page.getByRole('row', { name: 'ubuntu', exact: true })).toBeVisible();
+test.describe('with ORBDECK_ORBCTL set', () => {
+  test.use({ hostOptions: { demo: false, env: { ORBDECK_ORBCTL: SIM_BIN } } });
+
+  test('says that the variable wins instead of offering a choice', async ({ page }) => {
+    await expect(page.getByRole('row', { name: 'ubuntu', exact: true })).toBeVisible();
+    await button(page, 'Settings').click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog).toContainText(`In use: ${SIM_BIN}`);
+    await expect(dialog).toContainText('The ORBDECK_ORBCTL environment variable names');
+    await expect(dialog.getByRole('button', { name: 'Use This orbctl' })).toHaveCount(0);
+  });
+});
+
+test.describe('without ORBDECK_ORBCTL', () => {
+  test.use({ hostOptions: { demo: false } });
+
+  test('chooses orbctl in Settings and finds it automatically again', async ({ page }) => {
+    await expect(page.getByRole('heading', { name: 'OrbStack’s orbctl was not found' })).toBeVisible();
+    await page.getByLabel('Or tell OrbDeck where orbctl is').fill(SIM_BIN);
+    await button(page, 'Use This orbctl').click();
+    await expect(page.getByRole('row', { name: 'ubuntu', exact: true })).toBeVisible();
+    await button(page, 'Settings').click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog).toContainText(`In use: ${SIM_BIN}`);
+    await expect(dialog).toContainText('chosen here');
+    await button(dialog, 'Find orbctl Automatically').click();
+    await expect(page.getByRole('heading', { name: 'OrbStack’s orbctl was not found' })).toBeVisible();
+  });
 });

@@ -52,14 +52,16 @@ test('exports to a typed path, asking before replacing a file', async ({ page, h
   await expect(done).toContainText(target);
   expect(isExport(target)).toBe(true);
 
-  writeFileSync(target, 'older file');
+  // An older export of another machine sits there now: replacing it is asked first.
+  const older = readFileSync(exportWithCli(host, 'debian'));
+  writeFileSync(target, older);
   await button(actions(page, 'ubuntu'), 'Export').click();
   await dialog.getByLabel('Save as').fill(target);
   await button(dialog, 'Export').click();
   await expect(dialog.getByRole('alert')).toContainText('already exists. Replace it?');
   await button(dialog, 'Keep It').click();
   await button(dialog, 'Cancel').click();
-  expect(readFileSync(target, 'utf8')).toBe('older file');
+  expect(readFileSync(target)).toEqual(older);
   await button(actions(page, 'ubuntu'), 'Export').click();
   await dialog.getByLabel('Save as').fill(target);
   await button(dialog, 'Export').click();
@@ -68,7 +70,22 @@ test('exports to a typed path, asking before replacing a file', async ({ page, h
     history(page).getByRole('listitem', { name: 'Export ubuntu to my "best" box.tar.zst' }),
   ).toHaveCount(2, { timeout: 15_000 });
   expect(isExport(target)).toBe(true);
+  expect(readFileSync(target)).not.toEqual(older);
   expect(readdirSync(out)).toEqual(['my "best" box.tar.zst']);
+});
+
+test('never replaces a file that is not an OrbStack export, even when told to', async ({ page, host }) => {
+  const notes = join(host.home, 'notes.tar.zst');
+  writeFileSync(notes, 'my notes');
+  await row(page, 'ubuntu').click();
+  await button(actions(page, 'ubuntu'), 'Export').click();
+  const dialog = page.getByRole('dialog', { name: 'Export “ubuntu”' });
+  await expect(dialog.getByLabel('Save as')).toHaveValue(/\.tar\.zst$/);
+  await dialog.getByLabel('Save as').fill(notes);
+  await button(dialog, 'Export').click();
+  await button(dialog, 'Replace').click();
+  await expect(dialog).toContainText('is not an OrbStack export, so OrbDeck will not replace it');
+  expect(readFileSync(notes, 'utf8')).toBe('my notes');
 });
 
 test('imports with the Import button, showing what the file holds', async ({ page, host }) => {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChosenFile } from '../shared/files';
 
 // The thin Electron glue, with `electron` replaced by fakes: what it registers and how it reacts.
 const fake = await vi.hoisted(async () => {
@@ -47,6 +48,8 @@ vi.mock('electron', () => ({
 
 const { ALL_CHANNELS } = await import('../shared/ipc/contract');
 const { EventHub } = await import('./core/events');
+const { FileGrants } = await import('./core/files/grants');
+const { GRANT_CHANNEL } = await import('../shared/ipc/bridge');
 const { Router } = await import('./core/ipc/router');
 const { OpenFileQueue } = await import('./core/desktop/open-files');
 const { connectElectronIpc } = await import('./ipc-electron');
@@ -82,8 +85,8 @@ describe('IPC over Electron', () => {
   it('handles every channel of the contract through the router and refuses other frames', async () => {
     const router = new Router();
     router.handle('jobs:list', () => []);
-    connectElectronIpc(router, new EventHub(), isAppUrl);
-    expect([...fake.handlers.keys()].sort()).toEqual([...ALL_CHANNELS].sort());
+    connectElectronIpc(router, new EventHub(), new FileGrants(), isAppUrl);
+    expect([...fake.handlers.keys()].sort()).toEqual([...ALL_CHANNELS, GRANT_CHANNEL].sort());
     const call = fake.handlers.get('jobs:list')!;
     expect(await call({ senderFrame: { url: 'file:///app/index.html#x' } }, {})).toEqual({
       ok: true,
@@ -91,13 +94,30 @@ describe('IPC over Electron', () => {
     });
     expect(await call({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT' },
+      error: { code: 'FORBIDDEN' },
     });
+  });
+
+  it('grants a dropped file only to the app’s page, and only for an absolute path', async () => {
+    const grants = new FileGrants();
+    connectElectronIpc(new Router(), new EventHub(), grants, isAppUrl);
+    const grant = fake.handlers.get(GRANT_CHANNEL)!;
+    const app = { senderFrame: { url: 'file:///app/index.html' } };
+    const chosen = (await grant(app, '/Users/me/a.tar.zst')) as ChosenFile;
+    expect(chosen).toMatchObject({ path: '/Users/me/a.tar.zst', name: 'a.tar.zst' });
+    expect(grants.lookup(chosen.ref)).toEqual({
+      path: '/Users/me/a.tar.zst',
+      access: 'read',
+      origin: 'drop',
+    });
+    expect(await grant({ senderFrame: { url: 'https://evil.example/' } }, '/etc/passwd')).toBeNull();
+    expect(await grant(app, 'relative/path')).toBeNull();
+    expect(await grant(app, 42)).toBeNull();
   });
 
   it('sends events only to the app’s own pages', () => {
     const events = new EventHub();
-    connectElectronIpc(new Router(), events, isAppUrl);
+    connectElectronIpc(new Router(), events, new FileGrants(), isAppUrl);
     events.emit('settings:changed', {} as never);
     expect(fake.sent).toEqual([
       { channel: 'orbdeck:event', message: { event: 'settings:changed', payload: {} } },

@@ -31,7 +31,7 @@ const openFiles = new OpenFileQueue();
 
 function showWindow(): BrowserWindow | null {
   if (!core) return null;
-  const settings = core.settings;
+  const { settings, grants } = core;
   if (!window || window.isDestroyed()) {
     windowReady = false;
     void app.dock?.show();
@@ -44,7 +44,10 @@ function showWindow(): BrowserWindow | null {
     });
     window.webContents.once('did-finish-load', () => {
       windowReady = true;
-      openFiles.ready((paths) => sendCommand({ command: 'import-files', paths }));
+      openFiles.ready((paths) => {
+        const files = paths.map((p) => grants.grant(p, 'read', 'open-file'));
+        sendCommand({ command: 'import-files', files });
+      });
     });
     // The machine list is polled slower while no window shows it (the tray still follows).
     const visible = (v: boolean) => () => core?.machines.setVisible(v);
@@ -115,7 +118,7 @@ void app.whenReady().then(() => {
     desktop: electronDesktop(),
     ...(demo ? { simBinary: simLauncher() } : {}),
   });
-  connectElectronIpc(core.router, core.events, isAppUrl);
+  connectElectronIpc(core.router, core.events, core.grants, isAppUrl);
   installAppMenu(sendCommand);
   createTray(
     core,

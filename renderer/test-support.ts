@@ -31,7 +31,11 @@ export function stubApi(handlers: Handlers = {}) {
     },
     onConnection: () => () => {},
     connection: () => 'open',
-    resolveFile: vi.fn(async (file: File) => ({ path: `/uploads/${file.name}`, uploaded: true })),
+    resolveFile: vi.fn(async (file: File) => ({
+      ref: `/uploads/${file.name}`,
+      path: `/uploads/${file.name}`,
+      uploaded: true,
+    })),
   };
   setApi(api);
   return {

@@ -24,6 +24,10 @@ export const ErrorCode = {
   BAD_OUTPUT: 'BAD_OUTPUT',
   /** The machine is busy with another job. */
   BUSY: 'BUSY',
+  /** Not allowed from where the request came (a path the person did not choose, a frame that is not OrbDeck's). */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Allowed, but only after the person confirms (the detail's notes say what); the window asks, then repeats it. */
+  NEEDS_CONFIRMATION: 'NEEDS_CONFIRMATION',
   UNKNOWN_CHANNEL: 'UNKNOWN_CHANNEL',
   /** The window lost its connection to OrbDeck's core (headless host stopped, or reconnecting). */
   DISCONNECTED: 'DISCONNECTED',

@@ -1,6 +1,10 @@
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { EventHub } from './events';
+import { ExportTargets } from './files/export-target';
+import { FileAccess } from './files/file-access';
+import { FileGrants } from './files/grants';
 import { registerAppHandlers } from './ipc/handlers/app';
 import { registerDesktopHandlers } from './ipc/handlers/desktop';
 import { registerJobHandlers } from './ipc/handlers/jobs';
@@ -42,6 +46,8 @@ export interface Core {
   readonly settings: SettingsStore;
   readonly history: JobHistory;
   readonly uploads: UploadStore | null;
+  /** Files the person chose in Electron (dialogs, drops, the Dock), handed to the window as grants. */
+  readonly grants: FileGrants;
   /** A headless-host connection closed. */
   clientGone(client: string): void;
   dispose(): Promise<void>;
@@ -98,6 +104,10 @@ export function createCore(options: CoreOptions): Core {
     onFinished: (job) => history.add(job),
   });
   const uploads = options.acceptUploads ? new UploadStore(join(options.dataDir, 'uploads')) : null;
+  const home = env.HOME || homedir();
+  const grants = new FileGrants();
+  const files = new FileAccess(grants, home);
+  const exportTargets = new ExportTargets(home);
 
   const info: Omit<AppInfo, 'transport'> = {
     name: 'OrbDeck',
@@ -107,20 +117,23 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
   };
   const visibility = new ClientVisibility((visible) => machines.setVisible(visible));
-  registerAppHandlers(router, { info, orbctl, settings, machines, visibility });
   const desktop = options.desktop ?? HEADLESS_DESKTOP;
-  registerMachineHandlers(router, { orbctl, machines, jobs, desktop });
+  registerAppHandlers(router, { info, orbctl, settings, machines, visibility, desktop, env, home });
+  registerMachineHandlers(router, { orbctl, machines, jobs, desktop, files });
   registerTransferHandlers(router, {
     orbctl,
     machines,
     jobs,
     settings,
     uploads,
+    files,
+    exportTargets,
+    home,
     history: () => history.list(),
     releaseUpload: (path) => uploads?.release(path),
   });
   registerJobHandlers(router, jobs, history);
-  registerDesktopHandlers(router, desktop);
+  registerDesktopHandlers(router, desktop, grants);
   const missing = router.unhandled();
   if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
 
@@ -135,6 +148,7 @@ export function createCore(options: CoreOptions): Core {
     settings,
     history,
     uploads,
+    grants,
     clientGone: (client) => visibility.remove(client),
     async dispose() {
       machines.stop();

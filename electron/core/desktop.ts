@@ -1,3 +1,6 @@
+/** What the native open dialog is asked for (its title and file types follow). */
+export type PickPurpose = 'import' | 'cloud-init' | 'push';
+
 /**
  * What only a desktop app can do for the core. Electron provides all of it; the headless host provides none,
  * and its windows use their browser equivalents (a path field, a toast, opening the address themselves).
@@ -7,8 +10,10 @@ export interface Desktop {
   openExternal(url: string): Promise<boolean>;
   /** The native save dialog for an export; null when the user cancels. */
   pickExportPath?(defaultPath: string): Promise<string | null>;
-  /** The native open dialog for export files. */
-  pickImportFiles?(): Promise<string[]>;
+  /** The native open dialog; empty when the user cancels. */
+  pickFiles?(purpose: PickPurpose): Promise<string[]>;
+  /** The native open dialog for choosing the orbctl program; null when the user cancels. */
+  pickOrbctl?(): Promise<string | null>;
   /** Shows a file in Finder. */
   showItemInFolder?(path: string): boolean;
 }

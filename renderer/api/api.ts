@@ -58,10 +58,10 @@ function createDefaultApi(): Api {
   const preload = (window as unknown as Record<string, PreloadBridge | undefined>)[BRIDGE_GLOBAL];
   if (preload) {
     return apiFromBridge(fromPreload(preload), async (file) => {
-      const path = preload.pathForFile(file);
-      if (!path)
+      const chosen = await preload.chooseFile(file);
+      if (!chosen)
         throw new ApiError({ code: 'INVALID_INPUT', message: `${file.name} is not a file on this Mac.` });
-      return { path, uploaded: false };
+      return { ref: chosen.ref, path: chosen.path, uploaded: false };
     });
   }
   const token = takeToken(window.location, window.sessionStorage, window.history);

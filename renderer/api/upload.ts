@@ -1,7 +1,9 @@
 import { ApiError } from './api-error';
 
 export interface ResolvedFile {
-  /** Where the core can read the file. */
+  /** What to send to the core for this file (see ChosenFile in shared/files.ts). */
+  ref: string;
+  /** Where the file is, to show. */
   path: string;
   /** True when it is a copy the headless host received (deleted once the job is done). */
   uploaded: boolean;
@@ -25,7 +27,7 @@ export function uploadFile(
     xhr.onload = () => {
       if (xhr.status === 200) {
         const { path } = JSON.parse(xhr.responseText) as { path: string };
-        resolve({ path, uploaded: true });
+        resolve({ ref: path, path, uploaded: true });
       } else {
         reject(
           new ApiError({

@@ -17,7 +17,7 @@ export function runAppCommand(cmd: AppCommand): void {
       void pickAndImport(null);
       return;
     case 'import-files':
-      void previewAndAsk(cmd.paths.map((path) => ({ path, uploaded: false })));
+      void previewAndAsk(cmd.files.map((f) => ({ ...f, uploaded: false })));
       return;
     case 'refresh':
       void getApi()

@@ -1,6 +1,7 @@
 import { sniffExport } from '../../shared/export-layout';
 import type { ImportPreview } from '../../shared/ipc/contract';
 import { getApi } from '../api/api';
+import type { ResolvedFile } from '../api/upload';
 import { toErrorData } from '../api/api-error';
 import { useToasts } from '../stores/toasts';
 import { useUi } from '../stores/ui';
@@ -16,7 +17,7 @@ const refuse = (text: string) =>
   useToasts.getState().push({ kind: 'error', text, error: { code: 'BAD_EXPORT_FILE', message: text } });
 
 /** Makes the file readable by the core (uploading it in a browser, with progress in Activity). */
-export async function resolveWithProgress(file: File): Promise<{ path: string; uploaded: boolean }> {
+export async function resolveWithProgress(file: File): Promise<ResolvedFile> {
   const api = getApi();
   if (api.transport === 'electron') return api.resolveFile(file);
   const uploads = useUploads.getState();
@@ -34,12 +35,12 @@ export async function resolveWithProgress(file: File): Promise<{ path: string; u
 }
 
 /** Shows what each export holds and proposes names; the Import dialog takes it from there. */
-export async function previewAndAsk(paths: Array<{ path: string; uploaded: boolean }>): Promise<void> {
+export async function previewAndAsk(files: ResolvedFile[]): Promise<void> {
   const api = getApi();
   const items: ImportPreview[] = [];
-  for (const { path, uploaded } of paths) {
+  for (const { ref, path, uploaded } of files) {
     try {
-      items.push(await api.invoke('import:inspect', { path }));
+      items.push(await api.invoke('import:inspect', { path: ref }));
     } catch (error) {
       const data = toErrorData(error);
       useToasts.getState().push({ kind: 'error', text: data.message, error: data });
@@ -51,7 +52,7 @@ export async function previewAndAsk(paths: Array<{ path: string; uploaded: boole
 
 /** Files dropped on the window or picked in a browser: exports are imported, anything else is refused. */
 export async function importFiles(files: File[]): Promise<void> {
-  const resolved: Array<{ path: string; uploaded: boolean }> = [];
+  const resolved: ResolvedFile[] = [];
   for (const file of files) {
     if (!(await isExportFile(file))) {
       refuse(
@@ -82,9 +83,9 @@ export async function dropOnMachine(files: File[], machine: string): Promise<voi
 /** The Import… button: the native open dialog in Electron, the browser's file picker elsewhere. */
 export async function pickAndImport(fileInput: HTMLInputElement | null): Promise<void> {
   const api = getApi();
-  const picked = await api.invoke('desktop:pick-import-files', {});
+  const picked = await api.invoke('desktop:pick-files', { purpose: 'import' });
   if (picked.supported) {
-    if (picked.paths.length > 0) await previewAndAsk(picked.paths.map((path) => ({ path, uploaded: false })));
+    if (picked.files.length > 0) await previewAndAsk(picked.files.map((f) => ({ ...f, uploaded: false })));
     return;
   }
   fileInput?.click();

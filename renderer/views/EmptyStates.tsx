@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import type { AppErrorData } from '../../shared/errors';
 import { getApi } from '../api/api';
 import { ErrorDetails } from '../components/ErrorDetails';
-import { refreshOrbctlStatus } from '../stores/sync';
+import { OrbctlChooser } from '../components/OrbctlChooser';
+import { useOrbctl } from '../stores/orbctl';
 import { useConnection } from '../stores/connection';
 import { useUi } from '../stores/ui';
 import { useSubmit } from './dialogs/use-submit';
@@ -22,47 +22,29 @@ export function NoMachines() {
   );
 }
 
-/** orbctl was not found: say where we looked, and offer the three ways forward. */
+/** orbctl was not found: say where we looked, and offer the ways forward. */
 export function OrbctlNotFound({ error }: { error: AppErrorData }) {
   const info = useConnection((s) => s.info);
-  const [path, setPath] = useState('');
-  const { busy, error: saveError, submit } = useSubmit();
-  const onLocate = (event: FormEvent) => {
-    event.preventDefault();
-    void submit(async () => {
-      const api = getApi();
-      await api.invoke('settings:set', { orbctlPath: path.trim() });
-      await api.invoke('machines:refresh', {});
-      await refreshOrbctlStatus(api);
-    });
-  };
+  const pinned = useOrbctl((s) => s.status?.pinnedByEnv ?? null);
   return (
     <section className="empty-state wide" aria-label="orbctl not found">
       <h2>OrbStack’s orbctl was not found</h2>
-      <p>
-        OrbDeck manages the Linux machines of{' '}
-        <a href="https://orbstack.dev" target="_blank" rel="noreferrer">
-          OrbStack
-        </a>
-        , which runs on macOS. Install OrbStack, then come back: OrbDeck finds it on its own.
-      </p>
+      {pinned ? (
+        <p>
+          OrbDeck was told to use <code>{pinned}</code> (the ORBDECK_ORBCTL environment variable), and that
+          does not work. The variable wins over everything else, so OrbDeck does not look anywhere else.
+        </p>
+      ) : (
+        <p>
+          OrbDeck manages the Linux machines of{' '}
+          <a href="https://orbstack.dev" target="_blank" rel="noreferrer">
+            OrbStack
+          </a>
+          , which runs on macOS. Install OrbStack, then come back: OrbDeck finds it on its own.
+        </p>
+      )}
       <ErrorDetails error={error} />
-      <form className="locate" onSubmit={onLocate}>
-        <label htmlFor="orbctl-path">Or tell OrbDeck where orbctl is</label>
-        <div className="row">
-          <input
-            id="orbctl-path"
-            value={path}
-            placeholder="/Users/you/.orbstack/bin/orbctl"
-            spellCheck={false}
-            onChange={(e) => setPath(e.target.value)}
-          />
-          <button type="submit" disabled={!path.trim() || busy}>
-            Use This orbctl
-          </button>
-        </div>
-      </form>
-      {saveError && <ErrorDetails error={saveError} />}
+      <OrbctlChooser />
       <p className="muted">
         Just looking? Try OrbDeck with simulated machines:{' '}
         {info?.transport === 'electron' ? 'start it with --demo' : 'run npm run demo'}.

@@ -45,10 +45,14 @@ export function MachineList({ machines, onOpenDetails }: { machines: Machine[]; 
     return map;
   }, [jobs, shown]);
 
+  // Only the latest move may focus a row: a row selects itself when focused, so an older pending focus (two
+  // keys pressed within one frame) would otherwise win over the newer selection.
+  const pendingFocus = useRef(0);
   const focusRow = (name: string | null) => {
     if (!name) return;
     select(name);
-    requestAnimationFrame(() =>
+    cancelAnimationFrame(pendingFocus.current);
+    pendingFocus.current = requestAnimationFrame(() =>
       body.current?.querySelector<HTMLElement>(`tr[data-machine="${CSS.escape(name)}"]`)?.focus(),
     );
   };

@@ -1,3 +1,4 @@
+import type { ChosenFile } from '../files';
 import type { Envelope } from '../result';
 
 /** The global name the Electron preload exposes its bridge under (`window.orbdeck`). */
@@ -13,13 +14,19 @@ export interface PreloadBridge {
   invoke(channel: string, request: unknown): Promise<Envelope<unknown>>;
   /** Subscribes to one event; returns the unsubscribe function. */
   on(event: string, listener: (payload: unknown) => void): () => void;
-  /** The real path of a dropped file (`webUtils.getPathForFile`), or '' when it has none. */
-  pathForFile(file: File): string;
+  /**
+   * A dropped or picked file as a grant the main process will honour (its real path comes from
+   * `webUtils.getPathForFile`, here in the preload, never from the page); null when it is not a file on disk.
+   */
+  chooseFile(file: File): Promise<ChosenFile | null>;
 }
 
 /** Messages on the headless host's WebSocket. */
 export type WsClientMessage = { id: number; channel: string; request: unknown };
 export type WsServerMessage = { id: number; result: Envelope<unknown> } | { event: string; payload: unknown };
+
+/** The preload's private channel for turning a dropped file's path into a grant (not reachable from the page). */
+export const GRANT_CHANNEL = 'orbdeck:grant-dropped-file';
 
 /** The single Electron IPC channel that carries every event from main to the windows. */
 export const EVENT_CHANNEL = 'orbdeck:event';

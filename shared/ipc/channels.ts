@@ -13,11 +13,19 @@ export const IpcChannel = {
   appVisibility: 'app:visibility',
   /** Start OrbStack itself (`orbctl start` with no machine). */
   orbstackStart: 'orbstack:start',
+  /**
+   * Choose which orbctl to use: the native open dialog in Electron (no path), a typed path in the headless host,
+   * or null to find it again. A file is saved only if it answers `version` as orbctl does.
+   */
+  orbctlChoose: 'orbctl:choose',
   // #endregion
 
   // #region settings (electron/core/settings)
   settingsGet: 'settings:get',
-  /** Change some settings; answers all of them. Bad values are refused with the field named. */
+  /**
+   * Change some settings; answers all of them. Bad values are refused with the field named. The orbctl to use
+   * is not among them: it is chosen with `orbctl:choose`.
+   */
   settingsSet: 'settings:set',
   // #endregion
 
@@ -73,8 +81,8 @@ export const IpcChannel = {
   // #region desktop (electron/dialogs.ts; the headless host answers `supported: false`)
   /** The native save dialog for an export. */
   desktopPickExportPath: 'desktop:pick-export-path',
-  /** The native open dialog for export files. */
-  desktopPickImportFiles: 'desktop:pick-import-files',
+  /** The native open dialog, for export files to import, a cloud-init file, or files to copy into a machine. */
+  desktopPickFiles: 'desktop:pick-files',
   /** Show a file in Finder. */
   desktopShowItem: 'desktop:show-item',
   /** Delete a file the window uploaded to the headless host and no longer needs. */

@@ -46,7 +46,9 @@ describe('IPC contract types', () => {
       memory?: string | undefined;
       disk?: string | undefined;
     }>();
-    expectTypeOf<RequestOf<'settings:set'>>().toEqualTypeOf<Partial<Settings>>();
+    expectTypeOf<RequestOf<'settings:set'>>().toEqualTypeOf<
+      Partial<Omit<Settings, 'orbctlPath' | 'lastExportFolder'>>
+    >();
     expectTypeOf<ParsedRequestOf<'app:info'>>().toEqualTypeOf<Record<string, never>>();
   });
 

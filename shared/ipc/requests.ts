@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { IpcChannel } from './channels';
-import { SETTINGS_PATCH } from './settings';
+import { SETTINGS_USER_PATCH } from './settings';
 import {
   absolutePath,
   architecture,
   distroWord,
   empty,
+  fileRef,
   imageVersion,
   jobId,
   linuxUser,
@@ -22,8 +23,9 @@ export const requests = {
   [IpcChannel.orbctlStatus]: empty,
   [IpcChannel.appVisibility]: z.object({ visible: z.boolean() }).strict(),
   [IpcChannel.orbstackStart]: empty,
+  [IpcChannel.orbctlChoose]: z.object({ path: absolutePath.nullable().optional() }).strict(),
   [IpcChannel.settingsGet]: empty,
-  [IpcChannel.settingsSet]: SETTINGS_PATCH,
+  [IpcChannel.settingsSet]: SETTINGS_USER_PATCH,
   [IpcChannel.machinesSnapshot]: empty,
   [IpcChannel.machinesRefresh]: empty,
   [IpcChannel.machineInfo]: byName,
@@ -41,7 +43,7 @@ export const requests = {
       name: newMachineName,
       arch: architecture.optional(),
       user: linuxUser.optional(),
-      cloudInitPath: absolutePath.optional(),
+      cloudInitPath: fileRef.optional(),
       isolated: z.boolean().optional(),
       cpus: z.number().int().min(1).max(128).optional(),
       memory: sizeText.optional(),
@@ -53,21 +55,26 @@ export const requests = {
   [IpcChannel.machineSetDefault]: byName,
   [IpcChannel.machineClone]: z.object({ name: machineRef, newName: newMachineName }).strict(),
   [IpcChannel.machineExport]: z
-    .object({ name: machineRef, path: absolutePath, overwrite: z.boolean().optional() })
+    .object({ name: machineRef, path: fileRef, overwrite: z.boolean().optional() })
     .strict(),
   [IpcChannel.machineExportSuggest]: byName,
-  [IpcChannel.machineImport]: z.object({ path: absolutePath, name: newMachineName }).strict(),
+  [IpcChannel.machineImport]: z.object({ path: fileRef, name: newMachineName }).strict(),
   [IpcChannel.machinePush]: z
-    .object({ name: machineRef, paths: z.array(absolutePath).min(1, 'no files').max(100, 'too many files') })
+    .object({
+      name: machineRef,
+      paths: z.array(fileRef).min(1, 'no files').max(100, 'too many files'),
+      /** The person was told that some of the files hold secrets, and copies them anyway. */
+      confirmSensitive: z.boolean().optional(),
+    })
     .strict(),
-  [IpcChannel.importInspect]: z.object({ path: absolutePath }).strict(),
+  [IpcChannel.importInspect]: z.object({ path: fileRef }).strict(),
   [IpcChannel.jobsList]: empty,
   [IpcChannel.jobsCancel]: z.object({ id: jobId }).strict(),
   [IpcChannel.jobsHistory]: empty,
   [IpcChannel.jobsHistoryClear]: empty,
   [IpcChannel.jobsHistoryExport]: z.object({ format: z.enum(['json', 'csv']) }).strict(),
   [IpcChannel.desktopPickExportPath]: z.object({ defaultPath: absolutePath }).strict(),
-  [IpcChannel.desktopPickImportFiles]: empty,
+  [IpcChannel.desktopPickFiles]: z.object({ purpose: z.enum(['import', 'cloud-init', 'push']) }).strict(),
   [IpcChannel.desktopShowItem]: z.object({ path: absolutePath }).strict(),
   [IpcChannel.uploadDiscard]: z.object({ path: absolutePath }).strict(),
 } satisfies Record<IpcChannel, z.ZodType>;

@@ -1,4 +1,5 @@
 import type { AppErrorData } from '../errors';
+import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
 import type { Machine, MachineInfo, OrbctlCapabilities, SshDetails } from '../machine';
 import type { IpcChannel, IpcEvent } from './channels';
@@ -28,6 +29,8 @@ export interface OrbctlStatus {
   /** Where orbctl was found, or null with `error` saying where we looked. */
   path: string | null;
   source: 'env' | 'setting' | 'search' | null;
+  /** What ORBDECK_ORBCTL names, when it is set: it wins over any choice in the app, even when it is wrong. */
+  pinnedByEnv: string | null;
   version: string | null;
   capabilities: OrbctlCapabilities | null;
   error: AppErrorData | null;
@@ -42,6 +45,8 @@ export interface SshAccess extends SshDetails {
 
 /** What an export file holds, from its header. */
 export interface ImportPreview {
+  /** What to send to `machine:import` (see ChosenFile). */
+  ref: string;
   path: string;
   size: number;
   /** The machine's name when it was exported. */
@@ -69,6 +74,8 @@ export interface Responses {
   [IpcChannel.orbctlStatus]: OrbctlStatus;
   [IpcChannel.appVisibility]: { visibleWindows: number };
   [IpcChannel.orbstackStart]: { started: true };
+  /** `chosen: false` when the person cancelled the dialog; the status says what is in use now. */
+  [IpcChannel.orbctlChoose]: { chosen: boolean; status: OrbctlStatus };
   [IpcChannel.settingsGet]: Settings;
   [IpcChannel.settingsSet]: Settings;
   [IpcChannel.machinesSnapshot]: MachinesSnapshot;
@@ -97,8 +104,8 @@ export interface Responses {
   [IpcChannel.jobsHistory]: HistoryEntry[];
   [IpcChannel.jobsHistoryClear]: { cleared: number };
   [IpcChannel.jobsHistoryExport]: { fileName: string; text: string };
-  [IpcChannel.desktopPickExportPath]: { supported: boolean; path: string | null };
-  [IpcChannel.desktopPickImportFiles]: { supported: boolean; paths: string[] };
+  [IpcChannel.desktopPickExportPath]: { supported: boolean; file: ChosenFile | null };
+  [IpcChannel.desktopPickFiles]: { supported: boolean; files: ChosenFile[] };
   [IpcChannel.desktopShowItem]: { shown: boolean };
   [IpcChannel.uploadDiscard]: { discarded: boolean };
 }
@@ -108,7 +115,7 @@ export type AppCommand =
   | { command: 'create' | 'import' | 'refresh' | 'activity' | 'settings' | 'filter' }
   | { command: 'clone' | 'export' | 'rename' | 'delete'; machine?: string }
   /** Files opened with OrbDeck (dropped on the Dock icon, or from Finder): preview and import them. */
-  | { command: 'import-files'; paths: string[] };
+  | { command: 'import-files'; files: ChosenFile[] };
 
 export interface Events {
   [IpcEvent.machinesChanged]: MachinesSnapshot;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ARCHITECTURES, DISTROS } from '../distros';
+import { isGrant } from '../files';
 import { machineNameProblem } from '../names';
 
 /**
@@ -25,6 +26,17 @@ export const absolutePath = z
   .max(4096, 'path is too long')
   .refine((p) => !p.includes('\0'), 'path contains a NUL character')
   .refine((p) => p.startsWith('/'), 'must be an absolute path');
+
+/**
+ * A file named in a request: a grant for a file the person chose (Electron: a native dialog, a drop, the Dock;
+ * see shared/files.ts) or, where the transport allows it, an absolute path the person typed.
+ */
+export const fileRef = z
+  .string()
+  .min(1, 'path is empty')
+  .max(4096, 'path is too long')
+  .refine((p) => !p.includes('\0'), 'path contains a NUL character')
+  .refine((p) => p.startsWith('/') || isGrant(p), 'must be an absolute path');
 
 export const distroWord = z.enum(DISTROS.map((d) => d.cli) as [string, ...string[]], {
   error: 'not a distro orbctl knows',

@@ -31,6 +31,15 @@ export const DEFAULT_SETTINGS: Settings = {
   hideDockWhenClosed: false,
 };
 
-/** A change to some settings. */
+/** A change to some settings, as the core makes it. */
 export const SETTINGS_PATCH = SETTINGS_SCHEMA.partial().strict();
 export type SettingsPatch = z.infer<typeof SETTINGS_PATCH>;
+
+/**
+ * What a window may change. The orbctl to run is chosen only by the person, through `orbctl:choose` (a page must
+ * never be able to pick the program OrbDeck runs), and the last export folder is OrbDeck's own note.
+ */
+export const SETTINGS_USER_PATCH = SETTINGS_SCHEMA.omit({ orbctlPath: true, lastExportFolder: true })
+  .partial()
+  .strict();
+export type SettingsUserPatch = z.infer<typeof SETTINGS_USER_PATCH>;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Job } from '../../../shared/jobs';
-import { createCore, type Core } from '../app-core';
+import { createCore, type Core, type CoreOptions } from '../app-core';
 
 export const SIM = resolve(__dirname, '../../../dist/sim/orbctl-sim.mjs');
 const cores: Core[] = [];
@@ -30,6 +30,7 @@ export const sim = (home: string, ...args: string[]) =>
 export function startCore(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'orbdeck-core-')),
+  extra: Pick<CoreOptions, 'desktop'> = {},
 ) {
   const simHome = join(dataDir, 'sim');
   const core = createCore({
@@ -37,6 +38,7 @@ export function startCore(
     dataDir,
     demo: true,
     simBinary: SIM,
+    ...extra,
     env: {
       PATH: process.env.PATH,
       ORBCTL_SIM_HOME: simHome,
@@ -49,17 +51,20 @@ export function startCore(
   cores.push(core);
   const seen: Job[] = [];
   core.events.on('jobs:changed', (job) => seen.push(job));
-  const invoke = async <T>(channel: string, request: unknown): Promise<T> => {
-    const result = await core.router.invoke(channel, request, { transport: 'headless' });
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.data as T;
-  };
+  const invokeOver =
+    (transport: 'headless' | 'electron') =>
+    async <T>(channel: string, request: unknown): Promise<T> => {
+      const result = await core.router.invoke(channel, request, { transport });
+      if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+      return result.data as T;
+    };
+  const invoke = invokeOver('headless');
   const finished = async (id: string): Promise<Job> => {
     await core.jobs.whenIdle();
     return core.jobs.get(id);
   };
   const outDir = mkdtempSync(join(tmpdir(), 'orbdeck-out-'));
-  return { core, seen, invoke, finished, outDir, dataDir, simHome };
+  return { core, seen, invoke, invokeAsElectron: invokeOver('electron'), finished, outDir, dataDir, simHome };
 }
 
 export const until = async (check: () => boolean, ms = 10_000) => {

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { HistoryEntry } from '../../../shared/jobs';
 import { readExportHeader } from '../exportfile/readHeader';
+import type { ExportClaim } from '../files/export-target';
 import { durationProgress, expectDuration, expectExport, exportProgress } from './estimates';
 import type { JobContext, JobResult, JobSpec } from './job-manager';
 import type { MachineJobDeps } from './machine-jobs';
@@ -49,18 +49,19 @@ function reportByDuration(ctx: JobContext, expected: ReturnType<typeof expectDur
 }
 
 /**
- * Export to `path`. orbctl writes to a hidden partial file beside it, renamed into place only when complete:
- * an existing file is never damaged by a failed or cancelled export, and no half-written file is ever left
- * under the real name. Progress is the partial file's growth against the expected size.
+ * Export to the claimed target. orbctl writes a private hidden partial file beside it, which the claim moves
+ * into place only when complete (files/export-target.ts): an existing file is never damaged by a failed or
+ * cancelled export, no half-written file is ever left under the real name, and nothing appears there unasked.
+ * Progress is the partial file's growth against the expected size.
  */
-export function exportJob(name: string, path: string, deps: TransferDeps): JobSpec {
+export function exportJob(name: string, claim: ExportClaim, deps: TransferDeps): JobSpec {
+  const { path, partial } = claim;
   return {
     kind: 'export',
     machine: name,
     title: `Export ${name} to ${basename(path)}`,
     path,
     async run(ctx) {
-      const partial = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
       let spawned = false;
       let stopTicker: (() => Promise<void>) | undefined;
       try {
@@ -69,9 +70,9 @@ export function exportJob(name: string, path: string, deps: TransferDeps): JobSp
         const expectation = expectExport(deps.history(), info.diskSize);
         const expectedDuration = expectDuration(deps.history(), 'export', info.diskSize).durationMs;
         ctx.report(exportProgress(0, 0, expectation, expectedDuration));
+        await claim.prepare();
         await deps.orbctl.export(name, partial, {
           signal: ctx.signal,
-          overwrite: true,
           onSpawn: () => {
             spawned = true;
             const started = performance.now();
@@ -82,12 +83,12 @@ export function exportJob(name: string, path: string, deps: TransferDeps): JobSp
           },
         });
         await stopTicker?.();
-        const { size } = await stat(partial);
-        await rename(partial, path);
-        return { bytes: size };
+        const landed = await claim.promote();
+        if (landed.path !== path) ctx.note({ path: landed.path });
+        return { bytes: landed.bytes, ...(landed.note ? { outcome: landed.note } : {}) };
       } catch (error) {
         await stopTicker?.();
-        await rm(partial, { force: true });
+        await claim.discard();
         if (!isCode(error, ErrorCode.CANCELLED)) throw error;
         return cancelledResult(
           spawned ? 'Cancelled; the partial file was removed.' : 'Cancelled before anything was written.',

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/jobs';
+import { encodeExportHeader } from '../exportfile/encodeHeader';
 import { readExportHeader } from '../exportfile/readHeader';
+import { sampleExportConfig } from '../exportfile/testFixtures';
 import { disposeCoresAfterEach, forgetCore, sim, startCore, until } from './core-harness';
 
 // Clone, export, import, queueing and history through the whole core, against the real simulator.
@@ -51,19 +53,48 @@ describe('export', () => {
   it('asks before replacing a file, and a failed replacement leaves the old file whole', async () => {
     const { invoke, finished, outDir, simHome } = startCore();
     const path = join(outDir, 'keep.tar.zst');
-    writeFileSync(path, 'precious');
+    const precious = encodeExportHeader(sampleExportConfig());
+    writeFileSync(path, precious);
     await expect(invoke('machine:export', { name: 'ubuntu', path })).rejects.toMatchObject({
       code: 'ALREADY_EXISTS',
     });
     sim(simHome, '__sim', 'fault', 'crash:export:0.5');
     const failed = await invoke<Job>('machine:export', { name: 'ubuntu', path, overwrite: true });
     expect((await finished(failed.id)).state).toBe('failed');
-    expect(readFileSync(path, 'utf8')).toBe('precious');
+    expect(readFileSync(path)).toEqual(precious);
     expect(readdirSync(outDir)).toEqual(['keep.tar.zst']);
     sim(simHome, '__sim', 'fault');
     const replaced = await invoke<Job>('machine:export', { name: 'ubuntu', path, overwrite: true });
     expect((await finished(replaced.id)).state).toBe('succeeded');
     expect((await readExportHeader(path)).record.name).toBe('ubuntu');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it('two exports to one path: the second is refused while the first runs, and nothing is lost', async () => {
+    const { invoke, finished, outDir, simHome } = startCore();
+    sim(simHome, '__sim', 'fault', 'slow:export:1500');
+    const path = join(outDir, 'same.tar.zst');
+    const first = await invoke<Job>('machine:export', { name: 'ubuntu', path });
+    await expect(invoke('machine:export', { name: 'debian', path, overwrite: true })).rejects.toMatchObject({
+      code: 'BUSY',
+      message: `Another export is already writing '${path}'.`,
+    });
+    expect((await finished(first.id)).state).toBe('succeeded');
+    expect((await readExportHeader(path)).record.name).toBe('ubuntu');
+    // Once it is there, a new export to the same path asks first, as for any existing file.
+    await expect(invoke('machine:export', { name: 'debian', path })).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS',
+    });
+  });
+
+  it('never writes over a file that is not an OrbStack export, even when asked to replace it', async () => {
+    const { invoke, outDir } = startCore();
+    const path = join(outDir, 'notes.tar.zst');
+    writeFileSync(path, 'my notes');
+    await expect(invoke('machine:export', { name: 'ubuntu', path, overwrite: true })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(readFileSync(path, 'utf8')).toBe('my notes');
   });
 });
 

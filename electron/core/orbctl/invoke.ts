@@ -8,7 +8,7 @@ import type { Timing } from '../timing';
 import { DEFAULT_KILL_GRACE_MS, DEFAULT_TIMEOUTS_MS, type OrbctlCommand } from './commands';
 import { failureOf } from './errors';
 import { locateOrbctl, orbctlEnv, type FileProbe, type LocatedOrbctl } from './locate';
-import type { PathContext } from './paths';
+import type { PathContext } from '../files/paths';
 import { runProcess, type RunResult } from './run';
 
 export interface OrbctlOptions {

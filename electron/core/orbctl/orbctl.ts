@@ -19,7 +19,7 @@ import type { OrbctlCommand } from './commands';
 import { OrbctlInvoker, type CallOptions, type InvocationSpec, type OrbctlOptions } from './invoke';
 import type { LocatedOrbctl } from './locate';
 import { parseInfoJson, parseListJson } from './parse';
-import { checkExportTarget, checkReadableFile, checkReadablePath, removePartialExport } from './paths';
+import { absolutePath, checkReadableFile, checkReadablePath } from '../files/paths';
 import { detailOf, type RunResult } from './run';
 import { checkMachineRef, checkUser } from './validate';
 import { capabilitiesOf, parseVersionOrThrow, requireFeature, type OrbctlFeature } from './version';
@@ -208,39 +208,21 @@ export class Orbctl {
   }
 
   /**
-   * Writes the machine to `file` (allowed while it runs). An existing file is refused unless `overwrite`.
-   * After a cancel or timeout the partial file is removed. Returns the absolute path and the file's size.
+   * Writes the machine to `file` (allowed while it runs); orbctl replaces whatever is there. What may be
+   * written where, and the partial file around it, belong to files/export-target.ts.
    */
   async export(
     machine: string,
     file: string,
-    options: CallOptions & { overwrite?: boolean } = {},
+    call: CallOptions = {},
   ): Promise<{ path: string; bytes: number }> {
     checkMachineRef(machine);
-    const path = await checkExportTarget(file, this.invoker.paths, 'file', options.overwrite ?? false);
+    const path = absolutePath(file, this.invoker.paths, 'file');
     const args = argv.exportArgs(machine, path);
-    await this.gate('export', options);
-    const existedBefore = await stat(path).then(
-      () => true,
-      () => false,
-    );
-    const startedAt = Date.now();
-    try {
-      const spec: InvocationSpec = {
-        command: 'export',
-        args,
-        what: `export ${machine}`,
-        machine,
-        file: path,
-      };
-      await this.run(spec, options, async () => (await stat(path)).size);
-      return { path, bytes: (await stat(path)).size };
-    } catch (error) {
-      if (error instanceof AppError && (error.code === 'CANCELLED' || error.code === 'TIMEOUT')) {
-        await removePartialExport(path, existedBefore, startedAt, error);
-      }
-      throw error;
-    }
+    await this.gate('export', call);
+    const spec: InvocationSpec = { command: 'export', args, what: `export ${machine}`, machine, file: path };
+    await this.run(spec, call, async () => (await stat(path)).size);
+    return { path, bytes: (await stat(path)).size };
   }
 
   /** Imports an export file; without `name` the machine gets the name stored in the file. Left stopped. */

@@ -7,6 +7,7 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { NameField, newNameProblem } from '../../components/NameField';
 import { selectMachines, useMachines } from '../../stores/machines';
 import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
+import { useConnection } from '../../stores/connection';
 import { useUi } from '../../stores/ui';
 import { createRequest, type CreateForm } from './create-request';
 import { useSubmit } from './use-submit';
@@ -17,6 +18,9 @@ export function CreateDialog() {
   const select = useMachines((s) => s.select);
   const taken = useMachines(selectMachines).map((m) => m.name);
   const capabilities = useOrbctl(selectCapabilities);
+  const electron = useConnection((s) => s.info?.transport === 'electron');
+  // In the desktop app the file comes from the native dialog: the form keeps its grant and shows its path.
+  const [cloudInitShown, setCloudInitShown] = useState('');
   const id = useId();
   const [form, setForm] = useState<CreateForm>(() => ({
     distro: 'ubuntu',
@@ -121,18 +125,39 @@ export function CreateDialog() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-cloud`}>Cloud-init file</label>
-          <input
-            id={`${id}-cloud`}
-            value={form.cloudInitPath}
-            disabled={!distro.cloudInit}
-            placeholder={
-              distro.cloudInit
-                ? '/Users/you/user-data.yaml (optional)'
-                : `${distro.label} does not support cloud-init`
-            }
-            spellCheck={false}
-            onChange={(e) => set({ cloudInitPath: e.target.value })}
-          />
+          <div className="row">
+            <input
+              id={`${id}-cloud`}
+              value={electron ? cloudInitShown : form.cloudInitPath}
+              readOnly={electron}
+              disabled={!distro.cloudInit}
+              placeholder={
+                distro.cloudInit
+                  ? '/Users/you/user-data.yaml (optional)'
+                  : `${distro.label} does not support cloud-init`
+              }
+              spellCheck={false}
+              onChange={(e) => set({ cloudInitPath: e.target.value })}
+            />
+            {electron && distro.cloudInit && (
+              <button
+                type="button"
+                onClick={() =>
+                  void getApi()
+                    .invoke('desktop:pick-files', { purpose: 'cloud-init' })
+                    .then(({ files }) => {
+                      const file = files[0];
+                      if (!file) return;
+                      set({ cloudInitPath: file.ref });
+                      setCloudInitShown(file.path);
+                    })
+                    .catch(() => {})
+                }
+              >
+                Choose…
+              </button>
+            )}
+          </div>
         </div>
         {capabilities?.isolated && (
           <label className="inline field-wide">

@@ -48,22 +48,24 @@ export function ExportDialog({ machine }: { machine: string }) {
       close();
     });
 
+  // The desktop app writes only where the person chose in the native save dialog (which has already asked
+  // about replacing a file); the core gets the dialog's grant, not a path from this page.
   const choose = async () => {
     const picked = await getApi().invoke('desktop:pick-export-path', { defaultPath: path });
-    // The native dialog has already asked about replacing a file.
-    if (picked.path) {
-      setPath(picked.path);
-      await submit(async () => {
-        await getApi().invoke('machine:export', { name: machine, path: picked.path!, overwrite: true });
-        useUi.getState().setActivityOpen(true);
-        close();
-      });
-    }
+    const file = picked.file;
+    if (!file) return;
+    setPath(file.path);
+    await submit(async () => {
+      await getApi().invoke('machine:export', { name: machine, path: file.ref, overwrite: true });
+      useUi.getState().setActivityOpen(true);
+      close();
+    });
   };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (path.trim()) void start(false);
+    if (electron) void choose();
+    else if (path.trim()) void start(false);
   };
 
   return (
@@ -78,7 +80,7 @@ export function ExportDialog({ machine }: { machine: string }) {
             <input
               id={`${id}-path`}
               value={path}
-              readOnly={!ready}
+              readOnly={!ready || electron}
               placeholder={ready ? '/Users/you/Downloads/machine.tar.zst' : 'Finding a place…'}
               spellCheck={false}
               onChange={(e) => {
@@ -87,11 +89,6 @@ export function ExportDialog({ machine }: { machine: string }) {
               }}
               data-autofocus
             />
-            {electron && (
-              <button type="button" onClick={() => void choose()}>
-                Choose…
-              </button>
-            )}
           </div>
         </div>
         {confirmReplace && (
@@ -117,7 +114,7 @@ export function ExportDialog({ machine }: { machine: string }) {
               Cancel
             </button>
             <button type="submit" className="primary" disabled={!path.trim() || busy}>
-              Export
+              {electron ? 'Choose Where…' : 'Export'}
             </button>
           </div>
         )}

@@ -37,7 +37,7 @@ export function ImportDialog({ items }: { items: ImportPreview[] }) {
       const failures: string[] = [];
       for (const [i, item] of items.entries()) {
         try {
-          await getApi().invoke('machine:import', { path: item.path, name: names[i]! });
+          await getApi().invoke('machine:import', { path: item.ref, name: names[i]! });
         } catch (e) {
           failures.push(`${item.name}: ${toErrorData(e).message}`);
         }

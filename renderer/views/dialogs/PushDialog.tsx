@@ -1,4 +1,8 @@
+import { useState } from 'react';
+import type { AppErrorData } from '../../../shared/errors';
 import { getApi } from '../../api/api';
+import { ApiError } from '../../api/api-error';
+import type { ResolvedFile } from '../../api/upload';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatBytes } from '../../lib/format';
@@ -6,18 +10,41 @@ import { resolveWithProgress } from '../../lib/file-import';
 import { useUi } from '../../stores/ui';
 import { useSubmit } from './use-submit';
 
-/** Files dropped on a machine's row: copy them into its home folder (`orbctl push`) after asking. */
+/**
+ * Files dropped on a machine's row: copy them into its home folder (`orbctl push`) after asking. A file that
+ * holds secrets (an SSH key, credentials, /etc) is copied only after a second, explicit yes.
+ */
 export function PushDialog({ machine, files }: { machine: string; files: File[] }) {
   const close = useUi((s) => s.close);
   const { busy, error, submit } = useSubmit();
-  const onCopy = () =>
+  const [resolved, setResolved] = useState<ResolvedFile[] | null>(null);
+  const [secrets, setSecrets] = useState<AppErrorData | null>(null);
+
+  const copy = (confirmSensitive: boolean) =>
     void submit(async () => {
-      const resolved = [];
-      for (const file of files) resolved.push(await resolveWithProgress(file));
-      await getApi().invoke('machine:push', { name: machine, paths: resolved.map((r) => r.path) });
+      let sources = resolved;
+      if (!sources) {
+        sources = [];
+        for (const file of files) sources.push(await resolveWithProgress(file));
+        setResolved(sources);
+      }
+      try {
+        await getApi().invoke('machine:push', {
+          name: machine,
+          paths: sources.map((r) => r.ref),
+          ...(confirmSensitive ? { confirmSensitive: true } : {}),
+        });
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'NEEDS_CONFIRMATION') {
+          setSecrets(e.toData());
+          return;
+        }
+        throw e;
+      }
       useUi.getState().setActivityOpen(true);
       close();
     });
+
   const what = files.length === 1 ? files[0]!.name : `${files.length} files`;
   return (
     <Dialog title={`Copy ${what} to “${machine}”?`} onClose={close} className="dialog-narrow">
@@ -32,14 +59,30 @@ export function PushDialog({ machine, files }: { machine: string; files: File[] 
           </li>
         ))}
       </ul>
+      {secrets && (
+        <div className="banner banner-warning" role="alert">
+          <p>{secrets.message}</p>
+          <ul className="file-list">
+            {(secrets.detail?.notes ?? []).map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {error && <ErrorDetails error={error} />}
       <div className="dialog-buttons">
         <button type="button" onClick={close} data-autofocus>
           Cancel
         </button>
-        <button type="button" className="primary" onClick={onCopy} disabled={busy}>
-          Copy
-        </button>
+        {secrets ? (
+          <button type="button" className="danger-fill" onClick={() => copy(true)} disabled={busy}>
+            Copy Anyway
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => copy(false)} disabled={busy}>
+            Copy
+          </button>
+        )}
       </div>
     </Dialog>
   );

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Settings, SettingsPatch } from '../../../shared/ipc/settings';
+import type { Settings, SettingsUserPatch } from '../../../shared/ipc/settings';
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { OrbctlChooser } from '../../components/OrbctlChooser';
 import { useConnection } from '../../stores/connection';
 import { useOrbctl } from '../../stores/orbctl';
 import { useSettings } from '../../stores/settings';
@@ -30,7 +31,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const electron = useConnection((s) => s.info?.transport === 'electron');
   const id = useId();
   const [form, setForm] = useState(() => ({
-    orbctlPath: settings.orbctlPath ?? '',
     pollSeconds: String(settings.pollIntervalMs / 1000),
     exportFolder: settings.exportFolder ?? '',
     notifications: settings.notifications,
@@ -44,8 +44,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit(async () => {
-      const patch: SettingsPatch = {
-        orbctlPath: form.orbctlPath.trim() || null,
+      const patch: SettingsUserPatch = {
         pollIntervalMs: Math.round(Number(form.pollSeconds) * 1000),
         exportFolder: form.exportFolder.trim() || null,
         notifications: form.notifications,
@@ -78,20 +77,17 @@ function SettingsForm({ settings }: { settings: Settings }) {
   return (
     <Dialog title="Settings" onClose={close}>
       <form onSubmit={onSubmit} className="form-grid">
-        <div className="field field-wide">
-          <label htmlFor={`${id}-orbctl`}>orbctl</label>
-          <input
-            id={`${id}-orbctl`}
-            value={form.orbctlPath}
-            spellCheck={false}
-            placeholder={orbctl?.path ? `Found: ${orbctl.path}` : 'Find it automatically'}
-            onChange={(e) => set({ orbctlPath: e.target.value })}
-            data-autofocus
-          />
+        <div className="field field-wide" role="group" aria-labelledby={`${id}-orbctl`}>
+          <span id={`${id}-orbctl`} className="label">
+            orbctl
+          </span>
           <p className="field-hint">
-            Leave empty to find it in PATH, ~/.orbstack/bin, /usr/local/bin or /opt/homebrew/bin.
-            {orbctl?.version && ` In use: ${orbctl.path} (OrbStack ${orbctl.version}).`}
+            {orbctl?.path
+              ? `In use: ${orbctl.path}${orbctl.version ? ` (OrbStack ${orbctl.version})` : ''}${orbctl.source === 'setting' ? ', chosen here' : orbctl.source === 'search' ? ', found on its own' : ''}.`
+              : 'Not found yet.'}{' '}
+            Without a choice, OrbDeck looks in PATH, ~/.orbstack/bin, /usr/local/bin and /opt/homebrew/bin.
           </p>
+          <OrbctlChooser label="Use another orbctl" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-poll`}>Refresh every (seconds)</label>
@@ -100,6 +96,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
             inputMode="decimal"
             value={form.pollSeconds}
             onChange={(e) => set({ pollSeconds: e.target.value })}
+            data-autofocus
           />
         </div>
         <div className="field">

@@ -1,4 +1,5 @@
 import type { Distro } from '../../../shared/distros';
+import { isGrant } from '../../../shared/files';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { OrbctlCapabilities } from '../../../shared/machine';
 
@@ -37,7 +38,7 @@ export function createRequest(
   }
   const cloud = form.cloudInitPath.trim();
   if (cloud && distro.cloudInit) {
-    if (!cloud.startsWith('/'))
+    if (!cloud.startsWith('/') && !isGrant(cloud))
       return { request: null, problem: 'Give the cloud-init file as a full path, starting with /.' };
     request.cloudInitPath = cloud;
   }

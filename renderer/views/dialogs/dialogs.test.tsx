@@ -21,6 +21,7 @@ const caps = (ok: boolean) => ({
 const status = (ok: boolean) => ({
   path: '/x/orbctl',
   source: 'search' as const,
+  pinnedByEnv: null,
   version: caps(ok).version,
   capabilities: caps(ok),
   error: null,

@@ -1,9 +1,12 @@
-import { AppError } from '../../../../shared/errors';
+import { AppError, ErrorCode } from '../../../../shared/errors';
 import { IpcChannel, type AppInfo, type OrbctlStatus } from '../../../../shared/ipc/contract';
 import type { MachineStore } from '../../machines/machine-store';
 import type { Orbctl } from '../../orbctl';
 import type { SettingsStore } from '../../settings/settings-store';
 import type { ClientVisibility } from '../../machines/client-visibility';
+import type { Desktop } from '../../desktop';
+import { verifyOrbctl } from '../../orbctl/choose';
+import { ORBCTL_ENV_VAR } from '../../orbctl/locate';
 import type { Router } from '../router';
 
 export interface AppHandlerDeps {
@@ -12,12 +15,16 @@ export interface AppHandlerDeps {
   settings: SettingsStore;
   machines: MachineStore;
   visibility: ClientVisibility;
+  desktop: Desktop;
+  /** The environment and home folder orbctl runs with (for checking a chosen orbctl). */
+  env: Readonly<Record<string, string | undefined>>;
+  home: string;
 }
 
 export function registerAppHandlers(router: Router, deps: AppHandlerDeps): void {
   const { orbctl, settings, machines } = deps;
   router.handle(IpcChannel.appInfo, (_request, context) => ({ ...deps.info, transport: context.transport }));
-  router.handle(IpcChannel.orbctlStatus, () => orbctlStatus(orbctl));
+  router.handle(IpcChannel.orbctlStatus, () => orbctlStatus(orbctl, deps.env));
   router.handle(IpcChannel.appVisibility, ({ visible }, context) => ({
     visibleWindows: context.client ? deps.visibility.set(context.client, visible) : deps.visibility.count(),
   }));
@@ -26,22 +33,48 @@ export function registerAppHandlers(router: Router, deps: AppHandlerDeps): void 
     await machines.refresh();
     return { started: true as const };
   });
+  router.handle(IpcChannel.orbctlChoose, async ({ path }, context) => {
+    let chosen: string | null;
+    if (path === null) {
+      chosen = null;
+    } else if (path === undefined) {
+      if (!deps.desktop.pickOrbctl) {
+        throw new AppError(ErrorCode.INVALID_INPUT, 'Type the path of orbctl.', { field: 'path' });
+      }
+      chosen = await deps.desktop.pickOrbctl();
+      if (chosen === null) return { chosen: false, status: await orbctlStatus(orbctl, deps.env) };
+    } else if (context.transport === 'electron') {
+      // Only the person, in the native dialog, picks the program OrbDeck runs; never a page.
+      throw new AppError(ErrorCode.FORBIDDEN, 'Choose orbctl in the dialog.', { field: 'path' });
+    } else {
+      chosen = path;
+    }
+    if (chosen !== null) await verifyOrbctl(chosen, deps.env, deps.home);
+    settings.set({ orbctlPath: chosen });
+    await machines.refresh();
+    return { chosen: true, status: await orbctlStatus(orbctl, deps.env) };
+  });
   router.handle(IpcChannel.settingsGet, () => settings.get());
   router.handle(IpcChannel.settingsSet, (patch) => settings.set(patch));
 }
 
-export async function orbctlStatus(orbctl: Orbctl): Promise<OrbctlStatus> {
+export async function orbctlStatus(
+  orbctl: Orbctl,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<OrbctlStatus> {
+  const pinnedByEnv = env[ORBCTL_ENV_VAR] || null;
   let located;
   try {
     located = orbctl.binary();
   } catch (error) {
-    return { path: null, source: null, version: null, capabilities: null, error: toData(error) };
+    return { path: null, source: null, pinnedByEnv, version: null, capabilities: null, error: toData(error) };
   }
   try {
     const capabilities = await orbctl.capabilities();
     return {
       path: located.path,
       source: located.source,
+      pinnedByEnv,
       version: capabilities.version,
       capabilities,
       error: null,
@@ -50,6 +83,7 @@ export async function orbctlStatus(orbctl: Orbctl): Promise<OrbctlStatus> {
     return {
       path: located.path,
       source: located.source,
+      pinnedByEnv,
       version: null,
       capabilities: null,
       error: toData(error),

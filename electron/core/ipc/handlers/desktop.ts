@@ -1,19 +1,24 @@
 import { IpcChannel } from '../../../../shared/ipc/contract';
 import type { Desktop } from '../../desktop';
+import type { FileGrants } from '../../files/grants';
 import type { Router } from '../router';
 
-/** Native dialogs and Finder: Electron does them; the headless host says it cannot, and the window adapts. */
-export function registerDesktopHandlers(router: Router, desktop: Desktop): void {
-  router.handle(IpcChannel.desktopPickExportPath, async ({ defaultPath }) =>
-    desktop.pickExportPath
-      ? { supported: true, path: await desktop.pickExportPath(defaultPath) }
-      : { supported: false, path: null },
-  );
-  router.handle(IpcChannel.desktopPickImportFiles, async () =>
-    desktop.pickImportFiles
-      ? { supported: true, paths: await desktop.pickImportFiles() }
-      : { supported: false, paths: [] },
-  );
+/**
+ * Native dialogs and Finder: Electron does them; the headless host says it cannot, and the window adapts.
+ * Every file a dialog returns is handed to the window as a grant (see files/grants.ts), never as a bare path
+ * the core would trust.
+ */
+export function registerDesktopHandlers(router: Router, desktop: Desktop, grants: FileGrants): void {
+  router.handle(IpcChannel.desktopPickExportPath, async ({ defaultPath }) => {
+    if (!desktop.pickExportPath) return { supported: false, file: null };
+    const path = await desktop.pickExportPath(defaultPath);
+    return { supported: true, file: path ? grants.grant(path, 'write', 'dialog') : null };
+  });
+  router.handle(IpcChannel.desktopPickFiles, async ({ purpose }) => {
+    if (!desktop.pickFiles) return { supported: false, files: [] };
+    const paths = await desktop.pickFiles(purpose);
+    return { supported: true, files: paths.map((p) => grants.grant(p, 'read', 'dialog')) };
+  });
   router.handle(IpcChannel.desktopShowItem, ({ path }) => ({
     shown: desktop.showItemInFolder?.(path) ?? false,
   }));

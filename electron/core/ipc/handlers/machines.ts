@@ -1,5 +1,8 @@
 import { IpcChannel, type SshAccess } from '../../../../shared/ipc/contract';
+import { AppError, ErrorCode } from '../../../../shared/errors';
 import type { Desktop } from '../../desktop';
+import type { FileAccess } from '../../files/file-access';
+import { checkReadableFile } from '../../files/paths';
 import type { JobManager } from '../../jobs/job-manager';
 import {
   createJob,
@@ -15,7 +18,11 @@ import type { Router } from '../router';
 export interface MachineHandlerDeps extends MachineJobDeps {
   jobs: JobManager;
   desktop: Desktop;
+  files: FileAccess;
 }
+
+/** cloud-init user data is a small text file; anything bigger is not what the person meant to pick. */
+const MAX_CLOUD_INIT_BYTES = 256 * 1024;
 
 export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps): void {
   const { machines, jobs, orbctl } = deps;
@@ -40,9 +47,29 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
   router.handle(IpcChannel.machineStart, ({ name }) => jobs.submit(powerJob('start', name, deps)));
   router.handle(IpcChannel.machineStop, ({ name }) => jobs.submit(powerJob('stop', name, deps)));
   router.handle(IpcChannel.machineRestart, ({ name }) => jobs.submit(powerJob('restart', name, deps)));
-  router.handle(IpcChannel.machineCreate, ({ cloudInitPath, ...rest }) =>
-    jobs.submit(createJob({ ...rest, ...(cloudInitPath ? { cloudInitFile: cloudInitPath } : {}) }, deps)),
-  );
+  router.handle(IpcChannel.machineCreate, async ({ cloudInitPath, ...rest }, context) => {
+    let cloudInitFile: string | undefined;
+    if (cloudInitPath !== undefined) {
+      const field = 'cloudInitPath';
+      const { path } = await deps.files.resolve(
+        cloudInitPath,
+        'read',
+        'cloud-init',
+        context.transport,
+        field,
+      );
+      const file = await checkReadableFile(path, { cwd: '/', home: '/' }, field);
+      if (file.size > MAX_CLOUD_INIT_BYTES) {
+        throw new AppError(
+          ErrorCode.INVALID_INPUT,
+          `'${path}' is ${file.size} bytes; a cloud-init file is at most ${MAX_CLOUD_INIT_BYTES / 1024} KiB.`,
+          { field },
+        );
+      }
+      cloudInitFile = file.path;
+    }
+    return jobs.submit(createJob({ ...rest, ...(cloudInitFile ? { cloudInitFile } : {}) }, deps));
+  });
   router.handle(IpcChannel.machineDelete, ({ name }) => jobs.submit(deleteJob(name, deps)));
   router.handle(IpcChannel.machineRename, ({ name, newName }) => jobs.submit(renameJob(name, newName, deps)));
   router.handle(IpcChannel.machineSetDefault, ({ name }) => jobs.submit(setDefaultJob(name, deps)));

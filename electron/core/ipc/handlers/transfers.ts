@@ -2,12 +2,15 @@ import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AppError, ErrorCode } from '../../../../shared/errors';
+import { isFinished } from '../../../../shared/jobs';
 import { IpcChannel, type ExportSuggestion, type ImportPreview } from '../../../../shared/ipc/contract';
 import { freeMachineName } from '../../../../shared/names';
 import { readExportHeader } from '../../exportfile/readHeader';
+import type { ExportTargets } from '../../files/export-target';
+import type { FileAccess, Transport } from '../../files/file-access';
+import { checkReadableFile, checkReadablePath } from '../../files/paths';
 import type { JobManager } from '../../jobs/job-manager';
 import { cloneJob, exportJob, importJob, pushJob, type TransferDeps } from '../../jobs/transfer-jobs';
-import { checkExportTarget, checkReadableFile } from '../../orbctl/paths';
 import type { SettingsStore } from '../../settings/settings-store';
 import type { UploadStore } from '../../uploads';
 import type { Router } from '../router';
@@ -16,11 +19,13 @@ export interface TransferHandlerDeps extends TransferDeps {
   jobs: JobManager;
   settings: SettingsStore;
   uploads: UploadStore | null;
+  files: FileAccess;
+  exportTargets: ExportTargets;
   home?: string;
 }
 
 export function registerTransferHandlers(router: Router, deps: TransferHandlerDeps): void {
-  const { jobs, machines, settings } = deps;
+  const { jobs, machines, settings, files } = deps;
   const paths = { cwd: '/', home: deps.home ?? homedir() };
   const names = () => machines.snapshot().machines.map((m) => m.name);
 
@@ -29,34 +34,54 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
     return jobs.submit(cloneJob(name, newName, deps));
   });
 
-  router.handle(IpcChannel.machineExport, async ({ name, path, overwrite }) => {
-    const target = await checkExportTarget(path, paths, 'path', overwrite ?? false);
+  router.handle(IpcChannel.machineExport, async ({ name, path, overwrite }, context) => {
+    const target = files.pathOf(path, 'write', context.transport, 'path');
+    const claim = await deps.exportTargets.claim(target, overwrite ?? false);
     settings.set({ lastExportFolder: dirname(target) });
-    return jobs.submit(exportJob(name, target, deps));
+    const job = jobs.submit(exportJob(name, claim, deps));
+    // A job cancelled before it ran never reaches its own clean-up: the claim follows the job's life instead.
+    claim.holdWhile(() => {
+      try {
+        return !isFinished(jobs.get(job.id));
+      } catch {
+        return false;
+      }
+    });
+    return job;
   });
 
   router.handle(IpcChannel.machineExportSuggest, ({ name }) => suggestExport(name, settings, paths.home));
 
-  router.handle(IpcChannel.importInspect, async ({ path }) => inspect(path, names(), deps, paths));
+  router.handle(IpcChannel.importInspect, async ({ path }, context) =>
+    inspect(path, context.transport, names(), deps, paths),
+  );
 
-  router.handle(IpcChannel.machineImport, async ({ path, name }) => {
-    const preview = await inspect(path, names(), deps, paths);
+  router.handle(IpcChannel.machineImport, async ({ path, name }, context) => {
+    const preview = await inspect(path, context.transport, names(), deps, paths);
     if (names().includes(name)) throw taken(name, 'name');
     return jobs.submit(importJob(preview.path, name, deps, preview.uploaded));
   });
 
-  router.handle(IpcChannel.machinePush, async ({ name, paths: files }) => {
-    const checked = await Promise.all(
-      files.map(async (f, i) => (await checkReadableFile(f, paths, `paths.${i}`)).path),
-    );
-    return jobs.submit(
-      pushJob(
-        name,
-        checked,
-        deps,
-        checked.every((p) => deps.uploads?.isUpload(p)),
-      ),
-    );
+  router.handle(IpcChannel.machinePush, async ({ name, paths: refs, confirmSensitive }, context) => {
+    const sources: string[] = [];
+    const secrets: string[] = [];
+    for (const [i, ref] of refs.entries()) {
+      const field = `paths.${i}`;
+      const file = await files.resolve(ref, 'read', 'push', context.transport, field);
+      sources.push(await checkReadablePath(file.path, paths, field));
+      if (file.sensitive) secrets.push(`${file.path}: ${file.sensitive}`);
+    }
+    if (secrets.length > 0 && !confirmSensitive) {
+      throw new AppError(
+        ErrorCode.NEEDS_CONFIRMATION,
+        secrets.length === 1
+          ? `This file is part of ${secrets[0]!.split(': ').pop()}. Copy it into ${name} anyway?`
+          : `${secrets.length} of these files hold secrets. Copy them into ${name} anyway?`,
+        { notes: secrets },
+      );
+    }
+    const uploaded = sources.every((p) => deps.uploads?.isUpload(p));
+    return jobs.submit(pushJob(name, sources, deps, uploaded));
   });
 
   router.handle(IpcChannel.uploadDiscard, ({ path }) => {
@@ -71,15 +96,18 @@ function taken(name: string, field: string): AppError {
 }
 
 async function inspect(
-  path: string,
+  ref: string,
+  transport: Transport,
   taken: string[],
   deps: TransferHandlerDeps,
   paths: { cwd: string; home: string },
 ): Promise<ImportPreview> {
+  const { path } = await deps.files.resolve(ref, 'read', 'import', transport, 'path');
   const file = await checkReadableFile(path, paths, 'path');
   const config = await readExportHeader(file.path);
   const record = config.record;
   return {
+    ref,
     path: file.path,
     size: file.size,
     name: record.name,

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { absolutePath, checkExportTarget, checkReadableFile } from './paths';
-import { tempDir } from './test-support';
+import { tempDir } from '../orbctl/test-support';
+import { absolutePath, checkReadableFile, checkWritableFolder } from './paths';
 
 let dir: { path: string; remove: () => void };
 let ctx: { cwd: string; home: string };
@@ -47,39 +47,25 @@ describe('checkReadableFile (import source, cloud-init file)', () => {
     expect(await checkReadableFile(name, ctx, 'file')).toEqual({ path: join(dir.path, name), size: 4 });
   });
 
-  it('names the path when it does not exist, is a folder, or sits under a file', async () => {
-    const missing = await rejection(checkReadableFile('nope.tar.zst', ctx, 'file'));
-    expect(missing).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(missing.message).toContain(join(dir.path, 'nope.tar.zst'));
-    expect(missing.detail?.field).toBe('file');
-    expect((await rejection(checkReadableFile('a folder', ctx, 'file'))).message).toMatch(/is a folder/);
-    expect((await rejection(checkReadableFile('existing.tar.zst/x', ctx, 'file'))).message).toMatch(
-      /no file/,
-    );
+  it('says the same for a missing path, a folder and a path under a file: no way to learn what exists', async () => {
+    for (const p of ['nope.tar.zst', 'a folder', 'existing.tar.zst/x', '/dev/null']) {
+      const e = await rejection(checkReadableFile(p, ctx, 'file'));
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.message).toBe(`There is no file at '${absolutePath(p, ctx, 'file')}' that OrbDeck can read.`);
+      expect(e.detail?.field).toBe('file');
+    }
   });
 });
 
-describe('checkExportTarget', () => {
-  it('accepts a new file in an existing folder', async () => {
-    expect(await checkExportTarget('a folder/new.tar.zst', ctx, 'file', false)).toBe(
-      join(dir.path, 'a folder', 'new.tar.zst'),
+describe('checkWritableFolder', () => {
+  it('accepts an existing folder and names a missing one or a file', async () => {
+    await checkWritableFolder(join(dir.path, 'a folder'), 'path', 'x');
+    expect((await rejection(checkWritableFolder(join(dir.path, 'missing'), 'path', 'x'))).message).toMatch(
+      /does not exist/,
     );
-  });
-
-  it('refuses a folder, a missing folder, and an existing file unless overwriting', async () => {
-    expect((await rejection(checkExportTarget('a folder', ctx, 'file', true))).message).toMatch(
-      /is a folder/,
-    );
-    const noDir = await rejection(checkExportTarget('missing/x.tar.zst', ctx, 'file', false));
-    expect(noDir.message).toContain(`'${join(dir.path, 'missing')}' does not exist`);
-    const exists = await rejection(checkExportTarget('existing.tar.zst', ctx, 'file', false));
-    expect(exists.code).toBe('ALREADY_EXISTS');
-    expect(await checkExportTarget('existing.tar.zst', ctx, 'file', true)).toBe(
-      join(dir.path, 'existing.tar.zst'),
-    );
-    expect((await rejection(checkExportTarget('existing.tar.zst/x', ctx, 'file', false))).message).toMatch(
-      /not a folder|does not exist/,
-    );
+    expect(
+      (await rejection(checkWritableFolder(join(dir.path, 'existing.tar.zst'), 'path', 'x'))).message,
+    ).toMatch(/is not a folder/);
   });
 });
 
@@ -113,18 +99,18 @@ describe('permissions, checked as an unprivileged user', () => {
       const runner = join(dir.path, 'runner.mjs');
       writeFileSync(
         runner,
-        `import { checkReadableFile, checkExportTarget } from ${JSON.stringify(bundle)};
+        `import { checkReadableFile, checkWritableFolder } from ${JSON.stringify(bundle)};
        const ctx = { cwd: '/', home: '/' };
        const out = {};
        for (const [k, f] of Object.entries({
          read: () => checkReadableFile(${JSON.stringify(secret)}, ctx, 'file'),
-         write: () => checkExportTarget(${JSON.stringify(join(locked, 'x.tar.zst'))}, ctx, 'file', false),
+         write: () => checkWritableFolder(${JSON.stringify(locked)}, 'file', 'x'),
        })) { try { await f(); out[k] = 'ok'; } catch (e) { out[k] = e.code + ': ' + e.message; } }
        console.log(JSON.stringify(out));`,
       );
       const stdout = execFileSync(process.execPath, [runner], { uid: 65534, gid: 65534, encoding: 'utf8' });
       const out = JSON.parse(stdout) as { read: string; write: string };
-      expect(out.read).toBe(`INVALID_INPUT: OrbDeck is not allowed to read '${secret}'.`);
+      expect(out.read).toBe(`INVALID_INPUT: There is no file at '${secret}' that OrbDeck can read.`);
       expect(out.write).toBe(`INVALID_INPUT: OrbDeck is not allowed to write in '${locked}'.`);
     },
   );

@@ -1,0 +1,70 @@
+import { AppError, ErrorCode } from '../../../shared/errors';
+import { isGrant } from '../../../shared/files';
+import type { FileGrants, GrantAccess } from './grants';
+import { realLocation } from './paths';
+import { sensitivePlace } from './sensitive';
+
+export type Transport = 'electron' | 'headless';
+
+/** What a file is wanted for; it decides what a sensitive place means (see sensitive.ts). */
+export type FilePurpose = 'import' | 'cloud-init' | 'push' | 'export';
+
+export interface ResolvedFile {
+  path: string;
+  /** Set when the file lies in a place that holds secrets (words for the person). */
+  sensitive: string | null;
+}
+
+/**
+ * Which paths a request may make the core act on. In Electron only files the person chose (a grant from a
+ * native dialog, a drop or the Dock, see grants.ts); in the headless host the person types paths, so a plain
+ * absolute path is theirs. Either way a file in a place that holds secrets is never imported or used as
+ * cloud-init, and copying one into a machine needs the person's confirmation.
+ */
+export class FileAccess {
+  constructor(
+    private readonly grants: FileGrants,
+    private readonly home: string,
+  ) {}
+
+  async resolve(
+    ref: string,
+    access: GrantAccess,
+    purpose: FilePurpose,
+    transport: Transport,
+    field: string,
+  ): Promise<ResolvedFile> {
+    const path = this.pathOf(ref, access, transport, field);
+    const sensitive = sensitivePlace(await realLocation(path), this.home);
+    if (sensitive && purpose !== 'push') {
+      throw new AppError(ErrorCode.FORBIDDEN, `OrbDeck does not use files from ${sensitive} for this.`, {
+        field,
+        notes: [path],
+      });
+    }
+    return { path, sensitive };
+  }
+
+  /** The path behind a request's file field, if this transport lets the caller name it. */
+  pathOf(ref: string, access: GrantAccess, transport: Transport, field: string): string {
+    if (isGrant(ref)) {
+      const grant = this.grants.lookup(ref);
+      if (!grant || grant.access !== access) {
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          'That file choice is no longer valid. Choose the file again.',
+          { field },
+        );
+      }
+      return grant.path;
+    }
+    if (transport === 'electron') {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        'OrbDeck only uses files you chose in a dialog or dropped on its window.',
+        { field },
+      );
+    }
+    return ref;
+  }
+}
