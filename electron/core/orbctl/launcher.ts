@@ -71,19 +71,17 @@ export const execaLauncher: ProcessLauncher = (request) => {
     ...(request.cwd === undefined ? {} : { cwd: request.cwd }),
   });
   const pid = child.pid;
-  const done = child.then(
-    (raw): LaunchOutcome => ({
-      exitCode: raw.exitCode ?? null,
-      signal: raw.signal ?? null,
-      stdout: typeof raw.stdout === 'string' ? raw.stdout : '',
-      stderr: typeof raw.stderr === 'string' ? raw.stderr : '',
-      tooMuchOutput: raw.isMaxBuffer,
-      spawnError:
-        pid === undefined || (raw.failed && raw.exitCode === undefined && raw.signal === undefined)
-          ? (raw.code ?? 'unknown')
-          : undefined,
-    }),
-  );
+  const done = child.then((raw): LaunchOutcome => ({
+    exitCode: raw.exitCode ?? null,
+    signal: raw.signal ?? null,
+    stdout: typeof raw.stdout === 'string' ? raw.stdout : '',
+    stderr: typeof raw.stderr === 'string' ? raw.stderr : '',
+    tooMuchOutput: raw.isMaxBuffer,
+    spawnError:
+      pid === undefined || (raw.failed && raw.exitCode === undefined && raw.signal === undefined)
+        ? (raw.code ?? 'unknown')
+        : undefined,
+  }));
   return {
     spawned: Promise.resolve(pid),
     done,
