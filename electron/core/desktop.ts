@@ -3,13 +3,16 @@
  * and its windows use their browser equivalents (a path field, a toast, opening the address themselves).
  */
 export interface Desktop {
-  /** Opens a URL (ssh://, vscode://) with the app registered for it; false when this transport cannot. */
+  /**
+   * Opens a URL (ssh://, vscode://) with the app registered for it; false when this transport cannot, or when
+   * the URL is not one the app built for a known machine (nor one of its own links).
+   */
   openExternal(url: string): Promise<boolean>;
   /** The native save dialog for an export; null when the user cancels. */
   pickExportPath?(defaultPath: string): Promise<string | null>;
   /** The native open dialog for export files. */
   pickImportFiles?(): Promise<string[]>;
-  /** Shows a file in Finder. */
+  /** Shows a file in Finder; throws INVALID_INPUT for a file the app did not write (a finished export). */
   showItemInFolder?(path: string): boolean;
 }
 
