@@ -151,7 +151,7 @@ describe.concurrent('the adapter with the simulator in a forked module process',
   });
 
   it('where the process does not end by itself (an Electron utility process) the simulator exits', async () => {
-    // A utility process has process.parentPort and stays alive after its work (electron/electron#47228):
+    // A utility process has process.parentPort and stays alive after its work (docs/packaging.md):
     // modelled with a preload that sets one and keeps the event loop busy. The simulator must exit by itself.
     const utilityLike = 'process.parentPort = {}; setInterval(() => {}, 60_000);';
     const start = nodeFork(['--import', `data:text/javascript,${encodeURIComponent(utilityLike)}`]);

@@ -20,8 +20,8 @@ dispatch(process.argv.slice(2), output).then(
 
 /**
  * Under Node the process ends when its work is done. In an Electron utility process (demo mode in the packaged
- * app, see electron/sim-launcher.ts) it does not (electron/electron#47228), so there it exits explicitly, once
- * what it printed has been handed to the pipes.
+ * app, see docs/packaging.md) it does not, so there it exits explicitly, once what it printed has been handed to
+ * the pipes.
  */
 function finish(code: number): void {
   process.exitCode = code;
