@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The renderer is loaded from file:// in Electron and from the headless host over http, so asset URLs are
-// relative. No dev-only eval: the CSP forbids it.
+// The renderer is loaded from app://orbdeck/ in Electron and from the headless host over http, so asset URLs
+// are relative. No dev-only eval: the CSP forbids it.
 export default defineConfig({
   root: 'renderer',
   base: './',

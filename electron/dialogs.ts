@@ -1,6 +1,7 @@
 import { BrowserWindow, dialog, shell } from 'electron';
+import { AppError } from '../shared/errors';
 import type { Desktop, PickPurpose } from './core/desktop';
-import { isSafeExternalUrl } from './security';
+import { isAllowedExternalUrl } from './core/external-urls';
 
 const EXPORT_FILTERS = [{ name: 'OrbStack machine export', extensions: ['zst'] }];
 
@@ -14,13 +15,21 @@ const PICKS: Record<PickPurpose, Electron.OpenDialogOptions> = {
   push: { title: 'Copy Files to the Machine', properties: ['openFile', 'multiSelections'] },
 };
 
+/** What the core knows, so that only what the app itself built leaves it (answered in main.ts). */
+export interface DesktopLimits {
+  /** A machine the core's list holds: its ssh:// and vscode:// addresses may be opened. */
+  isKnownMachine(name: string): boolean;
+  /** A file the app wrote (a finished export): it may be shown in Finder. */
+  isKnownFile(path: string): boolean;
+}
+
 /** The Electron side of what the core asks the desktop for: native dialogs, Finder, other apps. */
-export function electronDesktop(): Desktop {
+export function electronDesktop(limits: DesktopLimits): Desktop {
   const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   return {
     async openExternal(url) {
-      // ssh:// opens Terminal and vscode:// VS Code; nothing else leaves the app.
-      if (!/^(ssh|vscode):\/\//.test(url) && !isSafeExternalUrl(url)) return false;
+      // A machine's ssh:// (Terminal) and vscode:// (VS Code) address and the app's own links; nothing else.
+      if (!isAllowedExternalUrl(url, (name) => limits.isKnownMachine(name))) return false;
       await shell.openExternal(url);
       return true;
     },
@@ -52,6 +61,11 @@ export function electronDesktop(): Desktop {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     showItemInFolder(path) {
+      if (!limits.isKnownFile(path)) {
+        throw new AppError('INVALID_INPUT', 'OrbDeck shows in Finder only the files it exported.', {
+          field: 'path',
+        });
+      }
       shell.showItemInFolder(path);
       return true;
     },

@@ -1,28 +1,30 @@
-// Bootstrap only: single instance, security guards, the core, IPC, window, menu, tray and the Mac behaviours.
+// Bootstrap only: single instance, security guards, the app:// scheme, the core, IPC, window, menu, tray and
+// the Mac behaviours.
 import { app, clipboard, type BrowserWindow } from 'electron';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { AppCommand } from '../shared/ipc/contract';
 import { createCore, type Core } from './core/app-core';
+import { APP_INDEX_URL, isAppUrl } from './core/app-protocol';
+import { isExportedFile } from './core/desktop/known-files';
 import { OpenFileQueue } from './core/desktop/open-files';
 import { electronDesktop } from './dialogs';
 import { connectElectronIpc } from './ipc-electron';
 import { applyLoginItem, confirmQuit, handleOpenedFiles } from './lifecycle';
 import { installAppMenu } from './menu';
 import { notifyFinishedJobs } from './notifications';
+import { registerAppScheme, serveAppScheme } from './protocol';
 import { installSecurityGuards } from './security';
+import { simulatorPath, utilityProcessLauncher } from './sim-launcher';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const indexHtml = join(here, '../renderer/index.html');
-const appUrl = pathToFileURL(indexHtml).href;
-const isAppUrl = (url: string) => url.split('#')[0] === appUrl;
 const demo = process.argv.includes('--demo') || process.env.ORBDECK_DEMO === '1';
 
 if (!app.requestSingleInstanceLock()) app.exit(0);
 installSecurityGuards(isAppUrl);
+registerAppScheme();
 
 let core: Core | null = null;
 let window: BrowserWindow | null = null;
@@ -37,7 +39,7 @@ function showWindow(): BrowserWindow | null {
     void app.dock?.show();
     window = createMainWindow({
       preload: join(here, 'preload.cjs'),
-      indexHtml,
+      url: APP_INDEX_URL,
       stateFile: join(dataDir(), 'window-state.json'),
       keepRunningOnClose: () => settings.get().closeToMenuBar,
       hideDockWhenClosed: () => settings.get().hideDockWhenClosed,
@@ -79,18 +81,11 @@ function dataDir(): string {
   return process.env.ORBDECK_DATA_DIR || app.getPath('userData');
 }
 
-/**
- * The simulator is a Node script. Inside the app there may be no `node`, so demo mode runs it with Electron's
- * own binary in Node mode, through a tiny launcher that `exec`s (so cancelling orbctl still reaches it).
- */
-function simLauncher(): string {
-  const sim = join(here, '../sim/orbctl-sim.mjs').replace('app.asar', 'app.asar.unpacked');
-  const launcher = join(dataDir(), 'orbctl-sim');
-  mkdirSync(dataDir(), { recursive: true });
-  writeFileSync(launcher, `#!/bin/sh\nELECTRON_RUN_AS_NODE=1 exec "${process.execPath}" "${sim}" "$@"\n`);
-  chmodSync(launcher, 0o755);
-  return launcher;
-}
+// Only what the app itself built leaves it: a known machine's addresses, files it exported (dialogs.ts).
+const desktop = electronDesktop({
+  isKnownMachine: (name) => core?.machines.snapshot().machines.some((m) => m.name === name) ?? false,
+  isKnownFile: (path) => (core ? isExportedFile(path, core.jobs.list(), core.history.list()) : false),
+});
 
 handleOpenedFiles(openFiles, () => void showWindow());
 confirmQuit(
@@ -111,12 +106,15 @@ app.on('will-quit', (event) => {
 });
 
 void app.whenReady().then(() => {
+  serveAppScheme(join(here, '../renderer'));
+  // Demo mode: the simulator runs in a utility process (the RunAsNode fuse rules out ELECTRON_RUN_AS_NODE).
+  const simulator = simulatorPath(join(here, '../sim/orbctl-sim.mjs'));
   core = createCore({
     version: app.getVersion(),
     dataDir: dataDir(),
     demo,
-    desktop: electronDesktop(),
-    ...(demo ? { simBinary: simLauncher() } : {}),
+    desktop,
+    ...(demo ? { simBinary: simulator, simLauncher: utilityProcessLauncher(simulator) } : {}),
   });
   connectElectronIpc(core.router, core.events, core.grants, isAppUrl);
   installAppMenu(sendCommand);
@@ -126,7 +124,7 @@ void app.whenReady().then(() => {
       showWindow: () => void showWindow(),
       command: sendCommand,
       copyText: (text) => clipboard.writeText(text),
-      openExternal: (url) => void electronDesktop().openExternal(url),
+      openExternal: (url) => void desktop.openExternal(url),
       quit: () => app.quit(),
     },
     join(here, 'assets'),

@@ -1,6 +1,7 @@
 import { Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../shared/ipc/contract';
 import { buildAppMenu, type AppMenuItem } from './core/desktop/app-menu';
+import { isAppLink } from './core/external-urls';
 
 /** Installs the application menu; OrbDeck's own items reach the window as app commands. */
 export function installAppMenu(onCommand: (command: AppCommand) => void): void {
@@ -18,7 +19,9 @@ export function installAppMenu(onCommand: (command: AppCommand) => void): void {
       }
       if (item.url) {
         const url = item.url;
-        options.click = () => void shell.openExternal(url);
+        options.click = () => {
+          if (isAppLink(url)) void shell.openExternal(url);
+        };
       }
       return options;
     });

@@ -1,13 +1,14 @@
 import { app, session, shell, type WebContents } from 'electron';
+import { isAppLink } from './core/external-urls';
 
 /**
  * Locks down every web contents the app creates (after Podman Desktop's security-restrictions.ts): no
- * navigation away from the app, no new windows (https links open in the browser instead), no <webview>,
- * and every permission request denied. The renderer needs none of them.
+ * navigation away from the app, no new windows (the app's own https links open in the browser instead; no
+ * other address a page names), no <webview>, and every permission request denied. The renderer needs none.
  */
 export function installSecurityGuards(isAppUrl: (url: string) => boolean): void {
   app.on('web-contents-created', (_event, contents) => guardContents(contents, isAppUrl));
-  app.whenReady().then(() => {
+  void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
   });
@@ -22,16 +23,7 @@ export function guardContents(contents: WebContents, isAppUrl: (url: string) => 
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    if (isAppLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-}
-
-/** Only plain https links (documentation, OrbStack's site) may leave the app, and only to the browser. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

@@ -4,7 +4,8 @@ import { secureWebPreferences } from './window-preferences';
 
 export interface WindowOptions {
   preload: string;
-  indexHtml: string;
+  /** The renderer's page (app://orbdeck/index.html, served by protocol.ts). */
+  url: string;
   /** Where the window's size and position are remembered. */
   stateFile: string;
   /** Asked when the user closes the window: true keeps the app running in the menu bar. */
@@ -45,6 +46,6 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     if (process.platform === 'darwin' && options.keepRunningOnClose() && options.hideDockWhenClosed())
       app.dock?.hide();
   });
-  void win.loadFile(options.indexHtml);
+  void win.loadURL(options.url);
   return win;
 }

@@ -17,6 +17,7 @@ import { JobManager } from './jobs/job-manager';
 import { ClientVisibility } from './machines/client-visibility';
 import { MachineStore } from './machines/machine-store';
 import { Orbctl } from './orbctl';
+import type { ProcessLauncher } from './orbctl/run';
 import { parseTimeouts } from './orbctl/timeouts-env';
 import { SettingsStore } from './settings/settings-store';
 import { HEADLESS_DESKTOP, type Desktop } from './desktop';
@@ -28,6 +29,11 @@ export interface CoreOptions {
   /** Use the built-in simulator (given as `simBinary`) instead of the real orbctl. */
   demo: boolean;
   simBinary?: string;
+  /**
+   * How the simulator is started in demo mode (the packaged app: an Electron utility process, since the
+   * RunAsNode fuse is off). Ignored outside demo mode, where orbctl is always started as itself.
+   */
+  simLauncher?: ProcessLauncher;
   env?: NodeJS.ProcessEnv;
   /** What the transport can do on the user's desktop (Electron); the headless host cannot. */
   desktop?: Desktop;
@@ -77,7 +83,13 @@ export function createCore(options: CoreOptions): Core {
   if (settings.loadProblem) timing.note('WARN', `Settings: ${settings.loadProblem}`);
   const { timeouts, problems } = parseTimeouts(env.ORBDECK_ORBCTL_TIMEOUTS);
   for (const problem of problems) timing.note('WARN', `ORBDECK_ORBCTL_TIMEOUTS: ${problem}`);
-  const orbctl = new Orbctl({ timing, env, timeouts, savedPath: settings.get().orbctlPath });
+  const orbctl = new Orbctl({
+    timing,
+    env,
+    timeouts,
+    savedPath: settings.get().orbctlPath,
+    ...(options.demo && options.simLauncher ? { launcher: options.simLauncher } : {}),
+  });
   settings.onChange((now, before) => {
     if (now.orbctlPath !== before.orbctlPath) {
       orbctl.setSavedPath(now.orbctlPath);

@@ -6,7 +6,10 @@ export type PickPurpose = 'import' | 'cloud-init' | 'push';
  * and its windows use their browser equivalents (a path field, a toast, opening the address themselves).
  */
 export interface Desktop {
-  /** Opens a URL (ssh://, vscode://) with the app registered for it; false when this transport cannot. */
+  /**
+   * Opens a URL (ssh://, vscode://) with the app registered for it; false when this transport cannot, or when
+   * the URL is not one the app built for a known machine (nor one of its own links).
+   */
   openExternal(url: string): Promise<boolean>;
   /** The native save dialog for an export; null when the user cancels. */
   pickExportPath?(defaultPath: string): Promise<string | null>;
@@ -14,7 +17,7 @@ export interface Desktop {
   pickFiles?(purpose: PickPurpose): Promise<string[]>;
   /** The native open dialog for choosing the orbctl program; null when the user cancels. */
   pickOrbctl?(): Promise<string | null>;
-  /** Shows a file in Finder. */
+  /** Shows a file in Finder; throws INVALID_INPUT for a file the app did not write (a finished export). */
   showItemInFolder?(path: string): boolean;
 }
 

@@ -9,7 +9,7 @@ import { DEFAULT_KILL_GRACE_MS, DEFAULT_TIMEOUTS_MS, type OrbctlCommand } from '
 import { failureOf } from './errors';
 import { locateOrbctl, orbctlEnv, type FileProbe, type LocatedOrbctl } from './locate';
 import type { PathContext } from '../files/paths';
-import { runProcess, type RunResult } from './run';
+import { runProcess, type ProcessLauncher, type RunResult } from './run';
 
 export interface OrbctlOptions {
   timing: Timing;
@@ -25,6 +25,8 @@ export interface OrbctlOptions {
   /** SIGINT → SIGKILL grace when stopping orbctl. */
   killGraceMs?: number;
   probe?: (path: string) => FileProbe;
+  /** How orbctl processes are started (run.ts); execa by default. */
+  launcher?: ProcessLauncher;
 }
 
 export interface CallOptions {
@@ -56,6 +58,7 @@ export class OrbctlInvoker {
   private readonly timeouts: Record<OrbctlCommand, number>;
   private readonly killGraceMs: number;
   private readonly probe: ((path: string) => FileProbe) | undefined;
+  private readonly launcher: ProcessLauncher | undefined;
   private savedPath: string | null;
   private located: { bin: LocatedOrbctl; env: Record<string, string> } | undefined;
   /** Told when the binary may have changed (the adapter forgets the version it read). */
@@ -69,6 +72,7 @@ export class OrbctlInvoker {
     this.timeouts = { ...DEFAULT_TIMEOUTS_MS, ...options.timeouts };
     this.killGraceMs = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
     this.probe = options.probe;
+    this.launcher = options.launcher;
     this.savedPath = options.savedPath ?? null;
   }
 
@@ -115,6 +119,7 @@ export class OrbctlInvoker {
             onSpawn: call.onSpawn,
             label: op,
             cwd: this.paths.cwd,
+            launcher: this.launcher,
           });
         } catch (error) {
           // The binary vanished (OrbStack uninstalled?): look again next time.

@@ -1,11 +1,14 @@
 /**
  * Runs one orbctl process: argv only (never a shell), stdin ignored, output collected, a timeout, and
- * cancellation through an AbortSignal. Stopping sends SIGINT first (orbctl's own Ctrl-C path), then SIGKILL
- * after a grace period, to the child's whole process group so nothing it started is left behind.
+ * cancellation through an AbortSignal. Stopping interrupts first (SIGINT, orbctl's own Ctrl-C path), then kills
+ * after a grace period; with the default launcher both reach the child's whole process group, so nothing it
+ * started is left behind. How the process is started is the launcher's business (launcher.ts).
  * A process that ran to the end is returned whatever its exit code; mapping that to an error is errors.ts's job.
  */
-import { execa } from 'execa';
 import { AppError, type ErrorDetail } from '../../../shared/errors';
+import { execaLauncher, type LaunchedProcess, type ProcessLauncher } from './launcher';
+
+export type { ProcessLauncher } from './launcher';
 
 export interface RunRequest {
   file: string;
@@ -20,6 +23,8 @@ export interface RunRequest {
   /** Words for messages: "orbctl start ubuntu". */
   label?: string | undefined;
   cwd?: string | undefined;
+  /** How the process is started; execa unless told otherwise (demo mode in the packaged app). */
+  launcher?: ProcessLauncher | undefined;
 }
 
 export interface RunResult {
@@ -36,29 +41,16 @@ export interface RunResult {
 /** orbctl prints little; `logs --all` is the largest. Anything beyond this is not orbctl being normal. */
 const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 
-/** Process groups still running, killed if the app exits under them. */
-const liveGroups = new Set<number>();
+/** Processes still running, killed if the app exits under them. */
+const live = new Set<LaunchedProcess>();
 let exitHookInstalled = false;
 
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.once('exit', () => {
-    for (const pid of liveGroups) signalGroup(pid, 'SIGKILL');
+    for (const child of live) child.kill();
   });
-}
-
-/** Signals the process group led by `pid` (the child is started detached, so it leads one); falls back to the pid. */
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // Already gone.
-    }
-  }
 }
 
 export function detailOf(result: RunResult, extra: Partial<ErrorDetail> = {}): ErrorDetail {
@@ -90,62 +82,55 @@ export async function runProcess(req: RunRequest): Promise<RunResult> {
   }
   installExitHook();
   const t0 = performance.now();
-  const child = execa(req.file, req.args, {
+  const launch = req.launcher ?? execaLauncher;
+  const child = launch({
+    file: req.file,
+    args: req.args,
     env: req.env,
-    extendEnv: false,
-    stdin: 'ignore',
-    reject: false,
-    // Own process group, so a stop reaches anything orbctl started, and so Ctrl-C in a terminal that
-    // launched the app does not hit orbctl behind our back.
-    detached: true,
-    cleanup: false,
-    stripFinalNewline: false,
-    maxBuffer: MAX_OUTPUT_BYTES,
-    windowsHide: true,
-    ...(req.cwd === undefined ? {} : { cwd: req.cwd }),
+    cwd: req.cwd,
+    maxOutputBytes: MAX_OUTPUT_BYTES,
   });
-  const pid = child.pid;
+  live.add(child);
 
   let stoppedFor: 'timeout' | 'cancelled' | undefined;
   let killTimer: NodeJS.Timeout | undefined;
   const stop = (why: 'timeout' | 'cancelled'): void => {
-    if (stoppedFor !== undefined || pid === undefined) return;
+    if (stoppedFor !== undefined) return;
     stoppedFor = why;
-    signalGroup(pid, 'SIGINT');
-    killTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), req.killGraceMs);
+    child.interrupt();
+    killTimer = setTimeout(() => child.kill(), req.killGraceMs);
   };
   const timer = setTimeout(() => stop('timeout'), req.timeoutMs);
   const onAbort = (): void => stop('cancelled');
   req.signal?.addEventListener('abort', onAbort, { once: true });
-  if (pid !== undefined) {
-    liveGroups.add(pid);
+  void child.spawned.then((pid) => {
+    if (pid === undefined) return;
     try {
       req.onSpawn?.(pid);
     } catch {
       // A watcher's bug must not leave the process unsupervised.
     }
-  }
+  });
 
-  let raw: Awaited<typeof child>;
+  let raw: Awaited<LaunchedProcess['done']>;
+  let pid: number | undefined;
   try {
-    raw = await child;
+    [raw, pid] = await Promise.all([child.done, child.spawned]);
   } finally {
     clearTimeout(timer);
     req.signal?.removeEventListener('abort', onAbort);
     if (killTimer !== undefined) clearTimeout(killTimer);
-    if (pid !== undefined) {
-      // After a stop, make sure nothing of the group outlives the call (a child that ignored SIGINT).
-      if (stoppedFor !== undefined) signalGroup(pid, 'SIGKILL');
-      liveGroups.delete(pid);
-    }
+    // After a stop, make sure nothing of it outlives the call (a child of orbctl that ignored SIGINT).
+    if (stoppedFor !== undefined) child.kill();
+    live.delete(child);
   }
 
   const result: RunResult = {
     argv,
-    exitCode: raw.exitCode ?? null,
-    signal: raw.signal ?? null,
-    stdout: typeof raw.stdout === 'string' ? raw.stdout : '',
-    stderr: typeof raw.stderr === 'string' ? raw.stderr : '',
+    exitCode: raw.exitCode,
+    signal: raw.signal,
+    stdout: raw.stdout,
+    stderr: raw.stderr,
     durationMs: performance.now() - t0,
     pid,
   };
@@ -160,16 +145,14 @@ export async function runProcess(req: RunRequest): Promise<RunResult> {
   if (stoppedFor === 'cancelled') {
     throw new AppError('CANCELLED', `${label} was cancelled.`, detailOf(result));
   }
-  if (raw.isMaxBuffer) {
+  if (raw.tooMuchOutput) {
     throw new AppError('BAD_OUTPUT', `${label} printed more output than OrbDeck accepts.`, detailOf(result));
   }
-  if (pid === undefined || (raw.failed && raw.exitCode === undefined && raw.signal === undefined)) {
-    throw spawnError(raw.code, req.file, result);
-  }
+  if (raw.spawnError !== undefined) throw spawnError(raw.spawnError, req.file, result);
   return result;
 }
 
-function spawnError(code: string | undefined, file: string, result: RunResult): AppError {
+function spawnError(code: string, file: string, result: RunResult): AppError {
   if (code === 'ENOENT') {
     return new AppError('NOT_INSTALLED', `orbctl could not be started: '${file}' does not exist.`, {
       ...detailOf(result),
@@ -182,8 +165,8 @@ function spawnError(code: string | undefined, file: string, result: RunResult): 
       notes: [`spawn error: ${code}`],
     });
   }
-  return new AppError('ORBCTL_FAILED', `orbctl could not be started (${code ?? 'unknown error'}).`, {
+  return new AppError('ORBCTL_FAILED', `orbctl could not be started (${code}).`, {
     ...detailOf(result),
-    notes: [`spawn error: ${code ?? 'unknown'}`],
+    notes: [`spawn error: ${code}`],
   });
 }

@@ -9,13 +9,22 @@ import { installSignalHandlers } from './signals';
 const output = processOutput();
 installSignalHandlers(output.stderrIsTTY);
 dispatch(process.argv.slice(2), output).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => finish(code),
   (err: unknown) => {
     process.stderr.write(
       `orbctl-sim: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
     );
-    process.exitCode = 70;
+    finish(70);
   },
 );
+
+/**
+ * Under Node the process ends when its work is done. In an Electron utility process (demo mode in the packaged
+ * app, see docs/packaging.md) it does not, so there it exits explicitly, once what it printed has been handed to
+ * the pipes.
+ */
+function finish(code: number): void {
+  process.exitCode = code;
+  if (!('parentPort' in process)) return;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}

@@ -1,0 +1,162 @@
+/**
+ * How an orbctl process is started and stopped: the seam under runProcess. The default launcher is execa
+ * (argv only, own process group). Packaged Electron apps run the simulator with a different launcher (a
+ * utility process, see electron/sim-launcher.ts) because the RunAsNode fuse forbids Electron's binary to act
+ * as Node. runProcess keeps the timeout, cancellation and error mapping the same whatever launches.
+ */
+import { execa } from 'execa';
+import type { Readable } from 'node:stream';
+
+export interface LaunchRequest {
+  file: string;
+  args: readonly string[];
+  /** The whole environment: nothing is inherited. */
+  env: Record<string, string>;
+  cwd?: string | undefined;
+  /** Output beyond this (stdout or stderr) ends the process: orbctl being normal never prints that much. */
+  maxOutputBytes: number;
+}
+
+export interface LaunchOutcome {
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  /** It printed more than `maxOutputBytes` and was stopped. */
+  tooMuchOutput: boolean;
+  /** Set when the process never ran: the spawn error's code (ENOENT, EACCES, …). */
+  spawnError?: string | undefined;
+}
+
+export interface LaunchedProcess {
+  /** The pid once the process runs; undefined when it could not start. */
+  readonly spawned: Promise<number | undefined>;
+  /** Settles once the process has ended (never rejects). */
+  readonly done: Promise<LaunchOutcome>;
+  /** Asks it to stop the way Ctrl-C does (orbctl cleans up and exits 130). */
+  interrupt(): void;
+  /** Stops it for sure, with whatever it started. Harmless once it has ended. */
+  kill(): void;
+}
+
+export type ProcessLauncher = (request: LaunchRequest) => LaunchedProcess;
+
+/** Signals the process group led by `pid` (the child is started detached, so it leads one); falls back to the pid. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** The default: execa, no shell, stdin ignored, in its own process group so a stop reaches its children. */
+export const execaLauncher: ProcessLauncher = (request) => {
+  const child = execa(request.file, request.args, {
+    env: request.env,
+    extendEnv: false,
+    stdin: 'ignore',
+    reject: false,
+    // Own process group, so a stop reaches anything orbctl started, and so Ctrl-C in a terminal that
+    // launched the app does not hit orbctl behind our back.
+    detached: true,
+    cleanup: false,
+    stripFinalNewline: false,
+    maxBuffer: request.maxOutputBytes,
+    windowsHide: true,
+    ...(request.cwd === undefined ? {} : { cwd: request.cwd }),
+  });
+  const pid = child.pid;
+  const done = child.then((raw): LaunchOutcome => ({
+    exitCode: raw.exitCode ?? null,
+    signal: raw.signal ?? null,
+    stdout: typeof raw.stdout === 'string' ? raw.stdout : '',
+    stderr: typeof raw.stderr === 'string' ? raw.stderr : '',
+    tooMuchOutput: raw.isMaxBuffer,
+    spawnError:
+      pid === undefined || (raw.failed && raw.exitCode === undefined && raw.signal === undefined)
+        ? (raw.code ?? 'unknown')
+        : undefined,
+  }));
+  return {
+    spawned: Promise.resolve(pid),
+    done,
+    interrupt: () => pid !== undefined && signalGroup(pid, 'SIGINT'),
+    kill: () => pid !== undefined && signalGroup(pid, 'SIGKILL'),
+  };
+};
+
+/** A child process seen through the few things a launcher needs (Node's fork, Electron's utilityProcess). */
+export interface ChildHandle {
+  stdout: Readable | NodeJS.ReadableStream | null;
+  stderr: Readable | NodeJS.ReadableStream | null;
+  onSpawn(listener: (pid: number | undefined) => void): void;
+  onExit(listener: (exitCode: number | null, signal: string | null) => void): void;
+  /** A failure to start (Node's 'error' before 'spawn'). */
+  onError?(listener: (code: string) => void): void;
+  interrupt(): void;
+  kill(): void;
+}
+
+/**
+ * Turns a streamed child into a LaunchedProcess: collects stdout and stderr as text (stopping the child
+ * past the limit, as execa's maxBuffer does) and settles `done` once it has exited and both streams ended.
+ */
+export function superviseChild(child: ChildHandle, maxOutputBytes: number): LaunchedProcess {
+  let tooMuchOutput = false;
+  let ended = false;
+  const collect = (stream: ChildHandle['stdout']): Promise<string> =>
+    new Promise((resolve) => {
+      if (!stream) return resolve('');
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer | string) => {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        size += buffer.length;
+        if (size > maxOutputBytes) {
+          if (!tooMuchOutput) {
+            tooMuchOutput = true;
+            child.kill();
+          }
+          return;
+        }
+        chunks.push(buffer);
+      });
+      const finish = () => resolve(Buffer.concat(chunks).toString('utf8'));
+      stream.on('end', finish);
+      stream.on('close', finish);
+      stream.on('error', finish);
+    });
+  const stdout = collect(child.stdout);
+  const stderr = collect(child.stderr);
+  let spawnError: string | undefined;
+  const spawned = new Promise<number | undefined>((resolve) => {
+    child.onSpawn(resolve);
+    child.onError?.((code) => {
+      spawnError = code;
+      resolve(undefined);
+    });
+  });
+  const exited = new Promise<{ exitCode: number | null; signal: string | null }>((resolve) => {
+    child.onExit((exitCode, signal) => resolve({ exitCode, signal }));
+    child.onError?.(() => resolve({ exitCode: null, signal: null }));
+  });
+  const done = Promise.all([exited, stdout, stderr]).then(([exit, out, err]): LaunchOutcome => {
+    ended = true;
+    return { ...exit, stdout: out, stderr: err, tooMuchOutput, spawnError };
+  });
+  return {
+    spawned,
+    done,
+    interrupt: () => {
+      if (!ended) child.interrupt();
+    },
+    kill: () => {
+      if (!ended) child.kill();
+    },
+  };
+}
