@@ -8,7 +8,7 @@ import { IpcChannel } from '../../../shared/ipc/contract';
 import { EventHub } from '../events';
 import { Router } from '../ipc/router';
 import { readFileSync } from 'node:fs';
-import { UploadStore } from '../uploads';
+import { UploadStore } from './uploads';
 import { startHeadlessServer, type HeadlessServer } from './server';
 
 let server: HeadlessServer;

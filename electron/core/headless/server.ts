@@ -7,7 +7,7 @@ import { ErrorCode } from '../../../shared/errors';
 import { fail } from '../../../shared/result';
 import type { EventHub } from '../events';
 import type { Router } from '../ipc/router';
-import type { UploadStore } from '../uploads';
+import type { UploadStore } from './uploads';
 import { send, serveStatic } from './static-files';
 
 export interface HeadlessServerOptions {

@@ -9,7 +9,7 @@ import type { JobManager } from '../../jobs/job-manager';
 import { cloneJob, exportJob, importJob, pushJob, type TransferDeps } from '../../jobs/transfer-jobs';
 import { checkExportTarget, checkReadableFile } from '../../orbctl/paths';
 import type { SettingsStore } from '../../settings/settings-store';
-import type { UploadStore } from '../../uploads';
+import type { UploadStore } from '../../headless/uploads';
 import type { Router } from '../router';
 
 export interface TransferHandlerDeps extends TransferDeps {

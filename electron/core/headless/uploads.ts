@@ -5,7 +5,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError, ErrorCode } from '../../shared/errors';
+import { AppError, ErrorCode } from '../../../shared/errors';
 
 /**
  * Files a browser dropped on the headless host's window. A browser cannot tell us a file's path, so it uploads
