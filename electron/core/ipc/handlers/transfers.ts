@@ -42,21 +42,20 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
   router.handle(IpcChannel.machineImport, async ({ path, name }) => {
     const preview = await inspect(path, names(), deps, paths);
     if (names().includes(name)) throw taken(name, 'name');
-    return jobs.submit(importJob(preview.path, name, deps, preview.uploaded));
+    const job = jobs.submit(importJob(preview.path, name, deps, preview.uploaded));
+    // The job now owns the upload (and releases it when done): it no longer expires.
+    deps.uploads?.hold(preview.path);
+    return job;
   });
 
   router.handle(IpcChannel.machinePush, async ({ name, paths: files }) => {
     const checked = await Promise.all(
       files.map(async (f, i) => (await checkReadableFile(f, paths, `paths.${i}`)).path),
     );
-    return jobs.submit(
-      pushJob(
-        name,
-        checked,
-        deps,
-        checked.every((p) => deps.uploads?.isUpload(p)),
-      ),
-    );
+    const uploaded = checked.every((p) => deps.uploads?.isUpload(p));
+    const job = jobs.submit(pushJob(name, checked, deps, uploaded));
+    if (uploaded) for (const p of checked) deps.uploads?.hold(p);
+    return job;
   });
 
   router.handle(IpcChannel.uploadDiscard, ({ path }) => {
