@@ -9,11 +9,16 @@ export interface Target {
   token: string;
 }
 
-/** A TCP socket to the host that collects everything it receives. */
-export function tcp(port: number): Promise<Socket & { received: () => Buffer }> {
+/**
+ * A TCP socket to the host that collects everything it receives. With `halfOpen` it never closes its side
+ * when the host closes its own, as a client that ignores a close would.
+ */
+export function tcp(port: number, halfOpen = false): Promise<Socket & { received: () => Buffer }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = connect(port, '127.0.0.1') as Socket & { received: () => Buffer };
+    const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: halfOpen }) as Socket & {
+      received: () => Buffer;
+    };
     socket.received = () => Buffer.concat(chunks);
     socket.on('data', (d: Buffer) => chunks.push(d));
     socket.on('error', () => {}); // a reset from the host is an answer too
@@ -32,8 +37,11 @@ export function upgradeRequest(target: Target, token = target.token): string {
 }
 
 /** A socket that completed the WebSocket handshake by hand (status 101). */
-export async function rawWebSocket(target: Target): Promise<Socket & { received: () => Buffer }> {
-  const socket = await tcp(target.port);
+export async function rawWebSocket(
+  target: Target,
+  halfOpen = false,
+): Promise<Socket & { received: () => Buffer }> {
+  const socket = await tcp(target.port, halfOpen);
   socket.write(upgradeRequest(target));
   await until(() => socket.received().includes('\r\n\r\n'), 2000, 'no handshake answer');
   const head = socket.received().toString('latin1');
