@@ -10,7 +10,7 @@ import { registerDesktopHandlers } from './ipc/handlers/desktop';
 import { registerJobHandlers } from './ipc/handlers/jobs';
 import { registerTransferHandlers } from './ipc/handlers/transfers';
 import { JobHistory } from './jobs/history';
-import { UploadStore } from './uploads';
+import { UploadStore } from './headless/uploads';
 import { registerMachineHandlers } from './ipc/handlers/machines';
 import { Router } from './ipc/router';
 import { JobManager } from './jobs/job-manager';

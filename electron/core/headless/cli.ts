@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     port: args.port,
     uploads: core.uploads,
     onClientGone: (client) => core.clientGone(client),
+    log: (line) => core.timing.note('WARN', `Headless host: ${line}`),
   });
   console.log(`OrbDeck${args.demo ? ' (demo)' : ''} is ready at ${server.url}`);
   if (args.open) openBrowser(server.url);

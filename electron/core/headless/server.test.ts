@@ -1,5 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect as tcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import { IpcChannel } from '../../../shared/ipc/contract';
 import { EventHub } from '../events';
 import { Router } from '../ipc/router';
 import { readFileSync } from 'node:fs';
-import { UploadStore } from '../uploads';
+import { UploadStore } from './uploads';
+import { basename } from 'node:path';
 import { startHeadlessServer, type HeadlessServer } from './server';
 
 let server: HeadlessServer;
@@ -39,7 +41,7 @@ function connect(opts: {
   origin?: string | null;
   host?: string;
 }): Promise<{ outcome: string; ws: WebSocket }> {
-  const query = opts.token === undefined ? '' : `?token=${encodeURIComponent(opts.token)}`;
+  const query = opts.token === undefined ? '' : `?token=${opts.token}`;
   const headers: Record<string, string> = {};
   if (opts.host) headers.Host = opts.host;
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws${query}`, {
@@ -83,6 +85,15 @@ describe('headless host security', () => {
   it('refuses a wrong token', async () => {
     expect((await connect({ token: 'x'.repeat(server.token.length) })).outcome).toBe('401');
     expect((await connect({ token: server.token + 'x' })).outcome).toBe('401');
+  });
+
+  it('refuses the token given twice, whichever comes first', async () => {
+    const bad = 'x'.repeat(server.token.length);
+    expect((await connect({ token: `${server.token}&token=${bad}` })).outcome).toBe('401');
+    expect((await connect({ token: `${bad}&token=${server.token}` })).outcome).toBe('401');
+    expect((await connect({ token: `${server.token}&token=${server.token}` })).outcome).toBe('401');
+    const upload = `/upload?token=${server.token}&token=${bad}&name=x`;
+    expect((await post(upload, 'x', { Origin: origin() })).status).toBe(401);
   });
 
   it('refuses a foreign Origin even with the right token', async () => {
@@ -143,6 +154,13 @@ describe('headless host security', () => {
     expect((await get('/..%2forbdeck-secret.txt')).status).not.toBe(200);
     expect((await get('/missing.js')).status).toBe(404);
   });
+
+  it('never serves a source map, even one that is there', async () => {
+    writeFileSync(join(staticDir, 'index.js.map'), '{"sources":["secret.ts"]}');
+    const map = await get('/index.js.map');
+    expect(map.status).toBe(404);
+    expect(map.body).not.toContain('secret');
+  });
 });
 
 function post(
@@ -189,5 +207,59 @@ describe('headless host uploads (drag and drop in a browser)', () => {
         .status,
     ).toBe(403);
     expect((await post(`/upload?token=${server.token}&name=${name}`, 'x', {})).status).toBe(403);
+  });
+});
+
+/** Sends a raw request head (and maybe some body) and reads what comes back until the host closes. */
+function raw(head: string, body = ''): Promise<{ text: string; closedAfterMs: number }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const socket = tcp(server.port, '127.0.0.1');
+    let text = '';
+    socket.on('data', (d) => (text += d));
+    socket.on('error', () => {}); // the host may reset a body it refused
+    socket.on('close', () => resolve({ text, closedAfterMs: Date.now() - started }));
+    socket.setTimeout(5000, () => reject(new Error(`still open; got ${JSON.stringify(text)}`)));
+    socket.write(head + body);
+  });
+}
+
+describe('headless host upload limits', () => {
+  const head = (headers: string) =>
+    `POST /upload?token=${server.token}&name=big.tar.zst HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n` +
+    `Origin: ${origin()}\r\n${headers}\r\n`;
+
+  it('refuses 300 GiB up front with a message the page can show, then closes', async () => {
+    const { text, closedAfterMs } = await raw(
+      head(`Content-Length: ${300 * 1024 ** 3}\r\n`),
+      'x'.repeat(64 * 1024),
+    );
+    expect(text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(text).toContain('The file is 300 GiB; the host takes files up to 256 GiB.');
+    expect(closedAfterMs).toBeLessThan(2000);
+    const folder = join(staticDir, 'uploads');
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+  });
+
+  it('refuses an upload that does not say its size', async () => {
+    const { text } = await raw(head('Transfer-Encoding: chunked\r\n'), '5\r\nhello\r\n0\r\n\r\n');
+    expect(text).toMatch(/^HTTP\/1\.1 411 /);
+    expect(text).toContain('The upload must say its size (Content-Length).');
+  });
+
+  it('keeps newlines and right-to-left overrides out of the stored name', async () => {
+    const name = encodeURIComponent('inv\u202Eexe.pdf\n\u2066x\u2069.tar.zst');
+    const res = await post(`/upload?token=${server.token}&name=${name}`, 'hello', { Origin: origin() });
+    expect(res.status).toBe(200);
+    expect(basename((JSON.parse(res.body) as { path: string }).path)).toBe('invexe.pdfx.tar.zst');
+  });
+
+  it('stores a name longer than the file system allows, cut by bytes', async () => {
+    const name = encodeURIComponent('日'.repeat(150) + '.tar.zst');
+    const res = await post(`/upload?token=${server.token}&name=${name}`, 'hello', { Origin: origin() });
+    expect(res.status).toBe(200);
+    expect(Buffer.byteLength(basename((JSON.parse(res.body) as { path: string }).path))).toBeLessThanOrEqual(
+      255,
+    );
   });
 });

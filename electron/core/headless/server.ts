@@ -1,14 +1,15 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { WsClientMessage, WsServerMessage } from '../../../shared/ipc/bridge';
-import { ErrorCode } from '../../../shared/errors';
-import { fail } from '../../../shared/result';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { EventHub } from '../events';
 import type { Router } from '../ipc/router';
-import type { UploadStore } from '../uploads';
+import { describeError, throttledLog, type HostLog } from './host-log';
+import { DEFAULT_LIMITS, type HostLimits } from './limits';
 import { send, serveStatic } from './static-files';
+import { receiveUpload } from './upload-route';
+import type { UploadStore } from './uploads';
+import { WsConnections } from './ws-connections';
 
 export interface HeadlessServerOptions {
   router: Router;
@@ -23,10 +24,10 @@ export interface HeadlessServerOptions {
   uploads?: UploadStore | null;
   /** A window's connection closed (its visibility no longer counts). */
   onClientGone?: (client: string) => void;
+  /** Where a line about a misbehaving client goes (throttled); stderr by default. */
+  log?: HostLog;
+  limits?: Partial<HostLimits>;
 }
-
-/** Machine exports are big; this is a sanity bound, not a quota. */
-const MAX_UPLOAD_BYTES = 256 * 1024 ** 3;
 
 export interface HeadlessServer {
   /** The URL to open, token included (in the fragment, so it never reaches a log or a Referer). */
@@ -37,77 +38,53 @@ export interface HeadlessServer {
 }
 
 const HOST = '127.0.0.1';
-/** Bigger requests than this are refused; no channel needs more. */
-const MAX_MESSAGE_BYTES = 1 << 20;
 
 /**
  * The headless transport: the built renderer over HTTP and the IPC router over a WebSocket, on loopback only.
  * A WebSocket needs the token, and its Host and Origin must be this server's own: another web page (a
- * foreign Origin) or a DNS-rebinding name (a foreign Host) is refused.
+ * foreign Origin) or a DNS-rebinding name (a foreign Host) is refused. Every connection is bounded (see
+ * HostLimits), and whatever one client sends costs at most its own connection.
  */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const sockets = new Set<WebSocket>();
-  let clients = 0;
+  const limits: HostLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const log = throttledLog(options.log ?? ((line) => process.stderr.write(`OrbDeck host: ${line}\n`)));
   let port = 0;
   const allowedHosts = () => [`${HOST}:${port}`, `localhost:${port}`];
 
-  const http: Server = createServer((req, res) => {
-    if (!allowedHosts().includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden host');
-    if (new URL(req.url ?? '/', 'http://x').pathname === '/upload') return void receiveUpload(req, res);
-    serveStatic(options.staticDir, req, res).catch(() => send(res, 500, 'Internal error'));
+  const http: Server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      // No bound on a whole request: an upload may take hours. idleTimeoutMs bounds a stalled one.
+      requestTimeout: 0,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // How often Node looks for requests past headersTimeout (its default, 30 s, would hold them that long).
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, limits.headersTimeoutMs / 4)),
+    },
+    (req, res) => {
+      if (!allowedHosts().includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden host');
+      if (new URL(req.url ?? '/', 'http://x').pathname === '/upload') {
+        const refusal = checkAccess(req, token, allowedHosts(), '/upload');
+        return void receiveUpload(req, res, options.uploads, refusal);
+      }
+      serveStatic(options.staticDir, req, res).catch(() => send(res, 500, 'Internal error'));
+    },
+  );
+  http.maxConnections = limits.maxHttpConnections;
+  http.setTimeout(limits.idleTimeoutMs);
+  http.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => onClientError(error, socket, log));
+  http.on('drop', () => log(`Connection refused: already ${limits.maxHttpConnections} open`));
+
+  const ws = new WsConnections({
+    router: options.router,
+    events: options.events,
+    limits,
+    log,
+    onClientGone: options.onClientGone,
   });
-
-  async function receiveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const refusal =
-      req.method !== 'POST' ? '405 Method Not Allowed' : checkAccess(req, token, allowedHosts(), '/upload');
-    if (refusal || !options.uploads) {
-      req.resume();
-      return send(res, Number((refusal ?? '404').slice(0, 3)), refusal ?? 'Uploads are not accepted here');
-    }
-    const name = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? 'upload';
-    try {
-      const result = await options.uploads.receive(req, name, MAX_UPLOAD_BYTES);
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify(result));
-    } catch (error) {
-      send(res, 400, error instanceof Error ? error.message : 'Upload failed');
-    }
-  }
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-
-  http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const refusal = checkAccess(req, token, allowedHosts(), '/ws');
-    if (refusal) {
-      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const client = `ws-${++clients}`;
-      sockets.add(ws);
-      ws.on('close', () => {
-        sockets.delete(ws);
-        options.onClientGone?.(client);
-      });
-      ws.on('message', (data, isBinary) => void onMessage(ws, client, data.toString(), isBinary));
-    });
-  });
-
-  async function onMessage(ws: WebSocket, client: string, text: string, isBinary: boolean): Promise<void> {
-    const message = isBinary ? null : parseMessage(text);
-    if (!message) {
-      ws.close(1003, 'Messages must be JSON {id, channel, request}');
-      return;
-    }
-    const result = await options.router
-      .invoke(message.channel, message.request, { transport: 'headless', client })
-      .catch(() => fail({ code: ErrorCode.INTERNAL, message: 'The request failed.' }));
-    reply(ws, { id: message.id, result });
-  }
-
-  const stopEvents = options.events.onAny((event, payload) => {
-    for (const ws of sockets) reply(ws, { event, payload });
-  });
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    ws.upgrade(req, socket, head, checkAccess(req, token, allowedHosts(), '/ws')),
+  );
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -120,22 +97,35 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     port,
     token,
     async close() {
-      stopEvents();
-      for (const ws of sockets) ws.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await ws.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
 }
 
-function reply(ws: WebSocket, message: WsServerMessage): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+/** A request Node could not parse, or that timed out: answered and closed, and said in one line. */
+function onClientError(error: NodeJS.ErrnoException, socket: Duplex, log: HostLog): void {
+  // Mid-response (a pipelined request gone bad) nothing more can be written without garbling the answer.
+  const answering = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (error.code === 'ECONNRESET' || !socket.writable || answering) {
+    socket.destroy();
+    return;
+  }
+  log(`Bad HTTP request: ${describeError(error)}`);
+  const status =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? '408 Request Timeout'
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : '400 Bad Request';
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 /**
  * The HTTP status line to refuse a WebSocket or an upload with, or null to accept it: it needs this server's
- * own Host and Origin (no other page, no DNS rebinding) and the token.
+ * own Host and Origin (no other page, no DNS rebinding) and the token, given exactly once.
  */
 export function checkAccess(
   req: IncomingMessage,
@@ -149,20 +139,9 @@ export function checkAccess(
   // Browsers always send Origin on a WebSocket; it must be this very server.
   const origin = req.headers.origin;
   if (!origin || !allowedHosts.map((h) => `http://${h}`).includes(origin)) return '403 Forbidden';
-  const given = Buffer.from(url.searchParams.get('token') ?? '');
+  const tokens = url.searchParams.getAll('token');
+  const given = Buffer.from(tokens.length === 1 ? tokens[0]! : '');
   const expected = Buffer.from(token);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return '401 Unauthorized';
   return null;
-}
-
-function parseMessage(text: string): WsClientMessage | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null) return null;
-    const { id, channel, request } = value as Record<string, unknown>;
-    if (typeof id !== 'number' || !Number.isSafeInteger(id) || typeof channel !== 'string') return null;
-    return { id, channel, request };
-  } catch {
-    return null;
-  }
 }

@@ -9,7 +9,6 @@ const MIME: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
-  '.map': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -52,7 +51,8 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
   const file = join(root, relative);
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep))
     return send(res, 403, 'Forbidden');
-  const info = await stat(file).catch(() => null);
+  // Source maps would hand out the sources; a developer who wants them builds them (see vite.config.ts).
+  const info = extname(file) === '.map' ? null : await stat(file).catch(() => null);
   if (!info?.isFile()) return send(res, 404, 'Not found');
   res.writeHead(200, {
     ...SECURITY_HEADERS,

@@ -12,7 +12,7 @@ import { checkReadableFile, checkReadablePath } from '../../files/paths';
 import type { JobManager } from '../../jobs/job-manager';
 import { cloneJob, exportJob, importJob, pushJob, type TransferDeps } from '../../jobs/transfer-jobs';
 import type { SettingsStore } from '../../settings/settings-store';
-import type { UploadStore } from '../../uploads';
+import type { UploadStore } from '../../headless/uploads';
 import type { Router } from '../router';
 
 export interface TransferHandlerDeps extends TransferDeps {
@@ -59,7 +59,10 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
   router.handle(IpcChannel.machineImport, async ({ path, name }, context) => {
     const preview = await inspect(path, context.transport, names(), deps, paths);
     if (names().includes(name)) throw taken(name, 'name');
-    return jobs.submit(importJob(preview.path, name, deps, preview.uploaded));
+    const job = jobs.submit(importJob(preview.path, name, deps, preview.uploaded));
+    // The job now owns the upload (and releases it when done): it no longer expires.
+    deps.uploads?.hold(preview.path);
+    return job;
   });
 
   router.handle(IpcChannel.machinePush, async ({ name, paths: refs, confirmSensitive }, context) => {
@@ -81,7 +84,10 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
       );
     }
     const uploaded = sources.every((p) => deps.uploads?.isUpload(p));
-    return jobs.submit(pushJob(name, sources, deps, uploaded));
+    const job = jobs.submit(pushJob(name, sources, deps, uploaded));
+    // The job now owns the uploads (and releases them when done): they no longer expire.
+    if (uploaded) for (const p of sources) deps.uploads?.hold(p);
+    return job;
   });
 
   router.handle(IpcChannel.uploadDiscard, ({ path }) => {
