@@ -27,6 +27,7 @@ export const nodeBundles = {
     executable: true,
   },
   bench: { entry: 'electron/core/bench/bench.ts', out: 'dist/bench/bench.mjs', format: 'esm' },
+  soak: { entry: 'electron/core/bench/soak.ts', out: 'dist/bench/soak.mjs', format: 'esm' },
 };
 
 const sources = [
