@@ -40,7 +40,7 @@ test('creates a machine, validating the name as it is typed', async ({ page, hos
   await expect(dialog.getByText(/no spaces, underscores/)).toBeVisible();
   await expect(button(dialog, 'Create')).toBeDisabled();
   await name.fill('ubuntu');
-  await expect(dialog.getByText('A machine named "ubuntu" already exists.')).toBeVisible();
+  await expect(dialog.getByText('A machine named “ubuntu” already exists.')).toBeVisible();
   await name.fill('build-box');
   await dialog.getByLabel('Version').selectOption('trixie');
   await button(dialog, 'Create').click();

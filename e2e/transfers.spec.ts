@@ -96,7 +96,7 @@ test('imports with the Import button, showing what the file holds', async ({ pag
   await expect(dialog).toContainText('Debian bookworm (12)');
   await expect(dialog.getByLabel('Name of the new machine')).toHaveValue('debian-2');
   await dialog.getByLabel('Name of the new machine').fill('ubuntu');
-  await expect(dialog.getByText('A machine named "ubuntu" already exists.')).toBeVisible();
+  await expect(dialog.getByText('A machine named “ubuntu” already exists.')).toBeVisible();
   await dialog.getByLabel('Name of the new machine').fill('restored_db');
   await expect(button(dialog, 'Import')).toBeDisabled();
   await dialog.getByLabel('Name of the new machine').fill('restored-db');

@@ -37,6 +37,30 @@ export function machineNameProblem(name: string): string | null {
   return null;
 }
 
+/** Names of machines that exist can be longer than OrbDeck lets new ones be (made on the command line). */
+export const MAX_MACHINE_REF_LENGTH = 255;
+
+/**
+ * Why `ref` cannot name an existing machine: orbctl's own pattern (so a command-line machine with a long or
+ * oddly cased name stays manageable, and nothing starting with `-` can become a flag), and never a reserved
+ * word: those name OrbStack's built-in machines, which orbctl keeps out of its list and OrbDeck never manages.
+ * A machine's ULID id matches the same pattern.
+ */
+export function machineRefProblem(ref: string): string | null {
+  if (ref.length === 0) return 'Enter a machine name.';
+  if (ref.length > MAX_MACHINE_REF_LENGTH) return 'That is too long to be a machine name.';
+  if (!MACHINE_NAME_PATTERN.test(ref)) return 'That is not a machine name.';
+  if (RESERVED_MACHINE_NAMES.includes(ref)) return `“${ref}” is one of OrbStack’s built-in machines.`;
+  return null;
+}
+
+/** Why `name` cannot be used for a new machine among `taken` (names in use), or null. */
+export function newMachineNameProblem(name: string, taken: readonly string[]): string | null {
+  return (
+    machineNameProblem(name) ?? (taken.includes(name) ? `A machine named “${name}” already exists.` : null)
+  );
+}
+
 export function isValidMachineName(name: string): boolean {
   return machineNameProblem(name) === null;
 }

@@ -18,7 +18,7 @@ describe('NameField', () => {
     expect(screen.getByText(/no spaces, underscores/)).toBeInTheDocument();
     await userEvent.clear(input);
     await userEvent.type(input, 'ubuntu');
-    expect(screen.getByText('A machine named "ubuntu" already exists.')).toBeInTheDocument();
+    expect(screen.getByText('A machine named “ubuntu” already exists.')).toBeInTheDocument();
     await userEvent.type(input, '-2');
     expect(input).not.toHaveAttribute('aria-invalid');
   });

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { machineNameProblem } from '../../shared/names';
+import { newMachineNameProblem } from '../../shared/names';
 
 interface Props {
   label: string;
@@ -10,17 +10,10 @@ interface Props {
   autoFocus?: boolean;
 }
 
-/** Why `name` cannot be used for a new machine, or null. orbctl's rule plus "already taken". */
-export function newNameProblem(name: string, taken: readonly string[]): string | null {
-  return (
-    machineNameProblem(name) ?? (taken.includes(name) ? `A machine named "${name}" already exists.` : null)
-  );
-}
-
 /** A machine-name input validated as you type, with the reason shown and announced. */
 export function NameField({ label, value, onChange, taken, autoFocus }: Props) {
   const id = useId();
-  const problem = newNameProblem(value, taken);
+  const problem = newMachineNameProblem(value, taken);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -38,7 +38,7 @@ describe('IPC contract types', () => {
       distro: string;
       version?: string | undefined;
       name: string;
-      arch?: 'arm64' | 'amd64' | undefined;
+      arch?: string | undefined;
       user?: string | undefined;
       cloudInitPath?: string | undefined;
       isolated?: boolean | undefined;

@@ -4,6 +4,8 @@ import { SETTINGS_USER_PATCH } from './settings';
 import {
   absolutePath,
   architecture,
+  cpuCount,
+  diskSize,
   distroWord,
   empty,
   fileRef,
@@ -11,8 +13,8 @@ import {
   jobId,
   linuxUser,
   machineRef,
+  memorySize,
   newMachineName,
-  sizeText,
 } from './schemas';
 
 const byName = z.object({ name: machineRef }).strict();
@@ -45,9 +47,9 @@ export const requests = {
       user: linuxUser.optional(),
       cloudInitPath: fileRef.optional(),
       isolated: z.boolean().optional(),
-      cpus: z.number().int().min(1).max(128).optional(),
-      memory: sizeText.optional(),
-      disk: sizeText.optional(),
+      cpus: cpuCount.optional(),
+      memory: memorySize.optional(),
+      disk: diskSize.optional(),
     })
     .strict(),
   [IpcChannel.machineDelete]: byName,

@@ -1,52 +1,52 @@
 import { z } from 'zod';
-import { ARCHITECTURES, DISTROS } from '../distros';
+import { ARCHITECTURES } from '../distros';
 import { isGrant } from '../files';
-import { machineNameProblem } from '../names';
+import {
+  archProblem,
+  cpusProblem,
+  distroProblem,
+  imageVersionProblem,
+  sizeProblem,
+  userNameProblem,
+} from '../machine-options';
+import { machineNameProblem, machineRefProblem } from '../names';
+import { absolutePathProblem } from '../paths';
 
 /**
- * A reference to an existing machine: its name or its ULID. Deliberately looser than the create rule (the
- * built-in `docker` machine exists), but it can never start with `-`, so it cannot become a flag in argv.
+ * Request fields checked by the shared rules (shared/names.ts, machine-options.ts, paths.ts), the same ones the
+ * form and the adapter ask. A rule's answer is a whole sentence; the router shows it as it is.
  */
-export const machineRef = z
-  .string()
-  .min(1, 'machine name is empty')
-  .max(255, 'machine name is too long')
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9-.]*$/, 'not a machine name');
+export const RULE_ISSUE = 'orbdeck-rule';
 
-/** A name for a new machine (create, rename, clone, import): orbctl's rule, with the reason when refused. */
-export const newMachineName = z.string().superRefine((name, ctx) => {
-  const problem = machineNameProblem(name);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem.replace(/\.$/, '') });
-});
+function ruled<T extends z.ZodType>(schema: T, problem: (value: z.output<T>) => string | null) {
+  return schema.superRefine((value, ctx) => {
+    const sentence = problem(value);
+    if (sentence) ctx.addIssue({ code: 'custom', message: sentence, params: { [RULE_ISSUE]: true } });
+  });
+}
 
-/** An absolute path on this computer. Relative paths would depend on the main process's folder. */
-export const absolutePath = z
-  .string()
-  .min(1, 'path is empty')
-  .max(4096, 'path is too long')
-  .refine((p) => !p.includes('\0'), 'path contains a NUL character')
-  .refine((p) => p.startsWith('/'), 'must be an absolute path');
+/** An existing machine, by name or ULID id (shared/names.ts). */
+export const machineRef = ruled(z.string(), machineRefProblem);
+
+/** A name for a new machine (create, rename, clone, import): orbctl's rule plus OrbDeck's extras. */
+export const newMachineName = ruled(z.string(), machineNameProblem);
+
+/** An absolute path on this computer (shared/paths.ts). */
+export const absolutePath = ruled(z.string(), absolutePathProblem);
 
 /**
  * A file named in a request: a grant for a file the person chose (Electron: a native dialog, a drop, the Dock;
  * see shared/files.ts) or, where the transport allows it, an absolute path the person typed.
  */
-export const fileRef = z
-  .string()
-  .min(1, 'path is empty')
-  .max(4096, 'path is too long')
-  .refine((p) => !p.includes('\0'), 'path contains a NUL character')
-  .refine((p) => p.startsWith('/') || isGrant(p), 'must be an absolute path');
+export const fileRef = ruled(z.string(), (p) => (isGrant(p) ? null : absolutePathProblem(p)));
 
-export const distroWord = z.enum(DISTROS.map((d) => d.cli) as [string, ...string[]], {
-  error: 'not a distro orbctl knows',
-});
-export const architecture = z.enum(ARCHITECTURES, { error: 'must be arm64 or amd64' });
-export const imageVersion = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9.-]{0,31}$/, 'not a version');
-/** A Linux user name as useradd accepts it. */
-export const linuxUser = z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'not a Linux user name');
-/** `4G`, `512M`, `64G` as orbctl's --memory / --disk take them. */
-export const sizeText = z.string().regex(/^[1-9]\d{0,5}(\.\d{1,2})?[MGT]$/, 'use a size like 4G or 512M');
+export const distroWord = ruled(z.string(), distroProblem);
+export const architecture = ruled(z.string(), archProblem).pipe(z.enum(ARCHITECTURES));
+export const imageVersion = ruled(z.string(), imageVersionProblem);
+export const linuxUser = ruled(z.string(), userNameProblem);
+export const cpuCount = ruled(z.number(), cpusProblem);
+export const memorySize = ruled(z.string(), (s) => sizeProblem(s, 'memory'));
+export const diskSize = ruled(z.string(), (s) => sizeProblem(s, 'disk'));
 
 export const jobId = z.string().regex(/^job-[a-z0-9-]{1,64}$/, 'not a job id');
 

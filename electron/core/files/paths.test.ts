@@ -8,10 +8,8 @@ import { tempDir } from '../orbctl/test-support';
 import { absolutePath, checkReadableFile, checkWritableFolder } from './paths';
 
 let dir: { path: string; remove: () => void };
-let ctx: { cwd: string; home: string };
 beforeAll(() => {
   dir = tempDir();
-  ctx = { cwd: dir.path, home: '/Users/me' };
   mkdirSync(join(dir.path, 'a folder'));
   writeFileSync(join(dir.path, `it's "quoted" & spaced.tar.zst`), 'data');
   writeFileSync(join(dir.path, 'existing.tar.zst'), 'old');
@@ -29,29 +27,33 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
 }
 
 describe('absolutePath', () => {
-  it('resolves relative paths against cwd and expands ~', () => {
-    expect(absolutePath('x.tar.zst', ctx, 'file')).toBe(join(dir.path, 'x.tar.zst'));
-    expect(absolutePath('~/b/x', ctx, 'file')).toBe('/Users/me/b/x');
-    expect(absolutePath('/a/../b', ctx, 'file')).toBe('/b');
+  it('normalises absolute paths', () => {
+    expect(absolutePath('/a/../b', 'file')).toBe('/b');
+    expect(absolutePath(`${dir.path}/./x.tar.zst`, 'file')).toBe(join(dir.path, 'x.tar.zst'));
   });
 
-  it('refuses empty and NUL-carrying paths', async () => {
-    expect(() => absolutePath('', ctx, 'file')).toThrow(AppError);
-    expect(() => absolutePath('/a\0b', ctx, 'file')).toThrow(/NUL/);
+  it('refuses relative, ~, empty and NUL-carrying paths with the shared rule’s words', async () => {
+    expect(() => absolutePath('x.tar.zst', 'file')).toThrow('Give the full path, starting with /.');
+    expect(() => absolutePath('~/b/x', 'file')).toThrow('Give the full path, starting with /.');
+    expect(() => absolutePath('', 'file')).toThrow(AppError);
+    expect(() => absolutePath('/a\0b', 'file')).toThrow(/NUL/);
   });
 });
 
 describe('checkReadableFile (import source, cloud-init file)', () => {
   it('accepts a regular file, quotes and spaces included, and reports its size', async () => {
-    const name = `it's "quoted" & spaced.tar.zst`;
-    expect(await checkReadableFile(name, ctx, 'file')).toEqual({ path: join(dir.path, name), size: 4 });
+    const path = join(dir.path, `it's "quoted" & spaced.tar.zst`);
+    expect(await checkReadableFile(path, 'file')).toEqual({ path, size: 4 });
   });
 
   it('says the same for a missing path, a folder and a path under a file: no way to learn what exists', async () => {
-    for (const p of ['nope.tar.zst', 'a folder', 'existing.tar.zst/x', '/dev/null']) {
-      const e = await rejection(checkReadableFile(p, ctx, 'file'));
+    for (const p of [
+      ...['nope.tar.zst', 'a folder', 'existing.tar.zst/x'].map((n) => join(dir.path, n)),
+      '/dev/null',
+    ]) {
+      const e = await rejection(checkReadableFile(p, 'file'));
       expect(e.code).toBe('INVALID_INPUT');
-      expect(e.message).toBe(`There is no file at '${absolutePath(p, ctx, 'file')}' that OrbDeck can read.`);
+      expect(e.message).toBe(`There is no file at '${p}' that OrbDeck can read.`);
       expect(e.detail?.field).toBe('file');
     }
   });
@@ -100,10 +102,9 @@ describe('permissions, checked as an unprivileged user', () => {
       writeFileSync(
         runner,
         `import { checkReadableFile, checkWritableFolder } from ${JSON.stringify(bundle)};
-       const ctx = { cwd: '/', home: '/' };
        const out = {};
        for (const [k, f] of Object.entries({
-         read: () => checkReadableFile(${JSON.stringify(secret)}, ctx, 'file'),
+         read: () => checkReadableFile(${JSON.stringify(secret)}, 'file'),
          write: () => checkWritableFolder(${JSON.stringify(locked)}, 'file', 'x'),
        })) { try { await f(); out[k] = 'ok'; } catch (e) { out[k] = e.code + ': ' + e.message; } }
        console.log(JSON.stringify(out));`,

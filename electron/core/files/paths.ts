@@ -1,5 +1,5 @@
 /**
- * File checks before orbctl sees a path: paths are made absolute (orbctl resolves relative ones against its own
+ * File checks before orbctl sees a path: paths must be absolute (orbctl resolves relative ones against its own
  * working folder, which for an app is not what the user meant), and what must exist and be readable is checked
  * here so the user gets a message naming the path instead of orbctl's inner OS text. A file that is missing,
  * unreadable or not a regular file gets one and the same message, so these checks cannot be used to learn which
@@ -7,25 +7,19 @@
  */
 import { constants, type Stats } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
-
-export interface PathContext {
-  cwd: string;
-  home: string;
-}
+import { absolutePathProblem } from '../../../shared/paths';
 
 export function invalidPath(message: string, field: string, path?: string): AppError {
   return new AppError('INVALID_INPUT', message, path === undefined ? { field } : { field, notes: [path] });
 }
 
-/** Absolute path for `p`: `~` expands to the home folder, relative paths resolve against `cwd`. */
-export function absolutePath(p: string, ctx: PathContext, field: string): string {
-  if (typeof p !== 'string' || p.trim() === '') throw invalidPath('Choose a file.', field);
-  if (p.includes('\0')) throw invalidPath('A path cannot contain a NUL character.', field);
-  if (p === '~') return ctx.home;
-  if (p.startsWith('~/')) return join(ctx.home, p.slice(2));
-  return isAbsolute(p) ? resolve(p) : resolve(ctx.cwd, p);
+/** `p` checked by the shared rule (shared/paths.ts) and normalised (`/a/../b` is `/b`). */
+export function absolutePath(p: string, field: string): string {
+  const problem = absolutePathProblem(typeof p === 'string' ? p : '');
+  if (problem) throw invalidPath(problem, field);
+  return resolve(p);
 }
 
 /** Null when nothing is there or it cannot be looked at. */
@@ -51,12 +45,8 @@ export async function realLocation(path: string): Promise<string> {
 }
 
 /** An existing, regular, readable file (import source, cloud-init file). Returns its absolute path and size. */
-export async function checkReadableFile(
-  p: string,
-  ctx: PathContext,
-  field: string,
-): Promise<{ path: string; size: number }> {
-  const path = absolutePath(p, ctx, field);
+export async function checkReadableFile(p: string, field: string): Promise<{ path: string; size: number }> {
+  const path = absolutePath(p, field);
   const st = await statOrNull(path);
   if (!st?.isFile() || !(await canAccess(path, constants.R_OK))) {
     throw invalidPath(`There is no file at '${path}' that OrbDeck can read.`, field, path);
@@ -65,8 +55,8 @@ export async function checkReadableFile(
 }
 
 /** Something that exists and is readable (a `push` source: file or folder). */
-export async function checkReadablePath(p: string, ctx: PathContext, field: string): Promise<string> {
-  const path = absolutePath(p, ctx, field);
+export async function checkReadablePath(p: string, field: string): Promise<string> {
+  const path = absolutePath(p, field);
   const st = await statOrNull(path);
   if (!st || !(st.isFile() || st.isDirectory()) || !(await canAccess(path, constants.R_OK))) {
     throw invalidPath(`There is nothing at '${path}' that OrbDeck can read.`, field, path);

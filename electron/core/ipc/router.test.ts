@@ -28,7 +28,7 @@ describe('Router', () => {
       ok: false,
       error: {
         code: ErrorCode.INVALID_INPUT,
-        message: 'Invalid name: not a machine name.',
+        message: 'That is not a machine name.',
         detail: { field: 'name' },
       },
     });

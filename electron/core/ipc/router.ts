@@ -8,6 +8,7 @@ import {
   type ResponseOf,
 } from '../../../shared/ipc/contract';
 import { AppError, ErrorCode } from '../../../shared/errors';
+import { RULE_ISSUE } from '../../../shared/ipc/schemas';
 import { fail, ok, type Envelope } from '../../../shared/result';
 
 /** Who is calling: handlers may behave differently where a transport lacks a native feature. */
@@ -68,12 +69,16 @@ export class Router {
   }
 }
 
-/** Turns zod's issues into one INVALID_INPUT error that names the first bad field. */
+/**
+ * Turns zod's issues into one INVALID_INPUT error about the first bad field: a shared rule's own sentence
+ * (shared/ipc/schemas.ts), else zod's words with the field named.
+ */
 function invalidInput(error: z.ZodError): AppError {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(request)';
   const problem = issue?.message ?? 'invalid';
-  return new AppError(ErrorCode.INVALID_INPUT, `Invalid ${field}: ${problem}.`, {
+  const byRule = issue?.code === 'custom' && issue.params?.[RULE_ISSUE] === true;
+  return new AppError(ErrorCode.INVALID_INPUT, byRule ? problem : `Invalid ${field}: ${problem}.`, {
     field,
     notes: error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`),
   });

@@ -73,7 +73,14 @@ describe('argv builders follow the reference (§2) exactly', () => {
     expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', arch: 'riscv64' }))).toBe(
       'INVALID_INPUT',
     );
-    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', arch: 'i386' }))).toBe('no error');
+    // i386 exists only on Intel Macs; the shared rule (shared/machine-options.ts) keeps to arm64 and amd64.
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', arch: 'i386' }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', memory: '1.5G' }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', cpus: 129 }))).toBe('INVALID_INPUT');
     expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', user: '-o' }))).toBe('INVALID_INPUT');
     expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', cpus: 0 }))).toBe('INVALID_INPUT');
     expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', cpus: 1.5 }))).toBe('INVALID_INPUT');

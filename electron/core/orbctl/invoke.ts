@@ -8,7 +8,6 @@ import type { Timing } from '../timing';
 import { DEFAULT_KILL_GRACE_MS, DEFAULT_TIMEOUTS_MS, type OrbctlCommand } from './commands';
 import { failureOf } from './errors';
 import { locateOrbctl, orbctlEnv, type FileProbe, type LocatedOrbctl } from './locate';
-import type { PathContext } from '../files/paths';
 import { runProcess, type ProcessLauncher, type RunResult } from './run';
 
 export interface OrbctlOptions {
@@ -51,7 +50,8 @@ export interface InvocationSpec {
 }
 
 export class OrbctlInvoker {
-  readonly paths: PathContext;
+  /** The folder orbctl runs in, and the home folder its files live under. */
+  readonly paths: { cwd: string; home: string };
   private readonly timing: Timing;
   private readonly env: Readonly<Record<string, string | undefined>>;
   private readonly home: string;

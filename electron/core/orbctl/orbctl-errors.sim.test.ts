@@ -8,7 +8,8 @@ import { eventually, isRunning } from './test-support';
 
 useSimFolders();
 
-describe.concurrent('orbctl errors through the adapter', () => {
+// Each test runs several simulator processes one after another; on a loaded 2-core machine that takes seconds.
+describe.concurrent('orbctl errors through the adapter', { timeout: 20_000 }, () => {
   it('NOT_FOUND for every command on a missing machine (logs included, which exits 0)', async () => {
     const { orbctl, dir } = sim();
     await orbctl.create({ distro: 'alpine', name: 'a1' });
@@ -20,7 +21,7 @@ describe.concurrent('orbctl errors through the adapter', () => {
       () => orbctl.delete('ghost'),
       () => orbctl.rename('ghost', 'ghost2'),
       () => orbctl.clone('ghost', 'ghost2'),
-      () => orbctl.export('ghost', 'ghost.tar.zst'),
+      () => orbctl.export('ghost', join(dir, 'ghost.tar.zst')),
       () => orbctl.logs('ghost'),
       () => orbctl.setDefault('ghost'),
     ]) {
@@ -33,10 +34,10 @@ describe.concurrent('orbctl errors through the adapter', () => {
   });
 
   it('ALREADY_EXISTS for create, clone, rename and import onto a taken name', async () => {
-    const { orbctl } = sim();
+    const { orbctl, dir } = sim();
     await orbctl.create({ distro: 'alpine', name: 'a1' });
     await orbctl.create({ distro: 'alpine', name: 'a2' });
-    const file = (await orbctl.export('a1', 'a1.tar.zst')).path;
+    const file = (await orbctl.export('a1', join(dir, 'a1.tar.zst'))).path;
     for (const attempt of [
       () => orbctl.create({ distro: 'alpine', name: 'a1' }),
       () => orbctl.clone('a1', 'a2'),
@@ -129,9 +130,9 @@ describe.concurrent('orbctl errors through the adapter', () => {
   });
 
   it('a crash part-way (killed by a signal) is ORBCTL_FAILED naming the signal', async () => {
-    const { orbctl } = sim({ ORBCTL_SIM_FAULT: 'crash:export' });
+    const { orbctl, dir } = sim({ ORBCTL_SIM_FAULT: 'crash:export' });
     await orbctl.create({ distro: 'alpine', name: 'a1' });
-    const e = await rejection(orbctl.export('a1', 'a1.tar.zst'));
+    const e = await rejection(orbctl.export('a1', join(dir, 'a1.tar.zst')));
     expect(e.code).toBe('ORBCTL_FAILED');
     expect(e.detail?.signal).toBe('SIGKILL');
   });

@@ -123,7 +123,7 @@ describe.concurrent('machine lifecycle', () => {
   it('export (while running) and import with and without a name; imports are stopped', async () => {
     const { orbctl, timing, dir } = sim();
     await orbctl.create({ distro: 'fedora', name: 'f1' });
-    const out = await orbctl.export('f1', 'backups/../f1 "copy".tar.zst');
+    const out = await orbctl.export('f1', join(dir, 'backups/../f1 "copy".tar.zst'));
     expect(out.path).toBe(join(dir, 'f1 "copy".tar.zst'));
     expect(out.bytes).toBe(statSync(out.path).size);
     expect(out.bytes).toBeGreaterThan(0);

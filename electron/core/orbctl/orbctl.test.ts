@@ -26,6 +26,8 @@ beforeEach(() => {
   writeFileSync(join(dir.path, 'backup.tar.zst'), 'x');
 });
 afterEach(() => dir.remove());
+/** The adapter takes absolute paths only (shared/paths.ts). */
+const at = (name: string) => join(dir.path, name);
 
 function adapter(table: Record<string, ScriptedReply> = {}, options: Partial<OrbctlOptions> = {}) {
   const bin = writeScriptedOrbctl(
@@ -64,7 +66,7 @@ describe('nothing is started for input the adapter can refuse', () => {
       () => orbctl.create({ distro: 'ubuntu', name }),
       () => orbctl.clone('ubuntu', name),
       () => orbctl.rename('ubuntu', name),
-      () => orbctl.import('backup.tar.zst', { name }),
+      () => orbctl.import(at('backup.tar.zst'), { name }),
     ]) {
       expect((await rejection(attempt)).code).toBe('INVALID_NAME');
     }
@@ -83,13 +85,13 @@ describe('nothing is started for input the adapter can refuse', () => {
         () => orbctl.delete(name),
         () => orbctl.clone(name, 'copy'),
         () => orbctl.rename(name, 'new-name'),
-        () => orbctl.export(name, 'out.tar.zst'),
+        () => orbctl.export(name, at('out.tar.zst')),
         () => orbctl.logs(name, { all: true }),
         () => orbctl.setDefault(name),
         () => orbctl.getUsername(name),
         () => orbctl.setUsername(name, 'alice'),
         () => orbctl.sshDetails(name),
-        () => orbctl.push(name, ['backup.tar.zst']),
+        () => orbctl.push(name, [at('backup.tar.zst')]),
       ];
       for (const attempt of attempts) expect((await rejection(attempt)).code).toBe('INVALID_NAME');
       expect(recordedCalls(log)).toEqual([]);
@@ -107,7 +109,7 @@ describe('nothing is started for input the adapter can refuse', () => {
       () => orbctl.create({ distro: 'ubuntu', name: 'vm1', memory: 'lots' }),
       () => orbctl.setUsername('vm1', '-x'),
       () => orbctl.sshDetails('vm1', { user: 'no spaces' }),
-      () => orbctl.push('vm1', ['backup.tar.zst'], { dest: '-rf' }),
+      () => orbctl.push('vm1', [at('backup.tar.zst')], { dest: '-rf' }),
     ];
     for (const attempt of attempts) {
       const e = await rejection(attempt);
@@ -120,19 +122,20 @@ describe('nothing is started for input the adapter can refuse', () => {
   it('bad paths → INVALID_INPUT naming the path (export targets are files/export-target.ts’s)', async () => {
     const { orbctl } = adapter();
     const cases: [() => Promise<unknown>, string, string][] = [
-      [() => orbctl.import('missing.tar.zst'), 'INVALID_INPUT', join(dir.path, 'missing.tar.zst')],
-      [() => orbctl.import('a folder'), 'INVALID_INPUT', join(dir.path, 'a folder')],
+      [() => orbctl.import(at('missing.tar.zst')), 'INVALID_INPUT', join(dir.path, 'missing.tar.zst')],
+      [() => orbctl.import(at('a folder')), 'INVALID_INPUT', join(dir.path, 'a folder')],
       [
-        () => orbctl.create({ distro: 'ubuntu', name: 'vm1', cloudInitFile: 'ci.yaml' }),
+        () => orbctl.create({ distro: 'ubuntu', name: 'vm1', cloudInitFile: at('ci.yaml') }),
         'INVALID_INPUT',
         'ci.yaml',
       ],
       [
-        () => orbctl.create({ distro: 'ubuntu', name: 'vm1', cloudInitFile: 'a folder' }),
+        () => orbctl.create({ distro: 'ubuntu', name: 'vm1', cloudInitFile: at('a folder') }),
         'INVALID_INPUT',
         'a folder',
       ],
-      [() => orbctl.push('vm1', ['backup.tar.zst', 'gone.txt']), 'INVALID_INPUT', 'gone.txt'],
+      [() => orbctl.push('vm1', [at('backup.tar.zst'), at('gone.txt')]), 'INVALID_INPUT', 'gone.txt'],
+      [() => orbctl.import('relative.tar.zst'), 'INVALID_INPUT', 'Give the full path, starting with /.'],
     ];
     for (const [attempt, code, words] of cases) {
       const e = await rejection(attempt);
@@ -146,8 +149,8 @@ describe('nothing is started for input the adapter can refuse', () => {
     const { orbctl } = adapter();
     const name = `it's a "backup".tar.zst`;
     writeFileSync(join(dir.path, 'a folder', name), 'x');
-    await orbctl.import(join('a folder', name), { name: 'restored' });
-    await orbctl.export('vm1', `a folder/new "one".tar.zst`).catch(() => undefined);
+    await orbctl.import(at(join('a folder', name)), { name: 'restored' });
+    await orbctl.export('vm1', at(`a folder/new "one".tar.zst`)).catch(() => undefined);
     const calls = recordedCalls(log).filter((c) => c[0] !== 'version');
     expect(calls[0]).toEqual(['import', '-n', 'restored', join(dir.path, 'a folder', name)]);
     expect(calls[1]).toEqual(['export', 'vm1', join(dir.path, 'a folder', 'new "one".tar.zst')]);
@@ -159,8 +162,8 @@ describe('version gates', () => {
     const { orbctl } = adapter({ version: { stdout: 'Version: 1.9.5 (1090500)\nCommit: abc (v1.9.5)\n' } });
     for (const attempt of [
       () => orbctl.clone('ubuntu', 'copy'),
-      () => orbctl.export('ubuntu', 'out.tar.zst'),
-      () => orbctl.import('backup.tar.zst'),
+      () => orbctl.export('ubuntu', at('out.tar.zst')),
+      () => orbctl.import(at('backup.tar.zst')),
     ]) {
       const e = await rejection(attempt);
       expect(e.code).toBe('UNSUPPORTED_VERSION');

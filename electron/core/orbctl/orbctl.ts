@@ -161,7 +161,7 @@ export class Orbctl {
     const cloudInitFile =
       req.cloudInitFile === undefined
         ? undefined
-        : (await checkReadableFile(req.cloudInitFile, this.invoker.paths, 'cloudInitFile')).path;
+        : (await checkReadableFile(req.cloudInitFile, 'cloudInitFile')).path;
     const args = argv.createArgs({ ...req, cloudInitFile });
     if (req.isolated === true) await this.gate('isolated', call);
     if (req.cpus !== undefined || req.memory !== undefined || req.disk !== undefined) {
@@ -217,7 +217,7 @@ export class Orbctl {
     call: CallOptions = {},
   ): Promise<{ path: string; bytes: number }> {
     checkMachineRef(machine);
-    const path = absolutePath(file, this.invoker.paths, 'file');
+    const path = absolutePath(file, 'file');
     const args = argv.exportArgs(machine, path);
     await this.gate('export', call);
     const spec: InvocationSpec = { command: 'export', args, what: `export ${machine}`, machine, file: path };
@@ -227,7 +227,7 @@ export class Orbctl {
 
   /** Imports an export file; without `name` the machine gets the name stored in the file. Left stopped. */
   async import(file: string, options: CallOptions & { name?: string } = {}): Promise<void> {
-    const { path, size } = await checkReadableFile(file, this.invoker.paths, 'file');
+    const { path, size } = await checkReadableFile(file, 'file');
     const args = argv.importArgs(path, options.name);
     await this.gate('import', options);
     const what = `import ${options.name ?? basename(path)}`;
@@ -242,8 +242,7 @@ export class Orbctl {
   ): Promise<void> {
     checkMachineRef(machine);
     const sources: string[] = [];
-    for (const [i, f] of files.entries())
-      sources.push(await checkReadablePath(f, this.invoker.paths, `files.${i}`));
+    for (const [i, f] of files.entries()) sources.push(await checkReadablePath(f, `files.${i}`));
     const args = argv.pushArgs(machine, sources, options.dest);
     await this.run({ command: 'push', args, what: `push ${machine}`, machine }, options);
   }

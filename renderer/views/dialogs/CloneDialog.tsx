@@ -3,7 +3,8 @@ import { freeMachineName } from '../../../shared/names';
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { NameField, newNameProblem } from '../../components/NameField';
+import { newMachineNameProblem } from '../../../shared/names';
+import { NameField } from '../../components/NameField';
 import { selectMachines, useMachines } from '../../stores/machines';
 import { useUi } from '../../stores/ui';
 import { useSubmit } from './use-submit';
@@ -13,7 +14,7 @@ export function CloneDialog({ machine }: { machine: string }) {
   const taken = useMachines(selectMachines).map((m) => m.name);
   const [name, setName] = useState(() => freeMachineName(`${machine}-copy`, taken));
   const { busy, error, submit } = useSubmit();
-  const problem = newNameProblem(name, taken);
+  const problem = newMachineNameProblem(name, taken);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (problem) return;

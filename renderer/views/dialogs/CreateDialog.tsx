@@ -4,7 +4,8 @@ import { freeMachineName } from '../../../shared/names';
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { NameField, newNameProblem } from '../../components/NameField';
+import { newMachineNameProblem } from '../../../shared/names';
+import { NameField } from '../../components/NameField';
 import { selectMachines, useMachines } from '../../stores/machines';
 import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
 import { useConnection } from '../../stores/connection';
@@ -38,7 +39,7 @@ export function CreateDialog() {
   const { busy, error, submit } = useSubmit();
   const distro = distroByCli(form.distro)!;
   const built = createRequest(form, distro, capabilities);
-  const nameProblem = newNameProblem(form.name, taken);
+  const nameProblem = newMachineNameProblem(form.name, taken);
   const problem = nameProblem ?? built.problem;
 
   const set = (patch: Partial<CreateForm>) => setForm((f) => ({ ...f, ...patch }));

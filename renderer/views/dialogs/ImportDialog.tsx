@@ -5,7 +5,8 @@ import { getApi } from '../../api/api';
 import { toErrorData } from '../../api/api-error';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { NameField, newNameProblem } from '../../components/NameField';
+import { newMachineNameProblem } from '../../../shared/names';
+import { NameField } from '../../components/NameField';
 import { formatBytes } from '../../lib/format';
 import { selectMachines, useMachines } from '../../stores/machines';
 import { useUi } from '../../stores/ui';
@@ -19,7 +20,7 @@ export function ImportDialog({ items }: { items: ImportPreview[] }) {
   const { busy, error, submit } = useSubmit();
   // Each name must be free among the machines and among the other files of this import.
   const problems = names.map((name, i) =>
-    newNameProblem(name, [...existing, ...names.filter((_, j) => j !== i)]),
+    newMachineNameProblem(name, [...existing, ...names.filter((_, j) => j !== i)]),
   );
 
   const discard = () => {

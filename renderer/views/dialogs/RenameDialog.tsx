@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { NameField, newNameProblem } from '../../components/NameField';
+import { newMachineNameProblem } from '../../../shared/names';
+import { NameField } from '../../components/NameField';
 import { selectMachines, useMachines } from '../../stores/machines';
 import { useUi } from '../../stores/ui';
 import { useSubmit } from './use-submit';
@@ -14,7 +15,7 @@ export function RenameDialog({ machine }: { machine: string }) {
   const [name, setName] = useState(machine);
   const { busy, error, submit } = useSubmit();
   const taken = machines.map((m) => m.name);
-  const problem = name === machine ? 'Enter a new name.' : newNameProblem(name, taken);
+  const problem = name === machine ? 'Enter a new name.' : newMachineNameProblem(name, taken);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,5 +1,7 @@
 import type { Distro } from '../../../shared/distros';
 import { isGrant } from '../../../shared/files';
+import { cpusProblem, normalizeSize, sizeProblem, userNameProblem } from '../../../shared/machine-options';
+import { absolutePathProblem } from '../../../shared/paths';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { OrbctlCapabilities } from '../../../shared/machine';
 
@@ -18,46 +20,44 @@ export interface CreateForm {
 
 type CreateRequest = RequestOf<'machine:create'>;
 
-/** The form as a request, or the first problem with it (the name is checked by NameField). Pure. */
+/**
+ * The form as a request, or the first problem with it (the name is checked by NameField). Pure, and it asks the
+ * same shared rules as the IPC schema and the adapter, so what the form lets through is never refused later.
+ */
 export function createRequest(
   form: CreateForm,
   distro: Distro,
   capabilities: OrbctlCapabilities | null,
 ): { request: CreateRequest | null; problem: string | null } {
+  const refused = (problem: string) => ({ request: null, problem });
   const request: CreateRequest = { distro: form.distro, name: form.name };
   if (form.version) request.version = form.version;
   if (form.arch) request.arch = form.arch;
   const user = form.user.trim();
   if (user) {
-    if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(user))
-      return {
-        request: null,
-        problem: 'The user name must be a Linux user name: lowercase letters, digits, "-" and "_".',
-      };
+    const problem = userNameProblem(user);
+    if (problem) return refused(problem);
     request.user = user;
   }
   const cloud = form.cloudInitPath.trim();
   if (cloud && distro.cloudInit) {
-    if (!cloud.startsWith('/') && !isGrant(cloud))
-      return { request: null, problem: 'Give the cloud-init file as a full path, starting with /.' };
+    const problem = isGrant(cloud) ? null : absolutePathProblem(cloud);
+    if (problem) return refused(`The cloud-init file: ${problem}`);
     request.cloudInitPath = cloud;
   }
   if (form.isolated && capabilities?.isolated) request.isolated = true;
   if (capabilities?.resourceLimits) {
     if (form.cpus.trim()) {
       const cpus = Number(form.cpus);
-      if (!Number.isInteger(cpus) || cpus < 1 || cpus > 128)
-        return { request: null, problem: 'CPUs must be a whole number from 1 to 128.' };
+      const problem = cpusProblem(cpus);
+      if (problem) return refused(problem);
       request.cpus = cpus;
     }
     for (const key of ['memory', 'disk'] as const) {
-      const value = form[key].trim().toUpperCase();
+      const value = normalizeSize(form[key]);
       if (!value) continue;
-      if (!/^[1-9]\d{0,5}(\.\d{1,2})?[MGT]$/.test(value))
-        return {
-          request: null,
-          problem: `${key === 'memory' ? 'Memory' : 'Disk'} must be a size like 4G or 512M.`,
-        };
+      const problem = sizeProblem(value, key);
+      if (problem) return refused(problem);
       request[key] = value;
     }
   }

@@ -58,7 +58,7 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
         context.transport,
         field,
       );
-      const file = await checkReadableFile(path, { cwd: '/', home: '/' }, field);
+      const file = await checkReadableFile(path, field);
       if (file.size > MAX_CLOUD_INIT_BYTES) {
         throw new AppError(
           ErrorCode.INVALID_INPUT,

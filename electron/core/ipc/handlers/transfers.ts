@@ -26,7 +26,7 @@ export interface TransferHandlerDeps extends TransferDeps {
 
 export function registerTransferHandlers(router: Router, deps: TransferHandlerDeps): void {
   const { jobs, machines, settings, files } = deps;
-  const paths = { cwd: '/', home: deps.home ?? homedir() };
+  const home = deps.home ?? homedir();
   const names = () => machines.snapshot().machines.map((m) => m.name);
 
   router.handle(IpcChannel.machineClone, ({ name, newName }) => {
@@ -50,14 +50,14 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
     return job;
   });
 
-  router.handle(IpcChannel.machineExportSuggest, ({ name }) => suggestExport(name, settings, paths.home));
+  router.handle(IpcChannel.machineExportSuggest, ({ name }) => suggestExport(name, settings, home));
 
   router.handle(IpcChannel.importInspect, async ({ path }, context) =>
-    inspect(path, context.transport, names(), deps, paths),
+    inspect(path, context.transport, names(), deps),
   );
 
   router.handle(IpcChannel.machineImport, async ({ path, name }, context) => {
-    const preview = await inspect(path, context.transport, names(), deps, paths);
+    const preview = await inspect(path, context.transport, names(), deps);
     if (names().includes(name)) throw taken(name, 'name');
     const job = jobs.submit(importJob(preview.path, name, deps, preview.uploaded));
     // The job now owns the upload (and releases it when done): it no longer expires.
@@ -71,7 +71,7 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
     for (const [i, ref] of refs.entries()) {
       const field = `paths.${i}`;
       const file = await files.resolve(ref, 'read', 'push', context.transport, field);
-      sources.push(await checkReadablePath(file.path, paths, field));
+      sources.push(await checkReadablePath(file.path, field));
       if (file.sensitive) secrets.push(`${file.path}: ${file.sensitive}`);
     }
     if (secrets.length > 0 && !confirmSensitive) {
@@ -106,10 +106,9 @@ async function inspect(
   transport: Transport,
   taken: string[],
   deps: TransferHandlerDeps,
-  paths: { cwd: string; home: string },
 ): Promise<ImportPreview> {
   const { path } = await deps.files.resolve(ref, 'read', 'import', transport, 'path');
-  const file = await checkReadableFile(path, paths, 'path');
+  const file = await checkReadableFile(path, 'path');
   const config = await readExportHeader(file.path);
   const record = config.record;
   return {
