@@ -44,6 +44,11 @@ export interface Job {
   kind: JobKind;
   /** The machine acted on (for create/import: the new machine's name). */
   machine: string;
+  /**
+   * Other machine names the job takes while it runs, e.g. a clone's or a rename's new name: they are busy too,
+   * and a new machine must not be given one of them.
+   */
+  touches?: string[];
   /** One line for people: "Export ubuntu to ubuntu-20261126-101500.tar.zst". */
   title: string;
   state: JobState;

@@ -3,7 +3,7 @@ import { getApi } from '../api/api';
 import { toErrorData } from '../api/api-error';
 import { useToasts } from '../stores/toasts';
 import { useUi } from '../stores/ui';
-import type { MachineAction } from './machine-actions';
+import type { MachineAction } from '../../shared/machine-actions';
 import { openAddress } from './open-address';
 
 /**

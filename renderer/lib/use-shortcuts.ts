@@ -1,12 +1,12 @@
 import { useEffect, type RefObject } from 'react';
 import { getApi } from '../api/api';
-import { activeJobsFor, useJobs } from '../stores/jobs';
+import { useJobs } from '../stores/jobs';
 import { useMachines } from '../stores/machines';
 import { useOrbctl } from '../stores/orbctl';
 import { useToasts } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { pickAndImport } from './file-import';
-import { availability } from './machine-actions';
+import { activeJobsFor, availability } from '../../shared/machine-actions';
 import { commandFor, isMac } from './shortcuts';
 import { useMachineAction } from './use-machine-action';
 
@@ -53,7 +53,7 @@ export function useShortcuts(
         case 'delete': {
           const machine = useMachines.getState().snapshot?.machines.find((m) => m.name === selected);
           if (!machine) break;
-          const jobs = activeJobsFor(useJobs.getState().jobs, machine.name);
+          const jobs = activeJobsFor(Object.values(useJobs.getState().jobs), machine.name);
           const can = availability(command, machine, jobs, useOrbctl.getState().status?.capabilities ?? null);
           if (can.enabled) void act(command, machine.name);
           else useToasts.getState().push({ kind: 'info', text: can.reason });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { isFinished, type Job } from '../../shared/jobs';
+import type { Job } from '../../shared/jobs';
 
 interface JobsState {
   jobs: Record<string, Job>;
@@ -44,10 +44,3 @@ export const useJobs = create<JobsState>()((set) => ({
       return { jobs, heardAt };
     }),
 }));
-
-/** Queued and running jobs that touch `machine`, oldest first. */
-export function activeJobsFor(jobs: Record<string, Job>, machine: string): Job[] {
-  return Object.values(jobs)
-    .filter((j) => j.machine === machine && !isFinished(j))
-    .sort((a, b) => a.createdAt - b.createdAt);
-}

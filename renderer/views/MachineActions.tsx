@@ -1,8 +1,8 @@
 import type { Machine } from '../../shared/machine';
-import { availability, type MachineAction } from '../lib/machine-actions';
+import { activeJobsFor, availability, type MachineAction } from '../../shared/machine-actions';
 import { shortcutLabel } from '../lib/shortcuts';
 import { useMachineAction } from '../lib/use-machine-action';
-import { activeJobsFor, useJobs } from '../stores/jobs';
+import { useJobs } from '../stores/jobs';
 import { selectCapabilities, useOrbctl } from '../stores/orbctl';
 
 const GROUPS: Array<Array<{ action: MachineAction; label: string; danger?: boolean }>> = [
@@ -30,7 +30,7 @@ export function MachineActions({ machine }: { machine: Machine }) {
   const jobs = useJobs((s) => s.jobs);
   const capabilities = useOrbctl(selectCapabilities);
   const act = useMachineAction();
-  const active = activeJobsFor(jobs, machine.name);
+  const active = activeJobsFor(Object.values(jobs), machine.name);
   return (
     <div className="action-bar" role="toolbar" aria-label={`Actions for ${machine.name}`}>
       {GROUPS.map((group, i) => (

@@ -1,9 +1,10 @@
+import { activeJobsFor } from '../../shared/machine-actions';
 import { useCallback, useDeferredValue, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Job } from '../../shared/jobs';
 import type { Machine } from '../../shared/machine';
 import { filterMachines, moveSelection, sortMachines, type SortKey } from '../lib/machine-list';
 import { useMachineAction } from '../lib/use-machine-action';
-import { activeJobsFor, useJobs } from '../stores/jobs';
+import { useJobs } from '../stores/jobs';
 import { useMachines } from '../stores/machines';
 import { selectCapabilities, useOrbctl } from '../stores/orbctl';
 import { useUi } from '../stores/ui';
@@ -39,7 +40,7 @@ export function MachineList({ machines, onOpenDetails }: { machines: Machine[]; 
   const activeByName = useMemo(() => {
     const map = new Map<string, Job[]>();
     for (const m of shown) {
-      const active = activeJobsFor(jobs, m.name);
+      const active = activeJobsFor(Object.values(jobs), m.name);
       if (active.length) map.set(m.name, active);
     }
     return map;

@@ -4,7 +4,7 @@ import type { Job } from '../../shared/jobs';
 import type { Machine, OrbctlCapabilities } from '../../shared/machine';
 import { StateBadge } from '../components/StateBadge';
 import { formatBytes } from '../lib/format';
-import { availability } from '../lib/machine-actions';
+import { availability } from '../../shared/machine-actions';
 
 interface Props {
   machine: Machine;

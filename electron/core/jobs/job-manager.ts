@@ -87,6 +87,7 @@ export class JobManager {
       createdAt: this.now(),
       cancellable: spec.cancellable ?? true,
       ...(spec.path === undefined ? {} : { path: spec.path }),
+      ...(spec.touches ? { touches: spec.touches.filter((m) => m !== spec.machine) } : {}),
     };
     this.entries.push({ job, spec, abort: new AbortController() });
     this.emit(job);

@@ -6,7 +6,15 @@ import { testJob, testMachine } from '../../../shared/test-fixtures';
 
 const m = (name: string, state = 'running'): Machine => testMachine(name, state);
 const job = (machine: string, state: Job['state'] = 'running'): Job => testJob(machine, state);
-const base = { machines: [], jobs: [], history: [], error: null, canTransfer: true };
+const caps = (version: string, ok: boolean) => ({
+  version,
+  clone: ok,
+  export: ok,
+  import: ok,
+  isolated: ok,
+  resourceLimits: ok,
+});
+const base = { machines: [], jobs: [], history: [], error: null, capabilities: caps('2.2.0', true) };
 const labels = (items: TrayItem[]) => items.map((i) => i.label ?? '—');
 const find = (items: TrayItem[], label: string) => items.find((i) => i.label === label)!;
 
@@ -58,7 +66,7 @@ describe('buildTrayMenu', () => {
     expect(web.sublabel).toBe('Running · Export web');
     for (const label of ['Start', 'Stop', 'Restart', 'Clone…', 'Export…'])
       expect(find(web.submenu!, label).enabled).toBe(false);
-    expect(find(web.submenu!, 'Stop').toolTip).toBe('Busy: Export web');
+    expect(find(web.submenu!, 'Stop').toolTip).toBe('Busy: Export web. Wait for it to finish.');
     expect(find(web.submenu!, 'Copy SSH Command').enabled).not.toBe(false);
     expect(find(menu, 'Stop All').enabled).toBe(false);
   });
@@ -86,9 +94,33 @@ describe('buildTrayMenu', () => {
     );
   });
 
-  it('hides transfers from an old orbctl', () => {
-    const menu = buildTrayMenu({ ...base, machines: [m('web')], canTransfer: false });
-    expect(find(find(menu, 'web').submenu!, 'Clone…').enabled).toBe(false);
+  it('hides transfers from an old orbctl, and says why', () => {
+    const menu = buildTrayMenu({ ...base, machines: [m('web')], capabilities: caps('1.9.5', false) });
+    expect(find(find(menu, 'web').submenu!, 'Clone…')).toMatchObject({
+      enabled: false,
+      toolTip: 'Needs OrbStack 1.10 or newer (this is 1.9.5)',
+    });
+    expect(find(menu, 'Import…').enabled).toBe(false);
+  });
+
+  // The tray once had its own copy of these rules, which let Clone and Export run on a machine mid-transition
+  // and ignored a rename's new name; now it asks the window's rules (shared/machine-actions.ts).
+  it('follows the window’s rules: no transfers mid-transition, a rename’s new name is busy too', () => {
+    const renaming = testJob('old', 'running', 'rename', { touches: ['new'], title: 'Rename old to new' });
+    const menu = buildTrayMenu({
+      ...base,
+      machines: [m('web', 'starting'), m('new', 'stopped')],
+      jobs: [renaming],
+    });
+    const web = find(menu, 'web').submenu!;
+    for (const label of ['Clone…', 'Export…', 'Start', 'Restart'])
+      expect(find(web, label).enabled).toBe(false);
+    expect(find(web, 'Stop').enabled).toBe(true);
+    const target = find(menu, 'new').submenu!;
+    expect(find(target, 'Start')).toMatchObject({
+      enabled: false,
+      toolTip: expect.stringMatching(/^Busy: Rename old to new/),
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { AppErrorData } from '../../../shared/errors';
 import { isFinished, type HistoryEntry, type Job } from '../../../shared/jobs';
-import type { Machine } from '../../../shared/machine';
+import type { Machine, OrbctlCapabilities } from '../../../shared/machine';
+import { activeJobsFor, availability, type MachineAction } from '../../../shared/machine-actions';
 
 /** What a click in the tray menu asks for; the Electron glue hands it to the same core actions the window uses. */
 export type TrayAction =
@@ -28,8 +29,8 @@ export interface TrayInput {
   history: readonly HistoryEntry[];
   /** The last polling error (orbctl missing, OrbStack stopped). */
   error: AppErrorData | null;
-  /** clone/export need orbctl ≥ 1.10. */
-  canTransfer: boolean;
+  /** What the installed orbctl can do (clone/export/import need 1.10); null while unknown. */
+  capabilities: OrbctlCapabilities | null;
   /** At most this many machines at the top level; the rest go under "More". */
   maxTopLevel?: number;
 }
@@ -66,18 +67,16 @@ export function rankMachines(machines: readonly Machine[], history: readonly His
   );
 }
 
-function machineMenu(m: Machine, busy: Job | undefined, canTransfer: boolean): TrayItem {
-  const reason = busy ? `Busy: ${busy.title}` : undefined;
-  const free = !busy;
-  const running = m.state === 'running';
-  const stopped = m.state === 'stopped';
+/** The tray's items for one machine: the same actions, and the same rules, as the window's (shared/). */
+function machineMenu(m: Machine, active: readonly Job[], capabilities: OrbctlCapabilities | null): TrayItem {
+  const busy = active[0];
   const state = STATE_LABEL[m.state] ?? m.state;
-  const item = (label: string, enabled: boolean, action: TrayAction): TrayItem => ({
-    label,
-    enabled,
-    action,
-    ...(reason && !enabled ? { toolTip: reason } : {}),
-  });
+  const item = (label: string, action: MachineAction, click: TrayAction): TrayItem => {
+    const can = availability(action, m, active, capabilities);
+    return { label, enabled: can.enabled, action: click, ...(can.enabled ? {} : { toolTip: can.reason }) };
+  };
+  const power = (action: 'start' | 'stop' | 'restart', label: string) =>
+    item(label, action, { kind: 'machine', action, machine: m.name });
   return {
     label: m.name,
     sublabel: busy ? `${state} · ${busy.title}` : state,
@@ -85,15 +84,15 @@ function machineMenu(m: Machine, busy: Job | undefined, canTransfer: boolean): T
     submenu: [
       { label: busy ? `${state} — ${busy.title}` : state, enabled: false },
       separator,
-      item('Start', free && stopped, { kind: 'machine', action: 'start', machine: m.name }),
-      item('Stop', free && !stopped, { kind: 'machine', action: 'stop', machine: m.name }),
-      item('Restart', free && running, { kind: 'machine', action: 'restart', machine: m.name }),
+      power('start', 'Start'),
+      power('stop', 'Stop'),
+      power('restart', 'Restart'),
       separator,
-      { label: 'Open Terminal', enabled: running || stopped, action: { kind: 'terminal', machine: m.name } },
-      { label: 'Copy SSH Command', action: { kind: 'copy-ssh', machine: m.name } },
+      item('Open Terminal', 'terminal', { kind: 'terminal', machine: m.name }),
+      item('Copy SSH Command', 'ssh', { kind: 'copy-ssh', machine: m.name }),
       separator,
-      item('Clone…', free && canTransfer, { kind: 'dialog', dialog: 'clone', machine: m.name }),
-      item('Export…', free && canTransfer, { kind: 'dialog', dialog: 'export', machine: m.name }),
+      item('Clone…', 'clone', { kind: 'dialog', dialog: 'clone', machine: m.name }),
+      item('Export…', 'export', { kind: 'dialog', dialog: 'export', machine: m.name }),
     ],
   };
 }
@@ -112,30 +111,33 @@ export function buildTrayMenu(input: TrayInput): TrayItem[] {
     : `${running} of ${input.machines.length} machine${input.machines.length === 1 ? '' : 's'} running`;
   const jobsLine = active.length ? ` · ${active.length} job${active.length === 1 ? '' : 's'} active` : '';
 
-  const busyBy = (name: string) => active.find((j) => j.machine === name);
+  const activeOn = (name: string) => activeJobsFor(active, name);
   const ranked = rankMachines(input.machines, input.history);
   const top = ranked.length > max ? ranked.slice(0, max - 1) : ranked;
   const rest = ranked.slice(top.length).sort((a, b) => a.name.localeCompare(b.name));
-  const canTransfer = input.canTransfer;
+  const { capabilities } = input;
 
   const menu: TrayItem[] = [{ label: status + jobsLine, enabled: false }, separator];
   if (input.machines.length === 0 && !input.error) menu.push({ label: 'No machines yet', enabled: false });
-  for (const m of top) menu.push(machineMenu(m, busyBy(m.name), canTransfer));
+  for (const m of top) menu.push(machineMenu(m, activeOn(m.name), capabilities));
   if (rest.length > 0) {
     menu.push({
       label: `More (${rest.length})`,
       type: 'submenu',
-      submenu: rest.map((m) => machineMenu(m, busyBy(m.name), canTransfer)),
+      submenu: rest.map((m) => machineMenu(m, activeOn(m.name), capabilities)),
     });
   }
-  const stopped = input.machines.filter((m) => m.state === 'stopped' && !busyBy(m.name)).length;
-  const stoppable = input.machines.filter((m) => m.state === 'running' && !busyBy(m.name)).length;
+  const can = (action: MachineAction) => (m: Machine) =>
+    availability(action, m, activeOn(m.name), capabilities).enabled;
+  const stopped = input.machines.filter(can('start')).length;
+  const stoppable = input.machines.filter((m) => m.state === 'running' && can('stop')(m)).length;
+  const canImport = capabilities?.import !== false;
   menu.push(
     separator,
     { label: 'Start All', enabled: stopped > 0 && !input.error, action: { kind: 'start-all' } },
     { label: 'Stop All', enabled: stoppable > 0 && !input.error, action: { kind: 'stop-all' } },
     separator,
-    { label: 'Import…', enabled: canTransfer && !input.error, action: { kind: 'import' } },
+    { label: 'Import…', enabled: canImport && !input.error, action: { kind: 'import' } },
     { label: 'Show OrbDeck', action: { kind: 'show' } },
     separator,
     { label: 'Quit OrbDeck', action: { kind: 'quit' } },

@@ -1,3 +1,4 @@
+import type { OrbctlCapabilities } from '../../../shared/machine';
 import type { Core } from '../app-core';
 import { buildTrayMenu, trayIcon, type TrayIcon, type TrayItem } from './tray-menu';
 
@@ -9,7 +10,7 @@ export type TrayRender = (items: TrayItem[], icon: TrayIcon) => void;
  */
 export class TrayModel {
   private timer: NodeJS.Timeout | null = null;
-  private canTransfer = true;
+  private capabilities: OrbctlCapabilities | null = null;
 
   constructor(
     private readonly core: Core,
@@ -25,7 +26,7 @@ export class TrayModel {
     ];
     void this.core.orbctl
       .capabilities()
-      .then((c) => (this.canTransfer = c.clone && c.export && c.import))
+      .then((c) => (this.capabilities = c))
       .catch(() => {})
       .finally(() => this.schedule());
     this.rebuild();
@@ -42,7 +43,7 @@ export class TrayModel {
       jobs: this.core.jobs.list(),
       history: this.core.history.list(),
       error: snapshot.lastError,
-      canTransfer: this.canTransfer,
+      capabilities: this.capabilities,
     };
     return { items: buildTrayMenu(input), icon: trayIcon(input) };
   }

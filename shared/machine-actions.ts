@@ -1,5 +1,5 @@
-import type { Job } from '../../shared/jobs';
-import { TRANSITIONAL_STATES, type Machine, type OrbctlCapabilities } from '../../shared/machine';
+import { isFinished, type Job } from './jobs';
+import { TRANSITIONAL_STATES, type Machine, type OrbctlCapabilities } from './machine';
 
 export type MachineAction =
   | 'start'
@@ -23,9 +23,31 @@ export interface Availability {
 const yes = (reason: string): Availability => ({ enabled: true, reason });
 const no = (reason: string): Availability => ({ enabled: false, reason });
 
+/** Every action on one machine, for a `satisfies Record<MachineAction, …>` wherever actions are listed. */
+export const MACHINE_ACTIONS = [
+  'start',
+  'stop',
+  'restart',
+  'rename',
+  'delete',
+  'clone',
+  'export',
+  'set-default',
+  'terminal',
+  'ssh',
+  'vscode',
+] as const satisfies readonly MachineAction[];
+
+/** Jobs queued or running on `machine` (or on a name it is about to take), oldest first. */
+export function activeJobsFor(jobs: Iterable<Job>, machine: string): Job[] {
+  return [...jobs]
+    .filter((j) => !isFinished(j) && (j.machine === machine || (j.touches ?? []).includes(machine)))
+    .sort((a, b) => a.createdAt - b.createdAt);
+}
+
 /**
- * Whether an action can be taken on a machine right now, and why not. One rule set for the row, the details
- * pane, keyboard shortcuts and (in main) the tray, so they never disagree.
+ * Whether an action can be taken on a machine right now, and why not. The one rule set for the row, the
+ * details pane, the context menu, keyboard shortcuts, the app menu and the tray, so they never disagree.
  */
 export function availability(
   action: MachineAction,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../shared/jobs';
-import type { Machine } from '../../shared/machine';
+import type { Job } from './jobs';
+import type { Machine } from './machine';
 import { availability } from './machine-actions';
-import { testMachine } from '../../shared/test-fixtures';
+import { testMachine } from './test-fixtures';
 
 const machine = (state: string, extra: Partial<Machine> = {}): Machine => testMachine('ubuntu', state, extra);
 const caps = (version: string, ok: boolean) => ({
