@@ -1,45 +1,28 @@
-import { AppError, ErrorCode } from '../../../shared/errors';
-import type { Machine } from '../../../shared/machine';
 import type { CreateRequest, Orbctl } from '../orbctl';
-import type { MachineStore } from '../machines/machine-store';
-import type { JobResult, JobSpec } from './job-manager';
+import type { JobSpec } from './job-manager';
+import { find, honestly, type MachineSource } from './reconcile';
+
+/** What the jobs need of the adapter; a fake at this interface runs them without processes (see the tests). */
+export type JobOrbctl = Pick<
+  Orbctl,
+  | 'start'
+  | 'stop'
+  | 'restart'
+  | 'create'
+  | 'delete'
+  | 'rename'
+  | 'setDefault'
+  | 'info'
+  | 'clone'
+  | 'export'
+  | 'import'
+  | 'push'
+>;
 
 export interface MachineJobDeps {
-  orbctl: Orbctl;
-  machines: MachineStore;
+  orbctl: JobOrbctl;
+  machines: MachineSource;
 }
-
-/**
- * orbctl is only a client of OrbStack's daemon: killing it (cancel) or giving up on it (timeout) does not
- * always stop the work. So when a job is cancelled or times out, it re-reads the machines and, if the change
- * happened anyway, reports that instead of "cancelled" — with the machine to clean up where there is one.
- */
-async function honestly(
-  deps: MachineJobDeps,
-  work: () => Promise<void>,
-  happened: (machines: Machine[]) => JobResult | null,
-): Promise<JobResult | void> {
-  deps.machines.nudge();
-  try {
-    await work();
-  } catch (error) {
-    const code = error instanceof AppError ? error.code : null;
-    if (code !== ErrorCode.CANCELLED && code !== ErrorCode.TIMEOUT) throw error;
-    const { machines } = await deps.machines.refresh();
-    const result = happened(machines);
-    if (!result) throw error;
-    return code === ErrorCode.TIMEOUT
-      ? {
-          ...result,
-          outcome: result.outcome?.replace('The cancel came too late', 'orbctl gave no answer in time'),
-        }
-      : result;
-  } finally {
-    deps.machines.nudge();
-  }
-}
-
-const find = (machines: Machine[], name: string) => machines.find((m) => m.name === name);
 
 type PowerAction = 'start' | 'stop' | 'restart';
 const VERB: Record<PowerAction, string> = { start: 'Start', stop: 'Stop', restart: 'Restart' };
@@ -47,42 +30,41 @@ const VERB: Record<PowerAction, string> = { start: 'Start', stop: 'Stop', restar
 const DONE_STATE: Record<PowerAction, string | null> = { start: 'running', stop: 'stopped', restart: null };
 
 export function powerJob(action: PowerAction, name: string, deps: MachineJobDeps): JobSpec {
+  const done = DONE_STATE[action];
   return {
     kind: action,
     machine: name,
     title: `${VERB[action]} ${name}`,
     run: ({ signal }) =>
       honestly(
-        deps,
-        () => deps.orbctl[action](name, { signal }),
-        (machines) => {
-          const done = DONE_STATE[action];
-          return done && find(machines, name)?.state === done
-            ? { state: 'succeeded', outcome: `The cancel came too late: ${name} is ${done}.` }
-            : null;
+        deps.machines,
+        {
+          happened: done
+            ? (machines) => (find(machines, name)?.state === done ? { words: `${name} is ${done}` } : null)
+            : null,
+          cancelled: `Cancelled; ${name} was left as it was.`,
         },
+        () => deps.orbctl[action](name, { signal }),
       ),
   };
 }
 
 export function createJob(request: CreateRequest, deps: MachineJobDeps): JobSpec {
   const image = request.version ? `${request.distro}:${request.version}` : request.distro;
+  const name = request.name;
   return {
     kind: 'create',
-    machine: request.name,
-    title: `Create ${request.name} (${image})`,
+    machine: name,
+    title: `Create ${name} (${image})`,
     run: ({ signal }) =>
       honestly(
-        deps,
+        deps.machines,
+        {
+          happened: (machines) =>
+            find(machines, name) ? { words: `${name} was created`, leftover: name } : null,
+          cancelled: 'Cancelled; no machine was created.',
+        },
         () => deps.orbctl.create(request, { signal }),
-        (machines) =>
-          find(machines, request.name)
-            ? {
-                state: 'succeeded',
-                outcome: `The cancel came too late: ${request.name} was created anyway.`,
-                leftover: { machine: request.name },
-              }
-            : null,
       ),
   };
 }
@@ -94,12 +76,12 @@ export function deleteJob(name: string, deps: MachineJobDeps): JobSpec {
     title: `Delete ${name}`,
     run: ({ signal }) =>
       honestly(
-        deps,
+        deps.machines,
+        {
+          happened: (machines) => (find(machines, name) ? null : { words: `${name} was deleted` }),
+          cancelled: `Cancelled; ${name} was not deleted.`,
+        },
         () => deps.orbctl.delete(name, { signal }),
-        (machines) =>
-          find(machines, name)
-            ? null
-            : { state: 'succeeded', outcome: `The cancel came too late: ${name} was deleted.` },
       ),
   };
 }
@@ -112,12 +94,12 @@ export function renameJob(name: string, newName: string, deps: MachineJobDeps): 
     title: `Rename ${name} to ${newName}`,
     run: ({ signal }) =>
       honestly(
-        deps,
+        deps.machines,
+        {
+          happened: (machines) => (find(machines, newName) ? { words: `${name} is now ${newName}` } : null),
+          cancelled: `Cancelled; ${name} kept its name.`,
+        },
         () => deps.orbctl.rename(name, newName, { signal }),
-        (machines) =>
-          find(machines, newName)
-            ? { state: 'succeeded', outcome: `The cancel came too late: ${name} is now ${newName}.` }
-            : null,
       ),
   };
 }
@@ -128,9 +110,15 @@ export function setDefaultJob(name: string, deps: MachineJobDeps): JobSpec {
     machine: name,
     title: `Make ${name} the default machine`,
     cancellable: false,
-    run: async ({ signal }) => {
-      await deps.orbctl.setDefault(name, { signal });
-      deps.machines.nudge();
-    },
+    run: ({ signal }) =>
+      honestly(
+        deps.machines,
+        {
+          happened: (machines) =>
+            find(machines, name)?.isDefault ? { words: `${name} is the default machine` } : null,
+          cancelled: 'Cancelled; the default machine did not change.',
+        },
+        () => deps.orbctl.setDefault(name, { signal }),
+      ),
   };
 }

@@ -1,44 +1,18 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { AppError, ErrorCode } from '../../../shared/errors';
 import type { HistoryEntry } from '../../../shared/jobs';
 import { readExportHeader } from '../exportfile/readHeader';
 import type { ExportClaim } from '../files/export-target';
 import { durationProgress, expectDuration, expectExport, exportProgress } from './estimates';
-import type { JobContext, JobResult, JobSpec } from './job-manager';
+import type { JobContext, JobSpec } from './job-manager';
 import type { MachineJobDeps } from './machine-jobs';
+import { find, honestly } from './reconcile';
 import { tick } from './ticker';
 
 export interface TransferDeps extends MachineJobDeps {
   history(): readonly HistoryEntry[];
   /** Called when a job is done with a file the host uploaded, so it can be deleted. */
   releaseUpload?(path: string): void;
-}
-
-const cancelledResult = (outcome: string): JobResult => ({ state: 'cancelled', outcome });
-const isCode = (error: unknown, code: string) => error instanceof AppError && error.code === code;
-
-/**
- * After a failed import or clone: rethrows anything but a cancel. After a cancel, looks whether the machine
- * was made anyway (orbctl's daemon may finish what its client was told to stop) and says so, with the
- * machine to clean up; otherwise reports a real cancel.
- */
-async function afterCancel(
-  error: unknown,
-  deps: TransferDeps,
-  machine: string,
-  made: 'imported' | 'created',
-  cancelled: string,
-): Promise<JobResult> {
-  if (!isCode(error, ErrorCode.CANCELLED)) throw error;
-  const exists = (await deps.machines.refresh()).machines.some((m) => m.name === machine);
-  return exists
-    ? {
-        state: 'succeeded',
-        outcome: `The cancel came too late: ${machine} was ${made} anyway.`,
-        leftover: { machine },
-      }
-    : cancelledResult(cancelled);
 }
 
 /** Reports elapsed-time progress against an estimate from earlier jobs, until stopped. */
@@ -52,86 +26,94 @@ function reportByDuration(ctx: JobContext, expected: ReturnType<typeof expectDur
  * Export to the claimed target. orbctl writes a private hidden partial file beside it, which the claim moves
  * into place only when complete (files/export-target.ts): an existing file is never damaged by a failed or
  * cancelled export, no half-written file is ever left under the real name, and nothing appears there unasked.
- * Progress is the partial file's growth against the expected size.
+ * Progress is the partial file's growth against the expected size. A stopped export cannot have finished
+ * behind our back (its file is discarded), so its honest outcome is the stop itself.
  */
 export function exportJob(name: string, claim: ExportClaim, deps: TransferDeps): JobSpec {
   const { path, partial } = claim;
+  let spawned = false;
   return {
     kind: 'export',
     machine: name,
     title: `Export ${name} to ${basename(path)}`,
     path,
-    async run(ctx) {
-      let spawned = false;
-      let stopTicker: (() => Promise<void>) | undefined;
-      try {
-        const info = await deps.orbctl.info(name, { signal: ctx.signal });
-        if (info.diskSize) ctx.note({ sourceBytes: info.diskSize });
-        const expectation = expectExport(deps.history(), info.diskSize);
-        const expectedDuration = expectDuration(deps.history(), 'export', info.diskSize).durationMs;
-        ctx.report(exportProgress(0, 0, expectation, expectedDuration));
-        await claim.prepare();
-        await deps.orbctl.export(name, partial, {
-          signal: ctx.signal,
-          onSpawn: () => {
-            spawned = true;
-            const started = performance.now();
-            stopTicker = tick(async () => {
-              const size = (await stat(partial).catch(() => null))?.size ?? 0;
-              ctx.report(exportProgress(size, performance.now() - started, expectation, expectedDuration));
+    run: (ctx) =>
+      honestly(
+        deps.machines,
+        {
+          happened: null,
+          cancelled: () =>
+            spawned ? 'Cancelled; the partial file was removed.' : 'Cancelled before anything was written.',
+        },
+        async () => {
+          let stopTicker: (() => Promise<void>) | undefined;
+          try {
+            const info = await deps.orbctl.info(name, { signal: ctx.signal });
+            if (info.diskSize) ctx.note({ sourceBytes: info.diskSize });
+            const expectation = expectExport(deps.history(), info.diskSize);
+            const expectedDuration = expectDuration(deps.history(), 'export', info.diskSize).durationMs;
+            ctx.report(exportProgress(0, 0, expectation, expectedDuration));
+            await claim.prepare();
+            await deps.orbctl.export(name, partial, {
+              signal: ctx.signal,
+              onSpawn: () => {
+                spawned = true;
+                const started = performance.now();
+                stopTicker = tick(async () => {
+                  const size = (await stat(partial).catch(() => null))?.size ?? 0;
+                  ctx.report(
+                    exportProgress(size, performance.now() - started, expectation, expectedDuration),
+                  );
+                });
+              },
             });
-          },
-        });
-        await stopTicker?.();
-        const landed = await claim.promote();
-        if (landed.path !== path) ctx.note({ path: landed.path });
-        return { bytes: landed.bytes, ...(landed.note ? { outcome: landed.note } : {}) };
-      } catch (error) {
-        await stopTicker?.();
-        await claim.discard();
-        if (!isCode(error, ErrorCode.CANCELLED)) throw error;
-        return cancelledResult(
-          spawned ? 'Cancelled; the partial file was removed.' : 'Cancelled before anything was written.',
-        );
-      }
-    },
+            await stopTicker?.();
+            const landed = await claim.promote();
+            if (landed.path !== path) ctx.note({ path: landed.path });
+            return { bytes: landed.bytes, ...(landed.note ? { outcome: landed.note } : {}) };
+          } catch (error) {
+            await stopTicker?.();
+            await claim.discard();
+            throw error;
+          }
+        },
+      ),
   };
 }
 
-/** Import `path` as `name`; the file's header is checked first, so orbctl never sees a foreign file. */
+/**
+ * Import `path` as `name`; the file's header is checked first, so orbctl never sees a foreign file. Whether the
+ * name is free was checked when the request came (and orbctl refuses a taken one itself).
+ */
 export function importJob(path: string, name: string, deps: TransferDeps, uploaded = false): JobSpec {
   return {
     kind: 'import',
     machine: name,
     title: `Import ${name} from ${basename(path)}`,
     path,
-    async run(ctx) {
-      let stop: (() => Promise<void>) | undefined;
-      try {
-        await readExportHeader(path);
-        const { size } = await stat(path);
-        ctx.note({ sourceBytes: size });
-        if ((await deps.machines.refresh()).machines.some((m) => m.name === name)) {
-          throw new AppError(
-            ErrorCode.ALREADY_EXISTS,
-            `A machine named "${name}" already exists; import it under another name.`,
-            {
-              field: 'name',
-            },
-          );
-        }
-        stop = reportByDuration(ctx, expectDuration(deps.history(), 'import', size));
-        deps.machines.nudge();
-        await deps.orbctl.import(path, { name, signal: ctx.signal });
-        return { bytes: size };
-      } catch (error) {
-        return afterCancel(error, deps, name, 'imported', 'Cancelled; no machine was created.');
-      } finally {
-        await stop?.();
-        deps.machines.nudge();
-        if (uploaded) deps.releaseUpload?.(path);
-      }
-    },
+    run: (ctx) =>
+      honestly(
+        deps.machines,
+        {
+          happened: (machines) =>
+            find(machines, name) ? { words: `${name} was imported`, leftover: name } : null,
+          cancelled: 'Cancelled; no machine was created.',
+        },
+        async () => {
+          let stop: (() => Promise<void>) | undefined;
+          try {
+            await readExportHeader(path);
+            const { size } = await stat(path);
+            ctx.note({ sourceBytes: size });
+            stop = reportByDuration(ctx, expectDuration(deps.history(), 'import', size));
+            await deps.orbctl.import(path, { name, signal: ctx.signal });
+            return { bytes: size };
+          } finally {
+            await stop?.();
+            if (uploaded) deps.releaseUpload?.(path);
+          }
+        },
+      ),
   };
 }
 
@@ -141,21 +123,26 @@ export function cloneJob(source: string, newName: string, deps: TransferDeps): J
     machine: source,
     touches: [source, newName],
     title: `Clone ${source} as ${newName}`,
-    async run(ctx) {
-      let stop: (() => Promise<void>) | undefined;
-      try {
-        const info = await deps.orbctl.info(source, { signal: ctx.signal });
-        if (info.diskSize) ctx.note({ sourceBytes: info.diskSize });
-        stop = reportByDuration(ctx, expectDuration(deps.history(), 'clone', info.diskSize));
-        deps.machines.nudge();
-        await deps.orbctl.clone(source, newName, { signal: ctx.signal });
-      } catch (error) {
-        return afterCancel(error, deps, newName, 'created', 'Cancelled; no copy was made.');
-      } finally {
-        await stop?.();
-        deps.machines.nudge();
-      }
-    },
+    run: (ctx) =>
+      honestly(
+        deps.machines,
+        {
+          happened: (machines) =>
+            find(machines, newName) ? { words: `${newName} was created`, leftover: newName } : null,
+          cancelled: 'Cancelled; no copy was made.',
+        },
+        async () => {
+          let stop: (() => Promise<void>) | undefined;
+          try {
+            const info = await deps.orbctl.info(source, { signal: ctx.signal });
+            if (info.diskSize) ctx.note({ sourceBytes: info.diskSize });
+            stop = reportByDuration(ctx, expectDuration(deps.history(), 'clone', info.diskSize));
+            await deps.orbctl.clone(source, newName, { signal: ctx.signal });
+          } finally {
+            await stop?.();
+          }
+        },
+      ),
   };
 }
 
@@ -166,12 +153,18 @@ export function pushJob(name: string, paths: string[], deps: TransferDeps, uploa
     kind: 'push',
     machine: name,
     title: `Copy ${what} to ${name}`,
-    async run(ctx) {
-      try {
-        await deps.orbctl.push(name, paths, { signal: ctx.signal });
-      } finally {
-        if (uploaded) for (const p of paths) deps.releaseUpload?.(p);
-      }
-    },
+    run: (ctx) =>
+      honestly(
+        deps.machines,
+        // What a stopped push had copied cannot be seen from here: say so rather than guess.
+        { happened: null, cancelled: 'Cancelled; some of the files may have been copied already.' },
+        async () => {
+          try {
+            await deps.orbctl.push(name, paths, { signal: ctx.signal });
+          } finally {
+            if (uploaded) for (const p of paths) deps.releaseUpload?.(p);
+          }
+        },
+      ),
   };
 }

@@ -4,6 +4,8 @@ import type { Desktop } from '../../desktop';
 import type { FileAccess } from '../../files/file-access';
 import { checkReadableFile } from '../../files/paths';
 import type { JobManager } from '../../jobs/job-manager';
+import type { MachineStore } from '../../machines/machine-store';
+import type { Orbctl } from '../../orbctl';
 import {
   createJob,
   deleteJob,
@@ -16,6 +18,8 @@ import { terminalUrl, vscodeUrl } from '../../ssh-urls';
 import type { Router } from '../router';
 
 export interface MachineHandlerDeps extends MachineJobDeps {
+  orbctl: Orbctl;
+  machines: MachineStore;
   jobs: JobManager;
   desktop: Desktop;
   files: FileAccess;
