@@ -12,6 +12,12 @@ export const ErrorCode = {
   INVALID_NAME: 'INVALID_NAME',
   /** A request that failed validation (IPC payload, path, option) before anything ran. */
   INVALID_INPUT: 'INVALID_INPUT',
+  /** OrbStack's own built-in machine (the Docker engine's): orbctl does not clone, export or rename it. */
+  BUILTIN_MACHINE: 'BUILTIN_MACHINE',
+  /** orbctl refused the arguments OrbDeck gave it (its usage error): a bug of OrbDeck's, or a newer orbctl. */
+  ORBCTL_REFUSED: 'ORBCTL_REFUSED',
+  /** The job cannot be cancelled (it is too short or too delicate to stop halfway). */
+  NOT_CANCELLABLE: 'NOT_CANCELLABLE',
   /** The file is not an OrbStack machine export, or is damaged. */
   BAD_EXPORT_FILE: 'BAD_EXPORT_FILE',
   TIMEOUT: 'TIMEOUT',
@@ -45,6 +51,8 @@ export interface ErrorDetail {
   durationMs?: number;
   /** For INVALID_INPUT: the dotted path of the offending field. */
   field?: string;
+  /** Which of orbctl's known failures this was, as a stable word (e.g. `machine-not-found`). */
+  reason?: string;
   /** Anything else worth showing (places searched, version found, …). */
   notes?: string[];
 }

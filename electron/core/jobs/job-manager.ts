@@ -116,7 +116,7 @@ export class JobManager {
     const { job } = entry;
     if (isFinished(job)) return { ...job };
     if (!job.cancellable) {
-      throw new AppError(ErrorCode.INVALID_INPUT, `“${job.title}” cannot be cancelled.`);
+      throw new AppError(ErrorCode.NOT_CANCELLABLE, `“${job.title}” cannot be cancelled.`);
     }
     if (job.state === 'queued') {
       this.finish(entry, {

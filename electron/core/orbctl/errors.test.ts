@@ -53,10 +53,10 @@ const CASES: [OrbctlCommand, string, ErrorCode, string][] = [
     'INVALID_INPUT',
     'archlinux',
   ],
-  ['clone', `Error: accepts 2 arg(s), received 1${usage}`, 'INVALID_INPUT', 'accepts 2 arg(s), received 1'],
-  ['list', 'Error: unknown flag: --foo\n', 'INVALID_INPUT', 'unknown flag'],
-  ['restart', `Error: no machines specified${usage}`, 'INVALID_INPUT', 'no machines specified'],
-  ['list', 'Error: invalid format: yaml\n', 'INVALID_INPUT', 'invalid format'],
+  ['clone', `Error: accepts 2 arg(s), received 1${usage}`, 'ORBCTL_REFUSED', 'accepts 2 arg(s), received 1'],
+  ['list', 'Error: unknown flag: --foo\n', 'ORBCTL_REFUSED', 'unknown flag'],
+  ['restart', `Error: no machines specified${usage}`, 'ORBCTL_REFUSED', 'no machines specified'],
+  ['list', 'Error: invalid format: yaml\n', 'ORBCTL_REFUSED', 'invalid format'],
   [
     'import',
     '[-32098] import container from host path: read config: create zstd reader: invalid magic\n',
@@ -91,7 +91,7 @@ const CASES: [OrbctlCommand, string, ErrorCode, string][] = [
   [
     'export',
     '[-32098] cannot export builtin machine\n',
-    'INVALID_INPUT',
+    'BUILTIN_MACHINE',
     'built-in machine cannot be exported',
   ],
   ['list', 'start VM: timed out waiting for VM to start\n', 'ORBSTACK_NOT_RUNNING', 'did not start in time'],

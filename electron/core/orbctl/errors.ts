@@ -15,12 +15,41 @@ export interface FailureContext {
   file?: string | undefined;
 }
 
+/**
+ * Every failure of orbctl that OrbDeck knows, by a stable name (reference §4.2, docs/orbctl.md "Errors"). A call
+ * that expects one declares it (InvocationSpec.expected) and gets it as an answer instead of an error, as GitHub
+ * Desktop's git layer declares `expectedErrors`: no caller matches orbctl's texts itself.
+ */
+export type OrbctlFailure =
+  | 'already-exists'
+  | 'invalid-name'
+  | 'bad-export-file'
+  | 'cannot-open-file'
+  | 'cannot-create-file'
+  | 'machine-not-found'
+  | 'no-machines'
+  | 'invalid-distro'
+  | 'invalid-arch'
+  | 'image-not-found'
+  | 'no-cloud-init'
+  | 'builtin-machine'
+  | 'orbstack-not-running'
+  | 'cannot-transition'
+  | 'did-not-start'
+  | 'stop-timeout'
+  | 'refused-arguments';
+
 interface Classified {
+  failure: OrbctlFailure;
   code: ErrorCode;
   message: string;
 }
 
-type Rule = [RegExp, (m: RegExpMatchArray, ctx: FailureContext) => Classified];
+type Rule = [
+  OrbctlFailure,
+  RegExp,
+  (m: RegExpMatchArray, ctx: FailureContext) => Omit<Classified, 'failure'>,
+];
 
 // eslint-disable-next-line no-control-regex -- colour codes start with ESC
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
@@ -38,15 +67,20 @@ const quoted = (name: string | undefined, fallback: string): string => (name ? `
 
 const PAST: Record<string, string> = { clone: 'cloned', export: 'exported', rename: 'renamed' };
 
-const notRunning = (message: string) => (): Classified => ({ code: 'ORBSTACK_NOT_RUNNING', message });
+const notRunning = (message: string) => (): Omit<Classified, 'failure'> => ({
+  code: 'ORBSTACK_NOT_RUNNING',
+  message,
+});
 
 /** First match wins; the specific texts come before the families that could also match them. */
 const RULES: Rule[] = [
   [
+    'already-exists',
     /machine already exists: '([^']*)'|machine '"([^"]*)"' already exists/,
     (m) => ({ code: 'ALREADY_EXISTS', message: `A machine named '${m[1] ?? m[2] ?? ''}' already exists.` }),
   ],
   [
+    'invalid-name',
     /invalid machine name '([^']*)'/,
     (m) => {
       const name = m[1] ?? '';
@@ -58,6 +92,7 @@ const RULES: Rule[] = [
     },
   ],
   [
+    'bad-export-file',
     /import container from host path: read config|extract archive|is this a valid OrbStack machine export/,
     (_m, ctx) => ({
       code: 'BAD_EXPORT_FILE',
@@ -65,6 +100,7 @@ const RULES: Rule[] = [
     }),
   ],
   [
+    'cannot-open-file',
     /import container from host path: open file/,
     (_m, ctx) => ({
       code: 'INVALID_INPUT',
@@ -72,6 +108,7 @@ const RULES: Rule[] = [
     }),
   ],
   [
+    'cannot-create-file',
     /^create file: /m,
     (_m, ctx) => ({
       code: 'INVALID_INPUT',
@@ -81,6 +118,7 @@ const RULES: Rule[] = [
     }),
   ],
   [
+    'machine-not-found',
     /machine not found(?::\s*'([^']*)')?/,
     (m, ctx) => {
       const name = m[1] ?? ctx.machine;
@@ -90,38 +128,45 @@ const RULES: Rule[] = [
       };
     },
   ],
-  [/no machines found/, () => ({ code: 'NOT_FOUND', message: 'There are no machines yet.' })],
+  ['no-machines', /no machines found/, () => ({ code: 'NOT_FOUND', message: 'There are no machines yet.' })],
   [
+    'invalid-distro',
     /invalid distro: (\S+)/,
     (m) => ({ code: 'INVALID_INPUT', message: `orbctl does not know the distro '${m[1] ?? ''}'.` }),
   ],
   [
+    'invalid-arch',
     /invalid architecture: (\S+)/,
     (m) => ({ code: 'INVALID_INPUT', message: `orbctl does not support the architecture '${m[1] ?? ''}'.` }),
   ],
   [
+    'image-not-found',
     /image not found: \{([^}]*)\}/,
     (m) => ({ code: 'INVALID_INPUT', message: `There is no image for ${m[1] ?? 'that distro'}.` }),
   ],
   [
+    'no-cloud-init',
     /cloud-init not supported for '([^']*)'/,
     (m) => ({ code: 'INVALID_INPUT', message: `${m[1] ?? 'This distro'} does not support cloud-init.` }),
   ],
   [
+    'builtin-machine',
     /cannot (clone|export|rename) builtin machine/,
     (m) => ({
-      code: 'INVALID_INPUT',
+      code: 'BUILTIN_MACHINE',
       message: `OrbStack's built-in machine cannot be ${PAST[m[1] ?? ''] ?? 'changed'}.`,
     }),
   ],
   [
+    'orbstack-not-running',
     /timed out waiting for (VM|services) to start/,
     notRunning('OrbStack is not running and did not start in time.'),
   ],
-  [/^start VM: /m, notRunning('OrbStack is not running and could not be started.')],
-  [/manager is stopping/, notRunning('OrbStack is shutting down.')],
-  [/OrbStack is not running/, notRunning('OrbStack is not running.')],
+  ['orbstack-not-running', /^start VM: /m, notRunning('OrbStack is not running and could not be started.')],
+  ['orbstack-not-running', /manager is stopping/, notRunning('OrbStack is shutting down.')],
+  ['orbstack-not-running', /OrbStack is not running/, notRunning('OrbStack is not running.')],
   [
+    'cannot-transition',
     /cannot transition from (\S+) to (\S+)/,
     (m, ctx) => ({
       code: 'ORBCTL_FAILED',
@@ -129,19 +174,22 @@ const RULES: Rule[] = [
     }),
   ],
   [
+    'did-not-start',
     /machine did not start/,
     (_m, ctx) => ({ code: 'ORBCTL_FAILED', message: `${quoted(ctx.machine, 'The machine')} did not start.` }),
   ],
   [
+    'stop-timeout',
     /stop '([^']*)': timeout/,
     (m) => ({ code: 'ORBCTL_FAILED', message: `'${m[1] ?? ''}' did not stop in time.` }),
   ],
   // Cobra usage errors and client-side checks (`Error: accepts 2 arg(s)…`, `unknown flag`, `no machines
   // specified`, `invalid format`): daemon errors never carry the `Error:` prefix.
   [
+    'refused-arguments',
     /^Error: (.*)$/m,
     (m, ctx) => ({
-      code: 'INVALID_INPUT',
+      code: 'ORBCTL_REFUSED',
       message: `orbctl ${ctx.command} refused its arguments: ${m[1] ?? ''}`,
     }),
   ],
@@ -149,9 +197,9 @@ const RULES: Rule[] = [
 
 /** Classifies one orbctl message (already without colours or RPC prefix). */
 export function classifyText(text: string, ctx: FailureContext): Classified | null {
-  for (const [pattern, make] of RULES) {
+  for (const [failure, pattern, make] of RULES) {
     const m = text.match(pattern);
-    if (m) return make(m, ctx);
+    if (m) return { failure, ...make(m, ctx) };
   }
   return null;
 }
@@ -170,7 +218,11 @@ export function failureOf(result: RunResult, ctx: FailureContext): AppError | nu
       (ctx.command === 'stop' || ctx.command === 'restart') &&
       /OrbStack is not running/.test(result.stderr)
     ) {
-      return new AppError('ORBSTACK_NOT_RUNNING', 'OrbStack is not running.', detailOf(result));
+      return new AppError(
+        'ORBSTACK_NOT_RUNNING',
+        'OrbStack is not running.',
+        detailOf(result, { reason: 'orbstack-not-running' }),
+      );
     }
     if (
       ctx.command === 'logs' &&
@@ -179,7 +231,11 @@ export function failureOf(result: RunResult, ctx: FailureContext): AppError | nu
     ) {
       const classified = classifyText(orbctlText(result.stdout), ctx);
       const { code, message } = classified ?? { code: 'ORBCTL_FAILED', message: 'orbctl logs failed.' };
-      return new AppError(code, message, detailOf(result, { stdout: result.stdout }));
+      return new AppError(
+        code,
+        message,
+        detailOf(result, { stdout: result.stdout, ...(classified ? { reason: classified.failure } : {}) }),
+      );
     }
     return null;
   }
@@ -191,7 +247,13 @@ export function errorFromFailedRun(result: RunResult, ctx: FailureContext): AppE
   const raw = result.stderr.trim() !== '' ? result.stderr : result.stdout;
   const text = orbctlText(raw);
   const classified = classifyText(text, ctx);
-  if (classified) return new AppError(classified.code, classified.message, detailOf(result));
+  if (classified) {
+    return new AppError(
+      classified.code,
+      classified.message,
+      detailOf(result, { reason: classified.failure }),
+    );
+  }
   const firstLine = text.split('\n')[0]?.trim() ?? '';
   let message: string;
   if (firstLine !== '') message = `orbctl ${ctx.command} failed: ${firstLine}`;

@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { AppError } from '../../../shared/errors';
 import type { Timing } from '../timing';
 import { DEFAULT_KILL_GRACE_MS, DEFAULT_TIMEOUTS_MS, type OrbctlCommand } from './commands';
-import { failureOf } from './errors';
+import { failureOf, type OrbctlFailure } from './errors';
 import { locateOrbctl, orbctlEnv, type FileProbe, type LocatedOrbctl } from './locate';
 import { runProcess, type ProcessLauncher, type RunResult } from './run';
 
@@ -47,6 +47,8 @@ export interface InvocationSpec {
   file?: string | undefined;
   /** Exit codes that are answers, not failures (`status`). */
   answers?: readonly number[];
+  /** Known failures that are an answer for this call (`default` with no machines): returned, not thrown. */
+  expected?: readonly OrbctlFailure[];
 }
 
 export class OrbctlInvoker {
@@ -97,10 +99,14 @@ export class OrbctlInvoker {
 
   /**
    * Runs one orbctl command inside the timing wrapper. Resolves with the finished run when it succeeded (or
-   * exited with one of `spec.answers`); rejects with a typed AppError otherwise. `bytes` is asked after success
-   * and recorded with the timing.
+   * exited with one of `spec.answers`, or failed in a way `spec.expected` names, then saying which); rejects
+   * with a typed AppError otherwise. `bytes` is asked after success and recorded with the timing.
    */
-  run(spec: InvocationSpec, call: CallOptions, bytes?: () => number | Promise<number>): Promise<RunResult> {
+  run(
+    spec: InvocationSpec,
+    call: CallOptions,
+    bytes?: () => number | Promise<number>,
+  ): Promise<RunResult & { expected?: OrbctlFailure }> {
     const op = `orbctl ${spec.what}`;
     return this.timing.time(
       op,
@@ -130,6 +136,8 @@ export class OrbctlInvoker {
         const failure = isAnswer
           ? null
           : failureOf(result, { command: spec.command, machine: spec.machine, file: spec.file });
+        const expected = spec.expected?.find((f) => f === failure?.detail?.reason);
+        if (expected) return { ...result, expected };
         if (failure) throw failure;
         if (bytes) span.setBytes(await bytes());
         return result;

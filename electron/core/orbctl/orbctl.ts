@@ -20,6 +20,7 @@ import { OrbctlInvoker, type CallOptions, type InvocationSpec, type OrbctlOption
 import type { LocatedOrbctl } from './locate';
 import { parseInfoJson, parseListJson } from './parse';
 import { absolutePath, checkReadableFile, checkReadablePath } from '../files/paths';
+import type { OrbctlFailure } from './errors';
 import { detailOf, type RunResult } from './run';
 import { checkMachineRef, checkUser } from './validate';
 import { capabilitiesOf, parseVersionOrThrow, requireFeature, type OrbctlFeature } from './version';
@@ -68,19 +69,14 @@ export class Orbctl {
 
   /** The default machine, or null when there are no machines. Note: when none is set, orbctl picks one and saves it. */
   async getDefault(call: CallOptions = {}): Promise<string | null> {
-    try {
-      const r = await this.run({ command: 'default', args: argv.defaultGetArgs(), what: 'default' }, call);
-      return r.stdout.trim() || null;
-    } catch (error) {
-      if (
-        error instanceof AppError &&
-        error.code === 'NOT_FOUND' &&
-        /no machines found/.test(error.detail?.stderr ?? '')
-      ) {
-        return null;
-      }
-      throw error;
-    }
+    const spec: InvocationSpec = {
+      command: 'default',
+      args: argv.defaultGetArgs(),
+      what: 'default',
+      expected: ['no-machines'],
+    };
+    const r = await this.run(spec, call);
+    return r.expected ? null : r.stdout.trim() || null;
   }
 
   async setDefault(machine: string, call: CallOptions = {}): Promise<void> {
@@ -253,7 +249,7 @@ export class Orbctl {
     spec: InvocationSpec,
     call: CallOptions,
     bytes?: () => number | Promise<number>,
-  ): Promise<RunResult> {
+  ): Promise<RunResult & { expected?: OrbctlFailure }> {
     return this.invoker.run(spec, call, bytes);
   }
 
