@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { registerImportInput } from './actions/window-commands';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Toasts } from './components/Toasts';
 import { importFiles } from './lib/file-import';
@@ -20,13 +20,11 @@ import { Toolbar } from './views/Toolbar';
 export function App() {
   const dialog = useUi((s) => s.dialog);
   const activityOpen = useUi((s) => s.activityOpen);
-  const filterRef = useRef<HTMLInputElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const drop = useFileDrop();
-  useShortcuts(filterRef, fileInput);
+  useShortcuts();
   return (
     <div className="app">
-      <Toolbar filterRef={filterRef} fileInput={fileInput} />
+      <Toolbar />
       <ConnectionBanner />
       <main>
         <MachinesView />
@@ -49,7 +47,7 @@ export function App() {
       )}
       {/* The browser's file picker for Import… where there is no native dialog. */}
       <input
-        ref={fileInput}
+        ref={registerImportInput}
         type="file"
         multiple
         hidden

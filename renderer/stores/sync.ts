@@ -2,7 +2,7 @@ import type { Api } from '../api/api';
 import { toErrorData } from '../api/api-error';
 import { useConnection } from './connection';
 import { isFinished } from '../../shared/jobs';
-import { runAppCommand } from '../lib/app-commands';
+import { runAppCommand } from '../actions/app-commands';
 import { useSettings } from './settings';
 import { useHistory } from './history';
 import { noticeJobChange } from './job-notices';

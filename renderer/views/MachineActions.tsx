@@ -1,7 +1,7 @@
 import type { Machine } from '../../shared/machine';
 import { activeJobsFor, availability, type MachineAction } from '../../shared/machine-actions';
 import { shortcutLabel } from '../lib/shortcuts';
-import { useMachineAction } from '../lib/use-machine-action';
+import { runMachineAction } from '../actions/machine-commands';
 import { useJobs } from '../stores/jobs';
 import { selectCapabilities, useOrbctl } from '../stores/orbctl';
 
@@ -29,7 +29,6 @@ const GROUPS: Array<Array<{ action: MachineAction; label: string; danger?: boole
 export function MachineActions({ machine }: { machine: Machine }) {
   const jobs = useJobs((s) => s.jobs);
   const capabilities = useOrbctl(selectCapabilities);
-  const act = useMachineAction();
   const active = activeJobsFor(Object.values(jobs), machine.name);
   return (
     <div className="action-bar" role="toolbar" aria-label={`Actions for ${machine.name}`}>
@@ -45,7 +44,7 @@ export function MachineActions({ machine }: { machine: Machine }) {
                 className={danger ? 'danger' : undefined}
                 disabled={!can.enabled}
                 title={shortcut ? `${can.reason} (${shortcut})` : can.reason}
-                onClick={() => void act(action, machine.name)}
+                onClick={() => void runMachineAction(action, machine.name)}
               >
                 {label}
               </button>

@@ -3,7 +3,7 @@ import { useCallback, useDeferredValue, useMemo, useRef, type KeyboardEvent } fr
 import type { Job } from '../../shared/jobs';
 import type { Machine } from '../../shared/machine';
 import { filterMachines, moveSelection, sortMachines, type SortKey } from '../lib/machine-list';
-import { useMachineAction } from '../lib/use-machine-action';
+import { runMachineAction } from '../actions/machine-commands';
 import { useJobs } from '../stores/jobs';
 import { useMachines } from '../stores/machines';
 import { selectCapabilities, useOrbctl } from '../stores/orbctl';
@@ -30,7 +30,6 @@ export function MachineList({ machines, onOpenDetails }: { machines: Machine[]; 
   const { filter: typed, stateFilter, sort, sortBy } = useUi();
   // The field shows each keystroke at once; the list (hundreds of rows) follows when React has time.
   const filter = useDeferredValue(typed);
-  const act = useMachineAction();
   const body = useRef<HTMLTableSectionElement>(null);
 
   const shown = useMemo(
@@ -89,7 +88,10 @@ export function MachineList({ machines, onOpenDetails }: { machines: Machine[]; 
     },
     [select, onOpenDetails],
   );
-  const onAction = useCallback((action: 'start' | 'stop', name: string) => void act(action, name), [act]);
+  const onAction = useCallback(
+    (action: 'start' | 'stop', name: string) => void runMachineAction(action, name),
+    [],
+  );
 
   if (shown.length === 0) {
     return (

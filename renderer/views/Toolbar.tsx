@@ -1,7 +1,5 @@
-import type { RefObject } from 'react';
 import { isFinished } from '../../shared/jobs';
-import { getApi } from '../api/api';
-import { pickAndImport } from '../lib/file-import';
+import { registerFilterField, runWindowCommand } from '../actions/window-commands';
 import type { StateFilter } from '../lib/machine-list';
 import { shortcutLabel } from '../lib/shortcuts';
 import { useConnection } from '../stores/connection';
@@ -9,14 +7,9 @@ import { useJobs } from '../stores/jobs';
 import { useUi } from '../stores/ui';
 import { useUploads } from '../stores/uploads';
 
-interface Props {
-  filterRef: RefObject<HTMLInputElement | null>;
-  fileInput: RefObject<HTMLInputElement | null>;
-}
-
-export function Toolbar({ filterRef, fileInput }: Props) {
+export function Toolbar() {
   const info = useConnection((s) => s.info);
-  const { filter, setFilter, stateFilter, setStateFilter, open, activityOpen, setActivityOpen } = useUi();
+  const { filter, setFilter, stateFilter, setStateFilter, activityOpen } = useUi();
   const running = useJobs((s) => Object.values(s.jobs).filter((j) => j.state === 'running').length);
   const queued = useJobs(
     (s) => Object.values(s.jobs).filter((j) => !isFinished(j) && j.state !== 'running').length,
@@ -35,14 +28,14 @@ export function Toolbar({ filterRef, fileInput }: Props) {
         type="button"
         className="primary"
         title={`New machine (${shortcutLabel('create')})`}
-        onClick={() => open({ kind: 'create' })}
+        onClick={() => runWindowCommand('create')}
       >
         New Machine
       </button>
       <button
         type="button"
         title={`Import an exported machine (${shortcutLabel('import')})`}
-        onClick={() => void pickAndImport(fileInput.current)}
+        onClick={() => runWindowCommand('import')}
       >
         Import…
       </button>
@@ -58,7 +51,7 @@ export function Toolbar({ filterRef, fileInput }: Props) {
         <option value="busy">Changing state</option>
       </select>
       <input
-        ref={filterRef}
+        ref={registerFilterField}
         type="search"
         className="filter"
         aria-label="Filter machines"
@@ -70,18 +63,14 @@ export function Toolbar({ filterRef, fileInput }: Props) {
       <button
         type="button"
         title={`Refresh (${shortcutLabel('refresh')})`}
-        onClick={() =>
-          void getApi()
-            .invoke('machines:refresh', {})
-            .catch(() => {})
-        }
+        onClick={() => runWindowCommand('refresh')}
       >
         Refresh
       </button>
       <button
         type="button"
         title={`Settings (${shortcutLabel('settings')})`}
-        onClick={() => open({ kind: 'settings' })}
+        onClick={() => runWindowCommand('settings')}
       >
         Settings
       </button>
@@ -92,7 +81,7 @@ export function Toolbar({ filterRef, fileInput }: Props) {
         aria-controls="activity-panel"
         aria-label="Activity"
         title={`Activity (${shortcutLabel('activity')})${busy + queued > 0 ? `: ${busy} running${queued ? `, ${queued} queued` : ''}` : ''}`}
-        onClick={() => setActivityOpen(!activityOpen)}
+        onClick={() => runWindowCommand('activity')}
       >
         Activity
         {busy + queued > 0 && (

@@ -1,0 +1,44 @@
+import { getApi } from '../api/api';
+import { pickAndImport } from '../lib/file-import';
+import { useUi } from '../stores/ui';
+
+/**
+ * What the window can be asked to do as a whole. The toolbar, the keyboard shortcuts, the app menu, the tray and
+ * the Dock all run these (GitHub Desktop's dispatcher is the model): one place says what each one does.
+ */
+export type WindowCommand = 'create' | 'import' | 'refresh' | 'filter' | 'activity' | 'settings';
+
+/** The elements some commands act on, registered by the component that renders them. */
+const elements: { filter: HTMLInputElement | null; importInput: HTMLInputElement | null } = {
+  filter: null,
+  importInput: null,
+};
+
+export function registerFilterField(element: HTMLInputElement | null): void {
+  elements.filter = element;
+}
+
+/** The browser's file picker, for Import… where there is no native dialog. */
+export function registerImportInput(element: HTMLInputElement | null): void {
+  elements.importInput = element;
+}
+
+const COMMANDS = {
+  create: () => useUi.getState().open({ kind: 'create' }),
+  settings: () => useUi.getState().open({ kind: 'settings' }),
+  import: () => pickAndImport(elements.importInput),
+  refresh: () =>
+    getApi()
+      .invoke('machines:refresh', {})
+      .then(() => undefined)
+      .catch(() => undefined),
+  filter: () => {
+    elements.filter?.focus();
+    elements.filter?.select();
+  },
+  activity: () => useUi.getState().setActivityOpen(!useUi.getState().activityOpen),
+} satisfies Record<WindowCommand, () => void | Promise<void>>;
+
+export function runWindowCommand(command: WindowCommand): void {
+  void COMMANDS[command]();
+}
