@@ -4,12 +4,14 @@ import { EventHub } from './events';
 import { registerAppHandlers } from './ipc/handlers/app';
 import { registerDesktopHandlers } from './ipc/handlers/desktop';
 import { registerJobHandlers } from './ipc/handlers/jobs';
+import { registerNoticeHandlers } from './ipc/handlers/notices';
 import { registerTransferHandlers } from './ipc/handlers/transfers';
 import { JobHistory } from './jobs/history';
 import { UploadStore } from './uploads';
 import { registerMachineHandlers } from './ipc/handlers/machines';
 import { Router } from './ipc/router';
 import { JobManager } from './jobs/job-manager';
+import { Notices } from './notices';
 import { ClientVisibility } from './machines/client-visibility';
 import { MachineStore } from './machines/machine-store';
 import { Orbctl } from './orbctl';
@@ -41,6 +43,7 @@ export interface Core {
   readonly timing: Timing;
   readonly settings: SettingsStore;
   readonly history: JobHistory;
+  readonly notices: Notices;
   readonly uploads: UploadStore | null;
   /** A headless-host connection closed. */
   clientGone(client: string): void;
@@ -67,7 +70,8 @@ export function createCore(options: CoreOptions): Core {
   const router = new Router((channel, error) =>
     timing.note('ERROR', `Unexpected error in ${channel}: ${String(error)}`),
   );
-  const settings = new SettingsStore(join(options.dataDir, 'settings.json'), events);
+  const notices = new Notices(events);
+  const settings = new SettingsStore(join(options.dataDir, 'settings.json'), events, { notices });
   if (settings.loadProblem) timing.note('WARN', `Settings: ${settings.loadProblem}`);
   const { timeouts, problems } = parseTimeouts(env.ORBDECK_ORBCTL_TIMEOUTS);
   for (const problem of problems) timing.note('WARN', `ORBDECK_ORBCTL_TIMEOUTS: ${problem}`);
@@ -90,12 +94,13 @@ export function createCore(options: CoreOptions): Core {
     },
     intervals: { visibleMs: pollMs, fastMs: Math.min(pollMs, 700) },
   });
-  const history = new JobHistory(join(options.dataDir, 'history.jsonl'));
+  const history = new JobHistory(join(options.dataDir, 'history.jsonl'), { notices });
   if (history.skipped) timing.note('WARN', `History: skipped ${history.skipped} unreadable line(s)`);
   const jobs = new JobManager({
     events,
     wrap: (job, work) => timing.time(`job ${job.title}`, work, { kind: job.kind, machine: job.machine }),
     onFinished: (job) => history.add(job),
+    onError: (error) => timing.note('ERROR', `Job manager: ${String(error)}`),
   });
   const uploads = options.acceptUploads ? new UploadStore(join(options.dataDir, 'uploads')) : null;
 
@@ -120,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
     releaseUpload: (path) => uploads?.release(path),
   });
   registerJobHandlers(router, jobs, history);
+  registerNoticeHandlers(router, notices);
   registerDesktopHandlers(router, desktop);
   const missing = router.unhandled();
   if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
@@ -134,12 +140,15 @@ export function createCore(options: CoreOptions): Core {
     timing,
     settings,
     history,
+    notices,
     uploads,
     clientGone: (client) => visibility.remove(client),
     async dispose() {
       machines.stop();
       jobs.cancelAll();
       await Promise.race([jobs.whenIdle(), new Promise((r) => setTimeout(r, 5000))]);
+      history.close();
+      settings.flush();
       await timing.close();
     },
   };
