@@ -11,6 +11,8 @@ import { UploadStore } from './uploads';
 import { registerMachineHandlers } from './ipc/handlers/machines';
 import { Router } from './ipc/router';
 import { JobManager } from './jobs/job-manager';
+import { JobJournal } from './jobs/journal';
+import { recoverInterruptedJobs } from './jobs/recovery';
 import { Notices } from './notices';
 import { ClientVisibility } from './machines/client-visibility';
 import { MachineStore } from './machines/machine-store';
@@ -45,6 +47,11 @@ export interface Core {
   readonly history: JobHistory;
   readonly notices: Notices;
   readonly uploads: UploadStore | null;
+  /**
+   * Settles once jobs interrupted by the last exit are cleaned up and in the history; polling and new jobs
+   * start after it.
+   */
+  readonly ready: Promise<void>;
   /** A headless-host connection closed. */
   clientGone(client: string): void;
   dispose(): Promise<void>;
@@ -75,7 +82,16 @@ export function createCore(options: CoreOptions): Core {
   if (settings.loadProblem) timing.note('WARN', `Settings: ${settings.loadProblem}`);
   const { timeouts, problems } = parseTimeouts(env.ORBDECK_ORBCTL_TIMEOUTS);
   for (const problem of problems) timing.note('WARN', `ORBDECK_ORBCTL_TIMEOUTS: ${problem}`);
-  const orbctl = new Orbctl({ timing, env, timeouts, savedPath: settings.get().orbctlPath });
+  const journal = new JobJournal(join(options.dataDir, 'running-jobs'), { notices });
+  // Read before any job of this run can write its own record.
+  const interrupted = journal.leftovers();
+  const orbctl = new Orbctl({
+    timing,
+    env,
+    timeouts,
+    savedPath: settings.get().orbctlPath,
+    processes: journal,
+  });
   settings.onChange((now, before) => {
     if (now.orbctlPath !== before.orbctlPath) {
       orbctl.setSavedPath(now.orbctlPath);
@@ -99,7 +115,12 @@ export function createCore(options: CoreOptions): Core {
   const jobs = new JobManager({
     events,
     wrap: (job, work) => timing.time(`job ${job.title}`, work, { kind: job.kind, machine: job.machine }),
-    onFinished: (job) => history.add(job),
+    onStarted: (job, spec, signal) => journal.started(job, spec, signal),
+    // History first: a crash between the two leaves a record whose job the history already holds.
+    onFinished: (job) => {
+      history.add(job);
+      journal.finished(job.id);
+    },
     onError: (error) => timing.note('ERROR', `Job manager: ${String(error)}`),
   });
   const uploads = options.acceptUploads ? new UploadStore(join(options.dataDir, 'uploads')) : null;
@@ -130,7 +151,29 @@ export function createCore(options: CoreOptions): Core {
   const missing = router.unhandled();
   if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
 
-  machines.start();
+  let ready: Promise<void> = Promise.resolve();
+  let disposed = false;
+  if (interrupted.records.length === 0 && interrupted.damaged.length === 0) machines.start();
+  else {
+    ready = recoverInterruptedJobs(
+      {
+        journal,
+        historyIds: () => new Set(history.list().map((e) => e.id)),
+        listMachines: () => orbctl.list({ quiet: true }),
+        record: (job) => jobs.adopt(job),
+        notices,
+        log: (level, message) => timing.note(level, message),
+      },
+      interrupted,
+    ).then(
+      () => undefined,
+      (error: unknown) => timing.note('ERROR', `Recovery after a crash: ${String(error)}`),
+    );
+    jobs.hold(ready);
+    void ready.then(() => {
+      if (!disposed) machines.start();
+    });
+  }
   return {
     events,
     router,
@@ -142,8 +185,11 @@ export function createCore(options: CoreOptions): Core {
     history,
     notices,
     uploads,
+    ready,
     clientGone: (client) => visibility.remove(client),
     async dispose() {
+      disposed = true;
+      await Promise.race([ready, new Promise((r) => setTimeout(r, 5000))]);
       machines.stop();
       jobs.cancelAll();
       await Promise.race([jobs.whenIdle(), new Promise((r) => setTimeout(r, 5000))]);

@@ -54,13 +54,14 @@ function reportByDuration(ctx: JobContext, expected: ReturnType<typeof expectDur
  * under the real name. Progress is the partial file's growth against the expected size.
  */
 export function exportJob(name: string, path: string, deps: TransferDeps): JobSpec {
+  const partial = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
   return {
     kind: 'export',
     machine: name,
     title: `Export ${name} to ${basename(path)}`,
     path,
+    scratchFiles: [partial],
     async run(ctx) {
-      const partial = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
       let spawned = false;
       let stopTicker: (() => Promise<void>) | undefined;
       try {
