@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { EventHub } from './events';
 import { registerAppHandlers } from './ipc/handlers/app';
@@ -151,6 +151,13 @@ export function createCore(options: CoreOptions): Core {
   const missing = router.unhandled();
   if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
 
+  const locatedOrbctl = () => {
+    try {
+      return orbctl.binary().path;
+    } catch {
+      return null;
+    }
+  };
   let ready: Promise<void> = Promise.resolve();
   let disposed = false;
   if (interrupted.records.length === 0 && interrupted.damaged.length === 0) machines.start();
@@ -163,6 +170,7 @@ export function createCore(options: CoreOptions): Core {
         record: (job) => jobs.adopt(job),
         notices,
         log: (level, message) => timing.note(level, message),
+        isOrbctl: (binary) => basename(binary).startsWith('orbctl') || binary === locatedOrbctl(),
       },
       interrupted,
     ).then(

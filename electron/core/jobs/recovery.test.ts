@@ -126,6 +126,14 @@ describe('recoverInterruptedJobs', () => {
     expect(recorded[0]!.outcome).toBe('Interrupted when OrbDeck quit; the export was not finished.');
   });
 
+  it('never signals a program a tampered record names instead of orbctl', async () => {
+    const d = dir();
+    crashed(d, testJob('web', 'running', 'start'), {}, 4242, ['/usr/bin/vim', 'notes.txt']);
+    const probe = fakeProbe(new Map([[4242, ['/usr/bin/vim', 'notes.txt']]]));
+    await recover(d, [testMachine('web')], probe);
+    expect(probe.signals).toEqual([]);
+  });
+
   it('stops the recorded orbctl and removes the scratch files it left', async () => {
     const d = dir();
     const out = mkdtempSync(join(tmpdir(), 'orbdeck-out-'));

@@ -23,6 +23,11 @@ export interface RecoveryDeps {
   notices?: Notices;
   log?: (level: 'INFO' | 'WARN', message: string) => void;
   probe?: ProcessProbe;
+  /**
+   * Whether a recorded binary is an orbctl this OrbDeck would run. A record is only a file in the data
+   * folder: this keeps one that was tampered with from naming any other program to be stopped.
+   */
+  isOrbctl?: (binary: string) => boolean;
   writer?: FileWriter;
   /** How long a stopped orbctl gets to undo its work before SIGKILL. */
   graceMs?: number;
@@ -110,6 +115,11 @@ async function cleanUp(record: JournalRecord, deps: RecoveryDeps): Promise<Clean
   const cleanup: Cleanup = { stopped: 0, reused: 0, removed: [], notRemoved: [], exported: false };
   const halfWritten = record.scratchFiles.filter((f) => existsSync(f));
   for (const identity of record.processes) {
+    const isOrbctl = deps.isOrbctl ?? ((bin: string) => basename(bin).startsWith('orbctl'));
+    if (!isOrbctl(identity.argv[0] ?? '')) {
+      deps.log?.('WARN', `The record of ${record.title} names ${identity.argv[0]}, not orbctl: left alone`);
+      continue;
+    }
     const result = await stopRecordedProcess(identity, deps.graceMs ?? 3000, probe);
     if (result === 'stopped') cleanup.stopped++;
     if (result === 'not-orbctl') {
