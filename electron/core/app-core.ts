@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { EventHub } from './events';
 import { ExportTargets } from './files/export-target';
@@ -8,12 +8,16 @@ import { FileGrants } from './files/grants';
 import { registerAppHandlers } from './ipc/handlers/app';
 import { registerDesktopHandlers } from './ipc/handlers/desktop';
 import { registerJobHandlers } from './ipc/handlers/jobs';
+import { registerNoticeHandlers } from './ipc/handlers/notices';
 import { registerTransferHandlers } from './ipc/handlers/transfers';
 import { JobHistory } from './jobs/history';
 import { UploadStore } from './headless/uploads';
 import { registerMachineHandlers } from './ipc/handlers/machines';
 import { Router } from './ipc/router';
 import { JobManager } from './jobs/job-manager';
+import { JobJournal } from './jobs/journal';
+import { recoverInterruptedJobs } from './jobs/recovery';
+import { Notices } from './notices';
 import { ClientVisibility } from './machines/client-visibility';
 import { MachineStore } from './machines/machine-store';
 import { Orbctl } from './orbctl';
@@ -51,9 +55,15 @@ export interface Core {
   readonly timing: Timing;
   readonly settings: SettingsStore;
   readonly history: JobHistory;
+  readonly notices: Notices;
   readonly uploads: UploadStore | null;
   /** Files the person chose in Electron (dialogs, drops, the Dock), handed to the window as grants. */
   readonly grants: FileGrants;
+  /**
+   * Settles once jobs interrupted by the last exit are cleaned up and in the history; polling and new jobs
+   * start after it.
+   */
+  readonly ready: Promise<void>;
   /** A headless-host connection closed. */
   clientGone(client: string): void;
   dispose(): Promise<void>;
@@ -79,16 +89,21 @@ export function createCore(options: CoreOptions): Core {
   const router = new Router((channel, error) =>
     timing.note('ERROR', `Unexpected error in ${channel}: ${String(error)}`),
   );
-  const settings = new SettingsStore(join(options.dataDir, 'settings.json'), events);
+  const notices = new Notices(events);
+  const settings = new SettingsStore(join(options.dataDir, 'settings.json'), events, { notices });
   if (settings.loadProblem) timing.note('WARN', `Settings: ${settings.loadProblem}`);
   const { timeouts, problems } = parseTimeouts(env.ORBDECK_ORBCTL_TIMEOUTS);
   for (const problem of problems) timing.note('WARN', `ORBDECK_ORBCTL_TIMEOUTS: ${problem}`);
+  const journal = new JobJournal(join(options.dataDir, 'running-jobs'), { notices });
+  // Read before any job of this run can write its own record.
+  const interrupted = journal.leftovers();
   const orbctl = new Orbctl({
     timing,
     env,
     timeouts,
     savedPath: settings.get().orbctlPath,
     ...(options.demo && options.simLauncher ? { launcher: options.simLauncher } : {}),
+    processes: journal,
   });
   settings.onChange((now, before) => {
     if (now.orbctlPath !== before.orbctlPath) {
@@ -108,12 +123,18 @@ export function createCore(options: CoreOptions): Core {
     },
     intervals: { visibleMs: pollMs, fastMs: Math.min(pollMs, 700) },
   });
-  const history = new JobHistory(join(options.dataDir, 'history.jsonl'));
+  const history = new JobHistory(join(options.dataDir, 'history.jsonl'), { notices });
   if (history.skipped) timing.note('WARN', `History: skipped ${history.skipped} unreadable line(s)`);
   const jobs = new JobManager({
     events,
     wrap: (job, work) => timing.time(`job ${job.title}`, work, { kind: job.kind, machine: job.machine }),
-    onFinished: (job) => history.add(job),
+    onStarted: (job, spec, signal) => journal.started(job, spec, signal),
+    // History first: a crash between the two leaves a record whose job the history already holds.
+    onFinished: (job) => {
+      history.add(job);
+      journal.finished(job.id);
+    },
+    onError: (error) => timing.note('ERROR', `Job manager: ${String(error)}`),
   });
   const uploads = options.acceptUploads ? new UploadStore(join(options.dataDir, 'uploads')) : null;
   const home = env.HOME || homedir();
@@ -146,10 +167,41 @@ export function createCore(options: CoreOptions): Core {
   });
   registerJobHandlers(router, jobs, history);
   registerDesktopHandlers(router, desktop, grants);
+  registerNoticeHandlers(router, notices);
   const missing = router.unhandled();
   if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
 
-  machines.start();
+  const locatedOrbctl = () => {
+    try {
+      return orbctl.binary().path;
+    } catch {
+      return null;
+    }
+  };
+  let ready: Promise<void> = Promise.resolve();
+  let disposed = false;
+  if (interrupted.records.length === 0 && interrupted.damaged.length === 0) machines.start();
+  else {
+    ready = recoverInterruptedJobs(
+      {
+        journal,
+        historyIds: () => new Set(history.list().map((e) => e.id)),
+        listMachines: () => orbctl.list({ quiet: true }),
+        record: (job) => jobs.adopt(job),
+        notices,
+        log: (level, message) => timing.note(level, message),
+        isOrbctl: (binary) => basename(binary).startsWith('orbctl') || binary === locatedOrbctl(),
+      },
+      interrupted,
+    ).then(
+      () => undefined,
+      (error: unknown) => timing.note('ERROR', `Recovery after a crash: ${String(error)}`),
+    );
+    jobs.hold(ready);
+    void ready.then(() => {
+      if (!disposed) machines.start();
+    });
+  }
   return {
     events,
     router,
@@ -159,13 +211,19 @@ export function createCore(options: CoreOptions): Core {
     timing,
     settings,
     history,
+    notices,
     uploads,
     grants,
+    ready,
     clientGone: (client) => visibility.remove(client),
     async dispose() {
+      disposed = true;
+      await Promise.race([ready, new Promise((r) => setTimeout(r, 5000))]);
       machines.stop();
       jobs.cancelAll();
       await Promise.race([jobs.whenIdle(), new Promise((r) => setTimeout(r, 5000))]);
+      history.close();
+      settings.flush();
       await timing.close();
     },
   };

@@ -7,7 +7,11 @@ export function Toasts() {
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((t) => (
-        <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          key={t.id}
+          className={`toast toast-${t.kind}`}
+          role={t.kind === 'error' || t.kind === 'warning' ? 'alert' : 'status'}
+        >
           {t.error ? <ErrorDetails error={t.error} /> : <p>{t.text}</p>}
           <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
             ×

@@ -8,6 +8,7 @@ import { useHistory } from './history';
 import { noticeJobChange } from './job-notices';
 import { useJobs } from './jobs';
 import { useMachines } from './machines';
+import { pullNotices, showNotice } from './notices';
 import { useOrbctl } from './orbctl';
 
 /**
@@ -17,6 +18,7 @@ import { useOrbctl } from './orbctl';
 export function syncStores(api: Api): () => void {
   const pull = async () => {
     const since = Date.now();
+    void pullNotices(api);
     try {
       const [info, snapshot, jobs, orbctl, history, settings] = await Promise.all([
         api.invoke('app:info', {}),
@@ -50,6 +52,7 @@ export function syncStores(api: Api): () => void {
     }),
     api.on('app:command', (command) => runAppCommand(command)),
     api.on('settings:changed', (settings) => useSettings.getState().set(settings)),
+    api.on('notices:added', (notice) => showNotice(notice, api)),
     api.onConnection((state) => {
       useConnection.getState().set({ state });
       if (state === 'open') {

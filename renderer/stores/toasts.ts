@@ -3,9 +3,13 @@ import type { AppErrorData } from '../../shared/errors';
 
 export interface Toast {
   id: number;
-  kind: 'info' | 'success' | 'error';
+  kind: 'info' | 'success' | 'warning' | 'error';
   text: string;
   error?: AppErrorData;
+  /** Stays until the user dismisses it, however many toasts come after (the core's notices). */
+  sticky?: boolean;
+  /** Called when the user dismisses it. */
+  onDismiss?: () => void;
 }
 
 interface ToastState {
@@ -16,12 +20,24 @@ interface ToastState {
 
 let nextId = 1;
 
-export const useToasts = create<ToastState>()((set) => ({
+/** Passing toasts beyond this many go, oldest first; sticky ones only go when dismissed. */
+const MAX_PASSING = 5;
+
+export const useToasts = create<ToastState>()((set, get) => ({
   toasts: [],
   push: (toast) => {
     const id = nextId++;
-    set((state) => ({ toasts: [...state.toasts.slice(-4), { ...toast, id }] }));
+    set((state) => {
+      const toasts = [...state.toasts, { ...toast, id }];
+      const passing = toasts.filter((t) => !t.sticky);
+      const drop = new Set(passing.slice(0, Math.max(0, passing.length - MAX_PASSING)));
+      return { toasts: toasts.filter((t) => !drop.has(t)) };
+    });
     return id;
   },
-  dismiss: (id) => set((state) => ({ toasts: state.toasts.filter((t) => t.id !== id) })),
+  dismiss: (id) => {
+    const toast = get().toasts.find((t) => t.id === id);
+    set((state) => ({ toasts: state.toasts.filter((t) => t.id !== id) }));
+    toast?.onDismiss?.();
+  },
 }));

@@ -29,6 +29,16 @@ export const IpcChannel = {
   settingsSet: 'settings:set',
   // #endregion
 
+  // #region notices (electron/core/notices.ts)
+  /**
+   * Warnings for the user that answer no request (history cannot be saved, damaged settings set aside, jobs
+   * interrupted when OrbDeck last quit), oldest first, until dismissed. Pull once, then follow `notices:added`.
+   */
+  noticesList: 'notices:list',
+  /** The user dismissed a notice (in any window): it is no longer listed. */
+  noticesDismiss: 'notices:dismiss',
+  // #endregion
+
   // #region machines (electron/core/machines: the machine store)
   /** The current machine list as last polled, with the last polling error. Pull this once, then listen. */
   machinesSnapshot: 'machines:snapshot',
@@ -99,6 +109,8 @@ export const IpcEvent = {
   jobChanged: 'jobs:changed',
   /** Settings changed (from any window, or the tray). */
   settingsChanged: 'settings:changed',
+  /** A new notice for the user (see `notices:list`). */
+  noticeAdded: 'notices:added',
   /** The app menu, the tray or the Dock asks the window to do something (open a dialog, show Activity). */
   appCommand: 'app:command',
 } as const;

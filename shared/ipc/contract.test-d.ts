@@ -11,6 +11,7 @@ import {
   type ResponseOf,
   type AppInfo,
   type OrbctlStatus,
+  type Notice,
 } from './contract';
 import type { MachineInfo } from '../machine';
 import type { Settings } from './settings';
@@ -29,6 +30,7 @@ describe('IPC contract types', () => {
     expectTypeOf<RequestOf<'machine:stop'>>().toEqualTypeOf<{ name: string }>();
     expectTypeOf<RequestOf<'machine:restart'>>().toEqualTypeOf<{ name: string }>();
     expectTypeOf<RequestOf<'jobs:cancel'>>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf<RequestOf<'notices:dismiss'>>().toEqualTypeOf<{ id: string }>();
     expectTypeOf<RequestOf<'machine:rename'>>().toEqualTypeOf<{ name: string; newName: string }>();
     expectTypeOf<RequestOf<'machine:open'>>().toEqualTypeOf<{
       name: string;
@@ -64,11 +66,14 @@ describe('IPC contract types', () => {
     expectTypeOf<ResponseOf<'machine:open'>>().toEqualTypeOf<{ opened: boolean; url: string }>();
     expectTypeOf<ResponseOf<'orbctl:status'>>().toEqualTypeOf<OrbctlStatus>();
     expectTypeOf<ResponseOf<'settings:get'>>().toEqualTypeOf<Settings>();
+    expectTypeOf<ResponseOf<'notices:list'>>().toEqualTypeOf<Notice[]>();
+    expectTypeOf<ResponseOf<'notices:dismiss'>>().toEqualTypeOf<{ dismissed: boolean }>();
   });
 
   it('pins events', () => {
     expectTypeOf<EventOf<'machines:changed'>>().toEqualTypeOf<MachinesSnapshot>();
     expectTypeOf<EventOf<'jobs:changed'>>().toEqualTypeOf<Job>();
     expectTypeOf<EventOf<'settings:changed'>>().toEqualTypeOf<Settings>();
+    expectTypeOf<EventOf<'notices:added'>>().toEqualTypeOf<Notice>();
   });
 });

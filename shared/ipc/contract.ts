@@ -15,6 +15,8 @@ export type {
   ExportSuggestion,
   ImportPreview,
   MachinesSnapshot,
+  Notice,
+  NoticeLevel,
   OrbctlStatus,
   Responses,
   SshAccess,

@@ -18,6 +18,7 @@ import {
 } from './schemas';
 
 const byName = z.object({ name: machineRef }).strict();
+const noticeId = z.string().regex(/^notice-[a-z0-9-]{1,64}$/, 'not a notice id');
 
 /** Request schemas, by channel. `satisfies` makes a missing channel a compile error. */
 export const requests = {
@@ -28,6 +29,8 @@ export const requests = {
   [IpcChannel.orbctlChoose]: z.object({ path: absolutePath.nullable().optional() }).strict(),
   [IpcChannel.settingsGet]: empty,
   [IpcChannel.settingsSet]: SETTINGS_USER_PATCH,
+  [IpcChannel.noticesList]: empty,
+  [IpcChannel.noticesDismiss]: z.object({ id: noticeId }).strict(),
   [IpcChannel.machinesSnapshot]: empty,
   [IpcChannel.machinesRefresh]: empty,
   [IpcChannel.machineInfo]: byName,

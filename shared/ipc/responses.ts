@@ -68,6 +68,18 @@ export interface ExportSuggestion {
   exists: boolean;
 }
 
+export type NoticeLevel = 'info' | 'warning' | 'error';
+
+/** Something the user must hear about that answers no request; shown once, until dismissed. */
+export interface Notice {
+  id: string;
+  level: NoticeLevel;
+  /** One or two sentences for people: "History could not be saved: the disk is full. …" */
+  text: string;
+  /** Epoch ms. */
+  time: number;
+}
+
 /** Response types, by channel. */
 export interface Responses {
   [IpcChannel.appInfo]: AppInfo;
@@ -78,6 +90,8 @@ export interface Responses {
   [IpcChannel.orbctlChoose]: { chosen: boolean; status: OrbctlStatus };
   [IpcChannel.settingsGet]: Settings;
   [IpcChannel.settingsSet]: Settings;
+  [IpcChannel.noticesList]: Notice[];
+  [IpcChannel.noticesDismiss]: { dismissed: boolean };
   [IpcChannel.machinesSnapshot]: MachinesSnapshot;
   [IpcChannel.machinesRefresh]: MachinesSnapshot;
   [IpcChannel.machineInfo]: MachineInfo;
@@ -121,5 +135,6 @@ export interface Events {
   [IpcEvent.machinesChanged]: MachinesSnapshot;
   [IpcEvent.jobChanged]: Job;
   [IpcEvent.settingsChanged]: Settings;
+  [IpcEvent.noticeAdded]: Notice;
   [IpcEvent.appCommand]: AppCommand;
 }

@@ -37,6 +37,8 @@ const EXAMPLES = {
   [IpcChannel.orbctlChoose]: { path: '/nowhere/orbctl' },
   [IpcChannel.settingsGet]: {},
   [IpcChannel.settingsSet]: { pollIntervalMs: 5000, notifications: false },
+  [IpcChannel.noticesList]: {},
+  [IpcChannel.noticesDismiss]: { id: 'notice-abc-1' },
   [IpcChannel.machinesSnapshot]: {},
   [IpcChannel.machinesRefresh]: {},
   [IpcChannel.machineInfo]: { name: 'ubuntu' },

@@ -144,3 +144,169 @@ describe('JobManager', () => {
     expect(() => jobs.cancel('job-nope')).toThrow(/No job/);
   });
 });
+
+describe('JobManager when what it calls fails', () => {
+  it('finishes a job once and keeps running when onFinished throws (history could not be saved)', async () => {
+    const events = new EventHub();
+    const calls: string[] = [];
+    const errors: unknown[] = [];
+    const jobs = new JobManager({
+      events,
+      onFinished: (j) => {
+        calls.push(j.id);
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
+      onError: (e) => errors.push(e),
+    });
+    const first = jobs.submit({ kind: 'start', machine: 'a', title: 'Start a', run: async () => {} });
+    const second = jobs.submit({ kind: 'stop', machine: 'a', title: 'Stop a', run: async () => {} });
+    await jobs.whenIdle();
+    expect(calls).toEqual([first.id, second.id]);
+    expect(jobs.get(first.id).state).toBe('succeeded');
+    expect(jobs.get(second.id).state).toBe('succeeded');
+    expect(errors).toHaveLength(2);
+  });
+
+  it('keeps its bookkeeping when a window cannot be told (an event listener throws)', async () => {
+    const events = new EventHub();
+    events.on('jobs:changed', () => {
+      throw new Error('window gone');
+    });
+    const jobs = new JobManager({ events });
+    const job = jobs.submit({ kind: 'start', machine: 'a', title: 'Start a', run: async () => {} });
+    await jobs.whenIdle();
+    expect(jobs.get(job.id).state).toBe('succeeded');
+  });
+
+  it('holds every job until start-up recovery is done, saying so', async () => {
+    const { jobs } = setup();
+    let release!: () => void;
+    jobs.hold(new Promise<void>((r) => (release = r)));
+    const job = jobs.submit({ kind: 'start', machine: 'a', title: 'Start a', run: async () => {} });
+    expect(jobs.get(job.id)).toMatchObject({
+      state: 'queued',
+      waitingFor: 'Waiting for OrbDeck to finish starting',
+    });
+    release();
+    await jobs.whenIdle();
+    expect(jobs.get(job.id).state).toBe('succeeded');
+  });
+
+  it('adopts a job that ended before this run, as a finished job', () => {
+    const { jobs, finished, seen } = setup();
+    jobs.adopt({
+      id: 'job-old-1',
+      kind: 'import',
+      machine: 'x',
+      title: 'Import x from x.tar.zst',
+      state: 'failed',
+      createdAt: 1,
+      endedAt: 2,
+      cancellable: false,
+      outcome: 'Interrupted when OrbDeck quit; no machine was created.',
+    });
+    expect(jobs.list().map((j) => j.id)).toEqual(['job-old-1']);
+    expect(finished.map((j) => j.id)).toEqual(['job-old-1']);
+    expect(seen.at(-1)?.rev).toBeGreaterThan(0);
+  });
+});
+
+describe('JobManager under a burst of requests', () => {
+  const power = (kind: 'start' | 'stop', machine: string, body: (ctx: JobContext) => Promise<void>) => ({
+    kind,
+    machine,
+    title: `${kind === 'start' ? 'Start' : 'Stop'} ${machine}`,
+    run: body,
+  });
+
+  it('bounds the queue of one machine and merges repeats: 1,000 start/stop requests', async () => {
+    const { jobs } = setup();
+    const first = gate();
+    const outcomes = { jobs: new Set<string>(), coalesced: 0, refused: 0, messages: new Set<string>() };
+    for (let i = 0; i < 1000; i++) {
+      const kind = i % 2 === 0 ? 'start' : 'stop';
+      try {
+        const before = jobs.coalesced;
+        const job = jobs.submit(power(kind, 'ubuntu', i === 0 ? first.body : async () => {}));
+        if (jobs.coalesced > before) outcomes.coalesced++;
+        outcomes.jobs.add(job.id);
+      } catch (error) {
+        outcomes.refused++;
+        outcomes.messages.add((error as AppError).code + ': ' + (error as Error).message);
+      }
+    }
+    console.log(
+      `[burst] 1000 alternating start/stop requests on one machine -> ${outcomes.jobs.size} jobs, ` +
+        `${outcomes.coalesced} coalesced, ${outcomes.refused} refused (BUSY)`,
+    );
+    expect(outcomes.jobs.size).toBe(9); // the running one and 8 waiting
+    expect(jobs.list()).toHaveLength(9);
+    // Once 8 wait, a start after the waiting start is that job; a stop is refused.
+    expect(outcomes.coalesced).toBe(495);
+    expect(outcomes.refused).toBe(496);
+    expect([...outcomes.messages]).toEqual([
+      'BUSY: ubuntu already has 8 actions waiting; OrbDeck takes more for it once some have run or been cancelled.',
+    ]);
+    first.open();
+    await jobs.whenIdle();
+    // Nothing reordered: the jobs ran as asked, alternating.
+    expect(jobs.list().map((j) => `${j.kind}:${j.state}`)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `${i % 2 === 0 ? 'start' : 'stop'}:succeeded`),
+    );
+  });
+
+  it('answers a repeat of the last waiting request with that job', async () => {
+    const { jobs } = setup();
+    const first = gate();
+    const ids = new Set<string>();
+    for (let i = 0; i < 1000; i++)
+      ids.add(jobs.submit(power('start', 'ubuntu', i === 0 ? first.body : async () => {})).id);
+    console.log(`[burst] 1000 identical start requests -> ${ids.size} jobs, ${jobs.coalesced} coalesced`);
+    expect(ids.size).toBe(2); // the running start and one waiting behind it
+    expect(jobs.coalesced).toBe(998);
+    // Not merged with an earlier identical one when something else waits in between: order is kept.
+    const stop = jobs.submit(power('stop', 'ubuntu', async () => {}));
+    const start = jobs.submit(power('start', 'ubuntu', async () => {}));
+    expect(start.id).not.toBe([...ids][1]);
+    expect(new Set([stop.id, start.id, ...ids]).size).toBe(4);
+    first.open();
+    await jobs.whenIdle();
+  });
+
+  it('keeps the cost of a submission flat as the queue grows', async () => {
+    const { jobs } = setup();
+    const gates = Array.from({ length: 2 }, () => gate());
+    const cost: number[] = [];
+    const ms: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const work = jobs.schedulerWork;
+      const t0 = performance.now();
+      // Heavy jobs on 1,000 machines: 2 run, 998 wait for the heavy cap, every one a separate queue.
+      jobs.submit({
+        kind: 'export',
+        machine: `m${i}`,
+        title: `Export m${i}`,
+        run: i < 2 ? gates[i]!.body : async () => {},
+      });
+      ms.push(performance.now() - t0);
+      cost.push(jobs.schedulerWork - work);
+    }
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const [firstCost, lastCost] = [sum(cost.slice(0, 100)), sum(cost.slice(-100))];
+    const [firstMs, lastMs] = [sum(ms.slice(0, 100)), sum(ms.slice(-100))];
+    console.log(
+      `[burst] 1000 exports queued: scheduler work for the first 100 submissions ${firstCost}, ` +
+        `for the last 100 ${lastCost}; time ${firstMs.toFixed(1)} ms vs ${lastMs.toFixed(1)} ms`,
+    );
+    expect(lastCost).toBeLessThanOrEqual(firstCost * 1.1 + 10);
+    expect(lastMs).toBeLessThan(firstMs * 10 + 50);
+    expect(jobs.list().filter((j) => j.state === 'running')).toHaveLength(2);
+    const drainWork = jobs.schedulerWork;
+    gates.forEach((g) => g.open());
+    await jobs.whenIdle();
+    console.log(`[burst] draining those 1000 exports: scheduler work ${jobs.schedulerWork - drainWork}`);
+    // Each freed slot goes to the next waiting export without looking at the 997 behind it.
+    expect(jobs.schedulerWork - drainWork).toBeLessThan(5 * 1000);
+    expect(jobs.list().every((j) => j.state === 'succeeded')).toBe(true);
+  });
+});

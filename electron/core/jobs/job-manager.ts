@@ -1,58 +1,29 @@
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { IpcEvent } from '../../../shared/ipc/contract';
-import { isFinished, type Job, type JobKind, type JobProgress } from '../../../shared/jobs';
+import { HEAVY_JOB_KINDS, type Job } from '../../../shared/jobs';
 import type { EventHub } from '../events';
-import { startableJobs, waitingReason, type SchedulerLimits } from './scheduler';
+import { admit, requestKey, type Admissible } from './admission';
+import type { JobContext, JobResult, JobSpec, JobWrapper } from './job-spec';
+import { DEFAULT_LIMITS, Scheduler, type SchedulerLimits } from './scheduler';
 
-export interface JobContext {
-  /** Aborted when the user cancels; pass it to every orbctl call. */
-  readonly signal: AbortSignal;
-  report(progress: JobProgress): void;
-  /** Records facts about the job (shown in Activity and kept in the history). */
-  note(facts: JobFacts): void;
-}
-
-/** What a job's work says about how it really ended, when that differs from "it returned, so it succeeded". */
-export interface JobResult {
-  /** A cancel that came too late ends as 'succeeded' with an outcome that says so. */
-  state?: 'succeeded' | 'cancelled';
-  outcome?: string;
-  leftover?: { machine: string };
-  bytes?: number;
-}
-
-/** Lets a running job say what it now knows: the size it works on, the final path. */
-export interface JobFacts {
-  sourceBytes?: number;
-  path?: string;
-}
-
-export interface JobSpec {
-  kind: JobKind;
-  machine: string;
-  title: string;
-  /** Every machine the job touches (defaults to `machine`); all are reserved while it runs. */
-  touches?: string[];
-  path?: string;
-  cancellable?: boolean;
-  run(context: JobContext): Promise<JobResult | void>;
-}
-
-/** Wraps a job's whole run, e.g. in the timing wrapper. */
-export type JobWrapper = <T>(job: Job, work: () => Promise<T>) => Promise<T>;
+export type { JobContext, JobFacts, JobResult, JobSpec, JobWrapper } from './job-spec';
 
 export interface JobManagerOptions {
   events: EventHub;
   limits?: Partial<SchedulerLimits>;
   now?: () => number;
   wrap?: JobWrapper;
+  /** Called once per job when it starts running, with the signal its orbctl calls carry (the journal). */
+  onStarted?: (job: Job, spec: JobSpec, signal: AbortSignal) => void;
   /** Called once per job when it ends (history, notifications). */
   onFinished?: (job: Job) => void;
+  /** A hook above threw: logged, never allowed to stop the job manager. */
+  onError?: (error: unknown) => void;
   /** Finished jobs kept in memory for `list()`. */
   keepFinished?: number;
 }
 
-interface Entry {
+interface Entry extends Admissible {
   job: Job;
   spec: JobSpec;
   abort: AbortController;
@@ -60,24 +31,53 @@ interface Entry {
   startedMono?: number;
 }
 
+type Ending = Omit<JobResult, 'state'> & { state: 'succeeded' | 'cancelled' | 'failed' };
+
 /**
  * Runs every action on machines as a job: one at a time per machine, a cap on heavy jobs, cancel by abort
  * signal, and an event for every change so every window (and the tray) sees the same truth.
+ *
+ * Queued and running jobs are kept apart from finished ones and indexed by id, and the scheduler answers
+ * per machine, so a submission costs the same with a thousand jobs around as with none. A request identical
+ * to the last one waiting on its machine is answered with that job; a machine with a full queue refuses.
  */
 export class JobManager {
-  private readonly entries: Entry[] = [];
-  private readonly limits: SchedulerLimits;
+  /** Queued and running, in submission order. */
+  private readonly active = new Map<string, Entry>();
+  /** Finished, oldest first, at most `keepFinished`. */
+  private readonly done = new Map<string, Entry>();
+  private readonly scheduler: Scheduler<Entry>;
   private readonly now: () => number;
   private readonly idleWaiters: Array<() => void> = [];
   private counter = 0;
   private revision = 0;
+  private holds = 0;
+  /** Requests answered with an identical queued job, for the figures. */
+  coalesced = 0;
 
   constructor(private readonly options: JobManagerOptions) {
-    this.limits = { maxHeavy: 2, ...options.limits };
+    this.scheduler = new Scheduler<Entry>({ ...DEFAULT_LIMITS, ...options.limits });
     this.now = options.now ?? Date.now;
   }
 
+  /** Jobs looked at by the scheduler so far (tests keep the cost of a submission flat with it). */
+  get schedulerWork(): number {
+    return this.scheduler.examined;
+  }
+
   submit(spec: JobSpec): Job {
+    const request = {
+      seq: this.counter + 1,
+      title: spec.title,
+      machines: spec.touches ?? [spec.machine],
+      heavy: HEAVY_JOB_KINDS.includes(spec.kind),
+      key: requestKey(spec),
+    };
+    const same = admit(request, this.scheduler);
+    if (same) {
+      this.coalesced++;
+      return { ...same.job };
+    }
     const job: Job = {
       id: `job-${this.now().toString(36)}-${(++this.counter).toString(36)}`,
       kind: spec.kind,
@@ -89,32 +89,34 @@ export class JobManager {
       ...(spec.path === undefined ? {} : { path: spec.path }),
       ...(spec.touches ? { touches: spec.touches.filter((m) => m !== spec.machine) } : {}),
     };
-    this.entries.push({ job, spec, abort: new AbortController() });
+    const entry: Entry = { ...request, job, spec, abort: new AbortController() };
+    this.active.set(job.id, entry);
+    this.scheduler.enqueue(entry);
     this.emit(job);
-    this.pump();
-    return this.get(job.id);
+    this.pump(entry.machines, false);
+    return { ...entry.job };
   }
 
   list(): Job[] {
-    return this.entries.map((e) => ({ ...e.job }));
+    return [...this.done.values(), ...this.active.values()]
+      .sort((a, b) => a.seq - b.seq)
+      .map((e) => ({ ...e.job }));
   }
 
   get(id: string): Job {
-    const entry = this.find(id);
-    return { ...entry.job };
+    return { ...this.find(id).job };
   }
 
   /** Jobs queued or running that touch `machine`. */
   activeFor(machine: string): Job[] {
-    return this.entries
-      .filter((e) => !isFinished(e.job) && this.touches(e).includes(machine))
-      .map((e) => ({ ...e.job }));
+    const running = this.scheduler.runningOnMachine(machine);
+    return [...(running ? [running] : []), ...this.scheduler.queuedOn(machine)].map((e) => ({ ...e.job }));
   }
 
   cancel(id: string): Job {
     const entry = this.find(id);
     const { job } = entry;
-    if (isFinished(job)) return { ...job };
+    if (job.state !== 'queued' && job.state !== 'running') return { ...job };
     if (!job.cancellable) {
       throw new AppError(ErrorCode.NOT_CANCELLABLE, `“${job.title}” cannot be cancelled.`);
     }
@@ -123,7 +125,7 @@ export class JobManager {
         state: 'cancelled',
         outcome: 'Cancelled before it started; nothing was changed.',
       });
-      this.pump();
+      this.pump(entry.machines, false);
     } else {
       entry.abort.abort();
     }
@@ -132,46 +134,83 @@ export class JobManager {
 
   /** Resolves when nothing is queued or running (tests, quitting). */
   whenIdle(): Promise<void> {
-    if (this.entries.every((e) => isFinished(e.job))) return Promise.resolve();
+    if (this.active.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Aborts everything still queued or running (app shutdown). */
   cancelAll(): void {
-    for (const entry of this.entries) {
+    for (const entry of [...this.active.values()]) {
       if (entry.job.state === 'queued')
         this.finish(entry, { state: 'cancelled', outcome: 'Cancelled at shutdown.' });
-      else if (entry.job.state === 'running') entry.abort.abort();
+      else entry.abort.abort();
     }
+    this.settleIdle();
+  }
+
+  /** Jobs are accepted and queued but none starts until `until` settles (recovery after a crash). */
+  hold(until: Promise<unknown>): void {
+    this.holds++;
+    void until
+      .catch(() => undefined)
+      .then(() => {
+        this.holds--;
+        this.pump(this.scheduler.queuedMachines(), true);
+      });
+  }
+
+  /** Records a job that ended elsewhere (found interrupted at start-up) as every other finished job. */
+  adopt(job: Job): void {
+    const entry: Entry = {
+      seq: 0,
+      title: job.title,
+      machines: [job.machine],
+      heavy: false,
+      key: undefined,
+      job: { ...job },
+      spec: { kind: job.kind, machine: job.machine, title: job.title, run: async () => {} },
+      abort: new AbortController(),
+    };
+    this.keepFinished(entry);
+    this.emit(entry.job);
+    this.tell(() => this.options.onFinished?.({ ...entry.job }));
   }
 
   private find(id: string): Entry {
-    const entry = this.entries.find((e) => e.job.id === id);
+    const entry = this.active.get(id) ?? this.done.get(id);
     if (!entry) throw new AppError(ErrorCode.NOT_FOUND, `No job with id ${id}.`);
     return entry;
   }
 
-  private touches(entry: Entry): readonly string[] {
-    return entry.spec.touches ?? [entry.spec.machine];
+  /** Starts what can start and updates the waiting reasons, looking only at jobs a change can concern. */
+  private pump(machines: readonly string[], heavyFreed: boolean): void {
+    if (this.holds > 0) {
+      const held = 'Waiting for OrbDeck to finish starting';
+      for (const entry of this.scheduler.affected(machines)) this.updateReason(entry, held);
+    } else {
+      // Heavy slots first, in submission order: the earliest waiting heavy job gets a freed slot.
+      if (heavyFreed) for (const entry of this.scheduler.heavyToStart()) this.start(entry);
+      const affected = this.scheduler.affected(machines);
+      for (const entry of affected) if (this.scheduler.canStart(entry)) this.start(entry);
+      for (const entry of affected) if (entry.job.state === 'queued') this.updateReason(entry);
+    }
+    this.settleIdle();
   }
 
-  private pump(): void {
-    const jobs = this.entries.map((e) => e.job);
-    const machinesOf = (job: Job) => this.touches(this.find(job.id));
-    for (const job of startableJobs(jobs, this.limits, machinesOf)) {
-      void this.run(this.find(job.id));
-    }
-    for (const entry of this.entries) {
-      if (entry.job.state !== 'queued') continue;
-      const reason = waitingReason(entry.job, jobs, this.limits, machinesOf);
-      if (reason !== entry.job.waitingFor) {
-        entry.job = withOptional({ ...entry.job }, 'waitingFor', reason);
-        this.emit(entry.job);
-      }
-    }
-    this.trim();
-    if (this.entries.every((e) => isFinished(e.job)))
-      this.idleWaiters.splice(0).forEach((resolve) => resolve());
+  private start(entry: Entry): void {
+    this.scheduler.started(entry);
+    void this.run(entry).catch((error: unknown) => this.options.onError?.(error));
+  }
+
+  private updateReason(entry: Entry, held?: string): void {
+    const reason = held ?? this.scheduler.reason(entry);
+    if (reason === entry.job.waitingFor) return;
+    entry.job = withOptional({ ...entry.job }, 'waitingFor', reason);
+    this.emit(entry.job);
+  }
+
+  private settleIdle(): void {
+    if (this.active.size === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
   }
 
   private async run(entry: Entry): Promise<void> {
@@ -182,6 +221,7 @@ export class JobManager {
     );
     entry.startedMono = performance.now();
     this.emit(entry.job);
+    this.tell(() => this.options.onStarted?.({ ...entry.job }, entry.spec, entry.abort.signal));
     const context: JobContext = {
       signal: entry.abort.signal,
       report: (progress) => {
@@ -190,34 +230,38 @@ export class JobManager {
         this.emit(entry.job);
       },
       note: (facts) => {
+        if (entry.job.state !== 'running') return;
         entry.job = { ...entry.job, ...facts };
         this.emit(entry.job);
       },
     };
     const wrap: JobWrapper = this.options.wrap ?? ((_job, work) => work());
+    let ending: Ending;
+    let error: Job['error'];
     try {
       const result = (await wrap(entry.job, () => entry.spec.run(context))) ?? {};
       const cancelledAnyway = entry.abort.signal.aborted && result.state === undefined;
-      this.finish(entry, { ...result, state: result.state ?? (cancelledAnyway ? 'cancelled' : 'succeeded') });
-    } catch (error) {
+      ending = { ...result, state: result.state ?? (cancelledAnyway ? 'cancelled' : 'succeeded') };
+    } catch (thrown) {
       const data =
-        error instanceof AppError
-          ? error.toData()
-          : { code: ErrorCode.INTERNAL, message: error instanceof Error ? error.message : String(error) };
-      if (data.code === ErrorCode.CANCELLED || entry.abort.signal.aborted) {
-        this.finish(entry, { state: 'cancelled' }, data.code === ErrorCode.CANCELLED ? undefined : data);
-      } else {
-        this.finish(entry, { state: 'failed' }, data);
-      }
+        thrown instanceof AppError
+          ? thrown.toData()
+          : { code: ErrorCode.INTERNAL, message: thrown instanceof Error ? thrown.message : String(thrown) };
+      const cancelled = data.code === ErrorCode.CANCELLED || entry.abort.signal.aborted;
+      ending = { state: cancelled ? 'cancelled' : 'failed' };
+      error = cancelled && data.code === ErrorCode.CANCELLED ? undefined : data;
     }
-    this.pump();
+    // Outside the try: whatever happens while recording the end, the job is never finished twice.
+    this.finish(entry, ending, error);
+    this.pump(entry.machines, entry.heavy);
   }
 
-  private finish(
-    entry: Entry,
-    result: Omit<JobResult, 'state'> & { state: 'succeeded' | 'cancelled' | 'failed' },
-    error?: Job['error'],
-  ): void {
+  /** Ends a job exactly once; the hooks it calls cannot throw out of here. */
+  private finish(entry: Entry, result: Ending, error?: Job['error']): void {
+    if (!this.active.has(entry.job.id)) return;
+    if (entry.job.state === 'running') this.scheduler.ended(entry);
+    else this.scheduler.dequeue(entry);
+    this.active.delete(entry.job.id);
     const job: Job = { ...entry.job, state: result.state, endedAt: this.now() };
     if (entry.startedMono !== undefined) job.durationMs = performance.now() - entry.startedMono;
     delete job.waitingFor;
@@ -226,22 +270,32 @@ export class JobManager {
     if (result.bytes !== undefined) job.bytes = result.bytes;
     if (error !== undefined) job.error = error;
     entry.job = job;
+    this.keepFinished(entry);
     this.emit(job);
-    this.options.onFinished?.({ ...job });
+    this.tell(() => this.options.onFinished?.({ ...job }));
   }
 
-  private trim(): void {
+  private keepFinished(entry: Entry): void {
+    this.done.set(entry.job.id, entry);
     const keep = this.options.keepFinished ?? 200;
-    const finished = this.entries.filter((e) => isFinished(e.job));
-    for (const old of finished.slice(0, Math.max(0, finished.length - keep))) {
-      this.entries.splice(this.entries.indexOf(old), 1);
+    for (const id of this.done.keys()) {
+      if (this.done.size <= keep) break;
+      this.done.delete(id);
+    }
+  }
+
+  private tell(hook: () => void): void {
+    try {
+      hook();
+    } catch (error) {
+      this.options.onError?.(error);
     }
   }
 
   /** Every change gets a higher `rev`, so a window can tell a stale copy of a job from a fresh one. */
   private emit(job: Job): void {
     job.rev = ++this.revision;
-    this.options.events.emit(IpcEvent.jobChanged, { ...job });
+    this.tell(() => this.options.events.emit(IpcEvent.jobChanged, { ...job }));
   }
 }
 

@@ -37,6 +37,8 @@ export function exportJob(name: string, claim: ExportClaim, deps: TransferDeps):
     machine: name,
     title: `Export ${name} to ${basename(path)}`,
     path,
+    // If OrbDeck dies mid-export, the next start removes it (jobs/recovery.ts).
+    scratchFiles: [partial],
     run: (ctx) =>
       honestly(
         deps.machines,

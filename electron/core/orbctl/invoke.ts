@@ -26,6 +26,17 @@ export interface OrbctlOptions {
   probe?: (path: string) => FileProbe;
   /** How orbctl processes are started (run.ts); execa by default. */
   launcher?: ProcessLauncher;
+  /** Told of every orbctl process started and ended (the journal of running jobs). */
+  processes?: ProcessObserver;
+}
+
+/**
+ * Watches orbctl processes come and go. `signal` is the call's own, which tells whose process it is (a job
+ * passes its signal to every call). Must not throw; if it does, the call goes on regardless.
+ */
+export interface ProcessObserver {
+  spawned(pid: number, argv: readonly string[], signal: AbortSignal | undefined): void;
+  exited(pid: number): void;
 }
 
 export interface CallOptions {
@@ -61,6 +72,7 @@ export class OrbctlInvoker {
   private readonly killGraceMs: number;
   private readonly probe: ((path: string) => FileProbe) | undefined;
   private readonly launcher: ProcessLauncher | undefined;
+  private readonly processes: ProcessObserver | undefined;
   private savedPath: string | null;
   private located: { bin: LocatedOrbctl; env: Record<string, string> } | undefined;
   /** Told when the binary may have changed (the adapter forgets the version it read). */
@@ -75,6 +87,7 @@ export class OrbctlInvoker {
     this.killGraceMs = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
     this.probe = options.probe;
     this.launcher = options.launcher;
+    this.processes = options.processes;
     this.savedPath = options.savedPath ?? null;
   }
 
@@ -114,6 +127,7 @@ export class OrbctlInvoker {
         const bin = this.binary();
         const env = this.located?.env ?? orbctlEnv(this.env, this.home);
         let result: RunResult;
+        let pid: number | undefined;
         try {
           result = await runProcess({
             file: bin.path,
@@ -122,7 +136,11 @@ export class OrbctlInvoker {
             timeoutMs: call.timeoutMs ?? this.timeouts[spec.command],
             killGraceMs: this.killGraceMs,
             signal: call.signal,
-            onSpawn: call.onSpawn,
+            onSpawn: (spawned) => {
+              pid = spawned;
+              this.observe((o) => o.spawned(spawned, [bin.path, ...spec.args], call.signal));
+              call.onSpawn?.(spawned);
+            },
             label: op,
             cwd: this.paths.cwd,
             launcher: this.launcher,
@@ -131,6 +149,9 @@ export class OrbctlInvoker {
           // The binary vanished (OrbStack uninstalled?): look again next time.
           if (error instanceof AppError && error.code === 'NOT_INSTALLED') this.forget();
           throw error;
+        } finally {
+          const exited = pid;
+          if (exited !== undefined) this.observe((o) => o.exited(exited));
         }
         const isAnswer = result.exitCode !== null && (spec.answers ?? []).includes(result.exitCode);
         const failure = isAnswer
@@ -144,6 +165,15 @@ export class OrbctlInvoker {
       },
       { kind: spec.command, machine: spec.machine, log: call.quiet === true ? 'failures' : 'all' },
     );
+  }
+
+  private observe(tell: (observer: ProcessObserver) => void): void {
+    if (!this.processes) return;
+    try {
+      tell(this.processes);
+    } catch {
+      // Watching is a side concern: the call itself goes on.
+    }
   }
 
   private forget(): void {
