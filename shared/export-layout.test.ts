@@ -3,7 +3,7 @@ import { sniffExport } from './export-layout';
 
 describe('sniffExport', () => {
   const header = Uint8Array.from([0x5c, 0x2a, 0x4d, 0x18, 10, 0, 0, 0, 0xcc, 0x1a, 0xb5, 0x07, 1, 0, 0, 0]);
-  it('recognises the OrbStack header bytes of reference §5.3', () => {
+  it('recognises the OrbStack header bytes of docs/orbctl.md#export-file-layout', () => {
     expect(sniffExport(header)).toBe('export');
   });
   it('refuses other files and plain zstd', () => {

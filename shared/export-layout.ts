@@ -1,5 +1,5 @@
 /**
- * The layout of an OrbStack machine export (`orbctl export`, reference §5.3): a zstd *skippable frame* that holds
+ * The layout of an OrbStack machine export (`orbctl export`, docs/orbctl.md#export-file-layout): a zstd *skippable frame* that holds
  * the machine's config as JSON (so a reader can preview a file without decompressing it), then ordinary zstd
  * frames holding a tar whose first entry is the config again and whose data lives under `rootfs/`.
  */

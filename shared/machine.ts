@@ -70,7 +70,7 @@ export interface OrbctlVersion {
 }
 
 /**
- * What the installed orbctl can do, from its version (reference §5.2, §2 "Newer flags"), so the UI can hide
+ * What the installed orbctl can do, from its version (docs/orbctl.md#version-gates), so the UI can hide
  * actions instead of failing them.
  */
 export interface OrbctlCapabilities {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freeMachineName, isValidMachineName, machineNameProblem } from './names';
 
-describe('machine names follow orbctl (reference §6.1)', () => {
+describe('machine names follow orbctl (docs/orbctl.md#names)', () => {
   it.each(['ab', 'ubuntu', 'web-1', 'a.b', 'Dev2', '9lives'])('accepts %s', (name) => {
     expect(isValidMachineName(name)).toBe(true);
   });

@@ -1,5 +1,5 @@
 /**
- * OrbStack machine export files (reference §5.3), for the simulator and the app. `readExportHeader` previews a
+ * OrbStack machine export files (docs/orbctl.md#export-file-layout), for the simulator and the app. `readExportHeader` previews a
  * file without decompressing it; the rest writes and reads the raw-block zstd frames and the tar inside.
  * Importing this module loads zod (through the header reader); the simulator imports the files it needs directly.
  */

@@ -25,7 +25,7 @@ async function failure(path: string): Promise<AppError> {
   return err;
 }
 
-describe('encodeExportHeader (reference §5.3 layout)', () => {
+describe('encodeExportHeader (docs/orbctl.md#export-file-layout)', () => {
   it('writes the skippable magic, frame size, OrbStack magic, version 1 and compact JSON', () => {
     const config = sampleExportConfig();
     const bytes = encodeExportHeader(config);

@@ -12,7 +12,7 @@ function codeOf(fn: () => unknown): string {
   return 'no error';
 }
 
-describe('argv builders follow the reference (§2) exactly', () => {
+describe('argv builders follow docs/orbctl.md#commands-and-argument-order exactly', () => {
   it('reads with -f json only', () => {
     expect(argv.listArgs()).toEqual(['list', '-f', 'json']);
     expect(argv.infoArgs('web-1')).toEqual(['info', 'web-1', '-f', 'json']);
@@ -93,7 +93,7 @@ describe('argv builders follow the reference (§2) exactly', () => {
     expect(codeOf(() => argv.createArgs({ distro: 'ubuntu', name: 'x1', cloudInitFile: 'rel.yaml' }))).toBe(
       'INVALID_INPUT',
     );
-    // Arch Linux has no cloud-init (reference §6.2).
+    // Arch Linux has no cloud-init (docs/orbctl.md#distros).
     expect(codeOf(() => argv.createArgs({ distro: 'arch', name: 'x1', cloudInitFile: '/ci.yaml' }))).toBe(
       'INVALID_INPUT',
     );

@@ -1,5 +1,5 @@
 /**
- * Pure argv builders, one per orbctl command, in exactly the order of the reference (§2): `create [flags]
+ * Pure argv builders, one per orbctl command, in exactly the order of docs/orbctl.md#commands-and-argument-order: `create [flags]
  * DISTRO[:VER] NAME`, `clone SRC NEW`, `export NAME FILE`, `import -n NAME FILE`. Names and words are checked
  * here too, so no builder can put `-rf` where a name belongs. Paths must already be absolute (paths.ts).
  */
@@ -67,7 +67,7 @@ export function createArgs(req: CreateArgs): string[] {
 }
 
 export const startArgs = (machine: string): string[] => ['start', checkMachineRef(machine)];
-/** `start` without a machine starts OrbStack itself (reference §2). */
+/** `start` without a machine starts OrbStack itself (docs/orbctl.md#commands-and-argument-order). */
 export const startOrbStackArgs = (): string[] => ['start'];
 export const stopArgs = (machine: string): string[] => ['stop', checkMachineRef(machine)];
 export const restartArgs = (machine: string): string[] => ['restart', checkMachineRef(machine)];

@@ -10,7 +10,7 @@ import { parseVersionOutput } from './version';
 const ANSWER_MS = 5000;
 
 /**
- * Checks that a file the person chose as orbctl answers `version` the way orbctl does (reference §3.5:
+ * Checks that a file the person chose as orbctl answers `version` the way orbctl does (docs/orbctl.md#version-output:
  * `Version: 2.2.0 (2020000)`) before it is saved. It runs in an empty scratch folder with no input, so a program
  * that is not orbctl has nothing to act on there; anything but orbctl's answer refuses the choice.
  */

@@ -26,7 +26,7 @@ const MINUTE = 60 * SECOND;
 
 /**
  * Default timeouts. orbctl auto-starts OrbStack (≤ 15 s for the VM + 15 s for services) before most commands,
- * and waits ≤ 30 s itself for a machine to start or stop (reference §1, §5.5), so "medium" commands get room for
+ * and waits ≤ 30 s itself for a machine to start or stop (docs/orbctl.md#invocation, #durations-and-internal-limits), so "medium" commands get room for
  * both. create downloads images; clone/export/import copy a whole disk, so they get minutes.
  */
 export const DEFAULT_TIMEOUTS_MS: Readonly<Record<OrbctlCommand, number>> = {

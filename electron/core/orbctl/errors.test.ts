@@ -18,7 +18,7 @@ const result = (over: Partial<RunResult>): RunResult => ({
 const usage =
   '\nUsage:\n  orbctl clone [OLD_NAME] [NEW_NAME] [flags]\n\nFlags:\n  -h, --help   help for clone\n';
 
-/** stderr texts of reference §4.2 (and §4.1 for cobra), with the command that prints them. */
+/** stderr texts of docs/orbctl.md#failure-names (and #how-orbctl-fails for cobra), with the command that prints them. */
 const CASES: [OrbctlCommand, string, ErrorCode, string][] = [
   ['info', "[-32098] machine not found: 'ghost'\n", 'NOT_FOUND', "No machine named 'ghost'."],
   ['start', '[-32098] machine not found\n', 'NOT_FOUND', "No machine named 'vm1'."],
@@ -115,7 +115,7 @@ const CASES: [OrbctlCommand, string, ErrorCode, string][] = [
   ['start', '[-32601] method not found: Frobnicate\n', 'ORBCTL_FAILED', 'method not found: Frobnicate'],
 ];
 
-describe('failureOf maps orbctl texts (reference §4)', () => {
+describe('failureOf maps orbctl texts (docs/orbctl.md#errors)', () => {
   it.each(CASES)('%s: %j → %s', (command, stderr, code, words) => {
     const r = result({ stderr, exitCode: 1 });
     const e = failureOf(r, { command, machine: 'vm1', file: '/x/b.tar.zst' });

@@ -1,5 +1,5 @@
 /**
- * orbctl's exit codes and texts → typed AppErrors (reference §4). The message is a sentence for people; the raw
+ * orbctl's exit codes and texts → typed AppErrors (docs/orbctl.md#errors). The message is a sentence for people; the raw
  * stderr/stdout, argv, exit code and duration stay in the detail. Texts we do not recognise pass through.
  */
 import { AppError, type ErrorCode } from '../../../shared/errors';
@@ -16,7 +16,7 @@ export interface FailureContext {
 }
 
 /**
- * Every failure of orbctl that OrbDeck knows, by a stable name (reference §4.2, docs/orbctl.md "Errors"). A call
+ * Every failure of orbctl that OrbDeck knows, by a stable name (docs/orbctl.md#failure-names). A call
  * that expects one declares it (InvocationSpec.expected) and gets it as an answer instead of an error, as GitHub
  * Desktop's git layer declares `expectedErrors`: no caller matches orbctl's texts itself.
  */

@@ -139,7 +139,7 @@ describe.concurrent('orbctl errors through the adapter', { timeout: 20_000 }, ()
 });
 
 describe.concurrent(
-  "the simulator's texts for what the adapter never sends map as the reference says",
+  "the simulator's texts for what the adapter never sends map as docs/orbctl.md says",
   () => {
     it.each([
       [['create', 'archlinux', 'x1'], 'INVALID_INPUT', /invalid distro: archlinux/],

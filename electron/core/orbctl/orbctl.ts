@@ -1,5 +1,5 @@
 /**
- * The orbctl adapter: one typed method per machine command of the reference. Every method validates its input
+ * The orbctl adapter: one typed method per machine command of docs/orbctl.md. Every method validates its input
  * first (nothing is spawned for what can be refused here), checks the version gate, runs orbctl through the
  * timing wrapper with a timeout and optional cancellation (invoke.ts), and turns the outcome into data or a
  * typed AppError.
@@ -29,7 +29,7 @@ export type { CallOptions, OrbctlOptions } from './invoke';
 export type CreateRequest = argv.CreateArgs;
 export type OrbStackStatus = 'running' | 'starting' | 'stopped';
 
-/** `orbctl ssh` prints static instructions (reference §2); these are its values. */
+/** `orbctl ssh` prints static instructions (docs/orbctl.md#ssh); these are its values. */
 export const ORB_SSH_HOST = 'orb';
 export const ORB_SSH_PORT = 32222;
 
@@ -196,7 +196,7 @@ export class Orbctl {
     await this.run({ command: 'rename', args, what: `rename ${machine} ${newName}`, machine }, call);
   }
 
-  /** The new machine is left stopped (reference §5.4). */
+  /** The new machine is left stopped (docs/orbctl.md#resulting-states). */
   async clone(source: string, newName: string, call: CallOptions = {}): Promise<void> {
     const args = argv.cloneArgs(source, newName);
     await this.gate('clone', call);

@@ -14,7 +14,7 @@ const record = (over: Record<string, unknown> = {}): Record<string, unknown> => 
 
 const pretty = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
 
-describe('parseListJson (reference §3.1)', () => {
+describe('parseListJson (docs/orbctl.md#list-json)', () => {
   it('normalises a record', () => {
     expect(parseListJson(pretty([record()]))).toEqual([
       {
@@ -86,7 +86,7 @@ describe('parseListJson (reference §3.1)', () => {
   });
 });
 
-describe('parseInfoJson (reference §3.2)', () => {
+describe('parseInfoJson (docs/orbctl.md#info-json)', () => {
   it('reads the ≥ 1.10 wrapper with disk size and IPs', () => {
     const info = parseInfoJson(
       pretty({

@@ -1,5 +1,5 @@
 /**
- * `orbctl list -f json` and `orbctl info NAME -f json` → the shared machine model (reference §3.1, §3.2).
+ * `orbctl list -f json` and `orbctl info NAME -f json` → the shared machine model (docs/orbctl.md#list-json, #info-json).
  * Tolerant on purpose: unknown fields are dropped, unknown states kept as-is, `ip4`/`ip6` may be missing,
  * `disk_size` may be null, and orbctl before 1.10 printed `info` as a bare record.
  */

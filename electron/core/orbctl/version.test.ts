@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { atLeast, capabilitiesOf, parseVersionOrThrow, parseVersionOutput, requireFeature } from './version';
 
-describe('parseVersionOutput (reference §3.5)', () => {
+describe('parseVersionOutput (docs/orbctl.md#version-output)', () => {
   it('reads version, build code and commit', () => {
     expect(parseVersionOutput('Version: 2.2.0 (2020000)\nCommit: 0123abc (v2.2.0)\n')).toEqual({
       version: '2.2.0',
@@ -27,7 +27,7 @@ describe('parseVersionOutput (reference §3.5)', () => {
   });
 });
 
-describe('version gates (reference §5.2)', () => {
+describe('version gates (docs/orbctl.md#version-gates)', () => {
   const v = (s: string) => parseVersionOutput(`Version: ${s}`)!;
 
   it('compares numerically, not as text', () => {

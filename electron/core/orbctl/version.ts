@@ -1,7 +1,7 @@
 /**
- * `orbctl version` (`Version: 2.2.0 (2020000)` / `Commit: <sha> (<describe>)`, reference §3.5) and the gates
+ * `orbctl version` (`Version: 2.2.0 (2020000)` / `Commit: <sha> (<describe>)`, docs/orbctl.md#version-output) and the gates
  * that follow from it: clone/export/import since 1.10.0, `create --isolated` since 2.1.0, per-machine
- * `--cpus/--memory/--disk` since 2.2.0 (reference §2, §5.2).
+ * `--cpus/--memory/--disk` since 2.2.0 (docs/orbctl.md#commands-and-argument-order, #version-gates).
  */
 import { AppError, type ErrorDetail } from '../../../shared/errors';
 import type { OrbctlCapabilities, OrbctlVersion } from '../../../shared/machine';

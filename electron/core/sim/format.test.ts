@@ -5,7 +5,7 @@ import type { StoredMachine } from './store/state';
 
 const v = (text: string) => parseVersion(text)!;
 
-describe('§3.3 text formats', () => {
+describe('text formats (docs/orbctl.md#list-and-info-as-text)', () => {
   it('formats sizes like Go cliutil.ByteCountSI', () => {
     expect(byteCountSI(512)).toBe('512 B');
     expect(byteCountSI(962_924_544)).toBe('962.9 MB');

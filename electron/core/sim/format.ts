@@ -33,7 +33,7 @@ export function tabwrite(rows: readonly (readonly string[])[], padding = 2): str
     .join('');
 }
 
-/** Columns by version (reference §3.3): 5 before 1.10, + SIZE from 1.10, + IP from 1.11.3. */
+/** Columns by version (docs/orbctl.md#list-and-info-as-text): 5 before 1.10, + SIZE from 1.10, + IP from 1.11.3. */
 export function listColumns(version: SimVersion): string[] {
   const cols = ['NAME', 'STATE', 'DISTRO', 'VERSION', 'ARCH'];
   if (atLeast(version, GATES.listSizeColumn)) cols.push('SIZE');
@@ -58,7 +58,7 @@ export function listText(machines: readonly StoredMachine[], version: SimVersion
   return tabwrite(rows);
 }
 
-/** `orbctl info NAME` as text (reference §3.4). */
+/** `orbctl info NAME` as text (docs/orbctl.md#list-and-info-as-text). */
 export function infoText(m: StoredMachine, builtin: boolean, version: SimVersion): string {
   const blocks = [
     [`ID: ${m.id}`, `Name: ${m.name}`, `State: ${m.state}`],

@@ -43,7 +43,7 @@ export function notFoundError(key: string, version: SimVersion): ReturnType<type
   );
 }
 
-/** ContainerRecord, with Go's field order (reference §3.1). */
+/** ContainerRecord, with Go's field order (docs/orbctl.md#list-json). */
 export function recordJson(m: StoredMachine, builtin = false): Record<string, unknown> {
   return {
     id: m.id,
@@ -55,7 +55,7 @@ export function recordJson(m: StoredMachine, builtin = false): Record<string, un
   };
 }
 
-/** ContainerInfo (≥ 1.10): the record, disk_size (null when unknown) and the IPs only while running (§3.2). */
+/** ContainerInfo (≥ 1.10): the record, disk_size (null when unknown) and the IPs only while running (docs/orbctl.md#info-json). */
 export function infoJson(m: StoredMachine, builtin: boolean, version: SimVersion): Record<string, unknown> {
   if (!atLeast(version, GATES.infoWrapper)) return recordJson(m, builtin);
   const info: Record<string, unknown> = { record: recordJson(m, builtin), disk_size: m.disk_size };

@@ -4,7 +4,7 @@ import type { Output } from './output';
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 /**
- * orbctl's spinner ("Creating NAME" …) writes to stdout and only when stdout is a terminal (reference §5.1);
+ * orbctl's spinner ("Creating NAME" …) writes to stdout and only when stdout is a terminal (docs/orbctl.md#progress-output);
  * piped output gets nothing. The line is erased when the work ends.
  */
 export async function withSpinner<T>(output: Output, text: string, work: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 /**
- * How long things take at ORBCTL_SIM_SPEED=1. Weak evidence (reference §5.5): creates of ~10–20 s with a
+ * How long things take at ORBCTL_SIM_SPEED=1. Weak evidence (docs/orbctl.md#durations-and-internal-limits): creates of ~10–20 s with a
  * download on first use of an image, start/stop "a few seconds at most", near-instant clones on btrfs,
  * export/import bounded by disk throughput. Every duration is divided by the speed.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ULID_PATTERN, ulid, ulidTime } from './ulid';
 
-describe('ulid (reference §3.1 id)', () => {
+describe('ulid (docs/orbctl.md#list-json id)', () => {
   it('is 26 Crockford base32 characters', () => {
     for (let i = 0; i < 50; i++) expect(ulid()).toMatch(ULID_PATTERN);
   });

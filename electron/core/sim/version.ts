@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** The simulated OrbStack version, for `orbctl version` and the version gates of reference §5.2. */
+/** The simulated OrbStack version, for `orbctl version` and the version gates of docs/orbctl.md#version-gates. */
 export interface SimVersion {
   text: string;
   major: number;
@@ -28,7 +28,7 @@ export function atLeast(version: SimVersion, min: string): boolean {
   return version.patch >= m.patch;
 }
 
-/** Gates, each with the release that introduced it (reference §2, §3.2, §3.3, §4.2, §5.2). */
+/** Gates, each with the release that introduced it (docs/orbctl.md#commands-and-argument-order, #info-json, #list-and-info-as-text, #failure-names, #version-gates). */
 export const GATES = {
   /** clone/export/import commands; `info -f json` wrapper; `machine not found: 'NAME'` with the name; SIZE column. */
   cloneExportImport: '1.10.0',

@@ -19,7 +19,7 @@ const usage = (fn: () => unknown): string => {
   throw new Error('expected a usage error');
 };
 
-describe('parseArgs (pflag grammar, reference §8.1)', () => {
+describe('parseArgs (pflag grammar, docs/orbctl.md#argument-grammar)', () => {
   it('accepts flags before and after positionals', () => {
     expect(parseArgs(['-a', 'amd64', 'ubuntu', 'vm1', '--force'], flags)).toEqual({
       flags: { arch: 'amd64', force: true },

@@ -1,4 +1,4 @@
-/** orbctl's command words and aliases (reference §2), shared by the dispatcher and the fault grammar. */
+/** orbctl's command words and aliases (docs/orbctl.md#commands-and-argument-order), shared by the dispatcher and the fault grammar. */
 export const COMMAND_NAMES = [
   'create',
   'list',

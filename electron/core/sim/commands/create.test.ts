@@ -14,38 +14,42 @@ import {
 /** The machines as `list -f json` would show them (read in-process; list.test.ts checks the real output). */
 const list = (s: ReturnType<typeof simulator>): Promise<ListedMachine[]> => s.records();
 
-describe.concurrent('§2 create, §5.4 resulting state', PROCESS_TESTS, () => {
-  it('creates a running machine silently; the name defaults to the distro word; the first becomes default', async () => {
-    const s = simulator();
-    const r = await s.run(['create', 'ubuntu']);
-    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
-    const [m] = await s.json<ListedMachine[]>(['list', '-f', 'json']);
-    expect(m).toMatchObject({
-      name: 'ubuntu',
-      state: 'running',
-      image: { distro: 'ubuntu', version: 'plucky', arch: 'arm64', variant: 'default' },
-      config: { isolated: false, default_username: 'tester' },
+describe.concurrent(
+  'create and its resulting state (docs/orbctl.md#commands-and-argument-order, #resulting-states)',
+  PROCESS_TESTS,
+  () => {
+    it('creates a running machine silently; the name defaults to the distro word; the first becomes default', async () => {
+      const s = simulator();
+      const r = await s.run(['create', 'ubuntu']);
+      expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+      const [m] = await s.json<ListedMachine[]>(['list', '-f', 'json']);
+      expect(m).toMatchObject({
+        name: 'ubuntu',
+        state: 'running',
+        image: { distro: 'ubuntu', version: 'plucky', arch: 'arm64', variant: 'default' },
+        config: { isolated: false, default_username: 'tester' },
+      });
+      await s.ok(['add', 'debian', 'deb2']);
+      expect(await s.ok(['default'])).toBe('ubuntu\n');
     });
-    await s.ok(['add', 'debian', 'deb2']);
-    expect(await s.ok(['default'])).toBe('ubuntu\n');
-  });
 
-  it('takes flags before or after positionals, in every pflag spelling, and the aliases add/new', async () => {
-    const s = simulator();
-    await s.ok(['create', 'fedora', 'f1', '--arch', 'amd64', '-u', 'root']);
-    await s.ok(['new', '--arch=amd64', 'fedora', 'f2']);
-    await s.ok(['create', '-aamd64', 'fedora', 'f3']);
-    const machines = await list(s);
-    expect(machines.map((m) => [m.name, m.image.arch])).toEqual([
-      ['f1', 'amd64'],
-      ['f2', 'amd64'],
-      ['f3', 'amd64'],
-    ]);
-    expect(machines[0]?.config.default_username).toBe('root');
-  });
-});
+    it('takes flags before or after positionals, in every pflag spelling, and the aliases add/new', async () => {
+      const s = simulator();
+      await s.ok(['create', 'fedora', 'f1', '--arch', 'amd64', '-u', 'root']);
+      await s.ok(['new', '--arch=amd64', 'fedora', 'f2']);
+      await s.ok(['create', '-aamd64', 'fedora', 'f3']);
+      const machines = await list(s);
+      expect(machines.map((m) => [m.name, m.image.arch])).toEqual([
+        ['f1', 'amd64'],
+        ['f2', 'amd64'],
+        ['f3', 'amd64'],
+      ]);
+      expect(machines[0]?.config.default_username).toBe('root');
+    });
+  },
+);
 
-describe.concurrent('§6.2 distros', PROCESS_TESTS, () => {
+describe.concurrent('distros (docs/orbctl.md#distros)', PROCESS_TESTS, () => {
   it('stores versions after alias resolution and image names for the JSON', async () => {
     const s = simulator();
     await Promise.all([
@@ -106,7 +110,7 @@ describe.concurrent('§6.2 distros', PROCESS_TESTS, () => {
   });
 });
 
-describe.concurrent('§6.1 names', PROCESS_TESTS, () => {
+describe.concurrent('names (docs/orbctl.md#names)', PROCESS_TESTS, () => {
   it.each([
     ['my_vm', "[-32098] create 'my_vm': invalid machine name 'my_vm'\n"],
     ['a', "[-32098] create 'a': invalid machine name 'a'\n"],
@@ -144,73 +148,81 @@ describe.concurrent('§6.1 names', PROCESS_TESTS, () => {
   });
 });
 
-describe.concurrent('§2 newer create flags (version gates)', PROCESS_TESTS, () => {
-  it('knows --isolated only from 2.1 and --cpus/--memory/--disk only from 2.2', async () => {
-    const s = simulator();
-    const old = await s.run(['create', '--isolated', 'ubuntu'], { env: { ORBCTL_SIM_VERSION: '2.0.0' } });
-    expect(old.code).toBe(1);
-    expect(old.stderr).toMatch(/^Error: unknown flag: --isolated\n/);
-    const noLimits = await s.run(['create', '--cpus', '2', 'ubuntu'], {
-      env: { ORBCTL_SIM_VERSION: '2.1.0' },
+describe.concurrent(
+  'newer create flags (version gates) (docs/orbctl.md#commands-and-argument-order)',
+  PROCESS_TESTS,
+  () => {
+    it('knows --isolated only from 2.1 and --cpus/--memory/--disk only from 2.2', async () => {
+      const s = simulator();
+      const old = await s.run(['create', '--isolated', 'ubuntu'], { env: { ORBCTL_SIM_VERSION: '2.0.0' } });
+      expect(old.code).toBe(1);
+      expect(old.stderr).toMatch(/^Error: unknown flag: --isolated\n/);
+      const noLimits = await s.run(['create', '--cpus', '2', 'ubuntu'], {
+        env: { ORBCTL_SIM_VERSION: '2.1.0' },
+      });
+      expect(noLimits.stderr).toMatch(/^Error: unknown flag: --cpus\n/);
+      await s.ok(['create', '--isolated', 'ubuntu', 'iso'], { env: { ORBCTL_SIM_VERSION: '2.1.0' } });
+      expect((await list(s))[0]?.config.isolated).toBe(true);
+      await s.ok(['create', '--cpus', '2', '--memory', '4G', '--disk=64G', 'ubuntu', 'lim']);
+      expect(await s.ok(['config', 'get', 'machine.lim.memory_mib'])).toBe('4096\n');
+      const bad = await s.run(['create', '--cpus', 'two', 'ubuntu']);
+      expect(bad.stderr).toMatch(/^Error: invalid argument "two" for "--cpus" flag: strconv.ParseInt/);
     });
-    expect(noLimits.stderr).toMatch(/^Error: unknown flag: --cpus\n/);
-    await s.ok(['create', '--isolated', 'ubuntu', 'iso'], { env: { ORBCTL_SIM_VERSION: '2.1.0' } });
-    expect((await list(s))[0]?.config.isolated).toBe(true);
-    await s.ok(['create', '--cpus', '2', '--memory', '4G', '--disk=64G', 'ubuntu', 'lim']);
-    expect(await s.ok(['config', 'get', 'machine.lim.memory_mib'])).toBe('4096\n');
-    const bad = await s.run(['create', '--cpus', 'two', 'ubuntu']);
-    expect(bad.stderr).toMatch(/^Error: invalid argument "two" for "--cpus" flag: strconv.ParseInt/);
-  });
-});
+  },
+);
 
-describe.concurrent('§5.5 create is a daemon operation', PROCESS_TESTS, () => {
-  it('shows creating while it runs and completes even when the client is killed', async () => {
-    const s = simulator();
-    // ~1.3 s at this speed (8 s + 5 s first download, / 10).
-    const child = spawnSim(s.home, ['create', 'ubuntu', 'slow'], { env: { ORBCTL_SIM_SPEED: '10' } });
-    const done = collect(child);
-    const seen = await eventually(async () => (await s.state()).machines[0]);
-    // Normally still creating; a very loaded machine may already show the last step.
-    expect(seen.name).toBe('slow');
-    expect(['creating', 'starting']).toContain(seen.state);
-    child.kill('SIGKILL');
-    expect((await done).signal).toBe('SIGKILL');
-    const running = await eventually(async () => {
-      const m = (await s.state()).machines[0];
-      return m?.state === 'running' ? m : undefined;
+describe.concurrent(
+  'create is a daemon operation (docs/orbctl.md#durations-and-internal-limits)',
+  PROCESS_TESTS,
+  () => {
+    it('shows creating while it runs and completes even when the client is killed', async () => {
+      const s = simulator();
+      // ~1.3 s at this speed (8 s + 5 s first download, / 10).
+      const child = spawnSim(s.home, ['create', 'ubuntu', 'slow'], { env: { ORBCTL_SIM_SPEED: '10' } });
+      const done = collect(child);
+      const seen = await eventually(async () => (await s.state()).machines[0]);
+      // Normally still creating; a very loaded machine may already show the last step.
+      expect(seen.name).toBe('slow');
+      expect(['creating', 'starting']).toContain(seen.state);
+      child.kill('SIGKILL');
+      expect((await done).signal).toBe('SIGKILL');
+      const running = await eventually(async () => {
+        const m = (await s.state()).machines[0];
+        return m?.state === 'running' ? m : undefined;
+      });
+      expect(running.name).toBe('slow');
+      // Retrying now fails fast with "already exists", as pyinfra's journal saw.
+      expect((await s.run(['create', 'ubuntu', 'slow'])).stderr).toContain("machine already exists: 'slow'");
     });
-    expect(running.name).toBe('slow');
-    // Retrying now fails fast with "already exists", as pyinfra's journal saw.
-    expect((await s.run(['create', 'ubuntu', 'slow'])).stderr).toContain("machine already exists: 'slow'");
-  });
 
-  it('hang-after: the machine is made but the command never returns', async () => {
-    const s = simulator();
-    const child = spawnSim(s.home, ['create', 'alpine', 'stuck'], {
-      env: { ORBCTL_SIM_FAULT: 'hang-after:create' },
+    it('hang-after: the machine is made but the command never returns', async () => {
+      const s = simulator();
+      const child = spawnSim(s.home, ['create', 'alpine', 'stuck'], {
+        env: { ORBCTL_SIM_FAULT: 'hang-after:create' },
+      });
+      const done = collect(child);
+      let exited = false;
+      void done.then(() => (exited = true));
+      const running = await eventually(async () => {
+        const m = (await s.state()).machines[0];
+        return m?.state === 'running' ? m : undefined;
+      });
+      expect(running.name).toBe('stuck');
+      // Well after the work is done, the client still has not returned.
+      await wait(400);
+      expect(exited).toBe(false);
+      child.kill('SIGTERM');
+      expect((await done).code).toBe(143);
     });
-    const done = collect(child);
-    let exited = false;
-    void done.then(() => (exited = true));
-    const running = await eventually(async () => {
-      const m = (await s.state()).machines[0];
-      return m?.state === 'running' ? m : undefined;
-    });
-    expect(running.name).toBe('stuck');
-    // Well after the work is done, the client still has not returned.
-    await wait(400);
-    expect(exited).toBe(false);
-    child.kill('SIGTERM');
-    expect((await done).code).toBe(143);
-  });
 
-  it('fail: reports the default setup error and leaves no machine', async () => {
-    const s = simulator();
-    const r = await s.run(['create', 'kali', 'kali-rd'], { env: { ORBCTL_SIM_FAULT: 'fail:create' } });
-    expect(r).toMatchObject({
-      code: 1,
-      stderr: "[-32098] create 'kali-rd': setup: machine crashed on startup\n",
+    it('fail: reports the default setup error and leaves no machine', async () => {
+      const s = simulator();
+      const r = await s.run(['create', 'kali', 'kali-rd'], { env: { ORBCTL_SIM_FAULT: 'fail:create' } });
+      expect(r).toMatchObject({
+        code: 1,
+        stderr: "[-32098] create 'kali-rd': setup: machine crashed on startup\n",
+      });
+      expect(await list(s)).toEqual([]);
     });
-    expect(await list(s)).toEqual([]);
-  });
-});
+  },
+);

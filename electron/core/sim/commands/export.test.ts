@@ -33,12 +33,12 @@ function decode(path: string): { names: string[]; config: string; complete: bool
   return { names, config, complete: tar.complete };
 }
 
-describe.concurrent('§5.3 export file', PROCESS_TESTS, () => {
+describe.concurrent('export file (docs/orbctl.md#export-file-layout)', PROCESS_TESTS, () => {
   it('writes the documented layout, readable by the header reader, the tar reader and zstd', async () => {
     const s = simulator();
     await s.setup('add', 'web', 'ubuntu:jammy', 'disk_size=1000000000');
     const file = join(s.home, 'web.tar.zst');
-    // Export while running is allowed (§4.2).
+    // Export while running is allowed (docs/orbctl.md#resulting-states).
     expect(await s.run(['export', 'web', file])).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const [listed] = await s.json<ListedMachine[]>(['list', '-f', 'json']);
     const header = await readExportHeader(file);

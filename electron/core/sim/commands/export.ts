@@ -31,7 +31,7 @@ async function exportSource(ctx: Ctx, key: string): Promise<StoredMachine> {
 }
 
 /**
- * `orbctl export NAME FILE` (≥ 1.10; reference §5.3). Allowed while running. The file is written
+ * `orbctl export NAME FILE` (≥ 1.10; docs/orbctl.md#export-file-layout). Allowed while running. The file is written
  * progressively at disk speed (so a watcher sees it grow), overwritten if it exists, and removed on an ordinary
  * failure or an interrupt; a `crash` fault leaves the partial file behind.
  */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROCESS_TESTS, simulator, type ListedMachine } from '../testing/runSim';
 
-describe.concurrent('§3.5 version, default, status', PROCESS_TESTS, () => {
+describe.concurrent('version, default, status (docs/orbctl.md#version-output)', PROCESS_TESTS, () => {
   it('prints Version: X.Y.Z (code) and Commit: …', async () => {
     const s = simulator({ ORBCTL_SIM_VERSION: '1.10.2' });
     expect(await s.ok(['version'])).toMatch(
@@ -38,7 +38,7 @@ describe.concurrent('§3.5 version, default, status', PROCESS_TESTS, () => {
   });
 });
 
-describe.concurrent('§4.1 logs and ssh', PROCESS_TESTS, () => {
+describe.concurrent('logs and ssh (docs/orbctl.md#exit-0-quirks)', PROCESS_TESTS, () => {
   it('logs: prints console lines; a missing machine is reported on stdout with exit 0', async () => {
     const s = simulator();
     await s.setup('add', 'vm1', 'ubuntu');
@@ -68,7 +68,7 @@ describe.concurrent('§4.1 logs and ssh', PROCESS_TESTS, () => {
   });
 });
 
-describe.concurrent('§2 config', PROCESS_TESTS, () => {
+describe.concurrent('config (docs/orbctl.md#config)', PROCESS_TESTS, () => {
   it('show lists sorted keys with machine usernames (dotted names quoted); set changes default_username', async () => {
     const s = simulator();
     await s.setup('add', 'test-vm', 'ubuntu', 'username=ubuntu');
@@ -94,7 +94,7 @@ describe.concurrent('§2 config', PROCESS_TESTS, () => {
   });
 });
 
-describe.concurrent('§2 push, pull, run', PROCESS_TESTS, () => {
+describe.concurrent('push, pull, run (docs/orbctl.md#other-commands)', PROCESS_TESTS, () => {
   it('push copies into the Linux home, pull copies back into the working directory', async () => {
     const s = simulator();
     await s.setup('add', 'vm1', 'ubuntu', 'state=stopped');
@@ -132,7 +132,7 @@ describe.concurrent('§2 push, pull, run', PROCESS_TESTS, () => {
   });
 });
 
-describe.concurrent('§4.1 cobra usage and help', PROCESS_TESTS, () => {
+describe.concurrent('cobra usage and help (docs/orbctl.md#how-orbctl-fails)', PROCESS_TESTS, () => {
   it('prints help on stdout with exit 0, errors with usage on stderr with exit 1', async () => {
     const s = simulator();
     const [root, createHelp, helpCmd, typo, badFlag] = await Promise.all([

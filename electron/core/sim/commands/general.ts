@@ -7,7 +7,7 @@ import { ensureVm } from '../vm';
 
 /**
  * `orbctl default [NAME]`: prints the default machine, picking (and keeping) the alphabetically first one
- * when none is set; with a name, sets it (reference §3.5).
+ * when none is set; with a name, sets it (docs/orbctl.md#version-output).
  */
 export const defaultCommand: Handler = async (ctx, args) => {
   const key = args.positionals[0];

@@ -10,7 +10,7 @@ import { PROCESS_TESTS, simulator } from '../testing/runSim';
 const P = '[-32098] import container from host path: ';
 const NOT_AN_EXPORT = `${P}read config: can't find '_orbstack/config.v1.json' in archive. is this a valid OrbStack machine export?\n`;
 
-describe.concurrent('§5.3/§5.4 import', PROCESS_TESTS, () => {
+describe.concurrent('import (docs/orbctl.md#export-file-layout, #resulting-states)', PROCESS_TESTS, () => {
   it('round-trips an export: stopped, same image and config, disk size and files from the file', async () => {
     const s = simulator();
     await s.setup('add', 'vm1', 'fedora', 'username=dev', 'disk_size=777000000');

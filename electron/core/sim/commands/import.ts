@@ -46,7 +46,7 @@ function parseConfig(text: string): ImportedConfig {
   return raw as ImportedConfig;
 }
 
-/** orbctl's texts for each way reading an export can fail (reference §4.2, import rows). */
+/** orbctl's texts for each way reading an export can fail (docs/orbctl.md#failure-names, the import rows). */
 function problemText(p: ImportProblem): SimFailure {
   if (p.stage === 'config') {
     if (p.kind === 'missing-config') {

@@ -6,8 +6,8 @@ import { collect, eventually, simulator, spawnSim, PROCESS_TESTS } from '../test
 type Sim = ReturnType<typeof simulator>;
 const states = (s: Sim): Promise<Record<string, string>> => s.states();
 
-describe.concurrent('§2 start/stop/restart', PROCESS_TESTS, () => {
-  it('start and stop change state silently and are idempotent (§4.2 idempotency)', async () => {
+describe.concurrent('start/stop/restart (docs/orbctl.md#commands-and-argument-order)', PROCESS_TESTS, () => {
+  it('start and stop change state silently and are idempotent (docs/orbctl.md#resulting-states)', async () => {
     const s = simulator();
     await s.setup('add', 'vm1', 'ubuntu', 'state=stopped');
     expect(await s.run(['start', 'vm1'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
@@ -91,7 +91,7 @@ describe.concurrent('§2 start/stop/restart', PROCESS_TESTS, () => {
   });
 });
 
-describe.concurrent('§2 delete', PROCESS_TESTS, () => {
+describe.concurrent('delete (docs/orbctl.md#commands-and-argument-order)', PROCESS_TESTS, () => {
   it('stops a running machine first, removes it and its files, and clears it as default', async () => {
     const s = simulator();
     await s.setup('add', 'b-vm', 'ubuntu');
@@ -125,7 +125,7 @@ describe.concurrent('§2 delete', PROCESS_TESTS, () => {
   });
 });
 
-describe.concurrent('§1 auto-start and OrbStack not running', PROCESS_TESTS, () => {
+describe.concurrent('auto-start and OrbStack not running (docs/orbctl.md#invocation)', PROCESS_TESTS, () => {
   it('stop with no names stops OrbStack; status says Stopped (1); list starts it again', async () => {
     const s = simulator();
     await s.setup('add', 'vm1', 'ubuntu');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulator, type ListedMachine, PROCESS_TESTS } from '../testing/runSim';
 
-describe.concurrent('§3.1 list -f json', PROCESS_TESTS, () => {
+describe.concurrent('list -f json (docs/orbctl.md#list-json)', PROCESS_TESTS, () => {
   it('prints [] (never null) when there are no machines', async () => {
     const s = simulator();
     expect(await s.ok(['list', '-f', 'json'])).toBe('[]\n');
@@ -58,7 +58,7 @@ describe.concurrent('§3.1 list -f json', PROCESS_TESTS, () => {
   });
 });
 
-describe.concurrent('§3.3 list text', PROCESS_TESTS, () => {
+describe.concurrent('list text (docs/orbctl.md#list-and-info-as-text)', PROCESS_TESTS, () => {
   it('has no header when stdout is not a terminal; SIZE is SI with a space; IP only while running', async () => {
     const s = simulator();
     await s.setup('add', 'k8s-master', 'ubuntu:24.04', 'state=stopped', 'disk_size=962924544');
@@ -81,7 +81,7 @@ describe.concurrent('§3.3 list text', PROCESS_TESTS, () => {
   });
 });
 
-describe.concurrent('§3.2 info -f json', PROCESS_TESTS, () => {
+describe.concurrent('info -f json (docs/orbctl.md#info-json)', PROCESS_TESTS, () => {
   it('wraps the record with disk_size and IPs while running', async () => {
     const s = simulator();
     await s.setup('add', 'test-vm', 'ubuntu:jammy', 'disk_size=962924544', 'ip4=198.19.249.76');
@@ -127,7 +127,7 @@ describe.concurrent('§3.2 info -f json', PROCESS_TESTS, () => {
   });
 });
 
-describe.concurrent('§3.4 info text', PROCESS_TESTS, () => {
+describe.concurrent('info text (docs/orbctl.md#list-and-info-as-text)', PROCESS_TESTS, () => {
   it('prints the documented blocks, and falls back to text for an unknown -f', async () => {
     const s = simulator();
     await s.setup('add', 'vm1', 'fedora', 'disk_size=1200000000', 'ip4=198.19.249.9', 'ip6=fd07::9');
@@ -141,7 +141,7 @@ describe.concurrent('§3.4 info text', PROCESS_TESTS, () => {
   });
 });
 
-describe.concurrent('§4.2 machine not found', PROCESS_TESTS, () => {
+describe.concurrent('machine not found (docs/orbctl.md#failure-names)', PROCESS_TESTS, () => {
   it("says [-32098] machine not found: 'NAME' on stderr with exit 1 (no name before 1.10)", async () => {
     const s = simulator();
     const r = await s.run(['info', 'nope']);

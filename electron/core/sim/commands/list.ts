@@ -11,7 +11,7 @@ export function byName(a: StoredMachine, b: StoredMachine): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-/** `orbctl list [-r] [-q] [-f text|json]` (reference §3.1, §3.3). */
+/** `orbctl list [-r] [-q] [-f text|json]` (docs/orbctl.md#list-json, #list-and-info-as-text). */
 export const list: Handler = async (ctx, args) => {
   await ensureVm(ctx);
   const state = await ctx.store.read();
@@ -29,7 +29,7 @@ export const list: Handler = async (ctx, args) => {
   return 0;
 };
 
-/** `orbctl info NAME [-f json]` (reference §3.2, §3.4); an unknown format falls back to text. */
+/** `orbctl info NAME [-f json]` (docs/orbctl.md#info-json, #list-and-info-as-text); an unknown format falls back to text. */
 export const info: Handler = async (ctx, args) => {
   const key = args.positionals[0] as string;
   await ensureVm(ctx);

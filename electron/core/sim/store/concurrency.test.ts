@@ -46,7 +46,7 @@ describe.concurrent('state shared by several orbctl processes', PROCESS_TESTS, (
   });
 });
 
-describe.concurrent('§4.1 Ctrl-C and SIGTERM', PROCESS_TESTS, () => {
+describe.concurrent('Ctrl-C and SIGTERM (docs/orbctl.md#interrupting-orbctl)', PROCESS_TESTS, () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
