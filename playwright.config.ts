@@ -27,7 +27,7 @@ export default defineConfig({
       use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() },
     },
     // The app launches its own Chromium; Playwright's screenshots and traces would need a page of its own.
-    { name: 'desktop', testDir: 'e2e/desktop', use: { screenshot: 'off', trace: 'off' } },
+    { name: 'desktop', testDir: 'e2e/desktop', timeout: 60_000, use: { screenshot: 'off', trace: 'off' } },
     { name: 'electron', testMatch: /electron\.spec\.ts/, testIgnore: /desktop\// },
   ],
 });

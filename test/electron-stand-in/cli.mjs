@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app } from './lib/app.mjs';
-import { startChromium, stopChromium } from './lib/chromium.mjs';
+import { closeChromium, startChromium, stopChromium } from './lib/chromium.mjs';
 import { startControl, stopControl } from './lib/control.mjs';
 import { makeEvent, problem, standIn } from './lib/state.mjs';
 import { releaseLock } from './lib/single-instance.mjs';
@@ -39,14 +39,19 @@ process.argv = [process.execPath, target, ...args];
 const children = new Set();
 standIn.children = children;
 standIn.shutdown = (code) => {
-  stopChromium();
   stopControl();
   releaseLock();
-  process.exit(code);
+  void closeChromium()
+    .catch((error) => process.stderr.write(`[electron-stand-in] closing Chromium: ${error}\n`))
+    .finally(() => process.exit(code));
 };
 process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
-  stopChromium();
+  try {
+    stopChromium();
+  } catch {
+    // a profile Chromium is still writing to stays behind in the temp folder
+  }
   releaseLock();
 });
 // Electron does not die of an uncaught exception or an unhandled rejection in the main process (it shows a

@@ -25,6 +25,7 @@ export class Control {
 
   call<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     const id = this.nextId++;
+    if (this.socket.destroyed) return Promise.reject(new Error('The stand-in has closed its control channel'));
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.socket.write(JSON.stringify({ id, method, params }) + '\n');

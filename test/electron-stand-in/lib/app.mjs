@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasLock, releaseLock, requestLock } from './single-instance.mjs';
-import { isMac, makeEvent, record, standIn } from './state.mjs';
+import { debug, isMac, makeEvent, record, standIn } from './state.mjs';
 
 class App extends EventEmitter {
   constructor() {
@@ -120,6 +120,7 @@ class App extends EventEmitter {
     if (this._quitting || this._shutdown) return;
     const event = makeEvent();
     this.emit('before-quit', event);
+    debug(`before-quit${event.defaultPrevented ? ' (prevented)' : ''}`);
     if (event.defaultPrevented) return;
     this._quitting = true;
     const windows = [...standIn.windows];
@@ -147,6 +148,7 @@ class App extends EventEmitter {
     if (this._shutdown) return;
     const event = makeEvent();
     this.emit('will-quit', event);
+    debug(`will-quit${event.defaultPrevented ? ' (prevented)' : ''}`);
     if (event.defaultPrevented) {
       this._quitting = false;
       return;
@@ -159,6 +161,7 @@ class App extends EventEmitter {
     this._quitting = true;
     const code = this._exitCode ?? 0;
     this.emit('quit', makeEvent(), code);
+    debug(`quit (${code})`);
     record('quit', { code });
     // The launcher closes Chromium and the control channel, then exits with the code.
     setImmediate(() => standIn.shutdown(code));

@@ -77,11 +77,29 @@ export async function startChromium() {
   standIn.cdpEndpoint = endpoint;
 }
 
-/** Stops Chromium (at quit). Synchronous so that it also runs from process.on('exit'). */
+/** Closes Chromium and removes its profile (at quit). */
+export async function closeChromium() {
+  const running = child;
+  if (running && running.exitCode === null) {
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    try {
+      const session = await standIn.context?.browser()?.newBrowserCDPSession();
+      await session?.send('Browser.close');
+    } catch {
+      running.kill('SIGKILL');
+    }
+    const timer = setTimeout(() => running.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  }
+  stopChromium();
+}
+
+/** The last resort, from process.on('exit'): synchronous, so it can only kill and try to clean up. */
 export function stopChromium() {
   if (child && child.exitCode === null) child.kill('SIGKILL');
   child = null;
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   profile = '';
 }
 

@@ -1,0 +1,112 @@
+import type { Page } from '@playwright/test';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './support/fixtures';
+import type { AppHome, DesktopApp } from './support/desktop-app';
+import { actions, button, machineTable, row } from '../support/ui';
+
+// What the app does around its window: closing it, quitting, a second launch.
+
+const history = (page: Page) => page.getByRole('region', { name: 'Activity' }).getByRole('list', { name: 'History' });
+const alive = (app: DesktopApp) => Promise.race([app.exited.then(() => false), new Promise((r) => setTimeout(() => r(true), 1500))]);
+
+test.describe('keep in the menu bar on', () => {
+  test.use({ desktopOptions: { settings: { closeToMenuBar: true, hideDockWhenClosed: true } } });
+
+  test('closing the window keeps the app in the menu bar, without its Dock icon; the tray brings it back', async ({
+    app,
+    window,
+  }) => {
+    await expect(machineTable(window)).toBeVisible();
+    await app.call('window.close');
+    await expect.poll(async () => (await app.state()).windows.length).toBe(0);
+    expect(await alive(app)).toBe(true);
+    expect((await app.state()).dock).toMatchObject({ visible: false });
+    expect((await app.tray.state()).menu?.map((i) => i.label)).toContain('Show OrbDeck');
+
+    await app.tray.click('Show OrbDeck');
+    const again = await app.window();
+    await expect(row(again, 'ubuntu')).toContainText('Running');
+    expect((await app.state()).dock).toMatchObject({ visible: true });
+  });
+});
+
+test.describe('keep in the menu bar off', () => {
+  test.use({ desktopOptions: { settings: { closeToMenuBar: false } } });
+
+  test('closing the window (⌘W) quits the app', async ({ app, window }) => {
+    await expect(machineTable(window)).toBeVisible();
+    await window.keyboard.press('Meta+W');
+    expect(await app.exited).toBe(0);
+  });
+});
+
+test.describe('⌘Q during an export', () => {
+  test.use({ desktopOptions: { env: { ORBCTL_SIM_FAULT: 'slow:export:5000' } } });
+
+  async function startExport(home: AppHome, window: Page): Promise<{ out: string; target: string }> {
+    const out = join(home.home, 'out');
+    mkdirSync(out);
+    const target = join(out, 'ubuntu.tar.zst');
+    await row(window, 'ubuntu').click();
+    await button(actions(window, 'ubuntu'), 'Export').click();
+    const dialog = window.getByRole('dialog', { name: 'Export “ubuntu”' });
+    await expect(dialog.getByLabel('Save as')).toHaveValue(/\.tar\.zst$/);
+    await dialog.getByLabel('Save as').fill(target);
+    await button(dialog, 'Export').click();
+    await expect.poll(() => readdirSync(out).some((f) => f.endsWith('.partial'))).toBe(true);
+    return { out, target };
+  }
+
+  test('asks first; Keep Running lets the export finish', async ({ app, home, window }) => {
+    const { target } = await startExport(home, window);
+    await window.keyboard.press('Meta+Q');
+    const question = await app.dialogs.next('showMessageBox');
+    expect(question.options).toMatchObject({
+      message: '1 job is not finished. Quit anyway?',
+      buttons: ['Quit and Cancel Jobs', 'Keep Running'],
+    });
+    expect(question.options.detail).toContain('Export ubuntu to ubuntu.tar.zst: the partial export file is removed.');
+    await app.dialogs.answer(question, { button: 'Keep Running' });
+
+    await expect(history(window).getByRole('listitem', { name: 'Export ubuntu to ubuntu.tar.zst' })).toContainText('Done', {
+      timeout: 15_000,
+    });
+    expect(existsSync(target)).toBe(true);
+    expect(await alive(app)).toBe(true);
+    // Nothing runs now: ⌘Q quits without asking.
+    await window.keyboard.press('Meta+Q');
+    expect(await app.exited).toBe(0);
+  });
+
+  test('Quit and Cancel Jobs cancels the export, removes the partial file and quits', async ({ app, home, window }) => {
+    const { out, target } = await startExport(home, window);
+    await app.menu.click('OrbDeck', 'Quit OrbDeck');
+    const question = await app.dialogs.next('showMessageBox');
+    await app.dialogs.answer(question, { button: 'Quit and Cancel Jobs' });
+    expect(await app.exited).toBe(0);
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
+    const last = readFileSync(join(home.dataDir, 'history.jsonl'), 'utf8').trim().split('\n').at(-1) ?? '';
+    expect(JSON.parse(last)).toMatchObject({ kind: 'export', state: 'cancelled' });
+  });
+});
+
+test('a second launch focuses the first window and hands over the files it was given', async ({ app, home, launch, window }) => {
+  await expect(machineTable(window)).toBeVisible();
+  await app.call('window.minimize');
+  await expect.poll(async () => (await app.state()).windows[0]?.minimized).toBe(true);
+
+  const second = await launch({}, { ready: false });
+  expect(await second.exited).toBe(0);
+  expect(second.stdout).not.toContain('electron-stand-in ready');
+  await expect.poll(async () => (await app.state()).windows[0]).toMatchObject({ minimized: false, visible: true, focused: true });
+
+  const dir = join(home.home, 'files');
+  mkdirSync(dir);
+  const file = join(dir, 'debian.tar.zst');
+  expect(home.sim('export', 'debian', file).status).toBe(0);
+  const third = await launch({ args: ['--demo', file] }, { ready: false });
+  expect(await third.exited).toBe(0);
+  await expect(window.getByRole('dialog', { name: 'Import “debian”' })).toBeVisible();
+});
