@@ -64,3 +64,15 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
   await app.dialogs.answer(open, { filePaths: [file] });
   await expect(window.getByRole('dialog', { name: 'Import “debian”' })).toBeVisible();
 });
+test('a menu shortcut pressed while a dialog is open does not replace that dialog', async ({ window }) => {
+  await expect(row(window, 'ubuntu')).toBeVisible();
+  await window.keyboard.press('Meta+N');
+  const create = window.getByRole('dialog', { name: 'New Machine' });
+  await expect(create).toBeVisible();
+  await create.getByLabel('Name').fill('my-box');
+  // The window's own shortcuts are inactive while a dialog is open; the menu's must not open another one.
+  for (const key of ['Meta+,', 'Meta+I', 'Meta+N', 'Meta+E']) await window.keyboard.press(key);
+  await expect(create).toBeVisible();
+  await expect(create.getByLabel('Name')).toHaveValue('my-box');
+  await expect(window.getByRole('dialog')).toHaveCount(1);
+});

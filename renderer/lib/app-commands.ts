@@ -5,9 +5,26 @@ import { useToasts } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { pickAndImport, previewAndAsk } from './file-import';
 
+/** The commands that open a dialog of their own (import: after the native open dialog). */
+const OPENS_DIALOG: ReadonlySet<AppCommand['command']> = new Set([
+  'create',
+  'settings',
+  'import',
+  'clone',
+  'export',
+  'rename',
+  'delete',
+]);
+
 /** Carries out a command from the app menu, the tray or the Dock (Electron), as the matching click would. */
 export function runAppCommand(cmd: AppCommand): void {
   const ui = useUi.getState();
+  // As the window's own shortcuts: while a dialog is open, a menu or tray command does not replace it (and
+  // lose what was typed). On a Mac the menu's shortcuts reach here whenever the window leaves a key alone.
+  if (ui.dialog && OPENS_DIALOG.has(cmd.command)) {
+    useToasts.getState().push({ kind: 'info', text: 'Close the open dialog first.' });
+    return;
+  }
   switch (cmd.command) {
     case 'create':
     case 'settings':
