@@ -8,7 +8,7 @@ import { chromiumPath } from '../../support/chromium';
 import { Control } from './control';
 
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const STAND_IN = join(root, 'test/electron-stand-in');
+export const STAND_IN = join(root, 'test/electron-stand-in');
 export const SIM_BIN = join(root, 'dist/sim/orbctl-sim.mjs');
 
 export interface DesktopOptions {
@@ -20,6 +20,8 @@ export interface DesktopOptions {
   settings?: Record<string, unknown>;
   /** Files macOS hands over while launching (open-file before ready, e.g. a file dropped on the Dock icon). */
   openFiles?: string[];
+  /** Another app than OrbDeck (the stand-in's own self-test app). */
+  appDir?: string;
 }
 
 export interface WindowInfo {
@@ -136,7 +138,7 @@ export class DesktopApp {
     });
     const child = spawn(
       process.execPath,
-      ['--import', join(STAND_IN, 'register.mjs'), join(STAND_IN, 'cli.mjs'), root, ...(options.args ?? ['--demo'])],
+      ['--import', join(STAND_IN, 'register.mjs'), join(STAND_IN, 'cli.mjs'), options.appDir ?? root, ...(options.args ?? ['--demo'])],
       { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     return new DesktopApp(home, child);

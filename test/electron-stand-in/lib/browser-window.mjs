@@ -74,6 +74,13 @@ export class BrowserWindow extends EventEmitter {
     setImmediate(() => !this._destroyed && this.emit('ready-to-show', makeEvent()));
   }
 
+  /** The page's <title> becomes the window's, unless a page-title-updated listener prevents it. */
+  _pageTitle(title) {
+    const event = makeEvent();
+    this.emit('page-title-updated', event, title, true);
+    if (!event.defaultPrevented) this._title = title;
+  }
+
   _unhandledKey(key) {
     handleMenuKey(key, this);
   }

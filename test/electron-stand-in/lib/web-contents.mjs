@@ -134,7 +134,12 @@ export class WebContents extends EventEmitter {
     page.on('domcontentloaded', () => this.emit('dom-ready', makeEvent()));
     page.on('load', () => {
       this._loading = false;
-      void page.title().then((t) => (this._title = t), () => {});
+      void page.title().then((title) => {
+        if (title === this._title) return;
+        this._title = title;
+        this.emit('page-title-updated', makeEvent(), title, true);
+        this._window?._pageTitle(title);
+      }, () => {});
       this.emit('did-finish-load', makeEvent());
     });
     page.on('framenavigated', (frame) => {
@@ -219,6 +224,7 @@ export class WebContents extends EventEmitter {
     const event = makeEvent({ url: appUrl, isSameDocument: false, isMainFrame: true, frame: this.mainFrame });
     this.emit('will-navigate', event, appUrl, false, true, this.id, 1);
     this.emit('will-frame-navigate', event);
+    record('will-navigate', { window: this._window?.id, url: appUrl, prevented: event.defaultPrevented });
     return !event.defaultPrevented;
   }
 
