@@ -4,14 +4,21 @@ import { actions, button, machineTable, row } from '../support/ui';
 // The window and the menu-bar item of the desktop app: the real main process and preload, the renderer
 // talking to the core through Electron IPC (the stand-in's ipcMain/ipcRenderer), the simulator as orbctl.
 
-test('lists the machines through the preload, and starts and stops one from the window', async ({ app, window }) => {
+test('lists the machines through the preload, and starts and stops one from the window', async ({
+  app,
+  window,
+}) => {
   await expect(machineTable(window)).toBeVisible();
   await expect(row(window, 'ubuntu')).toContainText('Running');
   await expect(row(window, 'debian')).toContainText('Stopped');
   // The preload exposes one object, and nothing of Node or Electron leaks into the page.
-  const exposed = await window.evaluate(() => Object.keys((window as unknown as { orbdeck: object }).orbdeck));
+  const exposed = await window.evaluate(() =>
+    Object.keys((window as unknown as { orbdeck: object }).orbdeck),
+  );
   expect(exposed.sort()).toEqual(['invoke', 'on', 'pathForFile', 'transport']);
-  expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+  expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
+    'undefined',
+  );
   expect((await app.state()).windows).toMatchObject([{ visible: true, focused: true, title: 'OrbDeck' }]);
 
   await button(row(window, 'debian'), 'Start').click();
@@ -35,13 +42,17 @@ test('the menu-bar item lists the machines, starts and stops them, and notifies 
 
   await app.tray.click('debian', 'Start');
   await expect(row(window, 'debian')).toContainText('Running');
-  await expect.poll(async () => (await app.tray.state()).menu?.find((i) => i.label === 'debian')?.sublabel).toBe('Running');
+  await expect
+    .poll(async () => (await app.tray.state()).menu?.find((i) => i.label === 'debian')?.sublabel)
+    .toBe('Running');
 
   // With no OrbDeck window in front, a finished job says so in a notification.
   await app.call('app.deactivate');
   await app.tray.click('debian', 'Stop');
   await expect(row(window, 'debian')).toContainText('Stopped');
-  await expect.poll(() => app.records('notifications')).toContainEqual(expect.objectContaining({ title: 'Stop debian: done' }));
+  await expect
+    .poll(() => app.records('notifications'))
+    .toContainEqual(expect.objectContaining({ title: 'Stop debian: done' }));
   // A disabled item cannot be clicked: debian is stopped now.
   await expect(app.tray.click('debian', 'Stop')).rejects.toThrow('disabled');
 });

@@ -34,7 +34,9 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
 
   // ⌘E is the menu's alone: Export the selected machine.
   await window.keyboard.press('Meta+E');
-  await expect(window.getByRole('status').or(window.getByRole('alert')).filter({ hasText: 'Select a machine first.' })).toBeVisible();
+  await expect(
+    window.getByRole('status').or(window.getByRole('alert')).filter({ hasText: 'Select a machine first.' }),
+  ).toBeVisible();
   await row(window, 'ubuntu').click();
   await window.keyboard.press('Meta+E');
   const exportDialog = window.getByRole('dialog', { name: 'Export “ubuntu”' });
@@ -51,7 +53,9 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
   await expect(window.getByRole('region', { name: 'Activity' })).toBeHidden();
 
   await app.menu.click('Help', 'OrbStack Documentation');
-  await expect.poll(() => app.records('shell')).toContainEqual(expect.objectContaining({ call: 'openExternal', url: 'https://docs.orbstack.dev' }));
+  await expect
+    .poll(() => app.records('shell'))
+    .toContainEqual(expect.objectContaining({ call: 'openExternal', url: 'https://docs.orbstack.dev' }));
 
   // File › Import… asks with the native open dialog.
   const dir = join(home.home, 'files');
@@ -60,7 +64,10 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
   expect(home.sim('export', 'debian', file).status).toBe(0);
   await app.menu.click('File', 'Import…');
   const open = await app.dialogs.next('showOpenDialog');
-  expect(open.options).toMatchObject({ title: 'Import Machines', properties: ['openFile', 'multiSelections'] });
+  expect(open.options).toMatchObject({
+    title: 'Import Machines',
+    properties: ['openFile', 'multiSelections'],
+  });
   await app.dialogs.answer(open, { filePaths: [file] });
   await expect(window.getByRole('dialog', { name: 'Import “debian”' })).toBeVisible();
 });

@@ -10,7 +10,10 @@ interface Bridge {
   on(event: string, listener: () => void): () => void;
 }
 
-test('navigation away from the app and new windows are blocked; https links go to the browser', async ({ app, window }) => {
+test('navigation away from the app and new windows are blocked; https links go to the browser', async ({
+  app,
+  window,
+}) => {
   await expect(machineTable(window)).toBeVisible();
   const appUrl = window.url();
   await window.evaluate(() => void (location.href = 'https://example.com/'));
@@ -34,20 +37,28 @@ test('navigation away from the app and new windows are blocked; https links go t
       expect.objectContaining({ url: 'http://example.com/', action: 'deny' }),
       expect.objectContaining({ url: 'javascript:alert(1)', action: 'deny' }),
     ]);
-  const opened = (await app.records<{ call: string; url: string }>('shell')).filter((c) => c.call === 'openExternal');
+  const opened = (await app.records<{ call: string; url: string }>('shell')).filter(
+    (c) => c.call === 'openExternal',
+  );
   expect(opened.map((c) => c.url)).toEqual(['https://docs.orbstack.dev/machines/']);
   expect((await app.state()).windows).toHaveLength(1);
 
   expect(await app.call('window.emit', { event: 'will-attach-webview' })).toEqual({ prevented: true });
-  expect(await app.call('session.requestPermission', { permission: 'notifications' })).toEqual({ granted: false });
-  expect(await app.call('session.checkPermission', { permission: 'clipboard-read', origin: appUrl })).toEqual({ granted: false });
+  expect(await app.call('session.requestPermission', { permission: 'notifications' })).toEqual({
+    granted: false,
+  });
+  expect(await app.call('session.checkPermission', { permission: 'clipboard-read', origin: appUrl })).toEqual(
+    { granted: false },
+  );
 });
 
 test.describe('a page that is not OrbDeck', () => {
   let server: Server;
   let foreign = '';
   test.beforeAll(async () => {
-    server = createServer((_req, res) => res.end('<!doctype html><title>Elsewhere</title><p>Not OrbDeck</p>'));
+    server = createServer((_req, res) =>
+      res.end('<!doctype html><title>Elsewhere</title><p>Not OrbDeck</p>'),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     foreign = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   });
@@ -67,7 +78,10 @@ test.describe('a page that is not OrbDeck', () => {
       bridge.on('machines:changed', () => (window as unknown as { heard: number }).heard++);
       return bridge.invoke('machines:snapshot', {});
     });
-    expect(reply).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Refused a call from outside OrbDeck.' } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Refused a call from outside OrbDeck.' },
+    });
     // A change the app's own window would hear about.
     expect(app.home.sim('start', 'debian').status).toBe(0);
     await window.waitForTimeout(1500);

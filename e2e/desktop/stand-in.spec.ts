@@ -11,20 +11,32 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 test.use({ desktopOptions: { appDir: join(STAND_IN, 'self-test'), args: [] } });
 
-test('serves app:// through the protocol handler and reports app:// URLs to the app', async ({ app, window }) => {
+test('serves app:// through the protocol handler and reports app:// URLs to the app', async ({
+  app,
+  window,
+}) => {
   await expect(window.locator('#status')).toHaveText('module ran, fetched 42, http:');
   await expect
     .poll(async () => (await app.state()).windows)
     .toMatchObject([{ url: 'app://selftest/index.html', visible: true, title: 'Self test' }]);
-  const whoami = await window.evaluate(() => (window as unknown as { selftest: { invoke(c: string): Promise<unknown> } }).selftest.invoke('whoami'));
-  expect(whoami).toEqual({ senderUrl: 'app://selftest/index.html', version: '1.2.3', name: 'StandInSelfTest' });
+  const whoami = await window.evaluate(() =>
+    (window as unknown as { selftest: { invoke(c: string): Promise<unknown> } }).selftest.invoke('whoami'),
+  );
+  expect(whoami).toEqual({
+    senderUrl: 'app://selftest/index.html',
+    version: '1.2.3',
+    name: 'StandInSelfTest',
+  });
 });
 
 test('utilityProcess.fork: arguments, piped output, exit codes, kill()', async ({ window }) => {
   await expect(window.locator('#status')).toContainText('module ran');
   const invoke = (channel: string, ...args: unknown[]) =>
     window.evaluate(
-      ([c, a]) => (window as unknown as { selftest: { invoke(c: string, ...a: unknown[]): Promise<unknown> } }).selftest.invoke(c, ...a),
+      ([c, a]) =>
+        (
+          window as unknown as { selftest: { invoke(c: string, ...a: unknown[]): Promise<unknown> } }
+        ).selftest.invoke(c, ...a),
       [channel, args] as const,
     );
   expect(await invoke('fork', ['3', 'a', 'b c'])).toEqual({
@@ -41,7 +53,10 @@ test('utilityProcess.fork: arguments, piped output, exit codes, kill()', async (
 test('nothing of the stand-in can be packaged or bundled', () => {
   const builder = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
   const files = /^files:\n((?:\s+- .*\n)+)/m.exec(builder)?.[1] ?? '';
-  const patterns = files.split('\n').map((l) => l.trim().replace(/^- /, '').replace(/^'|'$/g, '')).filter(Boolean);
+  const patterns = files
+    .split('\n')
+    .map((l) => l.trim().replace(/^- /, '').replace(/^'|'$/g, ''))
+    .filter(Boolean);
   expect(patterns.length).toBeGreaterThan(0);
   // An allow-list: only the build output and package.json go into the app.
   for (const pattern of patterns) expect(pattern).toMatch(/^(!|dist\/|package\.json$)/);

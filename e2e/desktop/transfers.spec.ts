@@ -2,11 +2,12 @@ import type { Page } from '@playwright/test';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dropFromDisk } from './support/drop';
-import { AppHome } from './support/desktop-app';
+import type { AppHome } from './support/desktop-app';
 import { expect, test } from './support/fixtures';
 import { actions, button, row } from '../support/ui';
 
-const history = (page: Page) => page.getByRole('region', { name: 'Activity' }).getByRole('list', { name: 'History' });
+const history = (page: Page) =>
+  page.getByRole('region', { name: 'Activity' }).getByRole('list', { name: 'History' });
 
 /** An export made with the simulator's CLI, as `orbctl export` in a terminal would. */
 function exportWithCli(home: AppHome, machine: string, name: string): string {
@@ -43,14 +44,18 @@ test.describe('export', () => {
     await app.dialogs.answer(save, { filePath: target });
 
     await expect(dialog).toBeHidden();
-    await expect.poll(() => readdirSync(out).some((f) => /^\.ubuntu backup\.tar\.zst\.[0-9a-f]+\.partial$/.test(f))).toBe(true);
+    await expect
+      .poll(() => readdirSync(out).some((f) => /^\.ubuntu backup\.tar\.zst\.[0-9a-f]+\.partial$/.test(f)))
+      .toBe(true);
     expect(existsSync(target)).toBe(false);
     const done = history(window).getByRole('listitem', { name: 'Export ubuntu to ubuntu backup.tar.zst' });
     await expect(done).toContainText('Done', { timeout: 15_000 });
     expect(readdirSync(out)).toEqual(['ubuntu backup.tar.zst']);
 
     await button(done, 'Show in Finder').click();
-    await expect.poll(() => app.records('shell')).toContainEqual(expect.objectContaining({ call: 'showItemInFolder', path: target }));
+    await expect
+      .poll(() => app.records('shell'))
+      .toContainEqual(expect.objectContaining({ call: 'showItemInFolder', path: target }));
   });
 
   test('a cancelled save dialog starts nothing', async ({ app, window }) => {
@@ -65,7 +70,10 @@ test.describe('export', () => {
   });
 });
 
-test('imports a file dropped on the window, by the path the preload reads from it', async ({ home, window }) => {
+test('imports a file dropped on the window, by the path the preload reads from it', async ({
+  home,
+  window,
+}) => {
   const file = exportWithCli(home, 'debian', 'debian backup.tar.zst');
   await expect(row(window, 'debian')).toBeVisible();
   await dropFromDisk(window.locator('main'), [file]);

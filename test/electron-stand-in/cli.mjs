@@ -56,8 +56,12 @@ process.on('exit', () => {
 });
 // Electron does not die of an uncaught exception or an unhandled rejection in the main process (it shows a
 // dialog, or warns); the stand-in records them so that a test fails on them.
-process.on('uncaughtException', (error) => problem(`uncaught exception in the main process: ${error.stack ?? error}`));
-process.on('unhandledRejection', (reason) => problem(`unhandled rejection in the main process: ${reason?.stack ?? reason}`));
+process.on('uncaughtException', (error) =>
+  problem(`uncaught exception in the main process: ${error.stack ?? error}`),
+);
+process.on('unhandledRejection', (reason) =>
+  problem(`unhandled rejection in the main process: ${reason?.stack ?? reason}`),
+);
 
 try {
   await import(pathToFileURL(mainScript).href);
@@ -69,8 +73,12 @@ try {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.quit());
 standIn.loopRunning = true;
 app.emit('will-finish-launching', makeEvent());
-const opened = process.env.ELECTRON_STAND_IN_OPEN_FILES ? JSON.parse(process.env.ELECTRON_STAND_IN_OPEN_FILES) : [];
+const opened = process.env.ELECTRON_STAND_IN_OPEN_FILES
+  ? JSON.parse(process.env.ELECTRON_STAND_IN_OPEN_FILES)
+  : [];
 for (const path of opened) app.emit('open-file', makeEvent(), path);
 const [control] = await Promise.all([startControl(), startChromium()]);
 app._becomeReady();
-process.stdout.write(`electron-stand-in ready ${JSON.stringify({ pid: process.pid, control, cdp: standIn.cdpEndpoint })}\n`);
+process.stdout.write(
+  `electron-stand-in ready ${JSON.stringify({ pid: process.pid, control, cdp: standIn.cdpEndpoint })}\n`,
+);

@@ -28,7 +28,12 @@ const missing = (name) =>
 
 export const autoUpdater = missing('autoUpdater');
 export const contentTracing = missing('contentTracing');
-export const crashReporter = { start() {}, getParameters: () => ({}), addExtraParameter() {}, removeExtraParameter() {} };
+export const crashReporter = {
+  start() {},
+  getParameters: () => ({}),
+  addExtraParameter() {},
+  removeExtraParameter() {},
+};
 export const desktopCapturer = missing('desktopCapturer');
 export const globalShortcut = missing('globalShortcut');
 export const inAppPurchase = missing('inAppPurchase');
@@ -38,12 +43,50 @@ export const safeStorage = missing('safeStorage');
 export const systemPreferences = missing('systemPreferences');
 export const TouchBar = missing('TouchBar');
 export const webFrameMain = { fromId: () => undefined };
-export { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, MenuItem, nativeImage, nativeTheme, net, Notification };
+export {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  MenuItem,
+  nativeImage,
+  nativeTheme,
+  net,
+  Notification,
+};
 export { protocol, screen, session, shell, Tray, utilityProcess, webContents };
 
 export default {
-  app, autoUpdater, BrowserWindow, clipboard, contentTracing, crashReporter, desktopCapturer, dialog, globalShortcut,
-  inAppPurchase, ipcMain, Menu, MenuItem, nativeImage, nativeTheme, net, Notification, powerMonitor,
-  powerSaveBlocker, protocol, safeStorage, screen, session, shell, systemPreferences, TouchBar, Tray,
-  utilityProcess, webContents, webFrameMain,
+  app,
+  autoUpdater,
+  BrowserWindow,
+  clipboard,
+  contentTracing,
+  crashReporter,
+  desktopCapturer,
+  dialog,
+  globalShortcut,
+  inAppPurchase,
+  ipcMain,
+  Menu,
+  MenuItem,
+  nativeImage,
+  nativeTheme,
+  net,
+  Notification,
+  powerMonitor,
+  powerSaveBlocker,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  systemPreferences,
+  TouchBar,
+  Tray,
+  utilityProcess,
+  webContents,
+  webFrameMain,
 };

@@ -10,7 +10,8 @@ export class Control {
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => this.receive(chunk));
     socket.on('close', () => {
-      for (const { reject } of this.pending.values()) reject(new Error('The stand-in closed its control channel'));
+      for (const { reject } of this.pending.values())
+        reject(new Error('The stand-in closed its control channel'));
       this.pending.clear();
     });
     socket.on('error', () => {});
@@ -25,7 +26,8 @@ export class Control {
 
   call<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     const id = this.nextId++;
-    if (this.socket.destroyed) return Promise.reject(new Error('The stand-in has closed its control channel'));
+    if (this.socket.destroyed)
+      return Promise.reject(new Error('The stand-in has closed its control channel'));
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.socket.write(JSON.stringify({ id, method, params }) + '\n');

@@ -138,7 +138,13 @@ export class DesktopApp {
     });
     const child = spawn(
       process.execPath,
-      ['--import', join(STAND_IN, 'register.mjs'), join(STAND_IN, 'cli.mjs'), options.appDir ?? root, ...(options.args ?? ['--demo'])],
+      [
+        '--import',
+        join(STAND_IN, 'register.mjs'),
+        join(STAND_IN, 'cli.mjs'),
+        options.appDir ?? root,
+        ...(options.args ?? ['--demo']),
+      ],
       { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     return new DesktopApp(home, child);
@@ -223,7 +229,8 @@ export class DesktopApp {
     next: (kind?: DialogKind, timeout = 10_000) => this.call<OpenDialog>('dialog.next', { kind, timeout }),
     answer: (dialog: OpenDialog, answer: Record<string, unknown>) =>
       this.call('dialog.answer', { id: dialog.id, answer }),
-    script: (kind: DialogKind, answer: Record<string, unknown>) => this.call('dialog.script', { kind, answer }),
+    script: (kind: DialogKind, answer: Record<string, unknown>) =>
+      this.call('dialog.script', { kind, answer }),
   };
 
   /** Stops the app: SIGTERM (which asks it to quit, as Electron does), then SIGKILL if it hangs. */

@@ -8,7 +8,11 @@ import { basename } from 'node:path';
  * the stand-in is told that path here, so the preload's pathForFile answers it.
  */
 export async function dropFromDisk(target: Locator, paths: string[]): Promise<void> {
-  const files = paths.map((path) => ({ path, name: basename(path), base64: readFileSync(path).toString('base64') }));
+  const files = paths.map((path) => ({
+    path,
+    name: basename(path),
+    base64: readFileSync(path).toString('base64'),
+  }));
   const dataTransfer = await target.page().evaluateHandle((list) => {
     const standIn = (window as unknown as Record<symbol, { setPathForFile(file: File, path: string): void }>)[
       Symbol.for('electron-stand-in')

@@ -36,7 +36,10 @@ export const test = base.extend<Fixtures>({
     const problems = apps.flatMap((app) => app.stderr.split('\n').filter((line) => PROBLEM.test(line)));
     for (const [i, app] of apps.entries()) {
       if (testInfo.status !== testInfo.expectedStatus || problems.length > 0)
-        await testInfo.attach(`app ${i + 1} stderr`, { body: app.stderr || '(nothing)', contentType: 'text/plain' });
+        await testInfo.attach(`app ${i + 1} stderr`, {
+          body: app.stderr || '(nothing)',
+          contentType: 'text/plain',
+        });
       await app.stop();
     }
     expect(problems, 'errors the Electron stand-in saw in the main process or the preload').toEqual([]);

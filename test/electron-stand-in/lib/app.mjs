@@ -27,8 +27,13 @@ class App extends EventEmitter {
       _switches: new Map(),
       appendSwitch: (name, value = '') => void this.commandLine._switches.set(name, value),
       appendArgument: () => {},
-      hasSwitch: (name) => this.commandLine._switches.has(name) || process.argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`)),
-      getSwitchValue: (name) => this.commandLine._switches.get(name) ?? process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? '',
+      hasSwitch: (name) =>
+        this.commandLine._switches.has(name) ||
+        process.argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`)),
+      getSwitchValue: (name) =>
+        this.commandLine._switches.get(name) ??
+        process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ??
+        '',
       removeSwitch: (name) => void this.commandLine._switches.delete(name),
     };
     this.dock = isMac ? createDock() : undefined;
@@ -72,13 +77,26 @@ class App extends EventEmitter {
   getPath(name) {
     if (this._paths.has(name)) return this._paths.get(name);
     const home = homedir();
-    const appData = isMac ? join(home, 'Library', 'Application Support') : (process.env.XDG_CONFIG_HOME || join(home, '.config'));
+    const appData = isMac
+      ? join(home, 'Library', 'Application Support')
+      : process.env.XDG_CONFIG_HOME || join(home, '.config');
     const userData = this.commandLine.getSwitchValue('user-data-dir') || join(appData, this._name);
     const paths = {
-      home, appData, userData, sessionData: userData, temp: tmpdir(), exe: process.execPath, module: process.execPath,
-      desktop: join(home, 'Desktop'), documents: join(home, 'Documents'), downloads: join(home, 'Downloads'),
-      music: join(home, 'Music'), pictures: join(home, 'Pictures'), videos: join(home, 'Movies'),
-      logs: isMac ? join(home, 'Library', 'Logs', this._name) : join(userData, 'logs'), crashDumps: join(userData, 'Crashpad'),
+      home,
+      appData,
+      userData,
+      sessionData: userData,
+      temp: tmpdir(),
+      exe: process.execPath,
+      module: process.execPath,
+      desktop: join(home, 'Desktop'),
+      documents: join(home, 'Documents'),
+      downloads: join(home, 'Downloads'),
+      music: join(home, 'Music'),
+      pictures: join(home, 'Pictures'),
+      videos: join(home, 'Movies'),
+      logs: isMac ? join(home, 'Library', 'Logs', this._name) : join(userData, 'logs'),
+      crashDumps: join(userData, 'Crashpad'),
     };
     if (!(name in paths)) throw new Error(`Failed to get '${name}' path`);
     return paths[name];
@@ -91,7 +109,9 @@ class App extends EventEmitter {
     return standIn.ready;
   }
   whenReady() {
-    this._readyPromise ??= standIn.ready ? Promise.resolve() : new Promise((resolve) => (this._resolveReady = resolve));
+    this._readyPromise ??= standIn.ready
+      ? Promise.resolve()
+      : new Promise((resolve) => (this._resolveReady = resolve));
     return this._readyPromise;
   }
   /** Called by the launcher once the app's code has loaded and Chromium is up. */
@@ -189,7 +209,16 @@ class App extends EventEmitter {
   }
   getLoginItemSettings() {
     const { openAtLogin, openAsHidden } = this._loginItem;
-    return { openAtLogin: !!openAtLogin, openAsHidden: !!openAsHidden, wasOpenedAtLogin: false, wasOpenedAsHidden: false, restoreState: false, status: openAtLogin ? 'enabled' : 'not-registered', executableWillLaunchAtLogin: !!openAtLogin, launchItems: [] };
+    return {
+      openAtLogin: !!openAtLogin,
+      openAsHidden: !!openAsHidden,
+      wasOpenedAtLogin: false,
+      wasOpenedAsHidden: false,
+      restoreState: false,
+      status: openAtLogin ? 'enabled' : 'not-registered',
+      executableWillLaunchAtLogin: !!openAtLogin,
+      launchItems: [],
+    };
   }
 
   setAboutPanelOptions(options) {

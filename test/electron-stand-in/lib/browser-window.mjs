@@ -223,7 +223,9 @@ export class BrowserWindow extends EventEmitter {
   }
   setBounds(bounds) {
     this._bounds = { ...this._bounds, ...bounds };
-    void this.webContents._ready.then(() => this.webContents._page?.setViewportSize(this._contentSize())).catch(() => {});
+    void this.webContents._ready
+      .then(() => this.webContents._page?.setViewportSize(this._contentSize()))
+      .catch(() => {});
     this.emit('resize', makeEvent());
     this.emit('move', makeEvent());
   }

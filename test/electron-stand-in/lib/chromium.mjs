@@ -72,7 +72,10 @@ export async function startChromium() {
   child.stderr.resume();
   const browser = await chromium.connectOverCDP(endpoint);
   const context = browser.contexts()[0];
-  await context.route(() => true, (route, request) => intercept(route, request));
+  await context.route(
+    () => true,
+    (route, request) => intercept(route, request),
+  );
   standIn.context = context;
   standIn.cdpEndpoint = endpoint;
 }
@@ -137,7 +140,9 @@ async function serve(route, request, handler) {
     return route.abort('failed');
   }
   if (!(response instanceof Response)) {
-    process.stderr.write(`[electron-stand-in] protocol handler for ${appRequest.url} did not return a Response\n`);
+    process.stderr.write(
+      `[electron-stand-in] protocol handler for ${appRequest.url} did not return a Response\n`,
+    );
     return route.abort('failed');
   }
   const headers = {};

@@ -50,7 +50,12 @@ const methods = {
     return { handled: event.defaultPrevented };
   },
   /** The Dock icon is clicked. */
-  activate: () => app.emit('activate', makeEvent(), BrowserWindow.getAllWindows().some((w) => w.isVisible())),
+  activate: () =>
+    app.emit(
+      'activate',
+      makeEvent(),
+      BrowserWindow.getAllWindows().some((w) => w.isVisible()),
+    ),
   /** ⌘Q from outside the window (the Dock's Quit, logging out): the same as the app menu's Quit. */
   quit: () => app.quit(),
   'window.close': ({ id }) => windowById(id).close(),
@@ -84,8 +89,12 @@ const methods = {
   'clipboard.readText': () => clipboard.readText(),
   'nativeTheme.setSystemDark': ({ dark }) => nativeTheme._setSystemDark(dark),
   'screen.setDisplays': ({ displays }) => screen._setDisplays(displays),
-  'session.requestPermission': async ({ id, permission }) => ({ granted: await standIn.session._request(windowById(id).webContents, permission) }),
-  'session.checkPermission': ({ id, permission, origin }) => ({ granted: standIn.session._check(windowById(id).webContents, permission, origin) }),
+  'session.requestPermission': async ({ id, permission }) => ({
+    granted: await standIn.session._request(windowById(id).webContents, permission),
+  }),
+  'session.checkPermission': ({ id, permission, origin }) => ({
+    granted: standIn.session._check(windowById(id).webContents, permission, origin),
+  }),
 };
 
 let server = null;

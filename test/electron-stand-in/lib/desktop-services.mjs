@@ -35,7 +35,13 @@ export class Notification extends EventEmitter {
     Object.assign(this, { title: '', subtitle: '', body: '', silent: false, ...options });
   }
   show() {
-    record('notifications', { id: this.id, title: this.title, subtitle: this.subtitle, body: this.body, silent: this.silent });
+    record('notifications', {
+      id: this.id,
+      title: this.title,
+      subtitle: this.subtitle,
+      body: this.body,
+      silent: this.silent,
+    });
     this.emit('show', makeEvent());
   }
   close() {
@@ -90,7 +96,13 @@ class NativeTheme extends EventEmitter {
   }
   _changed() {
     for (const window of standIn.windows)
-      void window.webContents._ready.then(() => window.webContents._page?.emulateMedia({ colorScheme: this.shouldUseDarkColors ? 'dark' : 'light' })).catch(() => {});
+      void window.webContents._ready
+        .then(() =>
+          window.webContents._page?.emulateMedia({
+            colorScheme: this.shouldUseDarkColors ? 'dark' : 'light',
+          }),
+        )
+        .catch(() => {});
     this.emit('updated');
   }
 }
@@ -99,9 +111,29 @@ standIn.darkColors = () => nativeTheme.shouldUseDarkColors;
 
 // One 1440×900 display; on macOS the work area leaves out the menu bar.
 let displays = [
-  { id: 1, label: 'Built-in Display', bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 }, scaleFactor: 2, rotation: 0, internal: true },
+  {
+    id: 1,
+    label: 'Built-in Display',
+    bounds: { x: 0, y: 0, width: 1440, height: 900 },
+    workArea: { x: 0, y: 25, width: 1440, height: 875 },
+    scaleFactor: 2,
+    rotation: 0,
+    internal: true,
+  },
 ];
-const full = (d) => ({ ...d, size: { width: d.bounds.width, height: d.bounds.height }, workAreaSize: { width: d.workArea.width, height: d.workArea.height }, monochrome: false, touchSupport: 'unknown', accelerometerSupport: 'unknown', colorDepth: 24, colorSpace: '', depthPerComponent: 8, displayFrequency: 60, detected: true });
+const full = (d) => ({
+  ...d,
+  size: { width: d.bounds.width, height: d.bounds.height },
+  workAreaSize: { width: d.workArea.width, height: d.workArea.height },
+  monochrome: false,
+  touchSupport: 'unknown',
+  accelerometerSupport: 'unknown',
+  colorDepth: 24,
+  colorSpace: '',
+  depthPerComponent: 8,
+  displayFrequency: 60,
+  detected: true,
+});
 const screenReady = () => requireReady("The 'screen' module can't be used before the app 'ready' event");
 class Screen extends EventEmitter {
   getAllDisplays() {
@@ -114,7 +146,13 @@ class Screen extends EventEmitter {
   }
   getDisplayNearestPoint(point) {
     screenReady();
-    const inside = displays.find((d) => point.x >= d.bounds.x && point.x < d.bounds.x + d.bounds.width && point.y >= d.bounds.y && point.y < d.bounds.y + d.bounds.height);
+    const inside = displays.find(
+      (d) =>
+        point.x >= d.bounds.x &&
+        point.x < d.bounds.x + d.bounds.width &&
+        point.y >= d.bounds.y &&
+        point.y < d.bounds.y + d.bounds.height,
+    );
     return full(inside ?? displays[0]);
   }
   getDisplayMatching(rect) {
@@ -157,10 +195,22 @@ class Session extends EventEmitter {
    */
   _request(contents, permission, details = {}) {
     if (!this._requestHandler) return Promise.resolve(true);
-    return new Promise((resolve) => this._requestHandler(contents, permission, (granted) => resolve(!!granted), { requestingUrl: contents?.getURL() ?? '', isMainFrame: true, ...details }));
+    return new Promise((resolve) =>
+      this._requestHandler(contents, permission, (granted) => resolve(!!granted), {
+        requestingUrl: contents?.getURL() ?? '',
+        isMainFrame: true,
+        ...details,
+      }),
+    );
   }
   _check(contents, permission, origin) {
-    return this._checkHandler ? !!this._checkHandler(contents, permission, origin, { requestingUrl: origin, isMainFrame: true, embeddingOrigin: origin }) : true;
+    return this._checkHandler
+      ? !!this._checkHandler(contents, permission, origin, {
+          requestingUrl: origin,
+          isMainFrame: true,
+          embeddingOrigin: origin,
+        })
+      : true;
   }
 }
 const defaultSession = new Session();

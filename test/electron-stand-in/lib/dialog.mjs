@@ -23,9 +23,15 @@ function ask(kind, args, shape) {
   const { window, options } = split(args);
   if (kind === 'showMessageBox') {
     if (typeof options.message !== 'string') throw new TypeError('Message must be a string');
-    if (options.buttons !== undefined && !Array.isArray(options.buttons)) throw new TypeError('Buttons must be an array');
+    if (options.buttons !== undefined && !Array.isArray(options.buttons))
+      throw new TypeError('Buttons must be an array');
   }
-  const entry = { id: nextId++, kind, options: structuredClone(stripFunctions(options)), window: window?.id ?? null };
+  const entry = {
+    id: nextId++,
+    kind,
+    options: structuredClone(stripFunctions(options)),
+    window: window?.id ?? null,
+  };
   record('dialogs', { id: entry.id, kind, options: entry.options, window: entry.window });
   return new Promise((resolve) => {
     const queued = scripted.get(kind)?.shift();
@@ -50,10 +56,16 @@ function withExtension(path, options) {
 export const dialog = {
   showSaveDialog: (...args) =>
     ask('showSaveDialog', args, (a, options) =>
-      a.canceled || !a.filePath ? { canceled: true, filePath: '' } : { canceled: false, filePath: withExtension(a.filePath, options) },
+      a.canceled || !a.filePath
+        ? { canceled: true, filePath: '' }
+        : { canceled: false, filePath: withExtension(a.filePath, options) },
     ),
   showOpenDialog: (...args) =>
-    ask('showOpenDialog', args, (a) => (a.canceled ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [...(a.filePaths ?? [])] })),
+    ask('showOpenDialog', args, (a) =>
+      a.canceled
+        ? { canceled: true, filePaths: [] }
+        : { canceled: false, filePaths: [...(a.filePaths ?? [])] },
+    ),
   showMessageBox: (...args) =>
     ask('showMessageBox', args, (a, options) => {
       const buttons = options.buttons ?? ['OK'];
@@ -114,4 +126,3 @@ export function scriptDialog(kind, answer) {
 export function openDialogs() {
   return open.map(({ id, kind, options, window }) => ({ id, kind, options, window }));
 }
-

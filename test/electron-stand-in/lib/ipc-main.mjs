@@ -14,7 +14,8 @@ export class IpcMain extends EventEmitter {
   handle(channel, listener) {
     if (this._invokeHandlers.has(channel))
       throw new Error(`Attempted to register a second handler for '${channel}'`);
-    if (typeof listener !== 'function') throw new TypeError(`Expected handler to be a function, but found type '${typeof listener}'`);
+    if (typeof listener !== 'function')
+      throw new TypeError(`Expected handler to be a function, but found type '${typeof listener}'`);
     this._invokeHandlers.set(channel, listener);
   }
 

@@ -17,16 +17,20 @@ import { wireCodec } from './wire.mjs';
  * @param {string | null} preloadSource the preload file, run as a CommonJS module body
  */
 export function pageHostScript(config, preloadSource) {
-  const preload = preloadSource === null ? 'null' : `function (exports, require, module, __filename, __dirname, process, Buffer, global, setImmediate, clearImmediate) {\n${preloadSource}\n}`;
+  const preload =
+    preloadSource === null
+      ? 'null'
+      : `function (exports, require, module, __filename, __dirname, process, Buffer, global, setImmediate, clearImmediate) {\n${preloadSource}\n}`;
   return `(${electronPageHost.toString()})(${JSON.stringify(config)}, ${wireCodec.toString()}, ${preload});`;
 }
 
-/* eslint-disable */
 function electronPageHost(config, wireCodec, runPreload) {
   const binding = window[config.binding];
   try {
     delete window[config.binding];
-  } catch {}
+  } catch {
+    // not configurable: it stays visible, harmlessly
+  }
   if (typeof binding !== 'function' || window !== window.top) return;
   const wire = wireCodec();
   const call = (message) => binding(JSON.stringify(message));
@@ -37,9 +41,14 @@ function electronPageHost(config, wireCodec, runPreload) {
       (this.#listeners.get(name) ?? this.#listeners.set(name, []).get(name)).push(fn);
       return this;
     }
-    addListener(name, fn) { return this.on(name, fn); }
+    addListener(name, fn) {
+      return this.on(name, fn);
+    }
     once(name, fn) {
-      const once = (...args) => { this.off(name, once); fn(...args); };
+      const once = (...args) => {
+        this.off(name, once);
+        fn(...args);
+      };
       once.listener = fn;
       return this.on(name, once);
     }
@@ -49,14 +58,20 @@ function electronPageHost(config, wireCodec, runPreload) {
       if (i >= 0) list.splice(i, 1);
       return this;
     }
-    removeListener(name, fn) { return this.off(name, fn); }
+    removeListener(name, fn) {
+      return this.off(name, fn);
+    }
     removeAllListeners(name) {
       if (name === undefined) this.#listeners.clear();
       else this.#listeners.delete(name);
       return this;
     }
-    listenerCount(name) { return (this.#listeners.get(name) ?? []).length; }
-    listeners(name) { return [...(this.#listeners.get(name) ?? [])]; }
+    listenerCount(name) {
+      return (this.#listeners.get(name) ?? []).length;
+    }
+    listeners(name) {
+      return [...(this.#listeners.get(name) ?? [])];
+    }
     emit(name, ...args) {
       const list = [...(this.#listeners.get(name) ?? [])];
       for (const fn of list) fn.apply(this, args);
@@ -68,25 +83,39 @@ function electronPageHost(config, wireCodec, runPreload) {
   const ipcRenderer = new Emitter();
   ipcRenderer.invoke = async (channel, ...args) => {
     let encoded;
-    try { encoded = wire.encode(args); } catch { throw notCloneable(); }
+    try {
+      encoded = wire.encode(args);
+    } catch {
+      throw notCloneable();
+    }
     const reply = wire.decode(await call({ kind: 'invoke', channel: String(channel), args: encoded }));
     if ('error' in reply) throw new Error(`Error invoking remote method '${channel}': ${reply.error}`);
     return reply.result;
   };
   ipcRenderer.send = (channel, ...args) => {
     let encoded;
-    try { encoded = wire.encode(args); } catch { throw notCloneable(); }
+    try {
+      encoded = wire.encode(args);
+    } catch {
+      throw notCloneable();
+    }
     void call({ kind: 'send', channel: String(channel), args: encoded });
   };
   for (const name of ['sendSync', 'sendToHost', 'postMessage'])
-    ipcRenderer[name] = () => { throw new Error(`electron-stand-in: ipcRenderer.${name} is not supported`); };
+    ipcRenderer[name] = () => {
+      throw new Error(`electron-stand-in: ipcRenderer.${name} is not supported`);
+    };
 
   // What crosses contextBridge (see the file comment).
   const byReference = (v) =>
     (typeof Blob !== 'undefined' && v instanceof Blob) || (typeof Node !== 'undefined' && v instanceof Node);
   const cloneable = (v) =>
-    v instanceof Date || v instanceof RegExp || v instanceof Map || v instanceof Set ||
-    v instanceof ArrayBuffer || ArrayBuffer.isView(v);
+    v instanceof Date ||
+    v instanceof RegExp ||
+    v instanceof Map ||
+    v instanceof Set ||
+    v instanceof ArrayBuffer ||
+    ArrayBuffer.isView(v);
   const copyError = (e) => new Error(e && typeof e === 'object' && 'message' in e ? e.message : String(e));
   const bridge = (value, depth = 0) => {
     if (depth > 1000) throw new Error('Object is too deep to be copied');
@@ -95,12 +124,21 @@ function electronPageHost(config, wireCodec, runPreload) {
     if (typeof value === 'function') {
       return function bridged(...args) {
         let result;
-        try { result = value(...args.map((a) => bridge(a))); } catch (e) { throw copyError(e); }
+        try {
+          result = value(...args.map((a) => bridge(a)));
+        } catch (e) {
+          throw copyError(e);
+        }
         return bridge(result);
       };
     }
     if (value instanceof Promise)
-      return new Promise((resolve, reject) => value.then((v) => resolve(bridge(v)), (e) => reject(copyError(e))));
+      return new Promise((resolve, reject) =>
+        value.then(
+          (v) => resolve(bridge(v)),
+          (e) => reject(copyError(e)),
+        ),
+      );
     if (value instanceof Error) return copyError(value);
     if (byReference(value)) return value;
     if (cloneable(value)) return structuredClone(value);
@@ -111,30 +149,60 @@ function electronPageHost(config, wireCodec, runPreload) {
   };
   const contextBridge = {
     exposeInMainWorld(key, api) {
-      if (!config.contextIsolation) throw new Error('contextBridge API can only be used when contextIsolation is enabled');
-      if (key in window) throw new Error('Cannot bind an API on top of an existing property on the window object');
-      Object.defineProperty(window, key, { value: bridge(api), enumerable: true, writable: false, configurable: false });
+      if (!config.contextIsolation)
+        throw new Error('contextBridge API can only be used when contextIsolation is enabled');
+      if (key in window)
+        throw new Error('Cannot bind an API on top of an existing property on the window object');
+      Object.defineProperty(window, key, {
+        value: bridge(api),
+        enumerable: true,
+        writable: false,
+        configurable: false,
+      });
     },
-    executeInMainWorld({ func, args = [] }) { return bridge(func(...args.map((a) => bridge(a)))); },
-    exposeInIsolatedWorld() { throw new Error('electron-stand-in: exposeInIsolatedWorld is not supported'); },
+    executeInMainWorld({ func, args = [] }) {
+      return bridge(func(...args.map((a) => bridge(a))));
+    },
+    exposeInIsolatedWorld() {
+      throw new Error('electron-stand-in: exposeInIsolatedWorld is not supported');
+    },
   };
 
   const paths = new WeakMap();
   const webUtils = {
     getPathForFile(file) {
-      if (!(file instanceof File)) throw new TypeError('Error processing argument at index 0, conversion failure from ' + String(file));
+      if (!(file instanceof File))
+        throw new TypeError('Error processing argument at index 0, conversion failure from ' + String(file));
       return paths.get(file) ?? '';
     },
   };
   const webFrame = {
-    getZoomFactor: () => 1, setZoomFactor() {}, getZoomLevel: () => 0, setZoomLevel() {},
-    setVisualZoomLevelLimits: async () => {}, insertCSS: () => '', removeInsertedCSS() {},
+    getZoomFactor: () => 1,
+    setZoomFactor() {},
+    getZoomLevel: () => 0,
+    setZoomLevel() {},
+    setVisualZoomLevelLimits: async () => {},
+    insertCSS: () => '',
+    removeInsertedCSS() {},
     executeJavaScript: async (code) => (0, eval)(code),
   };
   const modules = {
-    electron: { contextBridge, ipcRenderer, webUtils, webFrame, crashReporter: { addExtraParameter() {}, removeExtraParameter() {}, getParameters: () => ({}) } },
+    electron: {
+      contextBridge,
+      ipcRenderer,
+      webUtils,
+      webFrame,
+      crashReporter: { addExtraParameter() {}, removeExtraParameter() {}, getParameters: () => ({}) },
+    },
     events: Object.assign(Emitter, { EventEmitter: Emitter, default: Emitter }),
-    timers: { setTimeout, clearTimeout, setInterval, clearInterval, setImmediate: (f, ...a) => setTimeout(f, 0, ...a), clearImmediate: clearTimeout },
+    timers: {
+      setTimeout,
+      clearTimeout,
+      setInterval,
+      clearInterval,
+      setImmediate: (f, ...a) => setTimeout(f, 0, ...a),
+      clearImmediate: clearTimeout,
+    },
     url: { URL, URLSearchParams },
   };
   const preloadRequire = (name) => {
@@ -142,8 +210,16 @@ function electronPageHost(config, wireCodec, runPreload) {
     throw new Error(`module not found: ${name}`);
   };
   const preloadProcess = Object.assign(new Emitter(), {
-    type: 'renderer', sandboxed: true, contextIsolated: config.contextIsolation, platform: config.platform,
-    argv: [], env: {}, execPath: '', pid: 0, versions: config.versions, version: 'v' + config.versions.node,
+    type: 'renderer',
+    sandboxed: true,
+    contextIsolated: config.contextIsolation,
+    platform: config.platform,
+    argv: [],
+    env: {},
+    execPath: '',
+    pid: 0,
+    versions: config.versions,
+    version: 'v' + config.versions.node,
   });
 
   // The main process reaches this document through one hidden function.
@@ -164,46 +240,91 @@ function electronPageHost(config, wireCodec, runPreload) {
   });
   // For tests: which window this is, and the path a test gives to a File it drops.
   Object.defineProperty(window, Symbol.for('electron-stand-in'), {
-    value: Object.freeze({ windowId: config.windowId, setPathForFile: (file, path) => void paths.set(file, String(path)) }),
+    value: Object.freeze({
+      windowId: config.windowId,
+      setPathForFile: (file, path) => void paths.set(file, String(path)),
+    }),
   });
 
   // Keys the page did not handle go to the application menu (its accelerators), as on macOS.
-  window.addEventListener('keydown', (e) => {
-    if (!e.isTrusted) return;
-    setTimeout(() => {
-      if (e.defaultPrevented || !(e.metaKey || e.ctrlKey || e.altKey || /^F\d+$/.test(e.key))) return;
-      void call({ kind: 'key', key: e.key, code: e.code, meta: e.metaKey, ctrl: e.ctrlKey, alt: e.altKey, shift: e.shiftKey });
-    }, 0);
-  }, true);
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (!e.isTrusted) return;
+      setTimeout(() => {
+        if (e.defaultPrevented || !(e.metaKey || e.ctrlKey || e.altKey || /^F\d+$/.test(e.key))) return;
+        void call({
+          kind: 'key',
+          key: e.key,
+          code: e.code,
+          meta: e.metaKey,
+          ctrl: e.ctrlKey,
+          alt: e.altKey,
+          shift: e.shiftKey,
+        });
+      }, 0);
+    },
+    true,
+  );
   // window.open and links that would open a window go to the handler set with setWindowOpenHandler. Guess: the
   // page gets null, as with { action: 'deny' }; an allowed window is opened by the main process.
   window.open = function open(url = '', target = '_blank', features = '') {
     const href = url === '' ? 'about:blank' : new URL(String(url), document.baseURI).href;
-    void call({ kind: 'window-open', url: href, frameName: String(target), features: String(features), disposition: features ? 'new-window' : 'foreground-tab' });
+    void call({
+      kind: 'window-open',
+      url: href,
+      frameName: String(target),
+      features: String(features),
+      disposition: features ? 'new-window' : 'foreground-tab',
+    });
     return null;
   };
-  document.addEventListener('click', (e) => {
-    const a = e.target instanceof Element ? e.target.closest('a[href]') : null;
-    if (!a || !(a.target === '_blank' || e.metaKey || e.shiftKey || e.button === 1)) return;
-    e.preventDefault();
-    void call({ kind: 'window-open', url: a.href, frameName: '', features: '', disposition: e.shiftKey ? 'new-window' : 'foreground-tab' });
-  }, true);
+  document.addEventListener(
+    'click',
+    (e) => {
+      const a = e.target instanceof Element ? e.target.closest('a[href]') : null;
+      if (!a || !(a.target === '_blank' || e.metaKey || e.shiftKey || e.button === 1)) return;
+      e.preventDefault();
+      void call({
+        kind: 'window-open',
+        url: a.href,
+        frameName: '',
+        features: '',
+        disposition: e.shiftKey ? 'new-window' : 'foreground-tab',
+      });
+    },
+    true,
+  );
   try {
     new PerformanceObserver((list, observer) => {
       if (list.getEntriesByName('first-contentful-paint').length === 0) return;
       observer.disconnect();
       void call({ kind: 'paint' });
     }).observe({ type: 'paint', buffered: true });
-  } catch {}
+  } catch {
+    // no paint timing here: ready-to-show is never emitted, as in Electron with paintWhenInitiallyHidden off
+  }
 
   if (runPreload) {
     const module = { exports: {} };
     try {
-      runPreload.call(module.exports, module.exports, preloadRequire, module, config.preloadPath, config.preloadPath.replace(/\/[^/]*$/, ''), preloadProcess, undefined, globalThis, modules.timers.setImmediate, clearTimeout);
+      runPreload.call(
+        module.exports,
+        module.exports,
+        preloadRequire,
+        module,
+        config.preloadPath,
+        config.preloadPath.replace(/\/[^/]*$/, ''),
+        preloadProcess,
+        undefined,
+        globalThis,
+        modules.timers.setImmediate,
+        clearTimeout,
+      );
     } catch (error) {
       console.error(`Unable to load preload script: ${config.preloadPath}`);
       console.error(error);
-      void call({ kind: 'preload-error', message: String(error && error.stack || error) });
+      void call({ kind: 'preload-error', message: String((error && error.stack) || error) });
     }
   }
 }

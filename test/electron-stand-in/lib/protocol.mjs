@@ -19,7 +19,8 @@ const MAPPED = /^http:\/\/([^/]+)\.([a-z][a-z0-9+.-]*)\.localhost(?::\d+)?(\/[^]
 export const protocol = {
   registerSchemesAsPrivileged(customSchemes) {
     // https://www.electronjs.org/docs/latest/api/protocol#protocolregisterschemesasprivilegedcustomschemes
-    if (standIn.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    if (standIn.ready)
+      throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
     for (const { scheme, privileges = {} } of customSchemes) privileged.set(scheme, privileges);
   },
   handle(scheme, handler) {
@@ -111,7 +112,10 @@ export const net = {
       if (!info || info.isDirectory()) throw new Error(`net::ERR_FILE_NOT_FOUND`);
       const body = await readFile(path);
       const type = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
-      return new Response(body, { status: 200, headers: { 'content-type': type, 'content-length': String(body.length) } });
+      return new Response(body, {
+        status: 200,
+        headers: { 'content-type': type, 'content-length': String(body.length) },
+      });
     }
     const handler = handlers.get(scheme);
     if (handler && !init.bypassCustomProtocolHandlers) {

@@ -46,9 +46,16 @@ export function requestLock(userData, additionalData, onSecondInstance) {
       if (error.code !== 'EEXIST') throw error;
       const owner = Number(/-(\d+)$/.exec(readlinkSync(lock))?.[1]);
       if (owner && owner !== process.pid && alive(owner)) {
-        const message = JSON.stringify({ argv: process.argv, cwd: process.cwd(), data: additionalData ?? null });
+        const message = JSON.stringify({
+          argv: process.argv,
+          cwd: process.cwd(),
+          data: additionalData ?? null,
+        });
         try {
-          execFileSync(process.execPath, ['-e', NOTIFY, readlinkSync(socketLink), message], { stdio: 'ignore', timeout: 10_000 });
+          execFileSync(process.execPath, ['-e', NOTIFY, readlinkSync(socketLink), message], {
+            stdio: 'ignore',
+            timeout: 10_000,
+          });
           return false;
         } catch {
           // The owner does not answer (it may be starting up: its socket is not listening yet); retry once.

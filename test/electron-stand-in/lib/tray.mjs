@@ -61,7 +61,9 @@ export const nativeImage = {
   createEmpty: () => new NativeImage(),
   createFromPath(path) {
     // An unreadable or non-image file gives an empty image, not an error.
-    return existsSync(path) ? new NativeImage(readFileSync(path), path) : new NativeImage(Buffer.alloc(0), path);
+    return existsSync(path)
+      ? new NativeImage(readFileSync(path), path)
+      : new NativeImage(Buffer.alloc(0), path);
   },
   createFromBuffer: (buffer) => new NativeImage(Buffer.from(buffer)),
   createFromDataURL: (url) => new NativeImage(Buffer.from(String(url).split(',')[1] ?? '', 'base64')),
@@ -115,6 +117,11 @@ export class Tray extends EventEmitter {
     return this._destroyed;
   }
   _describe() {
-    return { image: this._image?._describe?.() ?? null, toolTip: this._toolTip, title: this._title, menu: this._menu?._describe() ?? null };
+    return {
+      image: this._image?._describe?.() ?? null,
+      toolTip: this._toolTip,
+      title: this._title,
+      menu: this._menu?._describe() ?? null,
+    };
   }
 }

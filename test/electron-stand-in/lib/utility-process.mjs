@@ -30,7 +30,8 @@ class UtilityProcess extends EventEmitter {
     options = { ...(options ?? {}) };
     let stdio = ['ignore', 'inherit', 'inherit'];
     if (typeof options.stdio === 'string') {
-      if (!['inherit', 'ignore', 'pipe'].includes(options.stdio)) throw new Error('stdio must be of the following values: inherit, pipe, ignore');
+      if (!['inherit', 'ignore', 'pipe'].includes(options.stdio))
+        throw new Error('stdio must be of the following values: inherit, pipe, ignore');
       stdio = ['ignore', options.stdio, options.stdio];
     } else if (Array.isArray(options.stdio)) {
       if (options.stdio.length < 3) throw new Error('configuration missing for stdin, stdout or stderr.');
@@ -49,7 +50,11 @@ class UtilityProcess extends EventEmitter {
       serialization: 'advanced',
     });
     this.#child = child;
-    record('utility-processes', { modulePath, args, serviceName: options.serviceName ?? 'Node Utility Process' });
+    record('utility-processes', {
+      modulePath,
+      args,
+      serviceName: options.serviceName ?? 'Node Utility Process',
+    });
     child.stdout?.pipe(this.#stdout);
     child.stderr?.pipe(this.#stderr);
     child.once('spawn', () => {
@@ -71,7 +76,8 @@ class UtilityProcess extends EventEmitter {
     this.#pid = undefined;
     let exitCode = code ?? (signal ? constants.signals[signal] : 1);
     if (this.#killed && (signal === 'SIGTERM' || signal === 'SIGKILL')) exitCode = 0;
-    if (error) process.stderr.write(`[electron-stand-in] utility process failed to start: ${error.message}\n`);
+    if (error)
+      process.stderr.write(`[electron-stand-in] utility process failed to start: ${error.message}\n`);
     try {
       this.emit('exit', exitCode);
     } finally {

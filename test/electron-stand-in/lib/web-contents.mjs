@@ -4,73 +4,20 @@
 // called: that frame becomes the IPC event's senderFrame.
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app } from './app.mjs';
 import { contentsByPage } from './chromium.mjs';
 import { dispatchInvoke, dispatchSend, IpcMain } from './ipc-main.mjs';
-import { pageHostScript } from './page-host.mjs';
+import { netError, setUpPage } from './page.mjs';
 import { toAppUrl, toBrowserUrl } from './protocol.mjs';
-import { debug, isMac, makeEvent, problem, record, standIn } from './state.mjs';
+import { makeEvent, problem, record, standIn } from './state.mjs';
+import { WebFrameMain } from './web-frame-main.mjs';
 import { wireCodec } from './wire.mjs';
 
 const wire = wireCodec();
 const all = new Map();
 let nextId = 1;
-
-// https://source.chromium.org/chromium/chromium/src/+/main:net/base/net_error_list.h
-const NET_ERRORS = {
-  ERR_FAILED: -2, ERR_ABORTED: -3, ERR_INVALID_ARGUMENT: -4, ERR_FILE_NOT_FOUND: -6, ERR_TIMED_OUT: -7,
-  ERR_ACCESS_DENIED: -10, ERR_BLOCKED_BY_CLIENT: -20, ERR_CONNECTION_REFUSED: -102, ERR_NAME_NOT_RESOLVED: -105,
-  ERR_INTERNET_DISCONNECTED: -106, ERR_INVALID_URL: -300, ERR_UNKNOWN_URL_SCHEME: -302,
-};
-
-/** A frame as the main process sees it (WebFrameMain); its URL is the app's URL, not the mapped one. */
-export class WebFrameMain {
-  constructor(contents, frame) {
-    this._contents = contents;
-    this._frame = frame;
-  }
-  get url() {
-    if (!this._frame || this._frame.isDetached()) return '';
-    const url = this._frame.url();
-    return url === 'about:blank' && !this._contents._committed ? '' : toAppUrl(url);
-  }
-  get origin() {
-    try {
-      const { protocol, host } = new URL(this.url);
-      return protocol === 'file:' ? 'file://' : `${protocol}//${host}`;
-    } catch {
-      return 'null';
-    }
-  }
-  get name() {
-    return this._frame?.name() ?? '';
-  }
-  get top() {
-    return this._contents.mainFrame;
-  }
-  get parent() {
-    const parent = this._frame?.parentFrame();
-    return parent ? new WebFrameMain(this._contents, parent) : null;
-  }
-  get frames() {
-    return (this._frame?.childFrames() ?? []).map((f) => new WebFrameMain(this._contents, f));
-  }
-  get detached() {
-    return !this._frame || this._frame.isDetached();
-  }
-  isDestroyed() {
-    return this.detached;
-  }
-  get processId() {
-    return this._contents.id;
-  }
-  get routingId() {
-    return 1;
-  }
-}
 
 export class WebContents extends EventEmitter {
   constructor(window, webPreferences = {}) {
@@ -102,79 +49,8 @@ export class WebContents extends EventEmitter {
     return standIn.session;
   }
 
-  async _createPage() {
-    const context = standIn.context;
-    const page = await context.newPage();
-    contentsByPage.set(page, this);
-    this._page = page;
-    this.mainFrame = new WebFrameMain(this, page.mainFrame());
-    const cdp = await context.newCDPSession(page);
-    this._targetId = (await cdp.send('Target.getTargetInfo')).targetInfo.targetId;
-    if (isMac) {
-      const chrome = context.browser()?.version() ?? '140.0.0.0';
-      await cdp.send('Emulation.setUserAgentOverride', {
-        userAgent: `Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) ${app.name}/${app.getVersion()} Chrome/${chrome} Electron/${process.versions.electron} Safari/537.36`,
-        platform: 'MacIntel',
-      });
-    }
-    await page.exposeBinding(this._binding, (source, message) => this._fromPage(source.frame, JSON.parse(message)));
-    const preload = this._prefs.preload ? this._readPreload(this._prefs.preload) : null;
-    const config = {
-      binding: this._binding,
-      nonce: this._nonce,
-      windowId: this._window?.id ?? 0,
-      preloadPath: this._prefs.preload ?? '',
-      contextIsolation: this._prefs.contextIsolation !== false,
-      platform: process.platform,
-      versions: { node: process.versions.node, electron: process.versions.electron, chrome: context.browser()?.version() ?? '' },
-    };
-    await page.addInitScript(pageHostScript(config, preload));
-    await page.emulateMedia({ colorScheme: standIn.darkColors() ? 'dark' : 'light' });
-    if (this._window) await page.setViewportSize(this._window._contentSize());
-    page.on('domcontentloaded', () => this.emit('dom-ready', makeEvent()));
-    page.on('load', () => {
-      this._loading = false;
-      void page.title().then((title) => {
-        if (title === this._title) return;
-        this._title = title;
-        this.emit('page-title-updated', makeEvent(), title, true);
-        this._window?._pageTitle(title);
-      }, () => {});
-      this.emit('did-finish-load', makeEvent());
-    });
-    page.on('framenavigated', (frame) => {
-      const url = toAppUrl(frame.url());
-      if (frame !== page.mainFrame()) return void this.emit('did-frame-navigate', makeEvent(), url, 200, 'OK', false, 0, 0);
-      this._committed = true;
-      this.emit('did-navigate', makeEvent(), url, 200, 'OK');
-    });
-    page.on('pageerror', (error) => {
-      record('page-errors', { window: this._window?.id, message: String(error.stack ?? error) });
-      debug(`page error in window ${this._window?.id}: ${error.stack ?? error}`);
-    });
-    page.on('console', (message) => {
-      debug(`console.${message.type()} in window ${this._window?.id}: ${message.text()}`);
-      this.emit('console-message', makeEvent({ level: message.type(), message: message.text(), lineNumber: message.location().lineNumber, sourceId: message.location().url }));
-    });
-    page.on('crash', () => this.emit('render-process-gone', makeEvent(), { reason: 'crashed', exitCode: 1 }));
-    page.on('popup', (popup) => {
-      record('popups-closed', { url: popup.url() });
-      void popup.close().catch(() => {});
-    });
-  }
-
-  _readPreload(path) {
-    // A sandboxed renderer cannot load an ES module preload (https://www.electronjs.org/docs/latest/tutorial/esm).
-    if (this._prefs.sandbox !== false && /\.mjs$/.test(path)) {
-      problem(`Unable to load preload script: ${path} (an ES module preload needs sandbox: false)`);
-      return null;
-    }
-    try {
-      return readFileSync(path, 'utf8');
-    } catch (error) {
-      problem(`Unable to load preload script: ${path} (${error.message})`);
-      return null;
-    }
+  _createPage() {
+    return setUpPage(this);
   }
 
   /** A message from the page (see page-host.mjs). */
@@ -199,11 +75,26 @@ export class WebContents extends EventEmitter {
 
   _ipcEvent(frame) {
     const senderFrame = new WebFrameMain(this, frame);
-    return makeEvent({ type: 'frame', sender: this, senderFrame, frameId: 1, processId: this.id, ports: [], returnValue: undefined, reply: (channel, ...args) => this.send(channel, ...args) });
+    return makeEvent({
+      type: 'frame',
+      sender: this,
+      senderFrame,
+      frameId: 1,
+      processId: this.id,
+      ports: [],
+      returnValue: undefined,
+      reply: (channel, ...args) => this.send(channel, ...args),
+    });
   }
 
   _windowOpen({ url, frameName, features, disposition }) {
-    const details = { url: toAppUrl(url), frameName, features, disposition, referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' } };
+    const details = {
+      url: toAppUrl(url),
+      frameName,
+      features,
+      disposition,
+      referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' },
+    };
     const answer = this._windowOpenHandler ? this._windowOpenHandler(details) : { action: 'allow' };
     record('window-open', { ...details, action: answer?.action ?? 'deny' });
     if (answer?.action !== 'allow') return;
@@ -236,11 +127,14 @@ export class WebContents extends EventEmitter {
     this._programmatic = browserUrl;
     this._loading = true;
     try {
-      await this._page.goto(browserUrl, { waitUntil: 'load', timeout: 0, ...(options.httpReferrer ? { referer: String(options.httpReferrer) } : {}) });
+      await this._page.goto(browserUrl, {
+        waitUntil: 'load',
+        timeout: 0,
+        ...(options.httpReferrer ? { referer: String(options.httpReferrer) } : {}),
+      });
     } catch (error) {
       this._loading = false;
-      const code = /net::(ERR_[A-Z_]+)/.exec(String(error))?.[1] ?? (/interrupted/.test(String(error)) ? 'ERR_ABORTED' : 'ERR_FAILED');
-      const errno = NET_ERRORS[code] ?? -2;
+      const { code, errno } = netError(error);
       this.emit('did-fail-load', makeEvent(), errno, code, url, true, this.id, 1);
       throw Object.assign(new Error(`${code} (${errno}) loading '${url}'`), { code, errno, url });
     }
@@ -283,7 +177,11 @@ export class WebContents extends EventEmitter {
     if (this._destroyed) throw new Error('Object has been destroyed');
     const encoded = wire.encode(args); // throws for what Electron cannot serialise
     this._queue = this._queue
-      .then(() => this._page?.mainFrame().evaluate(([nonce, c, a]) => window[nonce]?.('ipc', c, a), [this._nonce, String(channel), encoded]))
+      .then(() =>
+        this._page
+          ?.mainFrame()
+          .evaluate(([nonce, c, a]) => window[nonce]?.('ipc', c, a), [this._nonce, String(channel), encoded]),
+      )
       .catch(() => {});
   }
 
@@ -307,28 +205,58 @@ export class WebContents extends EventEmitter {
   _edit(command) {
     void this._ready.then(() => this._page.evaluate((c) => document.execCommand(c), command)).catch(() => {});
   }
-  copy() { this._edit('copy'); }
-  cut() { this._edit('cut'); }
-  paste() { this._edit('paste'); }
-  pasteAndMatchStyle() { this._edit('paste'); }
-  delete() { this._edit('delete'); }
-  selectAll() { this._edit('selectAll'); }
-  undo() { this._edit('undo'); }
-  redo() { this._edit('redo'); }
-  openDevTools() { record('devtools', { window: this._window?.id, open: true }); }
+  copy() {
+    this._edit('copy');
+  }
+  cut() {
+    this._edit('cut');
+  }
+  paste() {
+    this._edit('paste');
+  }
+  pasteAndMatchStyle() {
+    this._edit('paste');
+  }
+  delete() {
+    this._edit('delete');
+  }
+  selectAll() {
+    this._edit('selectAll');
+  }
+  undo() {
+    this._edit('undo');
+  }
+  redo() {
+    this._edit('redo');
+  }
+  openDevTools() {
+    record('devtools', { window: this._window?.id, open: true });
+  }
   closeDevTools() {}
-  toggleDevTools() { this.openDevTools(); }
-  isDevToolsOpened() { return false; }
-  setZoomFactor(factor) { this._zoomFactor = factor; }
-  getZoomFactor() { return this._zoomFactor; }
+  toggleDevTools() {
+    this.openDevTools();
+  }
+  isDevToolsOpened() {
+    return false;
+  }
+  setZoomFactor(factor) {
+    this._zoomFactor = factor;
+  }
+  getZoomFactor() {
+    return this._zoomFactor;
+  }
   setBackgroundThrottling() {}
   setAudioMuted() {}
-  isAudioMuted() { return false; }
+  isAudioMuted() {
+    return false;
+  }
 
   /** Page visibility follows the window (https://www.electronjs.org/docs/latest/api/browser-window#page-visibility). */
   _setVisibility(state) {
     void this._ready
-      .then(() => this._page.mainFrame().evaluate(([n, s]) => window[n]?.('visibility', s), [this._nonce, state]))
+      .then(() =>
+        this._page.mainFrame().evaluate(([n, s]) => window[n]?.('visibility', s), [this._nonce, state]),
+      )
       .catch(() => {});
   }
 

@@ -15,8 +15,17 @@ export function wireCodec() {
   };
   const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
   const TYPED = [
-    'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
-    'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array',
+    'Int8Array',
+    'Uint8Array',
+    'Uint8ClampedArray',
+    'Int16Array',
+    'Uint16Array',
+    'Int32Array',
+    'Uint32Array',
+    'Float32Array',
+    'Float64Array',
+    'BigInt64Array',
+    'BigUint64Array',
   ];
   const tag = (value, seen) => {
     if (value === undefined) return ['u'];
@@ -30,7 +39,8 @@ export function wireCodec() {
       case 'bigint':
         return ['g', String(value)];
     }
-    if (seen.has(value)) throw new Error('electron-stand-in: cyclic values cannot cross its IPC (Electron allows them)');
+    if (seen.has(value))
+      throw new Error('electron-stand-in: cyclic values cannot cross its IPC (Electron allows them)');
     seen.add(value);
     try {
       if (value instanceof Date) return ['d', value.getTime()];
@@ -51,29 +61,43 @@ export function wireCodec() {
   };
   const untag = (node) => {
     switch (node[0]) {
-      case 'u': return undefined;
-      case 'l': return null;
-      case 'b': case 's': case 'n': return node[1];
-      case 'N': return Number(node[1]);
-      case 'g': return BigInt(node[1]);
-      case 'd': return new Date(node[1]);
-      case 'r': return new RegExp(node[1], node[2]);
+      case 'u':
+        return undefined;
+      case 'l':
+        return null;
+      case 'b':
+      case 's':
+      case 'n':
+        return node[1];
+      case 'N':
+        return Number(node[1]);
+      case 'g':
+        return BigInt(node[1]);
+      case 'd':
+        return new Date(node[1]);
+      case 'r':
+        return new RegExp(node[1], node[2]);
       case 'e': {
         const error = new Error(node[2]);
         error.name = node[1];
         error.stack = node[3];
         return error;
       }
-      case 'B': return fromBase64(node[1]).buffer;
+      case 'B':
+        return fromBase64(node[1]).buffer;
       case 't': {
         const bytes = fromBase64(node[2]);
         const Ctor = TYPED.includes(node[1]) ? globalThis[node[1]] : Uint8Array;
-        if (node[1] === 'DataView' || node[1] === 'Buffer') return node[1] === 'DataView' ? new DataView(bytes.buffer) : bytes;
+        if (node[1] === 'DataView' || node[1] === 'Buffer')
+          return node[1] === 'DataView' ? new DataView(bytes.buffer) : bytes;
         return new Ctor(bytes.buffer, 0, bytes.byteLength / (Ctor.BYTES_PER_ELEMENT || 1));
       }
-      case 'm': return new Map(node[1].map(([k, v]) => [untag(k), untag(v)]));
-      case 'S': return new Set(node[1].map(untag));
-      case 'a': return node[1].map(untag);
+      case 'm':
+        return new Map(node[1].map(([k, v]) => [untag(k), untag(v)]));
+      case 'S':
+        return new Set(node[1].map(untag));
+      case 'a':
+        return node[1].map(untag);
       case 'o': {
         const out = {};
         for (const [k, v] of node[1]) out[k] = untag(v);

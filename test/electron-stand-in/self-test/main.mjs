@@ -17,9 +17,16 @@ app.whenReady().then(() => {
     if (host !== 'selftest') return new Response('no such host', { status: 404 });
     return net.fetch(pathToFileURL(join(here, 'page', pathname)).href);
   });
-  ipcMain.handle('whoami', (event) => ({ senderUrl: event.senderFrame.url, version: app.getVersion(), name: app.name }));
+  ipcMain.handle('whoami', (event) => ({
+    senderUrl: event.senderFrame.url,
+    version: app.getVersion(),
+    name: app.name,
+  }));
   ipcMain.handle('fork', (_event, args) => {
-    const child = utilityProcess.fork(join(here, 'child.mjs'), args, { stdio: 'pipe', serviceName: 'self-test' });
+    const child = utilityProcess.fork(join(here, 'child.mjs'), args, {
+      stdio: 'pipe',
+      serviceName: 'self-test',
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
