@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import type { AppHome, DesktopApp } from './support/desktop-app';
@@ -132,4 +132,32 @@ test('a second launch focuses the first window and hands over the files it was g
   const third = await launch({ args: ['--demo', file] }, { ready: false });
   expect(await third.exited).toBe(0);
   await expect(window.getByRole('dialog', { name: 'Import “debian”' })).toBeVisible();
+});
+
+test('the window opens where it was left, unless that place is on a display that is gone', async ({
+  home,
+  launch,
+}) => {
+  const first = await launch();
+  await expect(machineTable(await first.window())).toBeVisible();
+  const bounds = { x: 300, y: 120, width: 1000, height: 640 };
+  await first.call('window.setBounds', { bounds });
+  await first.call('quit');
+  expect(await first.exited).toBe(0);
+
+  const second = await launch();
+  const window = await second.window();
+  await expect(machineTable(window)).toBeVisible();
+  expect((await second.state()).windows[0]?.bounds).toEqual(bounds);
+  expect(await window.evaluate(() => [innerWidth, innerHeight])).toEqual([1000, 640]);
+  await second.call('quit');
+  expect(await second.exited).toBe(0);
+
+  // Left on an external display that is unplugged now: the window opens centred on the built-in one.
+  writeFileSync(
+    join(home.dataDir, 'window-state.json'),
+    JSON.stringify({ x: 2000, y: 100, width: 900, height: 600 }),
+  );
+  const third = await launch();
+  expect((await third.state()).windows[0]?.bounds).toEqual({ x: 170, y: 103, width: 1100, height: 720 });
 });

@@ -29,30 +29,58 @@ test('lists the machines through the preload, and starts and stops one from the 
   expect(app.home.sim('list', '-f', 'json').stdout).toContain('"debian"');
 });
 
-test('the menu-bar item lists the machines, starts and stops them, and notifies when the window is away', async ({
-  app,
-  window,
-}) => {
-  await expect(row(window, 'debian')).toContainText('Stopped');
-  const tray = await app.tray.state();
-  expect(tray.toolTip).toBe('OrbDeck');
-  expect(tray.image).toMatchObject({ template: true, empty: false });
-  expect(tray.image?.path).toMatch(/trayTemplate\.png$/);
-  expect(tray.menu?.[0]?.label).toMatch(/^\d of \d+ machines running$/);
+test.describe('the menu-bar item', () => {
+  test.use({ desktopOptions: { env: { ORBCTL_SIM_FAULT: 'slow:stop:1500' } } });
 
-  await app.tray.click('debian', 'Start');
-  await expect(row(window, 'debian')).toContainText('Running');
-  await expect
-    .poll(async () => (await app.tray.state()).menu?.find((i) => i.label === 'debian')?.sublabel)
-    .toBe('Running');
+  test('lists the machines, starts and stops them, and notifies once when the window is away', async ({
+    app,
+    window,
+  }) => {
+    await expect(row(window, 'debian')).toContainText('Stopped');
+    const tray = await app.tray.state();
+    expect(tray.toolTip).toBe('OrbDeck');
+    expect(tray.image).toMatchObject({ template: true, empty: false });
+    expect(tray.image?.path).toMatch(/trayTemplate\.png$/);
+    expect(tray.menu?.[0]?.label).toMatch(/^\d of \d+ machines running$/);
 
-  // With no OrbDeck window in front, a finished job says so in a notification.
-  await app.call('app.deactivate');
-  await app.tray.click('debian', 'Stop');
-  await expect(row(window, 'debian')).toContainText('Stopped');
-  await expect
-    .poll(() => app.records('notifications'))
-    .toContainEqual(expect.objectContaining({ title: 'Stop debian: done' }));
-  // A disabled item cannot be clicked: debian is stopped now.
-  await expect(app.tray.click('debian', 'Stop')).rejects.toThrow('disabled');
+    await app.tray.click('debian', 'Start');
+    await expect(row(window, 'debian')).toContainText('Running');
+    await expect
+      .poll(async () => (await app.tray.state()).menu?.find((i) => i.label === 'debian')?.sublabel)
+      .toBe('Running');
+    // A job in the window's foreground is not notified.
+    expect(await app.records('notifications')).toEqual([]);
+
+    // With no OrbDeck window in front, a finished job says so, once. While it runs the icon says busy.
+    await app.call('app.deactivate');
+    await app.tray.click('debian', 'Stop');
+    await expect.poll(async () => (await app.tray.state()).image?.path).toMatch(/trayBusyTemplate\.png$/);
+    await expect(row(window, 'debian')).toContainText('Stopped');
+    await expect.poll(async () => (await app.tray.state()).image?.path).toMatch(/trayTemplate\.png$/);
+    await expect
+      .poll(() => app.records('notifications'))
+      .toEqual([expect.objectContaining({ title: 'Stop debian: done', silent: true })]);
+    await window.waitForTimeout(1000);
+    expect(await app.records('notifications')).toHaveLength(1);
+    // A disabled item cannot be clicked: debian is stopped now.
+    await expect(app.tray.click('debian', 'Stop')).rejects.toThrow('disabled');
+  });
+
+  test('copies the SSH command, opens Terminal, and opens the window for an export', async ({
+    app,
+    window,
+  }) => {
+    await expect(row(window, 'ubuntu')).toContainText('Running');
+    await app.tray.click('ubuntu', 'Copy SSH Command');
+    await expect.poll(() => app.call<string>('clipboard.readText')).toMatch(/^ssh .*ubuntu/);
+    await app.tray.click('ubuntu', 'Open Terminal');
+    await expect
+      .poll(async () => (await app.records<{ call: string; url: string }>('shell')).map((c) => c.url))
+      .toContainEqual(expect.stringMatching(/^ssh:\/\/.*ubuntu/));
+    await app.call('window.close');
+    await expect.poll(async () => (await app.state()).windows.length).toBe(0);
+    await app.tray.click('ubuntu', 'Export…');
+    const again = await app.window();
+    await expect(again.getByRole('dialog', { name: 'Export “ubuntu”' })).toBeVisible();
+  });
 });

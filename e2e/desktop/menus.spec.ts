@@ -43,9 +43,19 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
   await expect(exportDialog).toBeVisible();
   await window.keyboard.press('Escape');
 
+  // Settings (⌘,): Open at login reaches the system's login items.
+  expect(await app.records('login-item')).toEqual([expect.objectContaining({ openAtLogin: false })]);
   await window.keyboard.press('Meta+,');
-  await expect(window.getByRole('dialog', { name: 'Settings' })).toBeVisible();
-  await window.keyboard.press('Escape');
+  const settings = window.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Open OrbDeck at login').check();
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toBeHidden();
+  await expect
+    .poll(() => app.records('login-item'))
+    .toEqual([
+      expect.objectContaining({ openAtLogin: false }),
+      expect.objectContaining({ openAtLogin: true }),
+    ]);
 
   await app.menu.click('View', 'Activity');
   await expect(window.getByRole('region', { name: 'Activity' })).toBeVisible();

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dropFromDisk } from './support/drop';
+import { dropFiles } from '../support/drop';
 import type { AppHome } from './support/desktop-app';
 import { expect, test } from './support/fixtures';
 import { actions, button, row } from '../support/ui';
@@ -84,6 +85,21 @@ test('imports a file dropped on the window, by the path the preload reads from i
   await expect(row(window, 'debian-2')).toBeVisible({ timeout: 15_000 });
   // Nothing was uploaded: the core read the file where it is.
   expect(existsSync(join(home.dataDir, 'uploads'))).toBe(false);
+
+  // Any other file dropped on a machine's row is copied into it, from its path.
+  const notes = join(home.home, 'files', 'notes.txt');
+  writeFileSync(notes, 'hello from the Mac\n');
+  await dropFromDisk(row(window, 'ubuntu'), [notes]);
+  const push = window.getByRole('dialog', { name: 'Copy notes.txt to “ubuntu”?' });
+  await button(push, 'Copy').click();
+  await expect(push).toBeHidden();
+  await expect
+    .poll(() => home.sim('run', '-m', 'ubuntu', 'cat', 'notes.txt').stdout, { timeout: 15_000 })
+    .toBe('hello from the Mac\n');
+
+  // A File made in the page has no path: refused, and nothing is sent anywhere.
+  await dropFiles(window, window.locator('main'), [{ name: 'made-up.tar.zst', bytes: readFileSync(file) }]);
+  await expect(window.getByText('made-up.tar.zst is not a file on this Mac.')).toBeVisible();
 });
 
 test('files opened from Finder or dropped on the Dock icon, before ready and after, open the import dialog', async ({

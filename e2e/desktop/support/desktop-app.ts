@@ -32,6 +32,7 @@ export interface WindowInfo {
   visible: boolean;
   minimized: boolean;
   focused: boolean;
+  bounds: { x: number; y: number; width: number; height: number };
 }
 
 export interface StandInState {

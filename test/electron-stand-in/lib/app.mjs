@@ -119,7 +119,10 @@ class App extends EventEmitter {
     standIn.ready = true;
     this._resolveReady?.();
     this.emit('ready', makeEvent(), launchInfo);
-    for (const args of this._pendingSecondInstances.splice(0)) this.emit('second-instance', ...args);
+    // "Guaranteed to be emitted after the ready event": guess, on a later task, after whenReady()'s callbacks.
+    setImmediate(() => {
+      for (const args of this._pendingSecondInstances.splice(0)) this.emit('second-instance', ...args);
+    });
   }
 
   requestSingleInstanceLock(additionalData) {

@@ -29,11 +29,15 @@ export class BrowserWindow extends EventEmitter {
     this.id = nextId++;
     this._options = options;
     this._title = options.title ?? app.name;
+    const width = Math.max(options.width ?? 800, options.minWidth ?? 0);
+    const height = Math.max(options.height ?? 600, options.minHeight ?? 0);
+    // Without x and y the window is centred on the primary display's work area.
+    const area = standIn.workArea();
     this._bounds = {
-      x: options.x ?? 100,
-      y: options.y ?? 100,
-      width: Math.max(options.width ?? 800, options.minWidth ?? 0),
-      height: Math.max(options.height ?? 600, options.minHeight ?? 0),
+      x: options.x ?? Math.round(area.x + (area.width - width) / 2),
+      y: options.y ?? Math.round(area.y + (area.height - height) / 2),
+      width,
+      height,
     };
     this._visible = false;
     this._minimized = false;

@@ -121,6 +121,7 @@ let displays = [
     internal: true,
   },
 ];
+standIn.workArea = () => ({ ...displays[0].workArea });
 const full = (d) => ({
   ...d,
   size: { width: d.bounds.width, height: d.bounds.height },

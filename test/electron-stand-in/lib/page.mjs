@@ -41,7 +41,7 @@ export async function setUpPage(contents) {
   contents._page = page;
   contents.mainFrame = new WebFrameMain(contents, page.mainFrame());
   const cdp = await context.newCDPSession(page);
-  contents._targetId = (await cdp.send('Target.getTargetInfo')).targetInfo.targetId;
+  const { targetId } = (await cdp.send('Target.getTargetInfo')).targetInfo;
   if (isMac) {
     const chrome = context.browser()?.version() ?? '140.0.0.0';
     await cdp.send('Emulation.setUserAgentOverride', {
@@ -69,6 +69,8 @@ export async function setUpPage(contents) {
   await page.addInitScript(pageHostScript(config, preload));
   await page.emulateMedia({ colorScheme: standIn.darkColors() ? 'dark' : 'light' });
   if (contents._window) await page.setViewportSize(contents._window._contentSize());
+  // Only now may a test find the page (control: state), so it never sees one half set up.
+  contents._targetId = targetId;
   page.on('domcontentloaded', () => contents.emit('dom-ready', makeEvent()));
   page.on('load', () => {
     contents._loading = false;
