@@ -204,14 +204,10 @@ class Session extends EventEmitter {
       }),
     );
   }
-  _check(contents, permission, origin) {
-    return this._checkHandler
-      ? !!this._checkHandler(contents, permission, origin, {
-          requestingUrl: origin,
-          isMainFrame: true,
-          embeddingOrigin: origin,
-        })
-      : true;
+  _check(contents, permission, origin, requestingUrl = contents?.getURL() ?? origin) {
+    if (!this._checkHandler) return true;
+    const details = { requestingUrl, isMainFrame: true, embeddingOrigin: origin, securityOrigin: origin };
+    return !!this._checkHandler(contents, permission, origin, details);
   }
 }
 const defaultSession = new Session();

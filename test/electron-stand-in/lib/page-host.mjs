@@ -266,6 +266,24 @@ function electronPageHost(config, wireCodec, runPreload) {
     },
     true,
   );
+  // The async Clipboard API reaches the system clipboard (the one the clipboard module uses) through the
+  // session's permissions: clipboard-sanitized-write and clipboard-read are asked of the permission check
+  // handler, as Electron does (https://www.electronjs.org/docs/latest/api/session#sessetpermissioncheckhandlerhandler).
+  // Guess: a denied check rejects at once with NotAllowedError; no request follows.
+  if (navigator.clipboard) {
+    const clip = async (op, text) => {
+      const reply = await call({ kind: 'clipboard', op, text });
+      if (!reply.granted)
+        throw new DOMException(
+          op.startsWith('write') ? 'Write permission denied.' : 'Read permission denied.',
+          'NotAllowedError',
+        );
+      return reply.text;
+    };
+    navigator.clipboard.writeText = async (text) => void (await clip('writeText', String(text)));
+    navigator.clipboard.readText = () => clip('readText');
+  }
+
   // window.open and links that would open a window go to the handler set with setWindowOpenHandler. Guess: the
   // page gets null, as with { action: 'deny' }; an allowed window is opened by the main process.
   window.open = function open(url = '', target = '_blank', features = '') {

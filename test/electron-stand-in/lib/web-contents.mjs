@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app } from './app.mjs';
 import { contentsByPage } from './chromium.mjs';
+import { clipboard } from './desktop-services.mjs';
 import { dispatchInvoke, dispatchSend, IpcMain } from './ipc-main.mjs';
 import { netError, setUpPage } from './page.mjs';
 import { toAppUrl, toBrowserUrl } from './protocol.mjs';
@@ -65,12 +66,24 @@ export class WebContents extends EventEmitter {
         return this._window?._unhandledKey(message);
       case 'window-open':
         return this._windowOpen(message);
+      case 'clipboard':
+        return this._clipboard(message);
       case 'paint':
         return this._window?._firstPaint();
       case 'preload-error':
         return problem(`preload failed in window ${this._window?.id}: ${message.message}`);
     }
     return undefined;
+  }
+
+  _clipboard({ op, text }) {
+    const permission = op === 'writeText' ? 'clipboard-sanitized-write' : 'clipboard-read';
+    const origin = this.mainFrame.origin;
+    const granted = standIn.session._check(this, permission, origin, this.getURL());
+    record('permission-checks', { window: this._window?.id, permission, granted });
+    if (!granted) return { granted };
+    if (op === 'writeText') clipboard.writeText(text);
+    return { granted, text: op === 'readText' ? clipboard.readText() : undefined };
   }
 
   _ipcEvent(frame) {
