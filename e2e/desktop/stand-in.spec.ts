@@ -20,7 +20,9 @@ test('serves app:// through the protocol handler and reports app:// URLs to the 
     .poll(async () => (await app.state()).windows)
     .toMatchObject([{ url: 'app://selftest/index.html', visible: true, title: 'Self test' }]);
   const whoami = await window.evaluate(() =>
-    (window as unknown as { selftest: { invoke(c: string): Promise<unknown> } }).selftest.invoke('whoami'),
+    (globalThis as unknown as { selftest: { invoke(c: string): Promise<unknown> } }).selftest.invoke(
+      'whoami',
+    ),
   );
   expect(whoami).toEqual({
     senderUrl: 'app://selftest/index.html',

@@ -92,9 +92,13 @@ const methods = {
   'session.requestPermission': async ({ id, permission }) => ({
     granted: await standIn.session._request(windowById(id).webContents, permission),
   }),
-  'session.checkPermission': ({ id, permission, origin }) => ({
-    granted: standIn.session._check(windowById(id).webContents, permission, origin),
-  }),
+  /** A page (`url`, default the window's own) checks a permission. */
+  'session.checkPermission': ({ id, permission, url }) => {
+    const contents = windowById(id).webContents;
+    const requestingUrl = url ?? contents.getURL();
+    const origin = requestingUrl.startsWith('file:') ? 'file://' : new URL(requestingUrl).origin;
+    return { granted: standIn.session._check(contents, permission, origin, requestingUrl) };
+  },
 };
 
 let server = null;
