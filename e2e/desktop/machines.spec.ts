@@ -13,10 +13,10 @@ test('lists the machines through the preload, and starts and stops one from the 
   await expect(row(window, 'debian')).toContainText('Stopped');
   // The preload exposes one object, and nothing of Node or Electron leaks into the page.
   const exposed = await window.evaluate(() =>
-    Object.keys((window as unknown as { orbdeck: object }).orbdeck),
+    Object.keys((globalThis as unknown as { orbdeck: object }).orbdeck),
   );
   expect(exposed.sort()).toEqual(['invoke', 'on', 'pathForFile', 'transport']);
-  expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
+  expect(await window.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe(
     'undefined',
   );
   expect((await app.state()).windows).toMatchObject([{ visible: true, focused: true, title: 'OrbDeck' }]);
@@ -27,6 +27,31 @@ test('lists the machines through the preload, and starts and stops one from the 
   await button(actions(window, 'debian'), 'Stop').click();
   await expect(row(window, 'debian')).toContainText('Stopped');
   expect(app.home.sim('list', '-f', 'json').stdout).toContain('"debian"');
+});
+
+test('the Copy buttons reach the clipboard (the session lets the app write it, and nothing else)', async ({
+  app,
+  window,
+}) => {
+  await row(window, 'ubuntu').click();
+  await button(actions(window, 'ubuntu'), 'Copy SSH Command').click();
+  await expect(window.getByRole('status').filter({ hasText: /Copied: ssh \S+@ubuntu@orb/ })).toBeVisible();
+  expect(await app.call('clipboard.readText')).toMatch(/^ssh \S+@ubuntu@orb$/);
+  // Reading the clipboard stays refused, and a page that is not OrbDeck may not write it.
+  expect(
+    await window.evaluate(() =>
+      navigator.clipboard.readText().then(
+        () => 'read',
+        (e: Error) => e.name,
+      ),
+    ),
+  ).toBe('NotAllowedError');
+  expect(
+    await app.call('session.checkPermission', {
+      permission: 'clipboard-sanitized-write',
+      url: 'https://example.com/',
+    }),
+  ).toEqual({ granted: false });
 });
 
 test.describe('the menu-bar item', () => {
