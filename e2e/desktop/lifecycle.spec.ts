@@ -23,6 +23,7 @@ test.describe('keep in the menu bar on', () => {
 
   test('closing the window keeps the app in the menu bar, without its Dock icon; the tray brings it back', async ({
     app,
+    home,
     window,
   }) => {
     await expect(machineTable(window)).toBeVisible();
@@ -36,6 +37,15 @@ test.describe('keep in the menu bar on', () => {
     const again = await app.window();
     await expect(row(again, 'ubuntu')).toContainText('Running');
     expect((await app.state()).dock).toMatchObject({ visible: true });
+
+    // A file opened from Finder while no window is open opens one, with the import dialog.
+    await app.call('window.close');
+    await expect.poll(async () => (await app.state()).windows.length).toBe(0);
+    const file = join(home.home, 'debian.tar.zst');
+    expect(home.sim('export', 'debian', file).status).toBe(0);
+    await app.call('openFile', { path: file });
+    const third = await app.window();
+    await expect(third.getByRole('dialog', { name: 'Import “debian”' })).toBeVisible();
   });
 });
 
@@ -138,8 +148,15 @@ test('the window opens where it was left, unless that place is on a display that
   home,
   launch,
 }) => {
+  // Left on an external display that is unplugged now: the window opens centred on the built-in one.
+  mkdirSync(home.dataDir, { recursive: true });
+  writeFileSync(
+    join(home.dataDir, 'window-state.json'),
+    JSON.stringify({ x: 2000, y: 100, width: 900, height: 600 }),
+  );
   const first = await launch();
   await expect(machineTable(await first.window())).toBeVisible();
+  expect((await first.state()).windows[0]?.bounds).toEqual({ x: 170, y: 103, width: 1100, height: 720 });
   const bounds = { x: 300, y: 120, width: 1000, height: 640 };
   await first.call('window.setBounds', { bounds });
   await first.call('quit');
@@ -150,14 +167,4 @@ test('the window opens where it was left, unless that place is on a display that
   await expect(machineTable(window)).toBeVisible();
   expect((await second.state()).windows[0]?.bounds).toEqual(bounds);
   expect(await window.evaluate(() => [innerWidth, innerHeight])).toEqual([1000, 640]);
-  await second.call('quit');
-  expect(await second.exited).toBe(0);
-
-  // Left on an external display that is unplugged now: the window opens centred on the built-in one.
-  writeFileSync(
-    join(home.dataDir, 'window-state.json'),
-    JSON.stringify({ x: 2000, y: 100, width: 900, height: 600 }),
-  );
-  const third = await launch();
-  expect((await third.state()).windows[0]?.bounds).toEqual({ x: 170, y: 103, width: 1100, height: 720 });
 });

@@ -4,7 +4,7 @@ import { actions, button, machineTable, row } from '../support/ui';
 // The window and the menu-bar item of the desktop app: the real main process and preload, the renderer
 // talking to the core through Electron IPC (the stand-in's ipcMain/ipcRenderer), the simulator as orbctl.
 
-test('lists the machines through the preload, and starts and stops one from the window', async ({
+test('lists the machines through the preload, starts and stops one from the window, copies its SSH command', async ({
   app,
   window,
 }) => {
@@ -27,12 +27,8 @@ test('lists the machines through the preload, and starts and stops one from the 
   await button(actions(window, 'debian'), 'Stop').click();
   await expect(row(window, 'debian')).toContainText('Stopped');
   expect(app.home.sim('list', '-f', 'json').stdout).toContain('"debian"');
-});
 
-test('the Copy buttons reach the clipboard (the session lets the app write it, and nothing else)', async ({
-  app,
-  window,
-}) => {
+  // The Copy buttons reach the clipboard: the session lets the app (and only it) write it.
   await row(window, 'ubuntu').click();
   await button(actions(window, 'ubuntu'), 'Copy SSH Command').click();
   await expect(window.getByRole('status').filter({ hasText: /Copied: ssh \S+@ubuntu@orb/ })).toBeVisible();

@@ -10,7 +10,16 @@ interface Bridge {
   on(event: string, listener: () => void): () => void;
 }
 
-test('navigation away from the app and new windows are blocked; https links go to the browser', async ({
+let server: Server;
+let foreign = '';
+test.beforeAll(async () => {
+  server = createServer((_req, res) => res.end('<!doctype html><title>Elsewhere</title><p>Not OrbDeck</p>'));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  foreign = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+test('blocks navigation and new windows, and refuses calls from a page that is not OrbDeck', async ({
   app,
   window,
 }) => {
@@ -50,41 +59,24 @@ test('navigation away from the app and new windows are blocked; https links go t
   expect(await app.call('session.checkPermission', { permission: 'clipboard-read' })).toEqual({
     granted: false,
   });
-});
 
-test.describe('a page that is not OrbDeck', () => {
-  let server: Server;
-  let foreign = '';
-  test.beforeAll(async () => {
-    server = createServer((_req, res) =>
-      res.end('<!doctype html><title>Elsewhere</title><p>Not OrbDeck</p>'),
-    );
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    foreign = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  // A page that is not OrbDeck gets the preload too (Electron runs it on every page the window loads), but
+  // its calls are refused and it hears no events.
+  // The main process loads it (no will-navigate), as after a redirect or a bug would.
+  await app.call('window.loadURL', { url: foreign });
+  await expect(window.getByText('Not OrbDeck')).toBeVisible();
+  const reply = await window.evaluate(() => {
+    const bridge = (globalThis as unknown as { orbdeck: Bridge }).orbdeck;
+    (globalThis as unknown as { heard: number }).heard = 0;
+    bridge.on('machines:changed', () => (globalThis as unknown as { heard: number }).heard++);
+    return bridge.invoke('machines:snapshot', {});
   });
-  test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-  test('gets the preload (Electron runs it on every page) but its calls are refused and it hears no events', async ({
-    app,
-    window,
-  }) => {
-    await expect(machineTable(window)).toBeVisible();
-    // The main process loads it (no will-navigate), as after a redirect or a bug would.
-    await app.call('window.loadURL', { url: foreign });
-    await expect(window.getByText('Not OrbDeck')).toBeVisible();
-    const reply = await window.evaluate(() => {
-      const bridge = (globalThis as unknown as { orbdeck: Bridge }).orbdeck;
-      (globalThis as unknown as { heard: number }).heard = 0;
-      bridge.on('machines:changed', () => (globalThis as unknown as { heard: number }).heard++);
-      return bridge.invoke('machines:snapshot', {});
-    });
-    expect(reply).toEqual({
-      ok: false,
-      error: { code: 'INVALID_INPUT', message: 'Refused a call from outside OrbDeck.' },
-    });
-    // A change the app's own window would hear about.
-    expect(app.home.sim('start', 'debian').status).toBe(0);
-    await window.waitForTimeout(1500);
-    expect(await window.evaluate(() => (globalThis as unknown as { heard: number }).heard)).toBe(0);
+  expect(reply).toEqual({
+    ok: false,
+    error: { code: 'INVALID_INPUT', message: 'Refused a call from outside OrbDeck.' },
   });
+  // A change the app's own window would hear about.
+  expect(app.home.sim('start', 'debian').status).toBe(0);
+  await window.waitForTimeout(1500);
+  expect(await window.evaluate(() => (globalThis as unknown as { heard: number }).heard)).toBe(0);
 });

@@ -87,9 +87,9 @@ export class AppHome {
       ORBDECK_DATA_DIR: this.dataDir,
       ORBCTL_SIM_HOME: this.simHome,
       ORBCTL_SIM_SEED: 'demo',
-      ORBCTL_SIM_SPEED: '40',
+      ORBCTL_SIM_SPEED: '100',
       ORBCTL_SIM_EXPORT_SCALE: '0.01',
-      ORBDECK_POLL_MS: '300',
+      ORBDECK_POLL_MS: '1500',
       CHROMIUM_PATH: chromiumPath(),
       ...extra,
     };
