@@ -141,7 +141,16 @@ test('a second launch focuses the first window and hands over the files it was g
   expect(home.sim('export', 'debian', file).status).toBe(0);
   const third = await launch({ args: ['--demo', file] }, { ready: false });
   expect(await third.exited).toBe(0);
-  await expect(window.getByRole('dialog', { name: 'Import “debian”' })).toBeVisible();
+  const dialog = window.getByRole('dialog', { name: 'Import “debian”' });
+  await expect(dialog).toBeVisible();
+  await window.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // From a terminal in another folder, with a relative path: the file is the one in that folder.
+  expect(home.sim('export', 'fedora', join(dir, 'fedora.tar.zst')).status).toBe(0);
+  const fourth = await launch({ args: ['--demo', 'fedora.tar.zst'], cwd: dir }, { ready: false });
+  expect(await fourth.exited).toBe(0);
+  await expect(window.getByRole('dialog', { name: 'Import “fedora”' })).toBeVisible();
 });
 
 test('the window opens where it was left, unless that place is on a display that is gone', async ({

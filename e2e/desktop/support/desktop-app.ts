@@ -22,6 +22,8 @@ export interface DesktopOptions {
   openFiles?: string[];
   /** Another app than OrbDeck (the stand-in's own self-test app). */
   appDir?: string;
+  /** The working directory of the process (a second launch from a terminal). */
+  cwd?: string;
 }
 
 export interface WindowInfo {
@@ -146,7 +148,7 @@ export class DesktopApp {
         options.appDir ?? root,
         ...(options.args ?? ['--demo']),
       ],
-      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], cwd: options.cwd ?? root },
     );
     return new DesktopApp(home, child);
   }
