@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { Control } from './control';
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const STAND_IN = join(root, 'test/electron-stand-in');
 export const SIM_BIN = join(root, 'dist/sim/orbctl-sim.mjs');
+let launches = 0;
 
 export interface DesktopOptions {
   /** Extra environment (simulator faults, …). */
@@ -123,6 +124,7 @@ export class DesktopApp {
   private constructor(
     readonly home: AppHome,
     private readonly child: ChildProcess,
+    private readonly recordsFile: string,
   ) {
     child.stdout?.on('data', (d) => (this.stdout += d));
     child.stderr?.on('data', (d) => (this.stderr += d));
@@ -135,7 +137,9 @@ export class DesktopApp {
       mkdirSync(home.dataDir, { recursive: true });
       writeFileSync(join(home.dataDir, 'settings.json'), JSON.stringify(options.settings));
     }
+    const records = join(home.home, `stand-in-records-${++launches}.jsonl`);
     const env = home.env({
+      ELECTRON_STAND_IN_RECORDS: records,
       ...(options.openFiles ? { ELECTRON_STAND_IN_OPEN_FILES: JSON.stringify(options.openFiles) } : {}),
       ...options.env,
     });
@@ -150,7 +154,7 @@ export class DesktopApp {
       ],
       { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], cwd: options.cwd ?? root },
     );
-    return new DesktopApp(home, child);
+    return new DesktopApp(home, child, records);
   }
 
   static async launch(home: AppHome, options: DesktopOptions = {}): Promise<DesktopApp> {
@@ -191,6 +195,16 @@ export class DesktopApp {
 
   records<T = Record<string, unknown>>(kind: string): Promise<T[]> {
     return this.call<T[]>('records', { kind });
+  }
+
+  /** The same records, read from the file the stand-in appends them to: works after the app has quit. */
+  recordsOnDisk<T = Record<string, unknown>>(kind: string): T[] {
+    if (!existsSync(this.recordsFile)) return [];
+    return readFileSync(this.recordsFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as T & { kind: string })
+      .filter((entry) => entry.kind === kind);
   }
 
   /** The page of the app's window (the first one when there are several), once it has one. */

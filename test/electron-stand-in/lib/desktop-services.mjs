@@ -2,7 +2,7 @@
 // session (permission handlers kept so a test can ask them). https://www.electronjs.org/docs/latest/api/
 import { EventEmitter } from 'node:events';
 import { protocol } from './protocol.mjs';
-import { makeEvent, record, requireReady, standIn } from './state.mjs';
+import { debug, makeEvent, record, requireReady, standIn } from './state.mjs';
 
 export const shell = {
   async openExternal(url, options = {}) {
@@ -42,6 +42,7 @@ export class Notification extends EventEmitter {
       body: this.body,
       silent: this.silent,
     });
+    debug(`notification: ${this.title} — ${this.body}`);
     this.emit('show', makeEvent());
   }
   close() {

@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+
 // The stand-in's shared state: what every API module reads (is the app ready? which windows exist?) and what a
 // test reads back through the control channel (notifications shown, URLs opened, errors seen).
 
@@ -26,8 +28,12 @@ export const standIn = {
   problems: /** @type {string[]} */ ([]),
 };
 
+/** Also appended to ELECTRON_STAND_IN_RECORDS (JSON lines), so a test can read them after the app quit. */
 export function record(kind, data) {
-  (standIn.records[kind] ??= []).push({ at: Date.now(), ...data });
+  const entry = { at: Date.now(), ...data };
+  (standIn.records[kind] ??= []).push(entry);
+  const file = process.env.ELECTRON_STAND_IN_RECORDS;
+  if (file) appendFileSync(file, JSON.stringify({ kind, ...entry }) + '\n');
 }
 
 export function problem(text) {
