@@ -115,6 +115,8 @@ test.describe('⌘Q during an export', () => {
     expect(readdirSync(out)).toEqual([]);
     const last = readFileSync(join(home.dataDir, 'history.jsonl'), 'utf8').trim().split('\n').at(-1) ?? '';
     expect(JSON.parse(last)).toMatchObject({ kind: 'export', state: 'cancelled' });
+    // The user asked for it: no notification tells them afterwards that the export was cancelled.
+    expect(app.recordsOnDisk('notifications')).toEqual([]);
   });
 });
 
