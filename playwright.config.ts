@@ -23,11 +23,11 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: [/electron\.spec\.ts/, /desktop\//],
+      testIgnore: [/electron\.spec\.ts/, /e2e\/desktop\//],
       use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() },
     },
     // The app launches its own Chromium; Playwright's screenshots and traces would need a page of its own.
     { name: 'desktop', testDir: 'e2e/desktop', timeout: 60_000, use: { screenshot: 'off', trace: 'off' } },
-    { name: 'electron', testMatch: /electron\.spec\.ts/, testIgnore: /desktop\// },
+    { name: 'electron', testMatch: /electron\.spec\.ts/, testIgnore: /e2e\/desktop\// },
   ],
 });
