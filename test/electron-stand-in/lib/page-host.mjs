@@ -7,8 +7,8 @@
 // https://www.electronjs.org/docs/latest/tutorial/sandbox: the preload runs in the main frame only
 // (nodeIntegrationInSubFrames is off), on every document the window loads, whatever its origin. The real
 // preload runs in an isolated world; here it runs in a closure of the main world, and contextBridge copies what
-// crosses (functions proxied, objects copied and frozen, Promises proxied, Errors reduced to their message,
-// Files/Blobs/DOM nodes passed as they are so webUtils.getPathForFile still knows them).
+// crosses (functions proxied, objects copied, the exposed API frozen, Promises proxied, Errors reduced to their
+// message, Files/Blobs/DOM nodes passed as they are so webUtils.getPathForFile still knows them).
 import { wireCodec } from './wire.mjs';
 
 /**
@@ -117,7 +117,9 @@ function electronPageHost(config, wireCodec, runPreload) {
     v instanceof ArrayBuffer ||
     ArrayBuffer.isView(v);
   const copyError = (e) => new Error(e && typeof e === 'object' && 'message' in e ? e.message : String(e));
-  const bridge = (value, depth = 0) => {
+  // Guess (electron_api_context_bridge.cc): the exposed API is deep-frozen; values crossing later (arguments,
+  // results, event payloads) are copies, not frozen.
+  const bridge = (value, depth = 0, freeze = false) => {
     if (depth > 1000) throw new Error('Object is too deep to be copied');
     if (typeof value === 'symbol') return undefined;
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
@@ -142,10 +144,11 @@ function electronPageHost(config, wireCodec, runPreload) {
     if (value instanceof Error) return copyError(value);
     if (byReference(value)) return value;
     if (cloneable(value)) return structuredClone(value);
-    if (Array.isArray(value)) return Object.freeze(value.map((v) => bridge(v, depth + 1)));
+    const done = (copy) => (freeze ? Object.freeze(copy) : copy);
+    if (Array.isArray(value)) return done(value.map((v) => bridge(v, depth + 1, freeze)));
     const copy = {};
-    for (const key of Object.keys(value)) copy[key] = bridge(value[key], depth + 1);
-    return Object.freeze(copy);
+    for (const key of Object.keys(value)) copy[key] = bridge(value[key], depth + 1, freeze);
+    return done(copy);
   };
   const contextBridge = {
     exposeInMainWorld(key, api) {
@@ -154,7 +157,7 @@ function electronPageHost(config, wireCodec, runPreload) {
       if (key in window)
         throw new Error('Cannot bind an API on top of an existing property on the window object');
       Object.defineProperty(window, key, {
-        value: bridge(api),
+        value: bridge(api, 0, true),
         enumerable: true,
         writable: false,
         configurable: false,
