@@ -207,7 +207,13 @@ export class WebContents extends EventEmitter {
     return this._page.evaluate(String(code));
   }
   reload() {
-    void this._ready.then(() => this._page.reload()).catch(() => {});
+    // Started by the main process: no will-navigate, as for loadURL.
+    void this._ready
+      .then(() => {
+        this._programmatic = this._page.url();
+        return this._page.reload();
+      })
+      .catch(() => {});
   }
   focus() {
     this._window?.focus();
