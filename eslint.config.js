@@ -71,6 +71,27 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // The desktop rehearsal's Electron stand-in (test only, never shipped) runs in Node.
+    files: ['test/**/*.{mjs,cjs,js}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Stand-in code whose source (or page.evaluate callbacks) runs in a page, and the self-test app's page.
+    files: [
+      'test/electron-stand-in/lib/page-host.mjs',
+      'test/electron-stand-in/lib/web-contents.mjs',
+      'test/electron-stand-in/lib/wire.mjs',
+      'test/electron-stand-in/self-test/page/**',
+      'test/electron-stand-in/self-test/preload.cjs',
+    ],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['test/electron-stand-in/self-test/preload.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // These drive Chromium: the functions they pass to page.evaluate run in the page.
     files: ['scripts/bench-ui.mjs', 'scripts/screenshots.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -1,8 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium';
 
-// The end-to-end suite drives the real UI and the real core through the headless host, with the orbctl
-// simulator standing in for OrbStack. Each test gets its own host, simulator state and data folder.
+// The end-to-end suite drives the real UI and the real core with the orbctl simulator standing in for OrbStack:
+// - chromium: through the headless host, in Debian's Chromium. Each test gets its own host, state and data.
+// - desktop: the desktop rehearsal. The built main process and preload run under plain Node with a stand-in
+//   for the `electron` module (test/electron-stand-in), whose windows are Chromium pages the tests drive.
+// - electron: the real Electron runtime (_electron.launch), where a binary exists (a Mac); skipped elsewhere.
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -20,9 +23,11 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /electron\.spec\.ts/,
+      testIgnore: [/electron\.spec\.ts/, /e2e\/desktop\//],
       use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() },
     },
-    { name: 'electron', testMatch: /electron\.spec\.ts/ },
+    // The app launches its own Chromium; Playwright's screenshots and traces would need a page of its own.
+    { name: 'desktop', testDir: 'e2e/desktop', timeout: 60_000, use: { screenshot: 'off', trace: 'off' } },
+    { name: 'electron', testMatch: /electron\.spec\.ts/, testIgnore: /e2e\/desktop\// },
   ],
 });

@@ -1,4 +1,5 @@
 import { app, dialog, type BrowserWindow } from 'electron';
+import { resolve } from 'node:path';
 import type { Core } from './core/app-core';
 import { filesFromArgv, type OpenFileQueue } from './core/desktop/open-files';
 import { quitQuestion } from './core/desktop/quit';
@@ -8,9 +9,10 @@ import { quitQuestion } from './core/desktop/quit';
  * icon or opened from Finder wait in `queue` until a window can show them.
  */
 export function handleOpenedFiles(queue: OpenFileQueue, showWindow: () => void): void {
-  app.on('second-instance', (_event, argv) => {
+  // A launch from a terminal names files relative to its own folder; the core takes absolute paths only.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     showWindow();
-    queue.add(filesFromArgv(argv));
+    queue.add(filesFromArgv(argv).map((file) => resolve(workingDirectory || process.cwd(), file)));
   });
   // macOS sends open-file before `ready` for a file that launched the app: it must be listened to at once.
   app.on('open-file', (event, path) => {
@@ -18,7 +20,7 @@ export function handleOpenedFiles(queue: OpenFileQueue, showWindow: () => void):
     queue.add([path]);
     if (app.isReady()) showWindow();
   });
-  queue.add(filesFromArgv(process.argv.slice(1)));
+  queue.add(filesFromArgv(process.argv.slice(1)).map((file) => resolve(file)));
 }
 
 /** Quitting while jobs run asks first and says what will happen to them; then the core shuts down cleanly. */

@@ -10,7 +10,9 @@ const chromium = findChromium({ install: true });
 
 const steps = [
   ['unit and component tests', ['npx', 'vitest', 'run']],
-  ['end-to-end tests in Chromium', ['npx', 'playwright', 'test']],
+  // One Playwright run for every project: the browser host (chromium), the desktop rehearsal (desktop: the
+  // built main process and preload under the Electron stand-in) and real Electron (skipped without a binary).
+  ['end-to-end tests in Chromium: browser host and desktop rehearsal', ['npx', 'playwright', 'test']],
 ];
 const failed = [];
 for (const [name, [cmd, ...args]] of steps) {

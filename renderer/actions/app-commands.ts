@@ -1,11 +1,30 @@
 import type { AppCommand } from '../../shared/ipc/contract';
 import { previewAndAsk } from '../lib/file-import';
 import { useMachines } from '../stores/machines';
+import { useToasts } from '../stores/toasts';
+import { useUi } from '../stores/ui';
 import { runOnMachine } from './machine-commands';
 import { runWindowCommand } from './window-commands';
 
+/** The commands that open a dialog of their own (import: after the native open dialog). */
+const OPENS_DIALOG: ReadonlySet<AppCommand['command']> = new Set([
+  'create',
+  'settings',
+  'import',
+  'clone',
+  'export',
+  'rename',
+  'delete',
+]);
+
 /** Carries out a command from the app menu, the tray or the Dock (Electron), as the matching click would. */
 export function runAppCommand(cmd: AppCommand): void {
+  // As the window's own shortcuts: while a dialog is open, a menu or tray command does not replace it (and
+  // lose what was typed). On a Mac the menu's shortcuts reach here whenever the window leaves a key alone.
+  if (useUi.getState().dialog && OPENS_DIALOG.has(cmd.command)) {
+    useToasts.getState().push({ kind: 'info', text: 'Close the open dialog first.' });
+    return;
+  }
   switch (cmd.command) {
     case 'import-files':
       void previewAndAsk(cmd.files.map((f) => ({ ...f, uploaded: false })));

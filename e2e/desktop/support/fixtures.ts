@@ -1,0 +1,55 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { AppHome, DesktopApp, type DesktopOptions } from './desktop-app';
+
+const PROBLEM = /^\[electron-stand-in\] (uncaught|unhandled|preload failed|the main script|could not create)/;
+
+interface Fixtures {
+  desktopOptions: DesktopOptions;
+  home: AppHome;
+  /** Starts a process of the app in this test's home; `ready: false` does not wait (a second instance). */
+  launch: (options?: DesktopOptions, wait?: { ready: boolean }) => Promise<DesktopApp>;
+  app: DesktopApp;
+  window: Page;
+}
+
+/**
+ * Every test gets the desktop app (the built main process and preload under the Electron stand-in) with its
+ * own HOME, data folder and simulator state, and `window`, the page of its main window. A test fails when the
+ * stand-in saw an uncaught error in the main process or a preload that did not load.
+ */
+export const test = base.extend<Fixtures>({
+  desktopOptions: [{}, { option: true }],
+  // eslint-disable-next-line no-empty-pattern
+  home: async ({}, use) => {
+    const home = new AppHome();
+    await use(home);
+    home.remove();
+  },
+  launch: async ({ home }, use, testInfo) => {
+    const apps: DesktopApp[] = [];
+    await use(async (options = {}, wait = { ready: true }) => {
+      const app = DesktopApp.start(home, options);
+      apps.push(app);
+      if (wait.ready) await app.connect();
+      return app;
+    });
+    const problems = apps.flatMap((app) => app.stderr.split('\n').filter((line) => PROBLEM.test(line)));
+    for (const [i, app] of apps.entries()) {
+      if (testInfo.status !== testInfo.expectedStatus || problems.length > 0)
+        await testInfo.attach(`app ${i + 1} stderr`, {
+          body: app.stderr || '(nothing)',
+          contentType: 'text/plain',
+        });
+      await app.stop();
+    }
+    expect(problems, 'errors the Electron stand-in saw in the main process or the preload').toEqual([]);
+  },
+  app: async ({ launch, desktopOptions }, use) => {
+    await use(await launch(desktopOptions));
+  },
+  window: async ({ app }, use) => {
+    await use(await app.window());
+  },
+});
+
+export { expect };

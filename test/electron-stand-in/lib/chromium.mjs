@@ -1,0 +1,151 @@
+// The Chromium that hosts the windows: Debian's /usr/bin/chromium (or CHROMIUM_PATH), started headless with a
+// DevTools port so that a test can drive the same pages (chromium.connectOverCDP), and driven from here through
+// Playwright over CDP. Every request of every window passes through one interception, which serves the app's
+// privileged schemes from its protocol.handle handler and turns page-initiated navigations into will-navigate.
+import { spawn } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { handlerFor, toAppUrl } from './protocol.mjs';
+import { debug, standIn } from './state.mjs';
+
+// Playwright comes with @playwright/test (a devDependency); its engine is playwright-core.
+const require = createRequire(import.meta.url);
+const playwrightCore = require.resolve('playwright-core', {
+  paths: [dirname(require.resolve('@playwright/test/package.json'))],
+});
+
+/** @type {Map<import('playwright-core').Page, any>} page → its WebContents */
+export const contentsByPage = new Map();
+
+function chromiumPath() {
+  for (const path of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (!path) continue;
+    try {
+      accessSync(path, constants.X_OK);
+      return path;
+    } catch {
+      // next
+    }
+  }
+  throw new Error('electron-stand-in: no Chromium (install chromium or set CHROMIUM_PATH)');
+}
+
+let child = null;
+let profile = '';
+
+/** Starts Chromium and connects to it; resolves once windows can be created. */
+export async function startChromium() {
+  const { chromium } = require(playwrightCore);
+  profile = mkdtempSync(join(tmpdir(), 'electron-stand-in-chromium-'));
+  child = spawn(
+    chromiumPath(),
+    [
+      '--headless',
+      // As root Chromium needs --no-sandbox; the rest keep it off a network it cannot reach.
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      // Electron lets file:// pages load their module scripts (loadFile of a Vite build works there).
+      '--allow-file-access-from-files',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const endpoint = await new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`Chromium exited with ${code}:\n${err}`)));
+  });
+  child.stderr.resume();
+  const browser = await chromium.connectOverCDP(endpoint);
+  const context = browser.contexts()[0];
+  await context.route(
+    () => true,
+    (route, request) => intercept(route, request),
+  );
+  standIn.context = context;
+  standIn.cdpEndpoint = endpoint;
+}
+
+/** Closes Chromium and removes its profile (at quit). */
+export async function closeChromium() {
+  const running = child;
+  if (running && running.exitCode === null) {
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    try {
+      const session = await standIn.context?.browser()?.newBrowserCDPSession();
+      await session?.send('Browser.close');
+    } catch {
+      running.kill('SIGKILL');
+    }
+    const timer = setTimeout(() => running.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  }
+  stopChromium();
+}
+
+/** The last resort, from process.on('exit'): synchronous, so it can only kill and try to clean up. */
+export function stopChromium() {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  child = null;
+  if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  profile = '';
+}
+
+async function intercept(route, request) {
+  const url = request.url();
+  let frame = null;
+  try {
+    frame = request.frame();
+  } catch {
+    // a service worker's request
+  }
+  const page = frame?.page();
+  const contents = page ? contentsByPage.get(page) : undefined;
+  if (contents && request.isNavigationRequest() && frame === page.mainFrame()) {
+    if (!contents._allowNavigation(toAppUrl(url), url)) {
+      debug(`navigation to ${url} prevented`);
+      return route.abort('aborted');
+    }
+  }
+  const handler = handlerFor(url);
+  if (handler) return serve(route, request, handler);
+  if (page && !contents) return route.abort('blockedbyclient'); // a page no window owns (a popup being closed)
+  return route.fallback();
+}
+
+async function serve(route, request, handler) {
+  const method = request.method();
+  const body = method === 'GET' || method === 'HEAD' ? undefined : (request.postDataBuffer() ?? undefined);
+  const appRequest = new Request(toAppUrl(request.url()), { method, headers: request.headers(), body });
+  let response;
+  try {
+    response = await handler(appRequest);
+  } catch (error) {
+    process.stderr.write(`[electron-stand-in] protocol handler failed for ${appRequest.url}: ${error}\n`);
+    return route.abort('failed');
+  }
+  if (!(response instanceof Response)) {
+    process.stderr.write(
+      `[electron-stand-in] protocol handler for ${appRequest.url} did not return a Response\n`,
+    );
+    return route.abort('failed');
+  }
+  const headers = {};
+  response.headers.forEach((value, key) => (headers[key] = value));
+  await route.fulfill({ status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) });
+}
