@@ -27,7 +27,15 @@ export default defineConfig({
       use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() },
     },
     // The app launches its own Chromium; Playwright's screenshots and traces would need a page of its own.
-    { name: 'desktop', testDir: 'e2e/desktop', timeout: 60_000, use: { screenshot: 'off', trace: 'off' } },
+    // Each test starts the whole main process and a Chromium of its own: the first paint can take a while on a
+    // loaded 2-core machine.
+    {
+      name: 'desktop',
+      testDir: 'e2e/desktop',
+      timeout: 60_000,
+      expect: { timeout: 15_000 },
+      use: { screenshot: 'off', trace: 'off' },
+    },
     { name: 'electron', testMatch: /electron\.spec\.ts/, testIgnore: /e2e\/desktop\// },
   ],
 });

@@ -30,7 +30,7 @@ test('opens the window with the demo machines and lists them in the menu-bar men
   const exposed = await window.evaluate(() =>
     Object.keys((window as unknown as { orbdeck: object }).orbdeck),
   );
-  expect(exposed.sort()).toEqual(['invoke', 'on', 'pathForFile', 'transport']);
+  expect(exposed.sort()).toEqual(['chooseFile', 'invoke', 'on', 'transport']);
   expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
     'undefined',
   );

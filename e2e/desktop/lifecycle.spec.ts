@@ -62,7 +62,11 @@ test.describe('keep in the menu bar off', () => {
 test.describe('⌘Q during an export', () => {
   test.use({ desktopOptions: { env: { ORBCTL_SIM_FAULT: 'slow:export:5000' } } });
 
-  async function startExport(home: AppHome, window: Page): Promise<{ out: string; target: string }> {
+  async function startExport(
+    app: DesktopApp,
+    home: AppHome,
+    window: Page,
+  ): Promise<{ out: string; target: string }> {
     const out = join(home.home, 'out');
     mkdirSync(out);
     const target = join(out, 'ubuntu.tar.zst');
@@ -70,14 +74,14 @@ test.describe('⌘Q during an export', () => {
     await button(actions(window, 'ubuntu'), 'Export').click();
     const dialog = window.getByRole('dialog', { name: 'Export “ubuntu”' });
     await expect(dialog.getByLabel('Save as')).toHaveValue(/\.tar\.zst$/);
-    await dialog.getByLabel('Save as').fill(target);
-    await button(dialog, 'Export').click();
+    await button(dialog, 'Choose Where…').click();
+    await app.dialogs.answer(await app.dialogs.next('showSaveDialog'), { filePath: target });
     await expect.poll(() => readdirSync(out).some((f) => f.endsWith('.partial'))).toBe(true);
     return { out, target };
   }
 
   test('asks first; Keep Running lets the export finish', async ({ app, home, window }) => {
-    const { target } = await startExport(home, window);
+    const { target } = await startExport(app, home, window);
     await window.keyboard.press('Meta+Q');
     const question = await app.dialogs.next('showMessageBox');
     expect(question.options).toMatchObject({
@@ -106,7 +110,7 @@ test.describe('⌘Q during an export', () => {
     home,
     window,
   }) => {
-    const { out, target } = await startExport(home, window);
+    const { out, target } = await startExport(app, home, window);
     await app.menu.click('OrbDeck', 'Quit OrbDeck');
     const question = await app.dialogs.next('showMessageBox');
     await app.dialogs.answer(question, { button: 'Quit and Cancel Jobs' });

@@ -15,7 +15,7 @@ test('lists the machines through the preload, starts and stops one from the wind
   const exposed = await window.evaluate(() =>
     Object.keys((globalThis as unknown as { orbdeck: object }).orbdeck),
   );
-  expect(exposed.sort()).toEqual(['invoke', 'on', 'pathForFile', 'transport']);
+  expect(exposed.sort()).toEqual(['chooseFile', 'invoke', 'on', 'transport']);
   expect(await window.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe(
     'undefined',
   );

@@ -36,12 +36,12 @@ test.describe('export', () => {
     const dialog = window.getByRole('dialog', { name: 'Export “ubuntu”' });
     await expect(dialog.getByLabel('Save as')).toHaveValue(/ubuntu-\d{8}-\d{6}\.tar\.zst$/);
     // Cancelled, the save dialog starts nothing and leaves the Export dialog as it was.
-    await button(dialog, 'Choose…').click();
+    await button(dialog, 'Choose Where…').click();
     await app.dialogs.answer(await app.dialogs.next('showSaveDialog'), { canceled: true });
     await expect(dialog).toBeVisible();
     expect(readdirSync(out)).toEqual([]);
 
-    await button(dialog, 'Choose…').click();
+    await button(dialog, 'Choose Where…').click();
     const save = await app.dialogs.next('showSaveDialog');
     expect(save.window).toBe((await app.state()).windows[0]?.id);
     expect(save.options).toMatchObject({ title: 'Export Machine', filters: [{ extensions: ['zst'] }] });
