@@ -76,6 +76,11 @@ export class AppError extends Error {
     this.detail = detail;
   }
 
+  /** Rebuilds an error that crossed IPC as data (the renderer's side of the envelope). */
+  static fromData(data: AppErrorData): AppError {
+    return new AppError(data.code, data.message, data.detail);
+  }
+
   toData(): AppErrorData {
     return this.detail === undefined
       ? { code: this.code, message: this.message }
@@ -85,4 +90,13 @@ export class AppError extends Error {
 
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
+}
+
+/**
+ * Anything thrown, as error data: the one place an unknown error becomes INTERNAL with its message (the router,
+ * the job manager, the machine store and the window all ask it).
+ */
+export function toErrorData(error: unknown): AppErrorData {
+  if (error instanceof AppError) return error.toData();
+  return { code: ErrorCode.INTERNAL, message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,6 +1,6 @@
 import { activeJobsFor, availability, type MachineAction } from '../../shared/machine-actions';
 import { getApi } from '../api/api';
-import { toErrorData } from '../api/api-error';
+import { toErrorData } from '../../shared/errors';
 import { openAddress } from '../lib/open-address';
 import { useJobs } from '../stores/jobs';
 import { useMachines } from '../stores/machines';

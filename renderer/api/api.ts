@@ -1,6 +1,6 @@
 import { BRIDGE_GLOBAL, type PreloadBridge } from '../../shared/ipc/bridge';
 import type { EventOf, IpcChannel, IpcEvent, RequestOf, ResponseOf } from '../../shared/ipc/contract';
-import { ApiError } from './api-error';
+import { AppError } from '../../shared/errors';
 import { uploadFile, type ResolvedFile } from './upload';
 import { createWsBridge, takeToken, type ConnectionState, type RawBridge } from './ws-bridge';
 
@@ -33,7 +33,7 @@ export function apiFromBridge(raw: RawBridge, resolveFile: FileResolver): Api {
     transport: raw.transport,
     async invoke(channel, request) {
       const result = await raw.invoke(channel, request);
-      if (!result.ok) throw new ApiError(result.error);
+      if (!result.ok) throw AppError.fromData(result.error);
       return result.data as never;
     },
     on: (event, listener) => raw.on(event, (payload) => listener(payload as never)),
@@ -60,7 +60,10 @@ function createDefaultApi(): Api {
     return apiFromBridge(fromPreload(preload), async (file) => {
       const chosen = await preload.chooseFile(file);
       if (!chosen)
-        throw new ApiError({ code: 'INVALID_INPUT', message: `${file.name} is not a file on this Mac.` });
+        throw AppError.fromData({
+          code: 'INVALID_INPUT',
+          message: `${file.name} is not a file on this Mac.`,
+        });
       return { ref: chosen.ref, path: chosen.path, uploaded: false };
     });
   }

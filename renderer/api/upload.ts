@@ -1,4 +1,4 @@
-import { ApiError } from './api-error';
+import { AppError } from '../../shared/errors';
 
 export interface ResolvedFile {
   /** What to send to the core for this file (see ChosenFile in shared/files.ts). */
@@ -30,7 +30,7 @@ export function uploadFile(
         resolve({ ref: path, path, uploaded: true });
       } else {
         reject(
-          new ApiError({
+          AppError.fromData({
             code: 'INVALID_INPUT',
             message: `Could not send ${file.name}: ${xhr.responseText.trim() || xhr.status}`,
           }),
@@ -39,13 +39,13 @@ export function uploadFile(
     };
     xhr.onerror = () =>
       reject(
-        new ApiError({
+        AppError.fromData({
           code: 'DISCONNECTED',
           message: `Could not send ${file.name}: the connection failed.`,
         }),
       );
     xhr.onabort = () =>
-      reject(new ApiError({ code: 'CANCELLED', message: `Sending ${file.name} was cancelled.` }));
+      reject(AppError.fromData({ code: 'CANCELLED', message: `Sending ${file.name} was cancelled.` }));
     signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(file);
   });

@@ -2,7 +2,7 @@ import { sniffExport } from '../../shared/export-layout';
 import type { ImportPreview } from '../../shared/ipc/contract';
 import { getApi } from '../api/api';
 import type { ResolvedFile } from '../api/upload';
-import { toErrorData } from '../api/api-error';
+import { toErrorData } from '../../shared/errors';
 import { useToasts } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useUploads } from '../stores/uploads';

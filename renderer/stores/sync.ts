@@ -1,5 +1,5 @@
 import type { Api } from '../api/api';
-import { toErrorData } from '../api/api-error';
+import { toErrorData } from '../../shared/errors';
 import { useConnection } from './connection';
 import { isFinished } from '../../shared/jobs';
 import { runAppCommand } from '../actions/app-commands';

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { AppErrorData } from '../../shared/errors';
 import { getApi } from '../api/api';
-import { toErrorData } from '../api/api-error';
+import { toErrorData, type AppErrorData } from '../../shared/errors';
 import { ErrorDetails } from '../components/ErrorDetails';
 
 const LINUX_USER = /^[a-z_][a-z0-9_-]{0,31}$/;

@@ -1,9 +1,8 @@
 import { forwardRef, useEffect, useState, type ReactNode } from 'react';
-import type { AppErrorData } from '../../shared/errors';
 import { describeImage } from '../../shared/distros';
 import type { Machine, MachineInfo } from '../../shared/machine';
 import { getApi } from '../api/api';
-import { toErrorData } from '../api/api-error';
+import { toErrorData, type AppErrorData } from '../../shared/errors';
 import { ErrorDetails } from '../components/ErrorDetails';
 import { StateBadge } from '../components/StateBadge';
 import { formatBytes } from '../lib/format';

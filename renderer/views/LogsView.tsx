@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import type { AppErrorData } from '../../shared/errors';
 import { getApi } from '../api/api';
-import { toErrorData } from '../api/api-error';
+import { toErrorData, type AppErrorData } from '../../shared/errors';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorDetails } from '../components/ErrorDetails';
 

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../../shared/errors';
+import { AppError, ErrorCode, toErrorData } from '../../../shared/errors';
 import { IpcEvent } from '../../../shared/ipc/contract';
 import { HEAVY_JOB_KINDS, type Job } from '../../../shared/jobs';
 import type { EventHub } from '../events';
@@ -243,10 +243,7 @@ export class JobManager {
       const cancelledAnyway = entry.abort.signal.aborted && result.state === undefined;
       ending = { ...result, state: result.state ?? (cancelledAnyway ? 'cancelled' : 'succeeded') };
     } catch (thrown) {
-      const data =
-        thrown instanceof AppError
-          ? thrown.toData()
-          : { code: ErrorCode.INTERNAL, message: thrown instanceof Error ? thrown.message : String(thrown) };
+      const data = toErrorData(thrown);
       const cancelled = data.code === ErrorCode.CANCELLED || entry.abort.signal.aborted;
       ending = { state: cancelled ? 'cancelled' : 'failed' };
       error = cancelled && data.code === ErrorCode.CANCELLED ? undefined : data;

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, type AppErrorData } from '../../../shared/errors';
+import { toErrorData, type AppErrorData } from '../../../shared/errors';
 import { IpcEvent, type MachinesSnapshot } from '../../../shared/ipc/contract';
 import type { Machine, MachineInfo } from '../../../shared/machine';
 import { InfoCache } from './info-cache';
@@ -187,10 +187,7 @@ export class MachineStore {
       }
     } catch (error) {
       if (signal.aborted) return;
-      this.lastError =
-        error instanceof AppError
-          ? error.toData()
-          : { code: ErrorCode.INTERNAL, message: error instanceof Error ? error.message : String(error) };
+      this.lastError = toErrorData(error);
     }
     this.emitIfChanged();
   }

@@ -1,6 +1,6 @@
 import { isFinished } from '../../../shared/jobs';
 import { getApi } from '../../api/api';
-import { toErrorData } from '../../api/api-error';
+import { toErrorData } from '../../../shared/errors';
 import { formatBytes } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useHistory } from '../../stores/history';

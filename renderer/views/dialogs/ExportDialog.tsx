@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { getApi } from '../../api/api';
-import { ApiError } from '../../api/api-error';
+import { AppError } from '../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useConnection } from '../../stores/connection';
@@ -38,7 +38,7 @@ export function ExportDialog({ machine }: { machine: string }) {
       try {
         await getApi().invoke('machine:export', { name: machine, path: path.trim(), overwrite });
       } catch (e) {
-        if (e instanceof ApiError && e.code === 'ALREADY_EXISTS' && !overwrite) {
+        if (e instanceof AppError && e.code === 'ALREADY_EXISTS' && !overwrite) {
           setConfirmReplace(true);
           return;
         }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { describeImage } from '../../../shared/distros';
 import type { ImportPreview } from '../../../shared/ipc/contract';
 import { getApi } from '../../api/api';
-import { toErrorData } from '../../api/api-error';
+import { toErrorData } from '../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { newMachineNameProblem } from '../../../shared/names';

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import type { AppErrorData } from '../../../shared/errors';
 import { getApi } from '../../api/api';
-import { ApiError } from '../../api/api-error';
+import { AppError, type AppErrorData } from '../../../shared/errors';
 import type { ResolvedFile } from '../../api/upload';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -35,7 +34,7 @@ export function PushDialog({ machine, files }: { machine: string; files: File[] 
           ...(confirmSensitive ? { confirmSensitive: true } : {}),
         });
       } catch (e) {
-        if (e instanceof ApiError && e.code === 'NEEDS_CONFIRMATION') {
+        if (e instanceof AppError && e.code === 'NEEDS_CONFIRMATION') {
           setSecrets(e.toData());
           return;
         }

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../../../shared/errors';
+import { AppError, ErrorCode, toErrorData } from '../../../../shared/errors';
 import { IpcChannel, type AppInfo, type OrbctlStatus } from '../../../../shared/ipc/contract';
 import type { MachineStore } from '../../machines/machine-store';
 import type { Orbctl } from '../../orbctl';
@@ -67,7 +67,14 @@ export async function orbctlStatus(
   try {
     located = orbctl.binary();
   } catch (error) {
-    return { path: null, source: null, pinnedByEnv, version: null, capabilities: null, error: toData(error) };
+    return {
+      path: null,
+      source: null,
+      pinnedByEnv,
+      version: null,
+      capabilities: null,
+      error: toErrorData(error),
+    };
   }
   try {
     const capabilities = await orbctl.capabilities();
@@ -86,11 +93,7 @@ export async function orbctlStatus(
       pinnedByEnv,
       version: null,
       capabilities: null,
-      error: toData(error),
+      error: toErrorData(error),
     };
   }
-}
-
-function toData(error: unknown) {
-  return error instanceof AppError ? error.toData() : { code: 'INTERNAL' as const, message: String(error) };
 }
