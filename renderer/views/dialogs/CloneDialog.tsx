@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { freeMachineName } from '../../../shared/names';
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { newMachineNameProblem } from '../../../shared/names';
 import { NameField } from '../../components/NameField';
@@ -30,14 +31,7 @@ export function CloneDialog({ machine }: { machine: string }) {
         <p className="muted">A copy of the whole machine. The copy starts out stopped.</p>
         <NameField label="Name of the copy" value={name} onChange={setName} taken={taken} autoFocus />
         {error && <ErrorDetails error={error} />}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!!problem || busy}>
-            Clone
-          </button>
-        </div>
+        <DialogButtons label="Clone" onCancel={close} disabled={!!problem || busy} />
       </form>
     </Dialog>
   );

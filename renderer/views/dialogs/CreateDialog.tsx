@@ -3,6 +3,7 @@ import { DISTROS, distroByCli } from '../../../shared/distros';
 import { freeMachineName } from '../../../shared/names';
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { newMachineNameProblem } from '../../../shared/names';
 import { NameField } from '../../components/NameField';
@@ -210,14 +211,7 @@ export function CreateDialog() {
             <ErrorDetails error={error} />
           </div>
         )}
-        <div className="dialog-buttons field-wide">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!!problem || busy}>
-            {busy ? 'Creating…' : 'Create'}
-          </button>
-        </div>
+        <DialogButtons label={busy ? 'Creating…' : 'Create'} onCancel={close} disabled={!!problem || busy} />
       </form>
     </Dialog>
   );

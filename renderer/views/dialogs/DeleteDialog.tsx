@@ -1,5 +1,6 @@
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useMachines } from '../../stores/machines';
 import { useUi } from '../../stores/ui';
@@ -23,14 +24,14 @@ export function DeleteDialog({ machine }: { machine: string }) {
       {state === 'running' && <p>It is running and will be stopped first.</p>}
       <p className="muted">To keep a copy, export it to a file first.</p>
       {error && <ErrorDetails error={error} />}
-      <div className="dialog-buttons">
-        <button type="button" onClick={close} data-autofocus>
-          Cancel
-        </button>
-        <button type="button" className="danger-fill" onClick={onDelete} disabled={busy}>
-          Delete {machine}
-        </button>
-      </div>
+      <DialogButtons
+        label={`Delete ${machine}`}
+        onCancel={close}
+        onConfirm={onDelete}
+        disabled={busy}
+        destructive
+        focusCancel
+      />
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { getApi } from '../../api/api';
 import { AppError } from '../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useConnection } from '../../stores/connection';
 import { useUi } from '../../stores/ui';
@@ -97,26 +98,23 @@ export function ExportDialog({ machine }: { machine: string }) {
               A file with this name already exists. Replace it? The old file is kept until the export has
               finished.
             </p>
-            <div className="dialog-buttons">
-              <button type="button" onClick={() => setConfirmReplace(false)}>
-                Keep It
-              </button>
-              <button type="button" className="danger-fill" onClick={() => void start(true)} disabled={busy}>
-                Replace
-              </button>
-            </div>
+            <DialogButtons
+              label="Replace"
+              cancelLabel="Keep It"
+              onCancel={() => setConfirmReplace(false)}
+              onConfirm={() => void start(true)}
+              disabled={busy}
+              destructive
+            />
           </div>
         )}
         {error && <ErrorDetails error={error} />}
         {!confirmReplace && (
-          <div className="dialog-buttons">
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={!path.trim() || busy}>
-              {electron ? 'Choose Where…' : 'Export'}
-            </button>
-          </div>
+          <DialogButtons
+            label={electron ? 'Choose Where…' : 'Export'}
+            onCancel={close}
+            disabled={!path.trim() || busy}
+          />
         )}
       </form>
     </Dialog>

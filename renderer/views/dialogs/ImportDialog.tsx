@@ -4,6 +4,7 @@ import type { ImportPreview } from '../../../shared/ipc/contract';
 import { getApi } from '../../api/api';
 import { toErrorData } from '../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { newMachineNameProblem } from '../../../shared/names';
 import { NameField } from '../../components/NameField';
@@ -79,14 +80,11 @@ export function ImportDialog({ items }: { items: ImportPreview[] }) {
           ))}
         </ul>
         {error && <ErrorDetails error={error} />}
-        <div className="dialog-buttons">
-          <button type="button" onClick={discard}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={problems.some(Boolean) || busy}>
-            {items.length === 1 ? 'Import' : `Import ${items.length} Machines`}
-          </button>
-        </div>
+        <DialogButtons
+          label={items.length === 1 ? 'Import' : `Import ${items.length} Machines`}
+          onCancel={discard}
+          disabled={problems.some(Boolean) || busy}
+        />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { getApi } from '../../api/api';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import type { ResolvedFile } from '../../api/upload';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatBytes } from '../../lib/format';
 import { resolveWithProgress } from '../../lib/file-import';
@@ -69,20 +70,14 @@ export function PushDialog({ machine, files }: { machine: string; files: File[] 
         </div>
       )}
       {error && <ErrorDetails error={error} />}
-      <div className="dialog-buttons">
-        <button type="button" onClick={close} data-autofocus>
-          Cancel
-        </button>
-        {secrets ? (
-          <button type="button" className="danger-fill" onClick={() => copy(true)} disabled={busy}>
-            Copy Anyway
-          </button>
-        ) : (
-          <button type="button" className="primary" onClick={() => copy(false)} disabled={busy}>
-            Copy
-          </button>
-        )}
-      </div>
+      <DialogButtons
+        label={secrets ? 'Copy Anyway' : 'Copy'}
+        onCancel={close}
+        onConfirm={() => copy(secrets !== null)}
+        disabled={busy}
+        destructive={secrets !== null}
+        focusCancel
+      />
     </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { newMachineNameProblem } from '../../../shared/names';
 import { NameField } from '../../components/NameField';
@@ -38,14 +39,7 @@ export function RenameDialog({ machine }: { machine: string }) {
           autoFocus
         />
         {error && <ErrorDetails error={error} />}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!!problem || busy}>
-            Rename
-          </button>
-        </div>
+        <DialogButtons label="Rename" onCancel={close} disabled={!!problem || busy} />
       </form>
     </Dialog>
   );

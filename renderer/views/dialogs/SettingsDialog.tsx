@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Settings, SettingsUserPatch } from '../../../shared/ipc/settings';
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { OrbctlChooser } from '../../components/OrbctlChooser';
 import { useConnection } from '../../stores/connection';
@@ -123,14 +124,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
             <ErrorDetails error={error} />
           </div>
         )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Save
-          </button>
-        </div>
+        <DialogButtons label="Save" onCancel={close} disabled={busy} />
       </form>
     </Dialog>
   );
