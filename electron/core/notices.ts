@@ -1,5 +1,4 @@
-import { IpcEvent } from '../../shared/ipc/channels';
-import type { Notice, NoticeLevel } from '../../shared/ipc/responses';
+import type { Notice, NoticeLevel } from '../../shared/ipc/contract';
 import type { EventHub } from './events';
 
 /** Kept until dismissed; beyond this the oldest go (a loop of failures must not grow memory). */
@@ -33,7 +32,7 @@ export class Notices {
     this.notices.push(notice);
     if (this.notices.length > MAX_NOTICES) this.notices.splice(0, this.notices.length - MAX_NOTICES);
     try {
-      this.events?.emit(IpcEvent.noticeAdded, strip(notice));
+      this.events?.emit('notices:added', strip(notice));
     } catch {
       // A window that cannot be told pulls the list when it reconnects.
     }

@@ -1,42 +1,52 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Job } from '../jobs';
-import {
-  ALL_CHANNELS,
+import type { ChosenFile } from '../files';
+import type { HistoryEntry, Job } from '../jobs';
+import type { MachineInfo } from '../machine';
+import type {
+  AppCommand,
+  AppInfo,
+  EventOf,
+  ExportSuggestion,
+  ImportPreview,
   IpcChannel,
   IpcEvent,
-  type EventOf,
-  type MachinesSnapshot,
-  type ParsedRequestOf,
-  type RequestOf,
-  type ResponseOf,
-  type AppInfo,
-  type OrbctlStatus,
-  type Notice,
+  MachinesSnapshot,
+  Notice,
+  OrbctlStatus,
+  ParsedRequestOf,
+  RequestOf,
+  ResponseOf,
+  SshAccess,
 } from './contract';
-import type { MachineInfo } from '../machine';
 import type { Settings } from './settings';
 
-// Type-level tests: these fail `vitest --typecheck` (and `tsc -b`) when the contract drifts.
-describe('IPC contract types', () => {
-  it('pins channel names', () => {
-    expectTypeOf(IpcChannel.machineStart).toEqualTypeOf<'machine:start'>();
-    expectTypeOf(IpcChannel.machinesSnapshot).toEqualTypeOf<'machines:snapshot'>();
-    expectTypeOf(IpcEvent.machinesChanged).toEqualTypeOf<'machines:changed'>();
-    expectTypeOf(ALL_CHANNELS).toEqualTypeOf<readonly IpcChannel[]>();
-  });
+// Type-level tests: these fail `vitest --typecheck` (and `tsc -b`) when the contract drifts. Every channel is
+// pinned, what a window sends and what it gets back: a new channel without a pin here fails to compile.
+type None = Record<string, never>;
+type ByName = { name: string };
 
-  it('pins requests', () => {
-    expectTypeOf<RequestOf<'machine:start'>>().toEqualTypeOf<{ name: string }>();
-    expectTypeOf<RequestOf<'machine:stop'>>().toEqualTypeOf<{ name: string }>();
-    expectTypeOf<RequestOf<'machine:restart'>>().toEqualTypeOf<{ name: string }>();
-    expectTypeOf<RequestOf<'jobs:cancel'>>().toEqualTypeOf<{ id: string }>();
-    expectTypeOf<RequestOf<'notices:dismiss'>>().toEqualTypeOf<{ id: string }>();
-    expectTypeOf<RequestOf<'machine:rename'>>().toEqualTypeOf<{ name: string; newName: string }>();
-    expectTypeOf<RequestOf<'machine:open'>>().toEqualTypeOf<{
-      name: string;
-      target: 'terminal' | 'vscode';
-    }>();
-    expectTypeOf<RequestOf<'machine:create'>>().toEqualTypeOf<{
+interface Pinned {
+  'app:info': [None, AppInfo];
+  'orbctl:status': [None, OrbctlStatus];
+  'app:visibility': [{ visible: boolean }, { visibleWindows: number }];
+  'orbstack:start': [None, { started: true }];
+  'orbctl:choose': [{ path?: string | null | undefined }, { chosen: boolean; status: OrbctlStatus }];
+  'settings:get': [None, Settings];
+  'settings:set': [Partial<Omit<Settings, 'orbctlPath' | 'lastExportFolder'>>, Settings];
+  'notices:list': [None, Notice[]];
+  'notices:dismiss': [{ id: string }, { dismissed: boolean }];
+  'machines:snapshot': [None, MachinesSnapshot];
+  'machines:refresh': [None, MachinesSnapshot];
+  'machine:info': [ByName, MachineInfo];
+  'machine:logs': [{ name: string; all?: boolean | undefined }, { text: string }];
+  'machine:ssh': [ByName, SshAccess];
+  'machine:set-user': [{ name: string; user: string }, { user: string }];
+  'machine:open': [{ name: string; target: 'terminal' | 'vscode' }, { opened: boolean; url: string }];
+  'machine:start': [ByName, Job];
+  'machine:stop': [ByName, Job];
+  'machine:restart': [ByName, Job];
+  'machine:create': [
+    {
       distro: string;
       version?: string | undefined;
       name: string;
@@ -47,33 +57,53 @@ describe('IPC contract types', () => {
       cpus?: number | undefined;
       memory?: string | undefined;
       disk?: string | undefined;
-    }>();
-    expectTypeOf<RequestOf<'settings:set'>>().toEqualTypeOf<
-      Partial<Omit<Settings, 'orbctlPath' | 'lastExportFolder'>>
-    >();
-    expectTypeOf<ParsedRequestOf<'app:info'>>().toEqualTypeOf<Record<string, never>>();
+    },
+    Job,
+  ];
+  'machine:delete': [ByName, Job];
+  'machine:rename': [{ name: string; newName: string }, Job];
+  'machine:set-default': [ByName, Job];
+  'machine:clone': [{ name: string; newName: string }, Job];
+  'machine:export': [{ name: string; path: string; overwrite?: boolean | undefined }, Job];
+  'machine:export-suggest': [ByName, ExportSuggestion];
+  'machine:import': [{ path: string; name: string }, Job];
+  'machine:push': [{ name: string; paths: string[]; confirmSensitive?: boolean | undefined }, Job];
+  'import:inspect': [{ path: string }, ImportPreview];
+  'upload:discard': [{ path: string }, { discarded: boolean }];
+  'jobs:list': [None, Job[]];
+  'jobs:cancel': [{ id: string }, Job];
+  'jobs:history': [None, HistoryEntry[]];
+  'jobs:history-clear': [None, { cleared: number }];
+  'jobs:history-export': [{ format: 'json' | 'csv' }, { fileName: string; text: string }];
+  'desktop:pick-export-path': [{ defaultPath: string }, { supported: boolean; file: ChosenFile | null }];
+  'desktop:pick-files': [
+    { purpose: 'import' | 'cloud-init' | 'push' },
+    { supported: boolean; files: ChosenFile[] },
+  ];
+  'desktop:show-item': [{ path: string }, { shown: boolean }];
+}
+
+interface PinnedEvents {
+  'machines:changed': MachinesSnapshot;
+  'jobs:changed': Job;
+  'settings:changed': Settings;
+  'notices:added': Notice;
+  'app:command': AppCommand;
+}
+
+describe('IPC contract types', () => {
+  it('pins every channel: its name, what is sent and what comes back', () => {
+    expectTypeOf<keyof Pinned>().toEqualTypeOf<IpcChannel>();
+    expectTypeOf<{ [C in IpcChannel]: [RequestOf<C>, ResponseOf<C>] }>().toEqualTypeOf<Pinned>();
   });
 
-  it('pins responses', () => {
-    expectTypeOf<ResponseOf<'app:info'>>().toEqualTypeOf<AppInfo>();
-    expectTypeOf<ResponseOf<'machines:snapshot'>>().toEqualTypeOf<MachinesSnapshot>();
-    expectTypeOf<ResponseOf<'machines:refresh'>>().toEqualTypeOf<MachinesSnapshot>();
-    expectTypeOf<ResponseOf<'machine:start'>>().toEqualTypeOf<Job>();
-    expectTypeOf<ResponseOf<'jobs:list'>>().toEqualTypeOf<Job[]>();
-    expectTypeOf<ResponseOf<'jobs:cancel'>>().toEqualTypeOf<Job>();
-    expectTypeOf<ResponseOf<'machine:create'>>().toEqualTypeOf<Job>();
-    expectTypeOf<ResponseOf<'machine:info'>>().toEqualTypeOf<MachineInfo>();
-    expectTypeOf<ResponseOf<'machine:open'>>().toEqualTypeOf<{ opened: boolean; url: string }>();
-    expectTypeOf<ResponseOf<'orbctl:status'>>().toEqualTypeOf<OrbctlStatus>();
-    expectTypeOf<ResponseOf<'settings:get'>>().toEqualTypeOf<Settings>();
-    expectTypeOf<ResponseOf<'notices:list'>>().toEqualTypeOf<Notice[]>();
-    expectTypeOf<ResponseOf<'notices:dismiss'>>().toEqualTypeOf<{ dismissed: boolean }>();
+  it('pins what a handler receives after validation where it differs from what is sent', () => {
+    expectTypeOf<ParsedRequestOf<'machine:create'>['arch']>().toEqualTypeOf<'arm64' | 'amd64' | undefined>();
+    expectTypeOf<ParsedRequestOf<'app:info'>>().toEqualTypeOf<None>();
   });
 
-  it('pins events', () => {
-    expectTypeOf<EventOf<'machines:changed'>>().toEqualTypeOf<MachinesSnapshot>();
-    expectTypeOf<EventOf<'jobs:changed'>>().toEqualTypeOf<Job>();
-    expectTypeOf<EventOf<'settings:changed'>>().toEqualTypeOf<Settings>();
-    expectTypeOf<EventOf<'notices:added'>>().toEqualTypeOf<Notice>();
+  it('pins every event', () => {
+    expectTypeOf<keyof PinnedEvents>().toEqualTypeOf<IpcEvent>();
+    expectTypeOf<{ [E in IpcEvent]: EventOf<E> }>().toEqualTypeOf<PinnedEvents>();
   });
 });

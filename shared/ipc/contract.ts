@@ -1,36 +1,288 @@
-import type { z } from 'zod';
-import { IpcChannel, IpcEvent } from './channels';
-import { requests } from './requests';
-import type { Events, Responses } from './responses';
-
 /**
- * The IPC contract in one place: channel names (channels.ts), request schemas validated in the main process
- * before any handler runs (requests.ts), response and event types (responses.ts).
+ * The IPC contract in one table (as Podman Desktop's ipc-invoke-channel-map): every channel the window can
+ * invoke with its doc comment, the core module that answers it (`owner`, enforced when handlers register), the
+ * zod schema its request is validated with before any handler runs, and its response type. "Find references" on
+ * a channel finds all there is about it. Events the core pushes are the second table.
+ *
+ * Adding a channel: an entry here, its handler in the owner's file under electron/core/ipc/handlers/ (the core
+ * refuses to start without one), a pin in contract.test-d.ts and an example in router.fuzz.test.ts (both fail to
+ * compile without them).
  */
-export { IpcChannel, IpcEvent, requests };
+import { z } from 'zod';
+import type { ChosenFile } from '../files';
+import type { HistoryEntry, Job } from '../jobs';
+import type { MachineInfo } from '../machine';
+import {
+  absolutePath,
+  architecture,
+  cpuCount,
+  diskSize,
+  distroWord,
+  empty,
+  fileRef,
+  imageVersion,
+  jobId,
+  linuxUser,
+  machineRef,
+  memorySize,
+  newMachineName,
+} from './schemas';
+import { SETTINGS_USER_PATCH, type Settings } from './settings';
+import type {
+  AppCommand,
+  AppInfo,
+  ExportSuggestion,
+  ImportPreview,
+  MachinesSnapshot,
+  Notice,
+  OrbctlStatus,
+  SshAccess,
+} from './types';
+
+/** The handler files under electron/core/ipc/handlers/, one per feature. */
+export type ChannelOwner = 'app' | 'notices' | 'machines' | 'transfers' | 'jobs' | 'desktop';
+
+/** A response type, carried as a type only: `answers<Job>()` is never read at run time. */
+const answers = <T>(): T => undefined as T;
+
+const byName = z.object({ name: machineRef }).strict();
+const noticeId = z.string().regex(/^notice-[a-z0-9-]{1,64}$/, 'not a notice id');
+
+export const CONTRACT = {
+  // #region app (handlers/app.ts)
+  /** Who am I talking to: version, transport, demo mode, where data lives. */
+  'app:info': { owner: 'app', request: empty, response: answers<AppInfo>() },
+  /** Which orbctl is used, its version and what it can do, or why there is none. */
+  'orbctl:status': { owner: 'app', request: empty, response: answers<OrbctlStatus>() },
+  /** A browser tab was hidden or shown: with no visible window the machine list is polled less often. */
+  'app:visibility': {
+    owner: 'app',
+    request: z.object({ visible: z.boolean() }).strict(),
+    response: answers<{ visibleWindows: number }>(),
+  },
+  /** Start OrbStack itself (`orbctl start` with no machine). */
+  'orbstack:start': { owner: 'app', request: empty, response: answers<{ started: true }>() },
+  /**
+   * Choose which orbctl to use: the native open dialog in Electron (no path), a typed path in the headless host,
+   * or null to find it again. A file is saved only if it answers `version` as orbctl does. `chosen: false` when
+   * the person cancelled the dialog; the status says what is in use now.
+   */
+  'orbctl:choose': {
+    owner: 'app',
+    request: z.object({ path: absolutePath.nullable().optional() }).strict(),
+    response: answers<{ chosen: boolean; status: OrbctlStatus }>(),
+  },
+  'settings:get': { owner: 'app', request: empty, response: answers<Settings>() },
+  /**
+   * Change some settings; answers all of them. Bad values are refused with the field named. The orbctl to use
+   * is not among them: it is chosen with `orbctl:choose`.
+   */
+  'settings:set': { owner: 'app', request: SETTINGS_USER_PATCH, response: answers<Settings>() },
+  // #endregion
+
+  // #region notices (handlers/notices.ts)
+  /**
+   * Warnings for the user that answer no request (history cannot be saved, damaged settings set aside, jobs
+   * interrupted when OrbDeck last quit), oldest first, until dismissed. Pull once, then follow `notices:added`.
+   */
+  'notices:list': { owner: 'notices', request: empty, response: answers<Notice[]>() },
+  /** The user dismissed a notice (in any window): it is no longer listed. */
+  'notices:dismiss': {
+    owner: 'notices',
+    request: z.object({ id: noticeId }).strict(),
+    response: answers<{ dismissed: boolean }>(),
+  },
+  // #endregion
+
+  // #region machines (handlers/machines.ts: the machine store, and the jobs that change one machine)
+  /** The current machine list as last polled, with the last polling error. Pull this once, then listen. */
+  'machines:snapshot': { owner: 'machines', request: empty, response: answers<MachinesSnapshot>() },
+  /** Poll `orbctl list` now and answer the fresh snapshot. */
+  'machines:refresh': { owner: 'machines', request: empty, response: answers<MachinesSnapshot>() },
+  /** Everything `orbctl info` knows about one machine, fresh. */
+  'machine:info': { owner: 'machines', request: byName, response: answers<MachineInfo>() },
+  /** The machine's boot and runtime logs (`orbctl logs`). */
+  'machine:logs': {
+    owner: 'machines',
+    request: z.object({ name: machineRef, all: z.boolean().optional() }).strict(),
+    response: answers<{ text: string }>(),
+  },
+  /** How to reach the machine: SSH command, terminal and VS Code addresses. */
+  'machine:ssh': { owner: 'machines', request: byName, response: answers<SshAccess>() },
+  /** Change the machine's default user (`orbctl config set machine.NAME.username USER`). */
+  'machine:set-user': {
+    owner: 'machines',
+    request: z.object({ name: machineRef, user: linuxUser }).strict(),
+    response: answers<{ user: string }>(),
+  },
+  /**
+   * Open a terminal or VS Code on the machine (Electron). `opened: false` where the app cannot open it itself
+   * (the headless host): the window opens `url`.
+   */
+  'machine:open': {
+    owner: 'machines',
+    request: z.object({ name: machineRef, target: z.enum(['terminal', 'vscode']) }).strict(),
+    response: answers<{ opened: boolean; url: string }>(),
+  },
+  /** Start a machine. Answers the queued job at once; follow it through `jobs:changed`. */
+  'machine:start': { owner: 'machines', request: byName, response: answers<Job>() },
+  'machine:stop': { owner: 'machines', request: byName, response: answers<Job>() },
+  'machine:restart': { owner: 'machines', request: byName, response: answers<Job>() },
+  'machine:create': {
+    owner: 'machines',
+    request: z
+      .object({
+        distro: distroWord,
+        version: imageVersion.optional(),
+        name: newMachineName,
+        arch: architecture.optional(),
+        user: linuxUser.optional(),
+        cloudInitPath: fileRef.optional(),
+        isolated: z.boolean().optional(),
+        cpus: cpuCount.optional(),
+        memory: memorySize.optional(),
+        disk: diskSize.optional(),
+      })
+      .strict(),
+    response: answers<Job>(),
+  },
+  'machine:delete': { owner: 'machines', request: byName, response: answers<Job>() },
+  'machine:rename': {
+    owner: 'machines',
+    request: z.object({ name: machineRef, newName: newMachineName }).strict(),
+    response: answers<Job>(),
+  },
+  'machine:set-default': { owner: 'machines', request: byName, response: answers<Job>() },
+  // #endregion
+
+  // #region transfers (handlers/transfers.ts: clone, export, import, push)
+  /** Clone a machine (as a job); the copy is left stopped. */
+  'machine:clone': {
+    owner: 'transfers',
+    request: z.object({ name: machineRef, newName: newMachineName }).strict(),
+    response: answers<Job>(),
+  },
+  /** Export a machine to a file (as a job). An existing file is replaced only with `overwrite: true`. */
+  'machine:export': {
+    owner: 'transfers',
+    request: z.object({ name: machineRef, path: fileRef, overwrite: z.boolean().optional() }).strict(),
+    response: answers<Job>(),
+  },
+  /** The default export path: `<machine>-YYYYMMDD-HHMMSS.tar.zst` in the last folder used. */
+  'machine:export-suggest': { owner: 'transfers', request: byName, response: answers<ExportSuggestion>() },
+  /** Import an export file as a new machine (as a job); the file is checked before orbctl sees it. */
+  'machine:import': {
+    owner: 'transfers',
+    request: z.object({ path: fileRef, name: newMachineName }).strict(),
+    response: answers<Job>(),
+  },
+  /** Copy files into a machine's home folder (`orbctl push`, as a job). */
+  'machine:push': {
+    owner: 'transfers',
+    request: z
+      .object({
+        name: machineRef,
+        paths: z.array(fileRef).min(1, 'no files').max(100, 'too many files'),
+        /** The person was told that some of the files hold secrets, and copies them anyway. */
+        confirmSensitive: z.boolean().optional(),
+      })
+      .strict(),
+    response: answers<Job>(),
+  },
+  /** What an export file holds, read from its header without decompressing; refuses foreign files. */
+  'import:inspect': {
+    owner: 'transfers',
+    request: z.object({ path: fileRef }).strict(),
+    response: answers<ImportPreview>(),
+  },
+  /** Delete a file the window uploaded to the headless host and no longer needs. */
+  'upload:discard': {
+    owner: 'transfers',
+    request: z.object({ path: absolutePath }).strict(),
+    response: answers<{ discarded: boolean }>(),
+  },
+  // #endregion
+
+  // #region jobs (handlers/jobs.ts)
+  /** Every job still queued or running, and the finished ones of this session. */
+  'jobs:list': { owner: 'jobs', request: empty, response: answers<Job[]>() },
+  /** Cancel a queued or running job; answers the job as it now stands. */
+  'jobs:cancel': { owner: 'jobs', request: z.object({ id: jobId }).strict(), response: answers<Job>() },
+  /** Finished jobs with their durations and sizes, kept across restarts (oldest first). */
+  'jobs:history': { owner: 'jobs', request: empty, response: answers<HistoryEntry[]>() },
+  'jobs:history-clear': { owner: 'jobs', request: empty, response: answers<{ cleared: number }>() },
+  /** The history as a JSON or CSV document, to save. */
+  'jobs:history-export': {
+    owner: 'jobs',
+    request: z.object({ format: z.enum(['json', 'csv']) }).strict(),
+    response: answers<{ fileName: string; text: string }>(),
+  },
+  // #endregion
+
+  // #region desktop (handlers/desktop.ts; the headless host answers `supported: false`)
+  /** The native save dialog for an export; its file comes back as a grant (shared/files.ts). */
+  'desktop:pick-export-path': {
+    owner: 'desktop',
+    request: z.object({ defaultPath: absolutePath }).strict(),
+    response: answers<{ supported: boolean; file: ChosenFile | null }>(),
+  },
+  /** The native open dialog, for export files to import, a cloud-init file, or files to copy into a machine. */
+  'desktop:pick-files': {
+    owner: 'desktop',
+    request: z.object({ purpose: z.enum(['import', 'cloud-init', 'push']) }).strict(),
+    response: answers<{ supported: boolean; files: ChosenFile[] }>(),
+  },
+  /** Show a file in Finder (only a file the app wrote). */
+  'desktop:show-item': {
+    owner: 'desktop',
+    request: z.object({ path: absolutePath }).strict(),
+    response: answers<{ shown: boolean }>(),
+  },
+  // #endregion
+} as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: unknown }>;
+
+export type IpcChannel = keyof typeof CONTRACT;
+/** What a window sends. */
+export type RequestOf<C extends IpcChannel> = z.input<(typeof CONTRACT)[C]['request']>;
+/** What a handler receives: the request after validation. */
+export type ParsedRequestOf<C extends IpcChannel> = z.output<(typeof CONTRACT)[C]['request']>;
+export type ResponseOf<C extends IpcChannel> = (typeof CONTRACT)[C]['response'];
+
+/** Events the main process pushes to every window, with their payloads. */
+export const EVENTS = {
+  /** The machine snapshot changed (sent only when it differs from the last one sent). */
+  'machines:changed': answers<MachinesSnapshot>(),
+  /** One job was created or changed. */
+  'jobs:changed': answers<Job>(),
+  /** Settings changed (from any window, or the tray). */
+  'settings:changed': answers<Settings>(),
+  /** A new notice for the user (see `notices:list`). */
+  'notices:added': answers<Notice>(),
+  /** The app menu, the tray or the Dock asks the window to do something (open a dialog, show Activity). */
+  'app:command': answers<AppCommand>(),
+} as const;
+
+export type IpcEvent = keyof typeof EVENTS;
+export type EventOf<E extends IpcEvent> = (typeof EVENTS)[E];
+
+export const ALL_CHANNELS = Object.keys(CONTRACT) as IpcChannel[];
+export const ALL_EVENTS = Object.keys(EVENTS) as IpcEvent[];
+
+export function isChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && Object.hasOwn(CONTRACT, value);
+}
+
+export const ownerOf = (channel: IpcChannel): ChannelOwner => CONTRACT[channel].owner;
+export const requestSchema = (channel: IpcChannel): z.ZodType => CONTRACT[channel].request;
+
 export type {
   AppCommand,
   AppInfo,
-  Events,
   ExportSuggestion,
   ImportPreview,
   MachinesSnapshot,
   Notice,
   NoticeLevel,
   OrbctlStatus,
-  Responses,
   SshAccess,
-} from './responses';
-
-export type RequestOf<C extends IpcChannel> = z.input<(typeof requests)[C]>;
-/** What a handler receives: the request after validation. */
-export type ParsedRequestOf<C extends IpcChannel> = z.output<(typeof requests)[C]>;
-export type ResponseOf<C extends IpcChannel> = Responses[C];
-export type EventOf<E extends IpcEvent> = Events[E];
-
-export const ALL_CHANNELS: readonly IpcChannel[] = Object.values(IpcChannel);
-export const ALL_EVENTS: readonly IpcEvent[] = Object.values(IpcEvent);
-
-export function isChannel(value: unknown): value is IpcChannel {
-  return typeof value === 'string' && (ALL_CHANNELS as readonly string[]).includes(value);
-}
+} from './types';

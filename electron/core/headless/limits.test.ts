@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IpcChannel } from '../../../shared/ipc/contract';
+
 import { EventHub } from '../events';
 import { Router } from '../ipc/router';
 import type { HostLimits } from './limits';
@@ -24,7 +24,7 @@ async function host(limits: Partial<HostLimits>): Promise<HeadlessServer> {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>OrbDeck</title>');
   uploadDir = join(staticDir, 'uploads');
   const router = new Router();
-  router.handle(IpcChannel.appInfo, () => ({
+  router.handle('app:info', () => ({
     name: 'OrbDeck',
     version: '0',
     demo: true,

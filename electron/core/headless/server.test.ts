@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { IpcChannel } from '../../../shared/ipc/contract';
+
 import { EventHub } from '../events';
 import { Router } from '../ipc/router';
 import { readFileSync } from 'node:fs';
@@ -24,8 +24,8 @@ beforeEach(async () => {
   writeFileSync(join(tmpdir(), 'orbdeck-secret.txt'), 'secret');
   events = new EventHub();
   const router = new Router();
-  router.handle(IpcChannel.jobsList, () => []);
-  router.handle(IpcChannel.machineStart, () => {
+  router.handle('jobs:list', () => []);
+  router.handle('machine:start', () => {
     throw new Error('must not run for an invalid request');
   });
   uploads = new UploadStore(join(staticDir, 'uploads'));

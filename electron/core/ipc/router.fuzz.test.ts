@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../shared/errors';
-import { ALL_CHANNELS, IpcChannel, requests } from '../../../shared/ipc/contract';
+import { ALL_CHANNELS, CONTRACT, type IpcChannel } from '../../../shared/ipc/contract';
 import { createCore } from '../app-core';
 import { tempDir } from '../orbctl/test-support';
 
@@ -30,44 +30,44 @@ function random(seed: number): () => number {
 
 /** One valid request per channel; `satisfies` makes a new channel without an example a compile error. */
 const EXAMPLES = {
-  [IpcChannel.appInfo]: {},
-  [IpcChannel.orbctlStatus]: {},
-  [IpcChannel.appVisibility]: { visible: true },
-  [IpcChannel.orbstackStart]: {},
-  [IpcChannel.orbctlChoose]: { path: '/nowhere/orbctl' },
-  [IpcChannel.settingsGet]: {},
-  [IpcChannel.settingsSet]: { pollIntervalMs: 5000, notifications: false },
-  [IpcChannel.noticesList]: {},
-  [IpcChannel.noticesDismiss]: { id: 'notice-abc-1' },
-  [IpcChannel.machinesSnapshot]: {},
-  [IpcChannel.machinesRefresh]: {},
-  [IpcChannel.machineInfo]: { name: 'ubuntu' },
-  [IpcChannel.machineLogs]: { name: 'ubuntu', all: true },
-  [IpcChannel.machineSsh]: { name: 'ubuntu' },
-  [IpcChannel.machineSetUser]: { name: 'ubuntu', user: 'dev' },
-  [IpcChannel.machineOpen]: { name: 'ubuntu', target: 'terminal' },
-  [IpcChannel.machineStart]: { name: 'ubuntu' },
-  [IpcChannel.machineStop]: { name: 'ubuntu' },
-  [IpcChannel.machineRestart]: { name: 'ubuntu' },
-  [IpcChannel.machineCreate]: { distro: 'ubuntu', version: 'noble', name: 'box', arch: 'arm64', cpus: 2 },
-  [IpcChannel.machineDelete]: { name: 'ubuntu' },
-  [IpcChannel.machineRename]: { name: 'ubuntu', newName: 'box' },
-  [IpcChannel.machineSetDefault]: { name: 'ubuntu' },
-  [IpcChannel.machineClone]: { name: 'ubuntu', newName: 'box' },
-  [IpcChannel.machineExport]: { name: 'ubuntu', path: '/nowhere/u.tar.zst', overwrite: false },
-  [IpcChannel.machineExportSuggest]: { name: 'ubuntu' },
-  [IpcChannel.machineImport]: { path: '/nowhere/u.tar.zst', name: 'box' },
-  [IpcChannel.machinePush]: { name: 'ubuntu', paths: ['/nowhere/a.txt'] },
-  [IpcChannel.importInspect]: { path: '/nowhere/u.tar.zst' },
-  [IpcChannel.jobsList]: {},
-  [IpcChannel.jobsCancel]: { id: 'job-abc-1' },
-  [IpcChannel.jobsHistory]: {},
-  [IpcChannel.jobsHistoryClear]: {},
-  [IpcChannel.jobsHistoryExport]: { format: 'csv' },
-  [IpcChannel.desktopPickExportPath]: { defaultPath: '/nowhere/u.tar.zst' },
-  [IpcChannel.desktopPickFiles]: { purpose: 'import' },
-  [IpcChannel.desktopShowItem]: { path: '/nowhere/u.tar.zst' },
-  [IpcChannel.uploadDiscard]: { path: '/nowhere/upload' },
+  ['app:info']: {},
+  ['orbctl:status']: {},
+  ['app:visibility']: { visible: true },
+  ['orbstack:start']: {},
+  ['orbctl:choose']: { path: '/nowhere/orbctl' },
+  ['settings:get']: {},
+  ['settings:set']: { pollIntervalMs: 5000, notifications: false },
+  ['notices:list']: {},
+  ['notices:dismiss']: { id: 'notice-abc-1' },
+  ['machines:snapshot']: {},
+  ['machines:refresh']: {},
+  ['machine:info']: { name: 'ubuntu' },
+  ['machine:logs']: { name: 'ubuntu', all: true },
+  ['machine:ssh']: { name: 'ubuntu' },
+  ['machine:set-user']: { name: 'ubuntu', user: 'dev' },
+  ['machine:open']: { name: 'ubuntu', target: 'terminal' },
+  ['machine:start']: { name: 'ubuntu' },
+  ['machine:stop']: { name: 'ubuntu' },
+  ['machine:restart']: { name: 'ubuntu' },
+  ['machine:create']: { distro: 'ubuntu', version: 'noble', name: 'box', arch: 'arm64', cpus: 2 },
+  ['machine:delete']: { name: 'ubuntu' },
+  ['machine:rename']: { name: 'ubuntu', newName: 'box' },
+  ['machine:set-default']: { name: 'ubuntu' },
+  ['machine:clone']: { name: 'ubuntu', newName: 'box' },
+  ['machine:export']: { name: 'ubuntu', path: '/nowhere/u.tar.zst', overwrite: false },
+  ['machine:export-suggest']: { name: 'ubuntu' },
+  ['machine:import']: { path: '/nowhere/u.tar.zst', name: 'box' },
+  ['machine:push']: { name: 'ubuntu', paths: ['/nowhere/a.txt'] },
+  ['import:inspect']: { path: '/nowhere/u.tar.zst' },
+  ['jobs:list']: {},
+  ['jobs:cancel']: { id: 'job-abc-1' },
+  ['jobs:history']: {},
+  ['jobs:history-clear']: {},
+  ['jobs:history-export']: { format: 'csv' },
+  ['desktop:pick-export-path']: { defaultPath: '/nowhere/u.tar.zst' },
+  ['desktop:pick-files']: { purpose: 'import' },
+  ['desktop:show-item']: { path: '/nowhere/u.tar.zst' },
+  ['upload:discard']: { path: '/nowhere/upload' },
 } satisfies Record<IpcChannel, Record<string, unknown>>;
 
 const HOSTILE = [
@@ -230,7 +230,7 @@ describe('the router under fuzzing', () => {
           problems.push(`#${i}: an unknown channel was not refused`);
         continue;
       }
-      const schemaSays = requests[channel as IpcChannel].safeParse(payload ?? {}).success;
+      const schemaSays = CONTRACT[channel as IpcChannel].request.safeParse(payload ?? {}).success;
       if (!schemaSays) {
         counts.refused++;
         refusedTokens.push(token);

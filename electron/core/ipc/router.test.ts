@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors';
-import { IpcChannel } from '../../../shared/ipc/contract';
+
 import { Router } from './router';
 
 const ctx = { transport: 'headless' as const };
@@ -8,20 +8,20 @@ const ctx = { transport: 'headless' as const };
 describe('Router', () => {
   it('answers an ok envelope with the handler result', async () => {
     const router = new Router();
-    router.handle(IpcChannel.jobsList, () => []);
+    router.handle('jobs:list', () => []);
     expect(await router.invoke('jobs:list', {}, ctx)).toEqual({ ok: true, data: [] });
   });
 
   it('treats a missing request as empty', async () => {
     const router = new Router();
-    router.handle(IpcChannel.jobsList, () => []);
+    router.handle('jobs:list', () => []);
     expect(await router.invoke('jobs:list', undefined, ctx)).toMatchObject({ ok: true });
   });
 
   it('validates before the handler runs and names the bad field', async () => {
     const router = new Router();
     const handler = vi.fn();
-    router.handle(IpcChannel.machineStart, handler);
+    router.handle('machine:start', handler);
     const result = await router.invoke('machine:start', { name: '-rf' }, ctx);
     expect(handler).not.toHaveBeenCalled();
     expect(result).toMatchObject({
@@ -36,7 +36,7 @@ describe('Router', () => {
 
   it('refuses a wrong type and unknown keys', async () => {
     const router = new Router();
-    router.handle(IpcChannel.machineStart, () => {
+    router.handle('machine:start', () => {
       throw new Error('must not run');
     });
     expect(await router.invoke('machine:start', { name: 3 }, ctx)).toMatchObject({
@@ -68,7 +68,7 @@ describe('Router', () => {
 
   it('carries an AppError across as data, with its detail', async () => {
     const router = new Router();
-    router.handle(IpcChannel.machineStop, () => {
+    router.handle('machine:stop', () => {
       throw new AppError(ErrorCode.NOT_FOUND, "No machine named 'x'.", { argv: ['stop', 'x'], exitCode: 1 });
     });
     expect(await router.invoke('machine:stop', { name: 'x1' }, ctx)).toEqual({
@@ -84,7 +84,7 @@ describe('Router', () => {
   it('turns an unexpected throw into INTERNAL and reports it', async () => {
     const seen: string[] = [];
     const router = new Router((channel) => seen.push(channel));
-    router.handle(IpcChannel.jobsList, async () => {
+    router.handle('jobs:list', async () => {
       throw new TypeError('boom');
     });
     expect(await router.invoke('jobs:list', {}, ctx)).toMatchObject({
@@ -96,9 +96,9 @@ describe('Router', () => {
 
   it('lists channels nobody handles and refuses a second handler', () => {
     const router = new Router();
-    router.handle(IpcChannel.jobsList, () => []);
+    router.handle('jobs:list', () => []);
     expect(router.unhandled()).not.toContain('jobs:list');
     expect(router.unhandled()).toContain('machine:start');
-    expect(() => router.handle(IpcChannel.jobsList, () => [])).toThrow(/already registered/);
+    expect(() => router.handle('jobs:list', () => [])).toThrow(/already registered/);
   });
 });

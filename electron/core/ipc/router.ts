@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import {
   ALL_CHANNELS,
+  CONTRACT,
   isChannel,
-  requests,
+  type ChannelOwner,
   type IpcChannel,
   type ParsedRequestOf,
   type ResponseOf,
@@ -25,6 +26,11 @@ export type Handler<C extends IpcChannel> = (
 
 type AnyHandler = (request: unknown, context: CallContext) => unknown;
 
+/** The channels the contract gives to one owner (shared/ipc/contract.ts). */
+export type ChannelsOf<O extends ChannelOwner> = {
+  [C in IpcChannel]: (typeof CONTRACT)[C]['owner'] extends O ? C : never;
+}[IpcChannel];
+
 /**
  * The one entry point for every call from a window, whichever transport carried it. It validates the request
  * against the contract's schema before the handler runs, and always answers an envelope: it never throws.
@@ -38,6 +44,16 @@ export class Router {
   handle<C extends IpcChannel>(channel: C, handler: Handler<C>): void {
     if (this.handlers.has(channel)) throw new Error(`A handler for ${channel} is already registered`);
     this.handlers.set(channel, handler as AnyHandler);
+  }
+
+  /**
+   * What one handler file registers with: only the channels the contract says it owns type-check, so a
+   * channel answered by the wrong feature is a compile error.
+   */
+  forOwner<O extends ChannelOwner>(
+    _owner: O,
+  ): <C extends ChannelsOf<O>>(channel: C, handler: Handler<C>) => void {
+    return (channel, handler) => this.handle(channel, handler);
   }
 
   /** Channels of the contract that nobody handles yet; the app refuses to start with any. */
@@ -56,7 +72,7 @@ export class Router {
     if (!handler) {
       return fail({ code: ErrorCode.UNKNOWN_CHANNEL, message: `No handler for ${channel}.` });
     }
-    const parsed = (requests[channel] as z.ZodType).safeParse(request ?? {});
+    const parsed = (CONTRACT[channel].request as z.ZodType).safeParse(request ?? {});
     if (!parsed.success) return fail(invalidInput(parsed.error).toData());
     try {
       return ok(await handler(parsed.data, context));

@@ -1,5 +1,5 @@
 import { AppError, ErrorCode, toErrorData } from '../../../shared/errors';
-import { IpcEvent } from '../../../shared/ipc/contract';
+
 import { HEAVY_JOB_KINDS, type Job } from '../../../shared/jobs';
 import type { EventHub } from '../events';
 import { admit, requestKey, type Admissible } from './admission';
@@ -292,7 +292,7 @@ export class JobManager {
   /** Every change gets a higher `rev`, so a window can tell a stale copy of a job from a fresh one. */
   private emit(job: Job): void {
     job.rev = ++this.revision;
-    this.tell(() => this.options.events.emit(IpcEvent.jobChanged, { ...job }));
+    this.tell(() => this.options.events.emit('jobs:changed', { ...job }));
   }
 }
 

@@ -1,5 +1,5 @@
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
-import { IpcEvent, type MachinesSnapshot } from '../../../shared/ipc/contract';
+import { type MachinesSnapshot } from '../../../shared/ipc/contract';
 import type { Machine, MachineInfo } from '../../../shared/machine';
 import { InfoCache } from './info-cache';
 import type { EventHub } from '../events';
@@ -202,7 +202,7 @@ export class MachineStore {
     if (key === this.lastSent) return;
     this.lastSent = key;
     this.version++;
-    this.options.events.emit(IpcEvent.machinesChanged, this.snapshot());
+    this.options.events.emit('machines:changed', this.snapshot());
   }
 }
 

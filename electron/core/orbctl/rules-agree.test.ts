@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ARCHITECTURES, DISTROS, distroByCli } from '../../../shared/distros';
-import { requests } from '../../../shared/ipc/contract';
+import { CONTRACT } from '../../../shared/ipc/contract';
 import { newMachineNameProblem } from '../../../shared/names';
 import { createRequest, type CreateForm } from '../../../renderer/views/dialogs/create-request';
 import * as argv from './argv';
@@ -82,7 +82,7 @@ describe('the form, the IPC schema and the adapter agree', { timeout: 30_000 }, 
         const built = createRequest(form, distro, CAPABILITIES);
         const formAccepts = built.request !== null && newMachineNameProblem(form.name, []) === null;
         if (!formAccepts) return;
-        const parsed = requests['machine:create'].safeParse(built.request);
+        const parsed = CONTRACT['machine:create'].request.safeParse(built.request);
         expect(parsed.success).toBe(true);
         if (parsed.success) expect(accepts(() => argv.createArgs(parsed.data))).toBe(true);
       }),
@@ -109,7 +109,7 @@ describe('the form, the IPC schema and the adapter agree', { timeout: 30_000 }, 
       return createRequest(form, distroByCli('ubuntu')!, CAPABILITIES).request !== null;
     };
     const both = (request: Record<string, unknown>) => {
-      const schema = requests['machine:create'].safeParse(request).success;
+      const schema = CONTRACT['machine:create'].request.safeParse(request).success;
       const adapter = accepts(() => argv.createArgs(request as never));
       expect({ request, schema }).toEqual({ request, schema: adapter });
       return schema;
@@ -131,7 +131,10 @@ describe('the form, the IPC schema and the adapter agree', { timeout: 30_000 }, 
     fc.assert(
       fc.property(names, (name) => {
         const field = newMachineNameProblem(name, []) === null;
-        const schema = requests['machine:rename'].safeParse({ name: 'ubuntu', newName: name }).success;
+        const schema = CONTRACT['machine:rename'].request.safeParse({
+          name: 'ubuntu',
+          newName: name,
+        }).success;
         const adapter = accepts(() => checkNewName(name));
         expect({ name, schema, adapter }).toEqual({ name, schema: field, adapter: field });
       }),
@@ -144,13 +147,13 @@ describe('the form, the IPC schema and the adapter agree', { timeout: 30_000 }, 
       fc.property(
         edgy(['docker', 'k8s', 'a', 'ab', '01GQQVF6C60000000000DOCKER', '-x', 'x'.repeat(256)]),
         (ref) => {
-          const schema = requests['machine:start'].safeParse({ name: ref }).success;
+          const schema = CONTRACT['machine:start'].request.safeParse({ name: ref }).success;
           expect({ ref, schema }).toEqual({ ref, schema: accepts(() => checkMachineRef(ref)) });
         },
       ),
       { numRuns: 3000 },
     );
-    expect(requests['machine:start'].safeParse({ name: 'docker' }).success).toBe(false);
-    expect(requests['machine:start'].safeParse({ name: 'a' }).success).toBe(false);
+    expect(CONTRACT['machine:start'].request.safeParse({ name: 'docker' }).success).toBe(false);
+    expect(CONTRACT['machine:start'].request.safeParse({ name: 'a' }).success).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError, ErrorCode } from '../../../shared/errors';
-import { IpcEvent } from '../../../shared/ipc/channels';
+
 import {
   DEFAULT_SETTINGS,
   SETTINGS_PATCH,
@@ -74,7 +74,7 @@ export class SettingsStore {
     this.current = { ...previous, ...stripUndefined(parsed.data) };
     this.save();
     for (const listener of [...this.listeners]) listener(this.get(), previous);
-    this.events?.emit(IpcEvent.settingsChanged, this.get());
+    this.events?.emit('settings:changed', this.get());
     return this.get();
   }
 

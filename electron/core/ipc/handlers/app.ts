@@ -1,5 +1,5 @@
 import { AppError, ErrorCode, toErrorData } from '../../../../shared/errors';
-import { IpcChannel, type AppInfo, type OrbctlStatus } from '../../../../shared/ipc/contract';
+import { type AppInfo, type OrbctlStatus } from '../../../../shared/ipc/contract';
 import type { MachineStore } from '../../machines/machine-store';
 import type { Orbctl } from '../../orbctl';
 import type { SettingsStore } from '../../settings/settings-store';
@@ -22,18 +22,19 @@ export interface AppHandlerDeps {
 }
 
 export function registerAppHandlers(router: Router, deps: AppHandlerDeps): void {
+  const handle = router.forOwner('app');
   const { orbctl, settings, machines } = deps;
-  router.handle(IpcChannel.appInfo, (_request, context) => ({ ...deps.info, transport: context.transport }));
-  router.handle(IpcChannel.orbctlStatus, () => orbctlStatus(orbctl, deps.env));
-  router.handle(IpcChannel.appVisibility, ({ visible }, context) => ({
+  handle('app:info', (_request, context) => ({ ...deps.info, transport: context.transport }));
+  handle('orbctl:status', () => orbctlStatus(orbctl, deps.env));
+  handle('app:visibility', ({ visible }, context) => ({
     visibleWindows: context.client ? deps.visibility.set(context.client, visible) : deps.visibility.count(),
   }));
-  router.handle(IpcChannel.orbstackStart, async () => {
+  handle('orbstack:start', async () => {
     await orbctl.startOrbStack();
     await machines.refresh();
     return { started: true as const };
   });
-  router.handle(IpcChannel.orbctlChoose, async ({ path }, context) => {
+  handle('orbctl:choose', async ({ path }, context) => {
     let chosen: string | null;
     if (path === null) {
       chosen = null;
@@ -54,8 +55,8 @@ export function registerAppHandlers(router: Router, deps: AppHandlerDeps): void 
     await machines.refresh();
     return { chosen: true, status: await orbctlStatus(orbctl, deps.env) };
   });
-  router.handle(IpcChannel.settingsGet, () => settings.get());
-  router.handle(IpcChannel.settingsSet, (patch) => settings.set(patch));
+  handle('settings:get', () => settings.get());
+  handle('settings:set', (patch) => settings.set(patch));
 }
 
 export async function orbctlStatus(

@@ -1,4 +1,3 @@
-import { IpcChannel } from '../../../../shared/ipc/contract';
 import type { Desktop } from '../../desktop';
 import type { FileGrants } from '../../files/grants';
 import type { Router } from '../router';
@@ -9,17 +8,18 @@ import type { Router } from '../router';
  * the core would trust.
  */
 export function registerDesktopHandlers(router: Router, desktop: Desktop, grants: FileGrants): void {
-  router.handle(IpcChannel.desktopPickExportPath, async ({ defaultPath }) => {
+  const handle = router.forOwner('desktop');
+  handle('desktop:pick-export-path', async ({ defaultPath }) => {
     if (!desktop.pickExportPath) return { supported: false, file: null };
     const path = await desktop.pickExportPath(defaultPath);
     return { supported: true, file: path ? grants.grant(path, 'write', 'dialog') : null };
   });
-  router.handle(IpcChannel.desktopPickFiles, async ({ purpose }) => {
+  handle('desktop:pick-files', async ({ purpose }) => {
     if (!desktop.pickFiles) return { supported: false, files: [] };
     const paths = await desktop.pickFiles(purpose);
     return { supported: true, files: paths.map((p) => grants.grant(p, 'read', 'dialog')) };
   });
-  router.handle(IpcChannel.desktopShowItem, ({ path }) => ({
+  handle('desktop:show-item', ({ path }) => ({
     shown: desktop.showItemInFolder?.(path) ?? false,
   }));
 }

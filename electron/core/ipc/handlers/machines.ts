@@ -1,4 +1,4 @@
-import { IpcChannel, type SshAccess } from '../../../../shared/ipc/contract';
+import { type SshAccess } from '../../../../shared/ipc/contract';
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import type { Desktop } from '../../desktop';
 import type { FileAccess } from '../../files/file-access';
@@ -29,29 +29,30 @@ export interface MachineHandlerDeps extends MachineJobDeps {
 const MAX_CLOUD_INIT_BYTES = 256 * 1024;
 
 export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps): void {
+  const handle = router.forOwner('machines');
   const { machines, jobs, orbctl } = deps;
-  router.handle(IpcChannel.machinesSnapshot, () => machines.settledSnapshot());
-  router.handle(IpcChannel.machinesRefresh, () => machines.refresh());
-  router.handle(IpcChannel.machineInfo, ({ name }) => orbctl.info(name));
-  router.handle(IpcChannel.machineLogs, async ({ name, all }) => ({
+  handle('machines:snapshot', () => machines.settledSnapshot());
+  handle('machines:refresh', () => machines.refresh());
+  handle('machine:info', ({ name }) => orbctl.info(name));
+  handle('machine:logs', async ({ name, all }) => ({
     text: await orbctl.logs(name, all ? { all: true } : {}),
   }));
-  router.handle(IpcChannel.machineSsh, async ({ name }) => sshAccess(deps, name));
-  router.handle(IpcChannel.machineSetUser, async ({ name, user }) => {
+  handle('machine:ssh', async ({ name }) => sshAccess(deps, name));
+  handle('machine:set-user', async ({ name, user }) => {
     await orbctl.setUsername(name, user);
     await machines.refresh();
     return { user };
   });
-  router.handle(IpcChannel.machineOpen, async ({ name, target }) => {
+  handle('machine:open', async ({ name, target }) => {
     const access = await sshAccess(deps, name);
     const url = target === 'terminal' ? access.terminalUrl : access.vscodeUrl;
     return { opened: await deps.desktop.openExternal(url), url };
   });
 
-  router.handle(IpcChannel.machineStart, ({ name }) => jobs.submit(powerJob('start', name, deps)));
-  router.handle(IpcChannel.machineStop, ({ name }) => jobs.submit(powerJob('stop', name, deps)));
-  router.handle(IpcChannel.machineRestart, ({ name }) => jobs.submit(powerJob('restart', name, deps)));
-  router.handle(IpcChannel.machineCreate, async ({ cloudInitPath, ...rest }, context) => {
+  handle('machine:start', ({ name }) => jobs.submit(powerJob('start', name, deps)));
+  handle('machine:stop', ({ name }) => jobs.submit(powerJob('stop', name, deps)));
+  handle('machine:restart', ({ name }) => jobs.submit(powerJob('restart', name, deps)));
+  handle('machine:create', async ({ cloudInitPath, ...rest }, context) => {
     let cloudInitFile: string | undefined;
     if (cloudInitPath !== undefined) {
       const field = 'cloudInitPath';
@@ -74,9 +75,9 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
     }
     return jobs.submit(createJob({ ...rest, ...(cloudInitFile ? { cloudInitFile } : {}) }, deps));
   });
-  router.handle(IpcChannel.machineDelete, ({ name }) => jobs.submit(deleteJob(name, deps)));
-  router.handle(IpcChannel.machineRename, ({ name, newName }) => jobs.submit(renameJob(name, newName, deps)));
-  router.handle(IpcChannel.machineSetDefault, ({ name }) => jobs.submit(setDefaultJob(name, deps)));
+  handle('machine:delete', ({ name }) => jobs.submit(deleteJob(name, deps)));
+  handle('machine:rename', ({ name, newName }) => jobs.submit(renameJob(name, newName, deps)));
+  handle('machine:set-default', ({ name }) => jobs.submit(setDefaultJob(name, deps)));
 }
 
 async function sshAccess(deps: MachineHandlerDeps, name: string): Promise<SshAccess> {

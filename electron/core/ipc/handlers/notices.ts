@@ -1,8 +1,8 @@
-import { IpcChannel } from '../../../../shared/ipc/contract';
 import type { Notices } from '../../notices';
 import type { Router } from '../router';
 
 export function registerNoticeHandlers(router: Router, notices: Notices): void {
-  router.handle(IpcChannel.noticesList, () => notices.list());
-  router.handle(IpcChannel.noticesDismiss, ({ id }) => ({ dismissed: notices.dismiss(id) }));
+  const handle = router.forOwner('notices');
+  handle('notices:list', () => notices.list());
+  handle('notices:dismiss', ({ id }) => ({ dismissed: notices.dismiss(id) }));
 }

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { isFinished } from '../../../../shared/jobs';
-import { IpcChannel, type ExportSuggestion, type ImportPreview } from '../../../../shared/ipc/contract';
+import { type ExportSuggestion, type ImportPreview } from '../../../../shared/ipc/contract';
 import { freeMachineName } from '../../../../shared/names';
 import { readExportHeader } from '../../exportfile/readHeader';
 import type { ExportTargets } from '../../files/export-target';
@@ -27,16 +27,17 @@ export interface TransferHandlerDeps extends TransferDeps {
 }
 
 export function registerTransferHandlers(router: Router, deps: TransferHandlerDeps): void {
+  const handle = router.forOwner('transfers');
   const { jobs, machines, settings, files } = deps;
   const home = deps.home ?? homedir();
   const names = () => machines.snapshot().machines.map((m) => m.name);
 
-  router.handle(IpcChannel.machineClone, ({ name, newName }) => {
+  handle('machine:clone', ({ name, newName }) => {
     if (names().includes(newName)) throw taken(newName, 'newName');
     return jobs.submit(cloneJob(name, newName, deps));
   });
 
-  router.handle(IpcChannel.machineExport, async ({ name, path, overwrite }, context) => {
+  handle('machine:export', async ({ name, path, overwrite }, context) => {
     const target = files.pathOf(path, 'write', context.transport, 'path');
     const claim = await deps.exportTargets.claim(target, overwrite ?? false);
     settings.set({ lastExportFolder: dirname(target) });
@@ -52,13 +53,11 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
     return job;
   });
 
-  router.handle(IpcChannel.machineExportSuggest, ({ name }) => suggestExport(name, settings, home));
+  handle('machine:export-suggest', ({ name }) => suggestExport(name, settings, home));
 
-  router.handle(IpcChannel.importInspect, async ({ path }, context) =>
-    inspect(path, context.transport, names(), deps),
-  );
+  handle('import:inspect', async ({ path }, context) => inspect(path, context.transport, names(), deps));
 
-  router.handle(IpcChannel.machineImport, async ({ path, name }, context) => {
+  handle('machine:import', async ({ path, name }, context) => {
     const preview = await inspect(path, context.transport, names(), deps);
     if (names().includes(name)) throw taken(name, 'name');
     const job = jobs.submit(importJob(preview.path, name, deps, preview.uploaded));
@@ -67,7 +66,7 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
     return job;
   });
 
-  router.handle(IpcChannel.machinePush, async ({ name, paths: refs, confirmSensitive }, context) => {
+  handle('machine:push', async ({ name, paths: refs, confirmSensitive }, context) => {
     const sources: string[] = [];
     const secrets: string[] = [];
     for (const [i, ref] of refs.entries()) {
@@ -92,7 +91,7 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
     return job;
   });
 
-  router.handle(IpcChannel.uploadDiscard, ({ path }) => {
+  handle('upload:discard', ({ path }) => {
     const discarded = deps.uploads?.isUpload(path) ?? false;
     deps.uploads?.release(path);
     return { discarded };

@@ -1,9 +1,8 @@
+/** The data that crosses IPC in answers and events (the channels themselves are in contract.ts). */
 import type { AppErrorData } from '../errors';
 import type { ChosenFile } from '../files';
-import type { HistoryEntry, Job } from '../jobs';
-import type { Machine, MachineInfo, OrbctlCapabilities, SshDetails } from '../machine';
-import type { IpcChannel, IpcEvent } from './channels';
-import type { Settings } from './settings';
+
+import type { Machine, OrbctlCapabilities, SshDetails } from '../machine';
 
 export interface AppInfo {
   name: 'OrbDeck';
@@ -80,61 +79,9 @@ export interface Notice {
   time: number;
 }
 
-/** Response types, by channel. */
-export interface Responses {
-  [IpcChannel.appInfo]: AppInfo;
-  [IpcChannel.orbctlStatus]: OrbctlStatus;
-  [IpcChannel.appVisibility]: { visibleWindows: number };
-  [IpcChannel.orbstackStart]: { started: true };
-  /** `chosen: false` when the person cancelled the dialog; the status says what is in use now. */
-  [IpcChannel.orbctlChoose]: { chosen: boolean; status: OrbctlStatus };
-  [IpcChannel.settingsGet]: Settings;
-  [IpcChannel.settingsSet]: Settings;
-  [IpcChannel.noticesList]: Notice[];
-  [IpcChannel.noticesDismiss]: { dismissed: boolean };
-  [IpcChannel.machinesSnapshot]: MachinesSnapshot;
-  [IpcChannel.machinesRefresh]: MachinesSnapshot;
-  [IpcChannel.machineInfo]: MachineInfo;
-  [IpcChannel.machineLogs]: { text: string };
-  [IpcChannel.machineSsh]: SshAccess;
-  [IpcChannel.machineSetUser]: { user: string };
-  /** `opened: false` where the app cannot open it itself (headless): the window opens `url`. */
-  [IpcChannel.machineOpen]: { opened: boolean; url: string };
-  [IpcChannel.machineStart]: Job;
-  [IpcChannel.machineStop]: Job;
-  [IpcChannel.machineRestart]: Job;
-  [IpcChannel.machineCreate]: Job;
-  [IpcChannel.machineDelete]: Job;
-  [IpcChannel.machineRename]: Job;
-  [IpcChannel.machineSetDefault]: Job;
-  [IpcChannel.machineClone]: Job;
-  [IpcChannel.machineExport]: Job;
-  [IpcChannel.machineExportSuggest]: ExportSuggestion;
-  [IpcChannel.machineImport]: Job;
-  [IpcChannel.machinePush]: Job;
-  [IpcChannel.importInspect]: ImportPreview;
-  [IpcChannel.jobsList]: Job[];
-  [IpcChannel.jobsCancel]: Job;
-  [IpcChannel.jobsHistory]: HistoryEntry[];
-  [IpcChannel.jobsHistoryClear]: { cleared: number };
-  [IpcChannel.jobsHistoryExport]: { fileName: string; text: string };
-  [IpcChannel.desktopPickExportPath]: { supported: boolean; file: ChosenFile | null };
-  [IpcChannel.desktopPickFiles]: { supported: boolean; files: ChosenFile[] };
-  [IpcChannel.desktopShowItem]: { shown: boolean };
-  [IpcChannel.uploadDiscard]: { discarded: boolean };
-}
-
 /** What the menu bar, the tray or the Dock ask a window to do. */
 export type AppCommand =
   | { command: 'create' | 'import' | 'refresh' | 'activity' | 'settings' | 'filter' }
   | { command: 'clone' | 'export' | 'rename' | 'delete'; machine?: string }
   /** Files opened with OrbDeck (dropped on the Dock icon, or from Finder): preview and import them. */
   | { command: 'import-files'; files: ChosenFile[] };
-
-export interface Events {
-  [IpcEvent.machinesChanged]: MachinesSnapshot;
-  [IpcEvent.jobChanged]: Job;
-  [IpcEvent.settingsChanged]: Settings;
-  [IpcEvent.noticeAdded]: Notice;
-  [IpcEvent.appCommand]: AppCommand;
-}
