@@ -5,6 +5,9 @@ export default defineConfig({
   plugins: [react()],
   test: {
     globalSetup: ['./vitest.global-setup.ts'],
+    // Most tests wait on simulator processes rather than compute: a third worker on a 2-core machine cuts the
+    // run by a third (measured: 160 s with the default, 107 s with 3).
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
