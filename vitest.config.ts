@@ -24,7 +24,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['./renderer/test-setup.ts'],
+          setupFiles: ['./test/renderer/setup.ts'],
         },
       },
     ],

@@ -87,7 +87,7 @@ const { electronDesktop } = await import('./dialogs');
 const { simulatorPath, utilityProcessLauncher } = await import('./sim-launcher');
 const { runProcess } = await import('./core/orbctl/run');
 const { AppError } = await import('../shared/errors');
-const { tempDir } = await import('./core/orbctl/test-support');
+const { tempDir } = await import('../test/helpers/processes');
 
 beforeEach(() => {
   fake.handlers.clear();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Job } from './jobs';
 import type { Machine } from './machine';
 import { availability } from './machine-actions';
-import { testMachine } from './test-fixtures';
+import { testMachine } from '../test/helpers/fixtures';
 
 const machine = (state: string, extra: Partial<Machine> = {}): Machine => testMachine('ubuntu', state, extra);
 const caps = (version: string, ok: boolean) => ({

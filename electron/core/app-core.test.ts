@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createCore, orbctlEnvironment, type Core } from './app-core';
 import { moduleLauncher } from './orbctl/module-launcher';
 import type { ProcessLauncher } from './orbctl/run';
-import { SIM } from './orbctl/sim-harness';
-import { eventually, recordedCalls, tempDir, writeFake } from './orbctl/test-support';
+import { SIM } from '../../test/helpers/adapter';
+import { eventually, recordedCalls, tempDir, writeFake } from '../../test/helpers/processes';
 
 let dir: { path: string; remove: () => void };
 beforeAll(() => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_INDEX_URL, appResponse, isAppUrl, resolveAppFile } from './app-protocol';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './headless/static-files';
-import { tempDir } from './orbctl/test-support';
+import { tempDir } from '../../test/helpers/processes';
 
 // A built renderer beside files it must never serve: a secret next to it and links pointing out.
 let dir: { path: string; remove: () => void };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Machine } from '../../shared/machine';
 import { filterMachines, moveSelection, sortMachines } from './machine-list';
-import { testMachine } from '../../shared/test-fixtures';
+import { testMachine } from '../../test/helpers/fixtures';
 
 const m = (name: string, state: string, distro = 'ubuntu', version = 'noble'): Machine =>
   testMachine(name, state, { id: name, distro, version });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testJob } from '../../shared/test-fixtures';
+import { testJob } from '../../test/helpers/fixtures';
 import { useJobs } from './jobs';
 
 beforeEach(() => useJobs.setState({ jobs: {}, heardAt: {} }));

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../shared/ipc/contract';
 import { Toasts } from '../components/Toasts';
-import { resetStores, stubApi } from '../test-support';
+import { resetStores, stubApi } from '../../test/renderer/support';
 import { forgetShownNotices, pullNotices, showNotice } from './notices';
 import { useToasts } from './toasts';
 

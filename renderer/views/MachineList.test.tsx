@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useJobs } from '../stores/jobs';
 import { useMachines } from '../stores/machines';
 import { useUi } from '../stores/ui';
-import { job, machine, resetStores, stubApi } from '../test-support';
+import { job, machine, resetStores, stubApi } from '../../test/renderer/support';
 import { MachineList } from './MachineList';
 
 const machines = [

@@ -21,7 +21,7 @@ export const nodeBundles = {
   preload: { entry: 'electron/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs' },
   headless: { entry: 'electron/core/headless/cli.ts', out: 'dist/headless/serve.mjs', format: 'esm' },
   sim: {
-    entry: 'electron/core/sim/main.ts',
+    entry: 'electron/sim/main.ts',
     out: 'dist/sim/orbctl-sim.mjs',
     format: 'esm',
     executable: true,

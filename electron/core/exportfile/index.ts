@@ -4,8 +4,8 @@
  * Importing this module loads zod (through the header reader); the simulator imports the files it needs directly.
  */
 export * from './layout';
-export { encodeExportHeader } from './encodeHeader';
-export { headerLength, parseExportConfig, parseExportHeader, readExportHeader } from './readHeader';
+export { encodeExportHeader } from '../../sim/export/encode-header';
+export { headerLength, parseExportConfig, parseExportHeader, readExportHeader } from './read-header';
 export {
   exportedMachineSchema,
   exportedRecordSchema,
@@ -20,7 +20,7 @@ export {
   encodeRawBlock,
   encodeRawZstdFrame,
   encodeZstdFrameHeader,
-} from './zstdFrame';
+} from '../../sim/export/zstd-frame';
 export {
   TAR_BLOCK,
   TAR_END,
@@ -33,4 +33,4 @@ export {
   tarPadding,
   type TarEntryHeader,
   type TarEvent,
-} from './tar';
+} from '../../sim/export/tar';

@@ -3,9 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { encodeExportHeader } from '../exportfile/encodeHeader';
-import { sampleExportConfig } from '../exportfile/testFixtures';
-import { tempDir } from '../orbctl/test-support';
+import { encodeExportHeader } from '../../sim/export/encode-header';
+import { sampleExportConfig } from '../../../test/helpers/export-files';
+import { tempDir } from '../../../test/helpers/processes';
 import { ExportTargets, type ExportClaim } from './export-target';
 
 let dir: { path: string; remove: () => void };

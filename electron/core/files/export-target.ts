@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, link, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AppError, ErrorCode } from '../../../shared/errors';
-import { readExportHeader } from '../exportfile/readHeader';
+import { readExportHeader } from '../exportfile/read-header';
 import { checkWritableFolder, invalidPath, realLocation, statOrNull } from './paths';
 import { sensitivePlace } from './sensitive';
 

@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { tempDir } from '../orbctl/test-support';
+import { tempDir } from '../../../test/helpers/processes';
 import { FileAccess } from './file-access';
 import { FileGrants } from './grants';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { tempDir } from '../orbctl/test-support';
+import { tempDir } from '../../../test/helpers/processes';
 import { absolutePath, checkReadableFile, checkWritableFolder } from './paths';
 
 let dir: { path: string; remove: () => void };

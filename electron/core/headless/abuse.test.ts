@@ -1,9 +1,10 @@
 // The headless host against clients that break the WebSocket protocol on purpose: every malformed frame
 // kind ws can detect, oversize messages, broken handshakes and floods. After each, a well-behaved client
 // must still get app:info from the real core, and the process must not have seen an uncaught error.
+import { SIM_PATH as SIM } from '../../../test/helpers/sim';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../app-core';
 import { startHeadlessServer, type HeadlessServer } from './server';
@@ -21,9 +22,8 @@ import {
   tcp,
   until,
   upgradeRequest,
-} from './test-support';
+} from '../../../test/helpers/ws-frames';
 
-const SIM = resolve(__dirname, '../../../dist/sim/orbctl-sim.mjs');
 const MARKER = Buffer.from('PAYLOAD-MARKER');
 const text = (s: string | Buffer) => Buffer.from(s);
 const bigText = (bytes: number) => Buffer.concat([MARKER, Buffer.alloc(bytes, 0x61)]);

@@ -8,7 +8,17 @@ import { EventHub } from '../events';
 import { Router } from '../ipc/router';
 import type { HostLimits } from './limits';
 import { startHeadlessServer, type HeadlessServer } from './server';
-import { appInfo, ask, closed, frame, openClient, rawWebSocket, sleep, tcp, until } from './test-support';
+import {
+  appInfo,
+  ask,
+  closed,
+  frame,
+  openClient,
+  rawWebSocket,
+  sleep,
+  tcp,
+  until,
+} from '../../../test/helpers/ws-frames';
 import { UploadStore } from './uploads';
 
 let server: HeadlessServer | undefined;

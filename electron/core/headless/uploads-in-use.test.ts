@@ -1,13 +1,13 @@
 // An upload a job works from is held by that job (not deleted for age) and released when the job ends: the
 // wiring between the transfer handlers and the upload store, through the real core and the simulator.
+import { SIM_PATH as SIM } from '../../../test/helpers/sim';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../app-core';
 
-const SIM = resolve(__dirname, '../../../dist/sim/orbctl-sim.mjs');
 let core: Core | undefined;
 afterEach(async () => {
   await core?.dispose();

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../shared/errors';
 import { ALL_CHANNELS, CONTRACT, type IpcChannel } from '../../../shared/ipc/contract';
 import { createCore } from '../app-core';
-import { tempDir } from '../orbctl/test-support';
+import { tempDir } from '../../../test/helpers/processes';
 
 /**
  * Seeded fuzzing of the whole router of a real core: every channel gets thousands of payloads made from a valid

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/jobs';
-import { disposeCoresAfterEach, startCore } from './core-harness';
+import { disposeCoresAfterEach, startCore } from '../../../test/helpers/core';
 
 // 1,000 start/stop requests on one machine through the router, as a window or a script would send them.
 disposeCoresAfterEach();

@@ -2,7 +2,7 @@ import { closeSync, ftruncateSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/jobs';
-import { disposeCoresAfterEach, startCore, until } from './core-harness';
+import { disposeCoresAfterEach, startCore, until } from '../../../test/helpers/core';
 
 // Cancels that came too late, and files that are not exports, through the whole core and the simulator.
 disposeCoresAfterEach();

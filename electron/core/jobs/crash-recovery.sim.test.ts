@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryEntry, Job } from '../../../shared/jobs';
-import { startHostProcess, type HostProcess } from '../testing/host-process';
-import { disposeCoresAfterEach, SIM, sim, startCore, until } from './core-harness';
+import { startHostProcess, type HostProcess } from '../../../test/helpers/host-process';
+import { disposeCoresAfterEach, SIM, sim, startCore, until } from '../../../test/helpers/core';
 import type { JournalRecord } from './journal';
 import { systemProbe } from './processes';
 

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../../shared/ipc/contract';
 import type { Settings } from '../../../shared/ipc/settings';
 import type { Job } from '../../../shared/jobs';
-import { tinyDisk, tinyDiskSupported, type TinyDisk } from '../testing/disks';
-import { disposeCoresAfterEach, forgetCore, startCore } from './core-harness';
+import { tinyDisk, tinyDiskSupported, type TinyDisk } from '../../../test/helpers/disks';
+import { disposeCoresAfterEach, forgetCore, startCore } from '../../../test/helpers/core';
 import { JobHistory } from './history';
 
 // The whole core with a data folder that refuses writes: the app keeps running, every job's result stays

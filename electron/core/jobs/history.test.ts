@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/jobs';
 import { Notices } from '../notices';
 import { realWriter, type FileWriter } from '../storage';
-import { tinyDisk, tinyDiskSupported, type TinyDisk } from '../testing/disks';
+import { tinyDisk, tinyDiskSupported, type TinyDisk } from '../../../test/helpers/disks';
 import { formatHistory, JobHistory } from './history';
 
 const file = () => join(mkdtempSync(join(tmpdir(), 'orbdeck-history-')), 'history.jsonl');

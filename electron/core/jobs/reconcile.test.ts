@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { Machine } from '../../../shared/machine';
-import { testMachine } from '../../../shared/test-fixtures';
-import { encodeExportHeader } from '../exportfile/encodeHeader';
-import { sampleExportConfig } from '../exportfile/testFixtures';
+import { testMachine } from '../../../test/helpers/fixtures';
+import { encodeExportHeader } from '../../sim/export/encode-header';
+import { sampleExportConfig } from '../../../test/helpers/export-files';
 import { ExportTargets } from '../files/export-target';
 import type { JobContext, JobResult, JobSpec } from './job-manager';
 import {

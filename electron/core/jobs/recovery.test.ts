@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job, JobKind } from '../../../shared/jobs';
 import type { Machine } from '../../../shared/machine';
-import { testJob, testMachine } from '../../../shared/test-fixtures';
+import { testJob, testMachine } from '../../../test/helpers/fixtures';
 import { Notices } from '../notices';
 import { JobJournal } from './journal';
 import type { JobSpec } from './job-manager';

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { HistoryEntry } from '../../../shared/jobs';
-import { readExportHeader } from '../exportfile/readHeader';
+import { readExportHeader } from '../exportfile/read-header';
 import type { ExportClaim } from '../files/export-target';
 import { durationProgress, expectDuration, expectExport, exportProgress } from './estimates';
 import type { JobContext, JobSpec } from './job-manager';

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/jobs';
-import { encodeExportHeader } from '../exportfile/encodeHeader';
-import { readExportHeader } from '../exportfile/readHeader';
-import { sampleExportConfig } from '../exportfile/testFixtures';
-import { disposeCoresAfterEach, forgetCore, sim, startCore, until } from './core-harness';
+import { encodeExportHeader } from '../../sim/export/encode-header';
+import { readExportHeader } from '../exportfile/read-header';
+import { sampleExportConfig } from '../../../test/helpers/export-files';
+import { disposeCoresAfterEach, forgetCore, sim, startCore, until } from '../../../test/helpers/core';
 
 // Clone, export, import, queueing and history through the whole core, against the real simulator.
 disposeCoresAfterEach();

@@ -4,7 +4,7 @@ import type { MachinesSnapshot } from '../../../shared/ipc/contract';
 import type { Machine, MachineInfo } from '../../../shared/machine';
 import { EventHub } from '../events';
 import { MachineStore, type MachineSource } from './machine-store';
-import { testMachine } from '../../../shared/test-fixtures';
+import { testMachine } from '../../../test/helpers/fixtures';
 
 const machine = (name: string, state = 'running'): Machine => testMachine(name, state);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locateOrbctl, orbctlEnv, probeFile, type FileProbe } from './locate';
-import { tempDir, writeScript } from './test-support';
-import { caught } from './test-support';
+import { tempDir, writeScript } from '../../../test/helpers/processes';
+import { caught } from '../../../test/helpers/processes';
 
 const HOME = '/Users/me';
 const fakeDisk =

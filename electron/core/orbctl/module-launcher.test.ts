@@ -13,8 +13,8 @@ import { superviseChild } from './launcher';
 import { KILL_FALLBACK_MS, moduleLauncher, type ForkModule } from './module-launcher';
 import { Orbctl } from './orbctl';
 import { runProcess } from './run';
-import { freshDir, rejection, SIM, simEnv, useSimFolders } from './sim-harness';
-import { eventually, isRunning, readWhenWritten, writeScript } from './test-support';
+import { adapterEnv, freshDir, rejection, SIM, useSimFolders } from '../../../test/helpers/adapter';
+import { eventually, isRunning, readWhenWritten, writeScript } from '../../../test/helpers/processes';
 
 useSimFolders();
 
@@ -37,7 +37,7 @@ function adapter(launcherFork: ForkModule, extra: Record<string, string> = {}, k
   const dir = freshDir();
   const orbctl = new Orbctl({
     timing: new Timing(),
-    env: simEnv(dir, extra),
+    env: adapterEnv(dir, extra),
     home: '/Users/me',
     cwd: dir,
     killGraceMs,
@@ -48,7 +48,7 @@ function adapter(launcherFork: ForkModule, extra: Record<string, string> = {}, k
 
 function stringEnv(dir: string): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(simEnv(dir))) if (v !== undefined) env[k] = v;
+  for (const [k, v] of Object.entries(adapterEnv(dir))) if (v !== undefined) env[k] = v;
   return env;
 }
 
@@ -92,7 +92,7 @@ describe.concurrent('the adapter with the simulator in a forked module process',
     const dir = freshDir();
     const orbctl = new Orbctl({
       timing: new Timing(),
-      env: simEnv(dir, { ORBCTL_SIM_FAULT: 'hang-after:create' }),
+      env: adapterEnv(dir, { ORBCTL_SIM_FAULT: 'hang-after:create' }),
       cwd: dir,
       killGraceMs: 300,
       timeouts: { create: 1500 },

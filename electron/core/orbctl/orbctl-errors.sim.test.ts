@@ -3,8 +3,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorFromFailedRun, failureOf } from './errors';
-import { direct, freshDir, rejection, SIM, sim, useSimFolders } from './sim-harness';
-import { eventually, isRunning } from './test-support';
+import { direct, freshDir, rejection, SIM, sim, useSimFolders } from '../../../test/helpers/adapter';
+import { eventually, isRunning } from '../../../test/helpers/processes';
 
 useSimFolders();
 

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { direct, rejection, SIM, sim, useSimFolders } from './sim-harness';
+import { direct, rejection, SIM, sim, useSimFolders } from '../../../test/helpers/adapter';
 
 useSimFolders();
 

@@ -15,7 +15,7 @@ import {
   tempDir,
   writeScriptedOrbctl,
   type ScriptedReply,
-} from './test-support';
+} from '../../../test/helpers/processes';
 
 let dir: { path: string; remove: () => void };
 let log: string;

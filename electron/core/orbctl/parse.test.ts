@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInfoJson, parseListJson } from './parse';
-import { caught as rejects } from './test-support';
+import { caught as rejects } from '../../../test/helpers/processes';
 
 const record = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: '01K2G8TY5GM9C3CN95KCB4ZG8B',

@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { runProcess, type RunRequest } from './run';
-import { eventually, isRunning, readWhenWritten, tempDir, writeFake, writeScript } from './test-support';
+import {
+  eventually,
+  isRunning,
+  readWhenWritten,
+  tempDir,
+  writeFake,
+  writeScript,
+} from '../../../test/helpers/processes';
 
 let dir: { path: string; remove: () => void };
 beforeAll(() => {

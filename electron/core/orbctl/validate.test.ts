@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkImage, checkMachineRef, checkNewName } from './validate';
-import { caught } from './test-support';
+import { caught } from '../../../test/helpers/processes';
 
 const BAD_NAMES: [string, string][] = [
   ['', 'Enter a name'],

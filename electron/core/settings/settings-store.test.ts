@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/ipc/settings';
 import { EventHub } from '../events';
 import { Notices } from '../notices';
 import { realWriter, type FileWriter } from '../storage';
-import { tinyDisk, tinyDiskSupported, type TinyDisk } from '../testing/disks';
+import { tinyDisk, tinyDiskSupported, type TinyDisk } from '../../../test/helpers/disks';
 import { SettingsStore } from './settings-store';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'orbdeck-settings-')), 'settings.json');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, Job } from '../../../shared/jobs';
 import type { Machine } from '../../../shared/machine';
 import { buildTrayMenu, rankMachines, trayIcon, type TrayItem } from './tray-menu';
-import { testJob, testMachine } from '../../../shared/test-fixtures';
+import { testJob, testMachine } from '../../../test/helpers/fixtures';
 
 const m = (name: string, state = 'running'): Machine => testMachine(name, state);
 const job = (machine: string, state: Job['state'] = 'running'): Job => testJob(machine, state);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useOrbctl } from '../../stores/orbctl';
 import { useUi } from '../../stores/ui';
-import { job, machine, resetStores, stubApi } from '../../test-support';
+import { job, machine, resetStores, stubApi } from '../../../test/renderer/support';
 import { CreateDialog } from './CreateDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { RenameDialog } from './RenameDialog';

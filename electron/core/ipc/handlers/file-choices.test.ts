@@ -6,7 +6,7 @@ import type { ChosenFile } from '../../../../shared/files';
 import type { Settings } from '../../../../shared/ipc/settings';
 import type { Job } from '../../../../shared/jobs';
 import type { Desktop } from '../../desktop';
-import { disposeCoresAfterEach, SIM, startCore } from '../../jobs/core-harness';
+import { disposeCoresAfterEach, SIM, startCore } from '../../../../test/helpers/core';
 
 // What a window (or a page pretending to be one) can make the core read, write or run: the orbctl to use, and
 // the files of imports, exports, pushes and cloud-init, over both transports.

@@ -5,7 +5,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors';
 import { isFinished } from '../../../../shared/jobs';
 import { type ExportSuggestion, type ImportPreview } from '../../../../shared/ipc/contract';
 import { freeMachineName } from '../../../../shared/names';
-import { readExportHeader } from '../../exportfile/readHeader';
+import { readExportHeader } from '../../exportfile/read-header';
 import type { ExportTargets } from '../../files/export-target';
 import type { FileAccess, Transport } from '../../files/file-access';
 import { checkReadableFile, checkReadablePath } from '../../files/paths';
