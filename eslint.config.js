@@ -51,9 +51,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/sim/**/*.ts', 'test/helpers/**/*.ts'],
     rules: {
-      // The core runs in plain Node (headless host, tests); only the thin glue in electron/ may use Electron.
+      // The core (and the simulator beside it) run in plain Node: the headless host, tests; only the thin glue
+      // in electron/ may use Electron.
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'electron', message: 'electron/core must not import Electron.' }] },

@@ -2,7 +2,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { resolve } from 'node:path';
 import type { Core } from './core/app-core';
 import { filesFromArgv, type OpenFileQueue } from './core/desktop/open-files';
-import { quitQuestion } from './core/desktop/quit';
+import { quitQuestion } from './core/desktop/job-messages';
 
 /**
  * A second launch focuses the first (and hands over any export files it was given); files dropped on the Dock

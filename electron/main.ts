@@ -8,7 +8,7 @@ import { createCore, type Core } from './core/app-core';
 import { APP_INDEX_URL, isAppUrl } from './core/app-protocol';
 import { isExportedFile } from './core/desktop/known-files';
 import { OpenFileQueue } from './core/desktop/open-files';
-import { electronDesktop } from './dialogs';
+import { electronDesktop } from './desktop';
 import { connectElectronIpc } from './ipc-electron';
 import { applyLoginItem, confirmQuit, handleOpenedFiles } from './lifecycle';
 import { installAppMenu } from './menu';

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, Notification } from 'electron';
 import type { Core } from './core/app-core';
-import { jobNotification } from './core/desktop/quit';
+import { jobNotification } from './core/desktop/job-messages';
 
 /**
  * A system notification when a job ends while no OrbDeck window has the focus (and the setting allows it).

@@ -24,7 +24,7 @@ import { Orbctl } from './orbctl';
 import type { ProcessLauncher } from './orbctl/run';
 import { parseTimeouts } from './orbctl/timeouts-env';
 import { SettingsStore } from './settings/settings-store';
-import { HEADLESS_DESKTOP, type Desktop } from './desktop';
+import { HEADLESS_DESKTOP, type Desktop } from './desktop/desktop';
 import { Timing } from './timing';
 
 export interface CoreOptions {

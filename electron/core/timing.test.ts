@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/errors';
+import { recordTimings } from '../../test/helpers/timings';
 import { Timing, type TimingRecord } from './timing';
 
 let dir: string;
@@ -25,11 +26,12 @@ const logLines = (path: string): string[] => readFileSync(path, 'utf8').trim().s
 describe('Timing.time', () => {
   it('returns the result and records op, kind, machine, wall-clock start and monotonic duration', async () => {
     const timing = new Timing();
+    const records = recordTimings(timing);
     clock(1000, 3500);
     const before = Date.now();
     const value = await timing.time('orbctl start ubuntu', () => 42, { kind: 'start', machine: 'ubuntu' });
     expect(value).toBe(42);
-    const [r] = timing.recent();
+    const [r] = records;
     expect(r).toMatchObject({
       op: 'orbctl start ubuntu',
       kind: 'start',
@@ -43,6 +45,7 @@ describe('Timing.time', () => {
 
   it('rethrows the same error and records it as failed, timeout or cancelled', async () => {
     const timing = new Timing();
+    const records = recordTimings(timing);
     const boom = new Error('boom');
     await expect(timing.time('a', () => Promise.reject(boom))).rejects.toBe(boom);
     await expect(
@@ -54,7 +57,7 @@ describe('Timing.time', () => {
     const abort = new Error('aborted');
     abort.name = 'AbortError';
     await expect(timing.time('d', () => Promise.reject(abort))).rejects.toBe(abort);
-    expect(timing.recent().map((r) => [r.op, r.outcome, r.error])).toEqual([
+    expect(records.map((r) => [r.op, r.outcome, r.error])).toEqual([
       ['a', 'failed', 'boom'],
       ['b', 'timeout', 'took too long'],
       ['c', 'cancelled', 'stopped'],
@@ -64,18 +67,22 @@ describe('Timing.time', () => {
 
   it('records bytes the timed function reports', async () => {
     const timing = new Timing();
+    const records = recordTimings(timing);
     await timing.time('orbctl export vm', (span) => span.setBytes(1234), { kind: 'export' });
-    expect(timing.recent()[0]?.bytes).toBe(1234);
+    expect(records[0]?.bytes).toBe(1234);
   });
 });
 
-describe('Timing.recent and onRecord', () => {
-  it('keeps a bounded ring, oldest first, and answers a limit with the newest', async () => {
-    const timing = new Timing({ capacity: 3 });
-    for (const op of ['1', '2', '3', '4', '5']) await timing.time(op, () => undefined);
-    expect(timing.recent().map((r) => r.op)).toEqual(['3', '4', '5']);
-    expect(timing.recent(2).map((r) => r.op)).toEqual(['4', '5']);
-    expect(timing.recent().map((r) => r.seq)).toEqual([3, 4, 5]);
+describe('Timing.onRecord', () => {
+  it('numbers records in order', async () => {
+    const timing = new Timing();
+    const records = recordTimings(timing);
+    for (const op of ['1', '2', '3']) await timing.time(op, () => undefined);
+    expect(records.map((r) => [r.op, r.seq])).toEqual([
+      ['1', 1],
+      ['2', 2],
+      ['3', 3],
+    ]);
   });
 
   it('tells listeners until disposed, and a throwing listener does not fail the operation', async () => {
@@ -115,6 +122,7 @@ describe('the log file', () => {
   it('"failures" mode keeps polling quiet but still logs what went wrong', async () => {
     const logFile = join(dir, 'quiet.log');
     const timing = new Timing({ logFile });
+    const records = recordTimings(timing);
     await timing.time('orbctl list', () => [], { log: 'failures' });
     await timing
       .time('orbctl list', () => Promise.reject(new Error('down')), { log: 'failures' })
@@ -122,7 +130,7 @@ describe('the log file', () => {
     await timing.flush();
     expect(logLines(logFile)).toHaveLength(1);
     expect(logLines(logFile)[0]).toContain('Failed orbctl list after');
-    expect(timing.recent()).toHaveLength(2);
+    expect(records).toHaveLength(2);
   });
 
   it('rotates by size, keeping a bounded number of old files', async () => {
@@ -146,25 +154,5 @@ describe('the log file', () => {
     await expect(timing.time('x', () => 1)).resolves.toBe(1);
     await timing.flush();
     expect(timing.logError).toBeInstanceOf(Error);
-  });
-});
-
-describe('overhead (reported, not asserted)', () => {
-  it('measures 100k wrapped no-op calls with logging on', async () => {
-    const timing = new Timing({ logFile: join(dir, 'bench.log'), maxLogBytes: 64 * 1024 * 1024 });
-    const n = 100_000;
-    const noop = (): number => 0;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) await timing.time('orbctl list', noop, { kind: 'list' });
-    const wrapped = performance.now() - t0;
-    const t1 = performance.now();
-    for (let i = 0; i < n; i++) await Promise.resolve(noop());
-    const bare = performance.now() - t1;
-    await timing.close();
-    const perCallUs = ((wrapped - bare) / n) * 1000;
-    console.log(
-      `timing overhead: ${perCallUs.toFixed(2)} µs per call (${n} calls, log on; a spawn costs ~20,000 µs)`,
-    );
-    expect(timing.recent()).toHaveLength(500);
   });
 });

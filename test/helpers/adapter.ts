@@ -10,6 +10,7 @@ import { Timing } from '../../electron/core/timing';
 import { Orbctl } from '../../electron/core/orbctl/orbctl';
 import { runProcess } from '../../electron/core/orbctl/run';
 import { tempDir } from './processes';
+import { recordTimings } from './timings';
 import { SIM_PATH, simEnv } from './sim';
 
 export { SIM_PATH as SIM } from './sim';
@@ -44,6 +45,7 @@ export function adapterEnv(dir: string, extra: Record<string, string> = {}): Nod
 export function sim(extra: Record<string, string> = {}, timeouts: Record<string, number> = {}) {
   const dir = freshDir();
   const timing = new Timing();
+  const timings = recordTimings(timing);
   const orbctl = new Orbctl({
     timing,
     env: adapterEnv(dir, extra),
@@ -52,7 +54,7 @@ export function sim(extra: Record<string, string> = {}, timeouts: Record<string,
     killGraceMs: 500,
     timeouts,
   });
-  return { orbctl, timing, dir };
+  return { orbctl, timing, timings, dir };
 }
 
 export async function rejection(p: Promise<unknown>): Promise<AppError> {

@@ -8,6 +8,7 @@ import { afterEach } from 'vitest';
 import type { Job } from '../../shared/jobs';
 import { createCore, type Core, type CoreOptions } from '../../electron/core/app-core';
 import { baseEnv, SIM_PATH, simEnv } from './sim';
+import { recordTimings } from './timings';
 
 export { SIM_PATH as SIM } from './sim';
 const cores: Core[] = [];
@@ -48,6 +49,7 @@ export function startCore(
     }),
   });
   cores.push(core);
+  const timings = recordTimings(core.timing);
   const seen: Job[] = [];
   core.events.on('jobs:changed', (job) => seen.push(job));
   const invokeOver =
@@ -63,7 +65,17 @@ export function startCore(
     return core.jobs.get(id);
   };
   const outDir = mkdtempSync(join(tmpdir(), 'orbdeck-out-'));
-  return { core, seen, invoke, invokeAsElectron: invokeOver('electron'), finished, outDir, dataDir, simHome };
+  return {
+    core,
+    timings,
+    seen,
+    invoke,
+    invokeAsElectron: invokeOver('electron'),
+    finished,
+    outDir,
+    dataDir,
+    simHome,
+  };
 }
 
 export const until = async (check: () => boolean, ms = 10_000) => {

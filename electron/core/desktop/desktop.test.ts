@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/jobs';
 import { buildAppMenu, type AppMenuItem } from './app-menu';
 import { filesFromArgv, OpenFileQueue } from './open-files';
-import { jobNotification, quitQuestion } from './quit';
+import { jobNotification, quitQuestion } from './job-messages';
 import { boundsOnScreen, readWindowState, writeWindowState } from './window-state';
 
 const job = (kind: Job['kind'], state: Job['state'], extra: Partial<Job> = {}): Job => ({

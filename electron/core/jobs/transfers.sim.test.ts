@@ -100,7 +100,7 @@ describe('export', () => {
 
 describe('import', () => {
   it('refuses a file that is not an export before orbctl ever runs', async () => {
-    const { invoke, core, outDir } = startCore();
+    const { timings, invoke, core, outDir } = startCore();
     const path = join(outDir, 'notes.txt');
     writeFileSync(path, 'just some text');
     await expect(invoke('machine:import', { path, name: 'notes' })).rejects.toMatchObject({
@@ -112,7 +112,7 @@ describe('import', () => {
       code: 'BAD_EXPORT_FILE',
       message: expect.stringContaining('empty'),
     });
-    expect(core.timing.recent().some((r) => r.op.startsWith('orbctl import'))).toBe(false);
+    expect(timings.some((r) => r.op.startsWith('orbctl import'))).toBe(false);
     expect(core.jobs.list()).toEqual([]);
   });
 

@@ -61,12 +61,12 @@ describe.concurrent('orbctl errors through the adapter', { timeout: 20_000 }, ()
   });
 
   it('UNSUPPORTED_VERSION from an old simulated orbctl, before the command runs', async () => {
-    const { orbctl, timing } = sim({ ORBCTL_SIM_VERSION: '1.9.5' });
+    const { orbctl, timings } = sim({ ORBCTL_SIM_VERSION: '1.9.5' });
     await orbctl.create({ distro: 'alpine', name: 'a1' });
     const e = await rejection(orbctl.clone('a1', 'a2'));
     expect(e.code).toBe('UNSUPPORTED_VERSION');
     expect(e.message).toMatch(/1\.10\.0.*1\.9\.5/);
-    expect(timing.recent().some((r) => r.op.startsWith('orbctl clone'))).toBe(false);
+    expect(timings.some((r) => r.op.startsWith('orbctl clone'))).toBe(false);
     expect((await orbctl.info('a1')).diskSize).toBeNull();
     const v21 = sim({ ORBCTL_SIM_VERSION: '2.1.0' }).orbctl;
     expect((await rejection(v21.create({ distro: 'alpine', name: 'a3', disk: '8G' }))).code).toBe(
@@ -98,14 +98,14 @@ describe.concurrent('orbctl errors through the adapter', { timeout: 20_000 }, ()
   });
 
   it('a create that never returns times out; the machine it made anyway shows up in the list', async () => {
-    const { orbctl, timing } = sim({ ORBCTL_SIM_FAULT: 'hang-after:create' }, { create: 2500 });
+    const { orbctl, timings } = sim({ ORBCTL_SIM_FAULT: 'hang-after:create' }, { create: 2500 });
     let pid = 0;
     const e = await rejection(orbctl.create({ distro: 'alpine', name: 'a1' }, { onSpawn: (p) => (pid = p) }));
     expect(e.code).toBe('TIMEOUT');
     expect(e.detail?.argv?.slice(1)).toEqual(['create', 'alpine', 'a1']);
     expect(typeof e.detail?.durationMs).toBe('number');
     expect(isRunning(pid)).toBe(false);
-    expect(timing.recent().at(-1)).toMatchObject({ op: 'orbctl create a1', outcome: 'timeout' });
+    expect(timings.at(-1)).toMatchObject({ op: 'orbctl create a1', outcome: 'timeout' });
     expect((await orbctl.list()).map((m) => m.name)).toEqual(['a1']);
   });
 

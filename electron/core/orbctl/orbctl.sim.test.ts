@@ -51,7 +51,7 @@ describe.concurrent('reading', () => {
 
 describe.concurrent('machine lifecycle', () => {
   it('create → running, info with disk and IPs, first machine becomes the default', async () => {
-    const { orbctl, timing } = sim();
+    const { orbctl, timings } = sim();
     await orbctl.create({ distro: 'ubuntu', version: '22.04', name: 'vm1', arch: 'amd64', user: 'dev' });
     const [m] = await orbctl.list();
     expect(m).toMatchObject({
@@ -66,7 +66,7 @@ describe.concurrent('machine lifecycle', () => {
     expect(info.diskSize).toBeGreaterThan(0);
     expect(info.ip4).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(await orbctl.getDefault()).toBe('vm1');
-    expect(timing.recent().find((r) => r.op === 'orbctl create vm1')).toMatchObject({
+    expect(timings.find((r) => r.op === 'orbctl create vm1')).toMatchObject({
       kind: 'create',
       outcome: 'ok',
     });
@@ -121,19 +121,19 @@ describe.concurrent('machine lifecycle', () => {
   });
 
   it('export (while running) and import with and without a name; imports are stopped', async () => {
-    const { orbctl, timing, dir } = sim();
+    const { orbctl, timings, dir } = sim();
     await orbctl.create({ distro: 'fedora', name: 'f1' });
     const out = await orbctl.export('f1', join(dir, 'backups/../f1 "copy".tar.zst'));
     expect(out.path).toBe(join(dir, 'f1 "copy".tar.zst'));
     expect(out.bytes).toBe(statSync(out.path).size);
     expect(out.bytes).toBeGreaterThan(0);
-    expect(timing.recent().find((r) => r.op === 'orbctl export f1')?.bytes).toBe(out.bytes);
+    expect(timings.find((r) => r.op === 'orbctl export f1')?.bytes).toBe(out.bytes);
     await orbctl.import(out.path, { name: 'f2' });
     expect((await orbctl.info('f2')).state).toBe('stopped');
     await orbctl.delete('f1');
     await orbctl.import(out.path);
     expect((await orbctl.info('f1')).state).toBe('stopped');
-    expect(timing.recent().find((r) => r.op === 'orbctl import f2')?.bytes).toBe(out.bytes);
+    expect(timings.find((r) => r.op === 'orbctl import f2')?.bytes).toBe(out.bytes);
   });
 
   it('export replaces whatever is at the path, as orbctl does (what may be replaced is export-target.ts’s call)', async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { Timing } from '../timing';
+import { recordTimings } from '../../../test/helpers/timings';
 import { Orbctl, type OrbctlOptions } from './orbctl';
 import {
   eventually,
@@ -36,6 +37,7 @@ function adapter(table: Record<string, ScriptedReply> = {}, options: Partial<Orb
     log,
   );
   const timing = new Timing();
+  const timings = recordTimings(timing);
   const orbctl = new Orbctl({
     timing,
     env: { PATH: process.env.PATH, ORBDECK_ORBCTL: bin },
@@ -44,7 +46,7 @@ function adapter(table: Record<string, ScriptedReply> = {}, options: Partial<Orb
     killGraceMs: 300,
     ...options,
   });
-  return { orbctl, timing, bin };
+  return { orbctl, timing, timings, bin };
 }
 
 async function rejection(p: Promise<unknown> | (() => Promise<unknown>)): Promise<AppError> {
@@ -217,14 +219,14 @@ describe('running orbctl', () => {
   });
 
   it('times out per configured command timeout, stops the process, and records the outcome', async () => {
-    const { orbctl, timing } = adapter({ start: { hang: true } }, { timeouts: { start: 300 } });
+    const { orbctl, timings } = adapter({ start: { hang: true } }, { timeouts: { start: 300 } });
     let pid = 0;
     const e = await rejection(orbctl.start('vm1', { onSpawn: (p) => (pid = p) }));
     expect(e.code).toBe('TIMEOUT');
     expect(e.message).toContain('orbctl start vm1');
     expect(e.detail?.argv?.slice(1)).toEqual(['start', 'vm1']);
     expect(isRunning(pid)).toBe(false);
-    expect(timing.recent().at(-1)).toMatchObject({
+    expect(timings.at(-1)).toMatchObject({
       op: 'orbctl start vm1',
       kind: 'start',
       machine: 'vm1',
@@ -238,7 +240,7 @@ describe('running orbctl', () => {
   });
 
   it('cancelling an export stops orbctl and records "cancelled" (the file is export-target.ts’s)', async () => {
-    const { orbctl, timing } = adapter({ export: { hang: true, writeArg: 2 } });
+    const { orbctl, timings } = adapter({ export: { hang: true, writeArg: 2 } });
     const controller = new AbortController();
     const target = join(dir.path, 'vm1.tar.zst');
     let pid = 0;
@@ -249,17 +251,17 @@ describe('running orbctl', () => {
     const e = await rejection(running);
     expect(e.code).toBe('CANCELLED');
     expect(isRunning(pid)).toBe(false);
-    expect(timing.recent().at(-1)).toMatchObject({ op: 'orbctl export vm1', outcome: 'cancelled' });
+    expect(timings.at(-1)).toMatchObject({ op: 'orbctl export vm1', outcome: 'cancelled' });
   });
 
   it('records every call in the timing wrapper with op, kind and machine', async () => {
-    const { orbctl, timing } = adapter({
+    const { orbctl, timings } = adapter({
       list: { stdout: '[]\n' },
       start: { stderr: "[-32098] machine not found: 'vm1'\n", exitCode: 1 },
     });
     await orbctl.list();
     await rejection(orbctl.start('vm1'));
-    expect(timing.recent().map((r) => [r.op, r.kind, r.machine, r.outcome])).toEqual([
+    expect(timings.map((r) => [r.op, r.kind, r.machine, r.outcome])).toEqual([
       ['orbctl list', 'list', undefined, 'ok'],
       ['orbctl start vm1', 'start', 'vm1', 'failed'],
     ]);

@@ -4,7 +4,7 @@ import type { MachineStore } from '../../machines/machine-store';
 import type { Orbctl } from '../../orbctl';
 import type { SettingsStore } from '../../settings/settings-store';
 import type { ClientVisibility } from '../../machines/client-visibility';
-import type { Desktop } from '../../desktop';
+import type { Desktop } from '../../desktop/desktop';
 import { verifyOrbctl } from '../../orbctl/choose';
 import { ORBCTL_ENV_VAR } from '../../orbctl/locate';
 import type { Router } from '../router';

@@ -1,4 +1,4 @@
-import type { Desktop } from '../../desktop';
+import type { Desktop } from '../../desktop/desktop';
 import type { FileGrants } from '../../files/grants';
 import type { Router } from '../router';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChosenFile } from '../../../../shared/files';
 import type { Settings } from '../../../../shared/ipc/settings';
 import type { Job } from '../../../../shared/jobs';
-import type { Desktop } from '../../desktop';
+import type { Desktop } from '../../desktop/desktop';
 import { disposeCoresAfterEach, SIM, startCore } from '../../../../test/helpers/core';
 
 // What a window (or a page pretending to be one) can make the core read, write or run: the orbctl to use, and

@@ -1,6 +1,6 @@
 import { type SshAccess } from '../../../../shared/ipc/contract';
 import { AppError, ErrorCode } from '../../../../shared/errors';
-import type { Desktop } from '../../desktop';
+import type { Desktop } from '../../desktop/desktop';
 import type { FileAccess } from '../../files/file-access';
 import { checkReadableFile } from '../../files/paths';
 import type { JobManager } from '../../jobs/job-manager';

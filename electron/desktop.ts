@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog, shell } from 'electron';
 import { AppError } from '../shared/errors';
-import type { Desktop, PickPurpose } from './core/desktop';
+import type { Desktop, PickPurpose } from './core/desktop/desktop';
 import { isAllowedExternalUrl } from './core/external-urls';
 
 const EXPORT_FILTERS = [{ name: 'OrbStack machine export', extensions: ['zst'] }];
