@@ -110,6 +110,20 @@ describe('files in Electron', () => {
   });
 });
 
+describe('cloud-init files', () => {
+  it('refuses a cloud-init file over 256 KiB, saying how big it is', async () => {
+    const { invoke, outDir } = setUp();
+    const big = join(outDir, 'user-data.yaml');
+    writeFileSync(big, '#cloud-config\n' + 'x'.repeat(300 * 1024));
+    await expect(
+      invoke('machine:create', { distro: 'ubuntu', name: 'ci', cloudInitPath: big }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/bytes; a cloud-init file is at most 256 KiB\.$/),
+    });
+  });
+});
+
 describe('files that hold secrets', () => {
   it('are never imported or used as cloud-init, and copying one into a machine asks first', async () => {
     const core = setUp();
