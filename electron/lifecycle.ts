@@ -23,10 +23,17 @@ export function handleOpenedFiles(queue: OpenFileQueue, showWindow: () => void):
   queue.add(filesFromArgv(process.argv.slice(1)).map((file) => resolve(file)));
 }
 
-/** Quitting while jobs run asks first and says what will happen to them; then the core shuts down cleanly. */
-export function confirmQuit(getCore: () => Core | null, getWindow: () => BrowserWindow | null): void {
+/**
+ * Quitting while jobs run asks first and says what will happen to them; then the core shuts down cleanly. The
+ * same question comes before closing the last window when closing it quits the app ("keep in the menu bar"
+ * off), while the window is still there to hold it: answered "Keep Running", the window stays.
+ */
+export function confirmQuit(
+  getCore: () => Core | null,
+  getWindow: () => BrowserWindow | null,
+): { beforeClosingQuits(event: { preventDefault(): void }): void } {
   let confirmed = false;
-  app.on('before-quit', (event) => {
+  const ask = (event: { preventDefault(): void }) => {
     const core = getCore();
     if (confirmed || !core) return;
     const question = quitQuestion(core.jobs.list());
@@ -39,7 +46,9 @@ export function confirmQuit(getCore: () => Core | null, getWindow: () => Browser
       confirmed = true;
       app.quit();
     });
-  });
+  };
+  app.on('before-quit', ask);
+  return { beforeClosingQuits: ask };
 }
 
 /** Open at login follows the setting (macOS and Windows; Linux desktops have no such API). */

@@ -43,6 +43,7 @@ function showWindow(): BrowserWindow | null {
       stateFile: join(dataDir(), 'window-state.json'),
       keepRunningOnClose: () => settings.get().closeToMenuBar,
       hideDockWhenClosed: () => settings.get().hideDockWhenClosed,
+      beforeClosingQuits: (event) => quitting.beforeClosingQuits(event),
     });
     window.webContents.once('did-finish-load', () => {
       windowReady = true;
@@ -88,7 +89,7 @@ const desktop = electronDesktop({
 });
 
 handleOpenedFiles(openFiles, () => void showWindow());
-confirmQuit(
+const quitting = confirmQuit(
   () => core,
   () => window,
 );

@@ -11,6 +11,8 @@ export interface WindowOptions {
   /** Asked when the user closes the window: true keeps the app running in the menu bar. */
   keepRunningOnClose: () => boolean;
   hideDockWhenClosed: () => boolean;
+  /** Asked before the window closes when closing it quits the app; it may keep the window open (preventDefault). */
+  beforeClosingQuits?: (event: { preventDefault(): void }) => void;
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
@@ -41,7 +43,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   };
   win.on('resized', remember);
   win.on('moved', remember);
-  win.on('close', () => {
+  win.on('close', (event) => {
+    if (!options.keepRunningOnClose()) options.beforeClosingQuits?.(event);
     remember();
     if (process.platform === 'darwin' && options.keepRunningOnClose() && options.hideDockWhenClosed())
       app.dock?.hide();

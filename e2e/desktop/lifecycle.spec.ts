@@ -49,6 +49,24 @@ test.describe('keep in the menu bar on', () => {
   });
 });
 
+async function startExport(
+  app: DesktopApp,
+  home: AppHome,
+  window: Page,
+): Promise<{ out: string; target: string }> {
+  const out = join(home.home, 'out');
+  mkdirSync(out);
+  const target = join(out, 'ubuntu.tar.zst');
+  await row(window, 'ubuntu').click();
+  await button(actions(window, 'ubuntu'), 'Export').click();
+  const dialog = window.getByRole('dialog', { name: 'Export “ubuntu”' });
+  await expect(dialog.getByLabel('Save as')).toHaveValue(/\.tar\.zst$/);
+  await button(dialog, 'Choose Where…').click();
+  await app.dialogs.answer(await app.dialogs.next('showSaveDialog'), { filePath: target });
+  await expect.poll(() => readdirSync(out).some((f) => f.endsWith('.partial'))).toBe(true);
+  return { out, target };
+}
+
 test.describe('keep in the menu bar off', () => {
   test.use({ desktopOptions: { settings: { closeToMenuBar: false } } });
 
@@ -59,26 +77,31 @@ test.describe('keep in the menu bar off', () => {
   });
 });
 
+test.describe('keep in the menu bar off, during an export', () => {
+  test.use({
+    desktopOptions: { settings: { closeToMenuBar: false }, env: { ORBCTL_SIM_FAULT: 'slow:export:4000' } },
+  });
+
+  // Found by this rehearsal: the window used to close first and ask afterwards, with no window to hold the
+  // question, and "Keep Running" left an app with no window that never quit.
+  test('asks before the window closes; Keep Running keeps the window', async ({ app, home, window }) => {
+    const { target } = await startExport(app, home, window);
+    await window.keyboard.press('Meta+W');
+    const question = await app.dialogs.next('showMessageBox');
+    expect(question.window).toBe((await app.state()).windows[0]?.id);
+    await app.dialogs.answer(question, { button: 'Keep Running' });
+    await expect(
+      history(window).getByRole('listitem', { name: 'Export ubuntu to ubuntu.tar.zst' }),
+    ).toContainText('Done', { timeout: 15_000 });
+    expect(existsSync(target)).toBe(true);
+    expect((await app.state()).windows).toHaveLength(1);
+    await pressClosing(window, 'Meta+W');
+    expect(await app.exited).toBe(0);
+  });
+});
+
 test.describe('⌘Q during an export', () => {
   test.use({ desktopOptions: { env: { ORBCTL_SIM_FAULT: 'slow:export:5000' } } });
-
-  async function startExport(
-    app: DesktopApp,
-    home: AppHome,
-    window: Page,
-  ): Promise<{ out: string; target: string }> {
-    const out = join(home.home, 'out');
-    mkdirSync(out);
-    const target = join(out, 'ubuntu.tar.zst');
-    await row(window, 'ubuntu').click();
-    await button(actions(window, 'ubuntu'), 'Export').click();
-    const dialog = window.getByRole('dialog', { name: 'Export “ubuntu”' });
-    await expect(dialog.getByLabel('Save as')).toHaveValue(/\.tar\.zst$/);
-    await button(dialog, 'Choose Where…').click();
-    await app.dialogs.answer(await app.dialogs.next('showSaveDialog'), { filePath: target });
-    await expect.poll(() => readdirSync(out).some((f) => f.endsWith('.partial'))).toBe(true);
-    return { out, target };
-  }
 
   test('asks first; Keep Running lets the export finish', async ({ app, home, window }) => {
     const { target } = await startExport(app, home, window);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { quickEnv } from './env';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const SIM_BIN = join(root, 'dist/sim/orbctl-sim.mjs');
@@ -15,16 +16,6 @@ export interface HostOptions {
   seed?: boolean;
   /** Start with --demo (default). Without it the host looks for a real orbctl, which is not here. */
   demo?: boolean;
-}
-
-/**
- * The test's environment without what slows every Node process it starts: NODE_EXTRA_CA_CERTS (set on these
- * machines) doubles Node's start-up, and the host starts a simulator process for every orbctl call.
- */
-function quickEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.NODE_EXTRA_CA_CERTS;
-  return env;
 }
 
 /** A headless host (`serve.mjs --demo`) with its own simulator state and data folder. */

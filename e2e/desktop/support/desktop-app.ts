@@ -1,3 +1,4 @@
+import { quickEnv } from '../../support/env';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -100,7 +101,7 @@ export class AppHome {
 
   /** The simulator's CLI on the same state, as someone at a terminal. */
   sim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const r = spawnSync(SIM_BIN, args, { env: { ...process.env, ...this.env() }, encoding: 'utf8' });
+    const r = spawnSync(SIM_BIN, args, { env: { ...quickEnv(), ...this.env() }, encoding: 'utf8' });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
@@ -152,7 +153,7 @@ export class DesktopApp {
         options.appDir ?? root,
         ...(options.args ?? ['--demo']),
       ],
-      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], cwd: options.cwd ?? root },
+      { env: { ...quickEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'], cwd: options.cwd ?? root },
     );
     return new DesktopApp(home, child, records);
   }

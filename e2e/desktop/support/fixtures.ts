@@ -1,4 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppHome, DesktopApp, type DesktopOptions } from './desktop-app';
 
 const PROBLEM = /^\[electron-stand-in\] (uncaught|unhandled|preload failed|the main script|could not create)/;
@@ -42,13 +44,35 @@ export const test = base.extend<Fixtures>({
         });
       await app.stop();
     }
+    if (testInfo.status !== testInfo.expectedStatus) {
+      const log = join(home.dataDir, 'logs', 'orbdeck.log');
+      if (existsSync(log)) await testInfo.attach('orbdeck.log', { path: log, contentType: 'text/plain' });
+    }
     expect(problems, 'errors the Electron stand-in saw in the main process or the preload').toEqual([]);
   },
   app: async ({ launch, desktopOptions }, use) => {
     await use(await launch(desktopOptions));
   },
-  window: async ({ app }, use) => {
-    await use(await app.window());
+  window: async ({ app }, use, testInfo) => {
+    const page = await app.window();
+    await use(page);
+    // A failed test shows what the core was doing: its jobs and the machines it last saw.
+    if (testInfo.status !== testInfo.expectedStatus && !page.isClosed()) {
+      const state = await page
+        .evaluate(async () => {
+          const bridge = (globalThis as unknown as Record<string, { invoke(c: string, r: object): unknown }>)
+            .orbdeck!;
+          return {
+            jobs: await bridge.invoke('jobs:list', {}),
+            machines: await bridge.invoke('machines:snapshot', {}),
+          };
+        })
+        .catch((error: unknown) => ({ unreadable: String(error) }));
+      await testInfo.attach('core state', {
+        body: JSON.stringify(state, null, 2),
+        contentType: 'application/json',
+      });
+    }
   },
 });
 

@@ -98,6 +98,8 @@ export interface ChildHandle {
   onExit(listener: (exitCode: number | null, signal: string | null) => void): void;
   /** A failure to start (Node's 'error' before 'spawn'). */
   onError?(listener: (code: string) => void): void;
+  /** Its output streams are let go when it exits (Electron's utility process): read them up to then. */
+  streamsEndWithExit?: boolean;
   interrupt(): void;
   kill(): void;
 }
@@ -106,9 +108,16 @@ export interface ChildHandle {
  * Turns a streamed child into a LaunchedProcess: collects stdout and stderr as text (stopping the child
  * past the limit, as execa's maxBuffer does) and settles `done` once it has exited and both streams ended.
  */
+/** How long after a utility process exits its output may still arrive (see superviseChild). */
+const STREAM_GRACE_MS = 100;
+
 export function superviseChild(child: ChildHandle, maxOutputBytes: number): LaunchedProcess {
   let tooMuchOutput = false;
   let ended = false;
+  // Electron's utility process drops its streams' listeners as it emits 'exit' (lib/browser/api/
+  // utility-process.ts), so an 'end' that comes later is never heard: shortly after 'exit', what was read is
+  // the output. (A Node child's streams end within a tick or two of its exit, so the grace costs them nothing.)
+  const finishers: Array<() => void> = [];
   const collect = (stream: ChildHandle['stdout']): Promise<string> =>
     new Promise((resolve) => {
       if (!stream) return resolve('');
@@ -127,6 +136,7 @@ export function superviseChild(child: ChildHandle, maxOutputBytes: number): Laun
         chunks.push(buffer);
       });
       const finish = () => resolve(Buffer.concat(chunks).toString('utf8'));
+      finishers.push(finish);
       stream.on('end', finish);
       stream.on('close', finish);
       stream.on('error', finish);
@@ -142,7 +152,12 @@ export function superviseChild(child: ChildHandle, maxOutputBytes: number): Laun
     });
   });
   const exited = new Promise<{ exitCode: number | null; signal: string | null }>((resolve) => {
-    child.onExit((exitCode, signal) => resolve({ exitCode, signal }));
+    child.onExit((exitCode, signal) => {
+      resolve({ exitCode, signal });
+      if (child.streamsEndWithExit) {
+        setTimeout(() => finishers.forEach((finish) => finish()), STREAM_GRACE_MS).unref();
+      }
+    });
     child.onError?.(() => resolve({ exitCode: null, signal: null }));
   });
   const done = Promise.all([exited, stdout, stderr]).then(([exit, out, err]): LaunchOutcome => {

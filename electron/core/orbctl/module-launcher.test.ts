@@ -4,13 +4,20 @@
  * simulator through it exactly as demo mode does in the packaged app.
  */
 import { fork } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { Timing } from '../timing';
 import { superviseChild } from './launcher';
-import { KILL_FALLBACK_MS, moduleLauncher, type ForkModule } from './module-launcher';
+import {
+  forkedChildHandle,
+  KILL_FALLBACK_MS,
+  moduleLauncher,
+  type ForkedChild,
+  type ForkModule,
+} from './module-launcher';
 import { Orbctl } from './orbctl';
 import { runProcess } from './run';
 import { adapterEnv, freshDir, rejection, SIM, useSimFolders } from '../../../test/helpers/adapter';
@@ -191,5 +198,23 @@ describe('superviseChild', () => {
     expect(kill).toHaveBeenCalledTimes(1);
     launched.kill();
     expect(kill).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a utility process that lets its streams go as it exits (as Electron does)', () => {
+  // Found by the desktop rehearsal: Electron removes the stdout/stderr listeners while it emits 'exit', so an
+  // 'end' after that never came, and the orbctl call (a poll) hung until its timeout.
+  it('settles with what was read before the exit', async () => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const child = Object.assign(new EventEmitter(), { pid: 4242, stdout, stderr, kill: () => true });
+    const running = superviseChild(forkedChildHandle(child as unknown as ForkedChild), 1 << 20);
+    child.emit('spawn');
+    stdout.write('[]\n');
+    await new Promise((r) => setImmediate(r));
+    child.emit('exit', 0, null);
+    for (const stream of [stdout, stderr]) stream.removeAllListeners();
+    const outcome = await Promise.race([running.done, new Promise((r) => setTimeout(() => r('hung'), 2000))]);
+    expect(outcome).toMatchObject({ exitCode: 0, stdout: '[]\n', stderr: '' });
   });
 });

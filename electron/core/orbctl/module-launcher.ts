@@ -52,6 +52,7 @@ export function forkedChildHandle(child: ForkedChild): ChildHandle {
   return {
     stdout: child.stdout,
     stderr: child.stderr,
+    streamsEndWithExit: true,
     onSpawn: (listener) => child.once('spawn', () => listener(child.pid)),
     onExit: (listener) => child.once('exit', (code, sig) => listener(code ?? null, sig ?? null)),
     interrupt() {
