@@ -26,7 +26,7 @@ test('opens the window with the demo machines and lists them in the menu-bar men
     env: { ...process.env, ORBDECK_E2E: '1' },
   });
   const window = await app.firstWindow();
-  await expect(window.getByRole('table', { name: 'Machines' })).toBeVisible();
+  await expect(window.getByRole('grid', { name: 'Machines' })).toBeVisible();
   const exposed = await window.evaluate(() =>
     Object.keys((window as unknown as { orbdeck: object }).orbdeck),
   );

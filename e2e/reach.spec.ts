@@ -1,10 +1,10 @@
 import { expect, test } from './support/fixtures';
-import { actions, button, row } from './support/ui';
+import { machineAction, row } from './support/ui';
 
 test('copies the SSH command of a machine', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await row(page, 'web-server').click();
-  await button(actions(page, 'web-server'), 'Copy SSH Command').click();
+  await (await machineAction(page, 'web-server', 'Copy SSH Command')).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'Copied: ssh ubuntu@web-server@orb' }),
   ).toBeVisible();
@@ -24,14 +24,14 @@ test('hands Terminal and VS Code addresses to the browser, and stays on the page
   });
   await page.reload();
   await row(page, 'ubuntu').click();
-  await button(actions(page, 'ubuntu'), 'Open Terminal').click();
-  await button(actions(page, 'ubuntu'), 'Open in VS Code').click();
+  await (await machineAction(page, 'ubuntu', 'Open Terminal')).click();
+  await (await machineAction(page, 'ubuntu', 'Open in VS Code')).click();
   await expect
     .poll(() =>
       page.evaluate(() => [...(window as unknown as { openedAddresses: string[] }).openedAddresses].sort()),
     )
     .toEqual(['ssh://ubuntu@orb', 'vscode://vscode-remote/ssh-remote+ubuntu%40orb/root']);
-  await expect(page.getByRole('table', { name: 'Machines' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Machines' })).toBeVisible();
   await expect(row(page, 'ubuntu')).toHaveAttribute('aria-selected', 'true');
 });
 

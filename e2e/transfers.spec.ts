@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { dropFiles } from './support/drop';
 import { expect, test } from './support/fixtures';
 import type { Host } from './support/host';
-import { actions, button, row } from './support/ui';
+import { button, machineAction, row, openActivity } from './support/ui';
 
 const activity = (page: Page) => page.getByRole('region', { name: 'Activity' });
 const history = (page: Page) => activity(page).getByRole('list', { name: 'History' });
@@ -26,11 +26,12 @@ const isExport = (path: string) =>
 
 test('clones a machine under a free default name', async ({ page, host }) => {
   await row(page, 'debian').click();
-  await button(actions(page, 'debian'), 'Clone').click();
+  await (await machineAction(page, 'debian', 'Clone')).click();
   const dialog = page.getByRole('dialog', { name: 'Clone “debian”' });
   await expect(dialog.getByLabel('Name of the copy')).toHaveValue('debian-copy');
   await button(dialog, 'Clone').click();
   await expect(row(page, 'debian-copy')).toContainText('Stopped');
+  await openActivity(page);
   await expect(history(page).getByRole('listitem', { name: 'Clone debian as debian-copy' })).toContainText(
     'Done',
   );
@@ -42,11 +43,12 @@ test('exports to a typed path, asking before replacing a file', async ({ page, h
   mkdirSync(out);
   const target = join(out, 'my "best" box.tar.zst');
   await row(page, 'ubuntu').click();
-  await button(actions(page, 'ubuntu'), 'Export').click();
+  await (await machineAction(page, 'ubuntu', 'Export')).click();
   const dialog = page.getByRole('dialog', { name: 'Export “ubuntu”' });
   await expect(dialog.getByLabel('Save as')).toHaveValue(/\/ubuntu-\d{8}-\d{6}\.tar\.zst$/);
   await dialog.getByLabel('Save as').fill(target);
   await button(dialog, 'Export').click();
+  await openActivity(page);
   const done = history(page).getByRole('listitem', { name: 'Export ubuntu to my "best" box.tar.zst' });
   await expect(done).toContainText('Done', { timeout: 15_000 });
   await expect(done).toContainText(target);
@@ -55,14 +57,14 @@ test('exports to a typed path, asking before replacing a file', async ({ page, h
   // An older export of another machine sits there now: replacing it is asked first.
   const older = readFileSync(exportWithCli(host, 'debian'));
   writeFileSync(target, older);
-  await button(actions(page, 'ubuntu'), 'Export').click();
+  await (await machineAction(page, 'ubuntu', 'Export')).click();
   await dialog.getByLabel('Save as').fill(target);
   await button(dialog, 'Export').click();
   await expect(dialog.getByRole('alert')).toContainText('already exists. Replace it?');
   await button(dialog, 'Keep It').click();
   await button(dialog, 'Cancel').click();
   expect(readFileSync(target)).toEqual(older);
-  await button(actions(page, 'ubuntu'), 'Export').click();
+  await (await machineAction(page, 'ubuntu', 'Export')).click();
   await dialog.getByLabel('Save as').fill(target);
   await button(dialog, 'Export').click();
   await button(dialog, 'Replace').click();
@@ -78,7 +80,7 @@ test('never replaces a file that is not an OrbStack export, even when told to', 
   const notes = join(host.home, 'notes.tar.zst');
   writeFileSync(notes, 'my notes');
   await row(page, 'ubuntu').click();
-  await button(actions(page, 'ubuntu'), 'Export').click();
+  await (await machineAction(page, 'ubuntu', 'Export')).click();
   const dialog = page.getByRole('dialog', { name: 'Export “ubuntu”' });
   await expect(dialog.getByLabel('Save as')).toHaveValue(/\.tar\.zst$/);
   await dialog.getByLabel('Save as').fill(notes);
@@ -118,6 +120,7 @@ test('imports files dropped on the window, each as its own job', async ({ page, 
   await button(dialog, 'Import 2 Machines').click();
   await expect(row(page, 'alpine-2')).toBeVisible({ timeout: 15_000 });
   await expect(row(page, 'nixos-2')).toBeVisible({ timeout: 15_000 });
+  await openActivity(page);
   await expect(history(page).getByRole('listitem', { name: /^Import / })).toHaveCount(2);
 });
 
@@ -138,6 +141,7 @@ test('refuses a dropped file that is not an export, and offers to copy it into a
   await dropFiles(page, row(page, 'ubuntu'), [notes]);
   const dialog = page.getByRole('dialog', { name: 'Copy notes.txt to “ubuntu”?' });
   await button(dialog, 'Copy').click();
+  await openActivity(page);
   await expect(history(page).getByRole('listitem', { name: 'Copy notes.txt to ubuntu' })).toContainText(
     'Done',
   );
@@ -153,6 +157,7 @@ test('reports a truncated export as a failed import with orbctl’s words', asyn
   ]);
   const dialog = page.getByRole('dialog', { name: 'Import “fedora”' });
   await button(dialog, 'Import').click();
+  await openActivity(page);
   const failed = history(page).getByRole('listitem', { name: /^Import fedora-2/ });
   await expect(failed).toContainText('Failed', { timeout: 15_000 });
   await failed.getByText('Details').click();
@@ -170,13 +175,14 @@ test.describe('a slow export', () => {
     const out = join(host.home, 'out');
     mkdirSync(out);
     await row(page, 'ubuntu').click();
-    await button(actions(page, 'ubuntu'), 'Export').click();
+    await (await machineAction(page, 'ubuntu', 'Export')).click();
     const dialog = page.getByRole('dialog', { name: 'Export “ubuntu”' });
     await dialog.getByLabel('Save as').fill(join(out, 'slow.tar.zst'));
     await button(dialog, 'Export').click();
+    await openActivity(page);
     const running = activity(page).getByRole('listitem', { name: 'Export ubuntu to slow.tar.zst' });
     await expect(running).toContainText(/\d+(\.\d)? [kMG]B/);
-    await expect(button(actions(page, 'ubuntu'), 'Delete')).toBeDisabled();
+    await expect(await machineAction(page, 'ubuntu', 'Delete')).toBeDisabled();
     await running.getByRole('button', { name: 'Cancel Export ubuntu to slow.tar.zst' }).click();
     const entry = history(page).getByRole('listitem', { name: 'Export ubuntu to slow.tar.zst' });
     await expect(entry).toContainText('Cancelled');
@@ -202,6 +208,7 @@ test.describe('a create that never returns', () => {
     await button(dialog, 'Create').click();
     await expect(row(page, 'stuck')).toBeVisible({ timeout: 15_000 });
     await button(page, 'Activity').click();
+    await openActivity(page);
     await activity(page)
       .getByRole('button', { name: /^Cancel Create stuck/ })
       .click();

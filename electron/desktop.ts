@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, shell } from 'electron';
+import { BrowserWindow, dialog, Menu, shell } from 'electron';
 import { AppError } from '../shared/errors';
 import type { Desktop, PickPurpose } from './core/desktop/desktop';
 import { isAllowedExternalUrl } from './core/external-urls';
@@ -56,6 +56,31 @@ export function electronDesktop(limits: DesktopLimits): Desktop {
         title: 'Choose orbctl',
         message: 'Choose OrbStack’s orbctl (usually in ~/.orbstack/bin).',
         properties: ['openFile', 'showHiddenFiles', 'treatPackageAsDirectory'],
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    popupMenu(items) {
+      const win = parent();
+      return new Promise((resolve) => {
+        let chosen: string | null = null;
+        const menu = Menu.buildFromTemplate(
+          items.map((item) =>
+            'separator' in item
+              ? { type: 'separator' as const }
+              : { label: item.label, enabled: item.enabled, click: () => (chosen = item.id) },
+          ),
+        );
+        // The callback runs when the menu closes, after any item's click.
+        menu.popup({ ...(win ? { window: win } : {}), callback: () => resolve(chosen) });
+      });
+    },
+    async pickFolder(title) {
+      const win = parent();
+      const options: Electron.OpenDialogOptions = {
+        title,
+        buttonLabel: 'Export Here',
+        properties: ['openDirectory', 'createDirectory'],
       };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -20,6 +20,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     readWindowState(options.stateFile),
     screen.getAllDisplays().map((d) => d.workArea),
   );
+  const mac = process.platform === 'darwin';
   const win = new BrowserWindow({
     width: saved?.width ?? 1100,
     height: saved?.height ?? 720,
@@ -28,9 +29,18 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     minHeight: 420,
     title: 'OrbDeck',
     show: false,
-    // The page's own background, so there is no white flash before the first paint.
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1e1f' : '#f5f5f7',
+    // The page's own background, so there is no white flash before the first paint; on macOS the window is
+    // clear so the sidebar's vibrancy shows through (the page paints everything else).
+    backgroundColor: mac ? '#00000000' : nativeTheme.shouldUseDarkColors ? '#1e1e1f' : '#f5f5f7',
+    // The page draws a 52 px unified toolbar (renderer/styles/shell.css); the traffic lights sit centred in it.
     titleBarStyle: 'hiddenInset',
+    ...(mac
+      ? {
+          vibrancy: 'sidebar' as const,
+          visualEffectState: 'followWindow' as const,
+          trafficLightPosition: { x: 16, y: 19 },
+        }
+      : {}),
     webPreferences: secureWebPreferences(options.preload),
   });
   win.once('ready-to-show', () => {

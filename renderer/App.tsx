@@ -5,7 +5,14 @@ import { importFiles } from './lib/file-import';
 import { useFileDrop } from './lib/use-file-drop';
 import { useShortcuts } from './lib/use-shortcuts';
 import { useUi } from './stores/ui';
-import { ActivityPanel } from './views/activity/ActivityPanel';
+import { ActivityPopover } from './views/activity/ActivityPopover';
+import { ContextMenuHost } from './views/ContextMenuHost';
+import { DeleteManyDialog } from './views/dialogs/DeleteManyDialog';
+import { ExportManyDialog } from './views/dialogs/ExportManyDialog';
+import { Sidebar } from './views/shell/Sidebar';
+import { TitleBar } from './views/shell/TitleBar';
+import { shellOf } from './lib/shell';
+import { useConnection } from './stores/connection';
 import { CloneDialog } from './views/dialogs/CloneDialog';
 import { CreateDialog } from './views/dialogs/CreateDialog';
 import { DeleteDialog } from './views/dialogs/DeleteDialog';
@@ -15,21 +22,29 @@ import { PushDialog } from './views/dialogs/PushDialog';
 import { RenameDialog } from './views/dialogs/RenameDialog';
 import { SettingsDialog } from './views/dialogs/SettingsDialog';
 import { MachinesView } from './views/MachinesView';
-import { Toolbar } from './views/Toolbar';
 
 export function App() {
   const dialog = useUi((s) => s.dialog);
   const activityOpen = useUi((s) => s.activityOpen);
+  const sidebarCollapsed = useUi((s) => s.sidebarCollapsed);
+  const shell = shellOf(useConnection((s) => s.info));
   const drop = useFileDrop();
   useShortcuts();
   return (
-    <div className="app">
-      <Toolbar />
-      <ConnectionBanner />
-      <main>
-        <MachinesView />
-      </main>
-      {activityOpen && <ActivityPanel />}
+    <div className="app" data-shell={shell} data-sidebar={sidebarCollapsed ? 'collapsed' : 'shown'}>
+      <TitleBar />
+      {!sidebarCollapsed && <Sidebar />}
+      <div className="content">
+        <ConnectionBanner />
+        <main>
+          <MachinesView />
+        </main>
+        <Toasts />
+      </div>
+      {activityOpen && <ActivityPopover />}
+      <ContextMenuHost />
+      {dialog?.kind === 'delete-many' && <DeleteManyDialog machines={dialog.machines} />}
+      {dialog?.kind === 'export-many' && <ExportManyDialog machines={dialog.machines} />}
       {dialog?.kind === 'create' && <CreateDialog />}
       {dialog?.kind === 'rename' && <RenameDialog machine={dialog.machine} />}
       {dialog?.kind === 'delete' && <DeleteDialog machine={dialog.machine} />}
@@ -59,7 +74,6 @@ export function App() {
           if (files.length) void importFiles(files);
         }}
       />
-      <Toasts />
     </div>
   );
 }

@@ -4,6 +4,10 @@ import { App } from './App';
 import { getApi, MissingTokenError } from './api/api';
 import { syncStores } from './stores/sync';
 import './styles.css';
+import './styles/shell.css';
+import './styles/list.css';
+import './styles/inspector.css';
+import './styles/activity.css';
 
 const root = createRoot(document.getElementById('root')!);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from './jobs';
 import type { Machine } from './machine';
-import { availability } from './machine-actions';
+import { availability, bulkAvailability } from './machine-actions';
 import { testMachine } from '../test/helpers/fixtures';
 
 const machine = (state: string, extra: Partial<Machine> = {}): Machine => testMachine('ubuntu', state, extra);
@@ -58,5 +58,35 @@ describe('availability', () => {
     );
     expect(availability('rename', machine('creating'), [], null).enabled).toBe(false);
     expect(availability('terminal', machine('some-future-state'), [], null).enabled).toBe(false);
+  });
+});
+
+describe('bulkAvailability', () => {
+  const web = testMachine('web', 'running');
+  const db = testMachine('db', 'stopped');
+  const busy = testMachine('busy', 'running');
+  const selection = [
+    { machine: web, active: [] },
+    { machine: db, active: [] },
+    { machine: busy, active: [{ ...job('running'), machine: 'busy' }] },
+  ];
+  it('acts on the machines whose own rule allows it, and says how many', () => {
+    expect(bulkAvailability('stop', selection, null)).toEqual({
+      enabled: true,
+      names: ['web'],
+      reason: 'Stop 1 of 3 machines',
+    });
+    expect(bulkAvailability('start', selection, null).names).toEqual(['db']);
+    expect(bulkAvailability('delete', selection.slice(0, 2), null).reason).toBe('Delete 2 machines');
+  });
+  it('is disabled with the one machine’s own reason, or a count, when none can', () => {
+    expect(bulkAvailability('restart', [{ machine: db, active: [] }], null)).toMatchObject({
+      enabled: false,
+      reason: 'db is not running',
+    });
+    expect(bulkAvailability('export', selection, caps('1.9.0', false))).toMatchObject({
+      enabled: false,
+      reason: 'None of the 3 machines can export now',
+    });
   });
 });

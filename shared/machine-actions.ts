@@ -100,3 +100,45 @@ export function availability(
       return yes(`Copy the SSH command for ${name}`);
   }
 }
+
+/** The actions that can be taken on several selected machines at once. */
+export const BULK_ACTIONS = [
+  'start',
+  'stop',
+  'restart',
+  'export',
+  'delete',
+] as const satisfies readonly MachineAction[];
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+export interface BulkAvailability extends Availability {
+  /** The selected machines the action can be taken on now (the others are skipped, and the reason says so). */
+  names: string[];
+}
+
+/**
+ * An action on several machines: enabled when at least one of them allows it, for those that do. The same
+ * per-machine rule as everywhere else, so a bulk Stop never stops a machine its own Stop button would refuse.
+ */
+export function bulkAvailability(
+  action: BulkAction,
+  machines: ReadonlyArray<{ machine: Machine; active: readonly Job[] }>,
+  capabilities: OrbctlCapabilities | null,
+): BulkAvailability {
+  const names = machines
+    .filter(({ machine, active }) => availability(action, machine, active, capabilities).enabled)
+    .map(({ machine }) => machine.name);
+  const total = machines.length;
+  const verb = action === 'export' ? 'Export' : action[0]!.toUpperCase() + action.slice(1);
+  if (names.length === 0) {
+    const why =
+      total === 1 ? availability(action, machines[0]!.machine, machines[0]!.active, capabilities) : null;
+    return {
+      enabled: false,
+      names,
+      reason: why?.reason ?? `None of the ${total} machines can ${action} now`,
+    };
+  }
+  const which = names.length === total ? `${total} machines` : `${names.length} of ${total} machines`;
+  return { enabled: true, names, reason: `${verb} ${which}` };
+}

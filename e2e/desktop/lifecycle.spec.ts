@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import type { AppHome, DesktopApp } from './support/desktop-app';
-import { actions, button, machineTable, row } from '../support/ui';
+import { button, machineAction, machineTable, row, openActivity } from '../support/ui';
 
 // What the app does around its window: closing it, quitting, a second launch.
 
@@ -58,7 +58,7 @@ async function startExport(
   mkdirSync(out);
   const target = join(out, 'ubuntu.tar.zst');
   await row(window, 'ubuntu').click();
-  await button(actions(window, 'ubuntu'), 'Export').click();
+  await (await machineAction(window, 'ubuntu', 'Export')).click();
   const dialog = window.getByRole('dialog', { name: 'Export “ubuntu”' });
   await expect(dialog.getByLabel('Save as')).toHaveValue(/\.tar\.zst$/);
   await button(dialog, 'Choose Where…').click();
@@ -90,6 +90,7 @@ test.describe('keep in the menu bar off, during an export', () => {
     const question = await app.dialogs.next('showMessageBox');
     expect(question.window).toBe((await app.state()).windows[0]?.id);
     await app.dialogs.answer(question, { button: 'Keep Running' });
+    await openActivity(window);
     await expect(
       history(window).getByRole('listitem', { name: 'Export ubuntu to ubuntu.tar.zst' }),
     ).toContainText('Done', { timeout: 15_000 });
@@ -115,6 +116,7 @@ test.describe('⌘Q during an export', () => {
       'Export ubuntu to ubuntu.tar.zst: the partial export file is removed.',
     );
     await app.dialogs.answer(question, { button: 'Keep Running' });
+    await openActivity(window);
 
     await expect(
       history(window).getByRole('listitem', { name: 'Export ubuntu to ubuntu.tar.zst' }),

@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { actions, button, machineTable, row } from '../support/ui';
+import { button, machineAction, machineTable, row } from '../support/ui';
 
 // The window and the menu-bar item of the desktop app: the real main process and preload, the renderer
 // talking to the core through Electron IPC (the stand-in's ipcMain/ipcRenderer), the simulator as orbctl.
@@ -24,13 +24,13 @@ test('lists the machines through the preload, starts and stops one from the wind
   await button(row(window, 'debian'), 'Start').click();
   await expect(row(window, 'debian')).toContainText('Running');
   await row(window, 'debian').click();
-  await button(actions(window, 'debian'), 'Stop').click();
+  await (await machineAction(window, 'debian', 'Stop')).click();
   await expect(row(window, 'debian')).toContainText('Stopped');
   expect(app.home.sim('list', '-f', 'json').stdout).toContain('"debian"');
 
   // The Copy buttons reach the clipboard: the session lets the app (and only it) write it.
   await row(window, 'ubuntu').click();
-  await button(actions(window, 'ubuntu'), 'Copy SSH Command').click();
+  await (await machineAction(window, 'ubuntu', 'Copy SSH Command')).click();
   await expect(window.getByRole('status').filter({ hasText: /Copied: ssh \S+@ubuntu@orb/ })).toBeVisible();
   expect(await app.call('clipboard.readText')).toMatch(/^ssh \S+@ubuntu@orb$/);
   // Reading the clipboard stays refused, and a page that is not OrbDeck may not write it.

@@ -5,7 +5,7 @@ import { dropFromDisk } from './support/drop';
 import { dropFiles } from '../support/drop';
 import type { AppHome } from './support/desktop-app';
 import { expect, test } from './support/fixtures';
-import { actions, button, row } from '../support/ui';
+import { button, machineAction, row, openActivity } from '../support/ui';
 
 const history = (page: Page) =>
   page.getByRole('region', { name: 'Activity' }).getByRole('list', { name: 'History' });
@@ -32,7 +32,7 @@ test.describe('export', () => {
     const out = join(home.home, 'Exports');
     mkdirSync(out);
     await row(window, 'ubuntu').click();
-    await button(actions(window, 'ubuntu'), 'Export').click();
+    await (await machineAction(window, 'ubuntu', 'Export')).click();
     const dialog = window.getByRole('dialog', { name: 'Export “ubuntu”' });
     await expect(dialog.getByLabel('Save as')).toHaveValue(/ubuntu-\d{8}-\d{6}\.tar\.zst$/);
     // Cancelled, the save dialog starts nothing and leaves the Export dialog as it was.
@@ -54,6 +54,7 @@ test.describe('export', () => {
       .poll(() => readdirSync(out).some((f) => /^\.ubuntu backup\.tar\.zst\.[0-9a-f]+\.partial$/.test(f)))
       .toBe(true);
     expect(existsSync(target)).toBe(false);
+    await openActivity(window);
     const done = history(window).getByRole('listitem', { name: 'Export ubuntu to ubuntu backup.tar.zst' });
     await expect(done).toContainText('Done', { timeout: 15_000 });
     expect(readdirSync(out)).toEqual(['ubuntu backup.tar.zst']);

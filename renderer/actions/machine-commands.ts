@@ -1,4 +1,11 @@
-import { activeJobsFor, availability, type MachineAction } from '../../shared/machine-actions';
+import {
+  activeJobsFor,
+  availability,
+  bulkAvailability,
+  type BulkAction,
+  type MachineAction,
+} from '../../shared/machine-actions';
+import { isBulkChoice, type MenuChoice, type Selected } from '../lib/machine-menu-items';
 import { getApi } from '../api/api';
 import { toErrorData } from '../../shared/errors';
 import { openAddress } from '../lib/open-address';
@@ -60,4 +67,36 @@ export function runOnMachine(action: MachineAction, name: string | null): void {
   const can = availability(action, machine, jobs, useOrbctl.getState().status?.capabilities ?? null);
   if (can.enabled) void runMachineAction(action, machine.name);
   else useToasts.getState().push({ kind: 'info', text: can.reason });
+}
+
+/** The selected machines with their active jobs, for the shared rules. */
+export function selectionWithJobs(names: readonly string[]): Selected[] {
+  const wanted = new Set(names);
+  const jobs = Object.values(useJobs.getState().jobs);
+  return (useMachines.getState().snapshot?.machines ?? [])
+    .filter((m) => wanted.has(m.name))
+    .map((machine) => ({ machine, active: activeJobsFor(jobs, machine.name) }));
+}
+
+/**
+ * An action on several machines: each machine its own rule allows gets it (Start/Stop/Restart one job each);
+ * Delete and Export ask first, once, listing the machines.
+ */
+export function runOnMachines(action: BulkAction, names: readonly string[]): void {
+  const selected = selectionWithJobs(names);
+  if (selected.length === 1) return runOnMachine(action, selected[0]!.machine.name);
+  const can = bulkAvailability(action, selected, useOrbctl.getState().status?.capabilities ?? null);
+  if (!can.enabled) {
+    useToasts.getState().push({ kind: 'info', text: can.reason });
+    return;
+  }
+  if (action === 'delete') return useUi.getState().open({ kind: 'delete-many', machines: can.names });
+  if (action === 'export') return useUi.getState().open({ kind: 'export-many', machines: can.names });
+  for (const name of can.names) void runMachineAction(action, name);
+}
+
+/** What a menu item (context menu, "…" menu) does for the machines it was opened on. */
+export function runMenuChoice(choice: MenuChoice, names: readonly string[]): void {
+  if (isBulkChoice(choice)) runOnMachines(choice.slice(5) as BulkAction, names);
+  else if (names[0]) runOnMachine(choice, names[0]);
 }

@@ -1,23 +1,43 @@
-import { useToasts } from '../stores/toasts';
+import { useState } from 'react';
+import { TOAST_MS, useToasts } from '../stores/toasts';
 import { ErrorDetails } from './ErrorDetails';
 
+/** How many toasts show at once; the rest wait behind "N more". */
+const SHOWN = 3;
+
+/**
+ * Messages at the foot of the window, in a strip of their own (the list above gets shorter; nothing is
+ * covered). Passing ones fade by themselves; errors and the core's notices stay until dismissed.
+ */
 export function Toasts() {
   const toasts = useToasts((s) => s.toasts);
   const dismiss = useToasts((s) => s.dismiss);
+  const [all, setAll] = useState(false);
+  const shown = all ? toasts : toasts.slice(-SHOWN);
+  const hidden = toasts.length - shown.length;
   return (
     <div className="toasts" aria-live="polite">
-      {toasts.map((t) => (
-        <div
-          key={t.id}
-          className={`toast toast-${t.kind}`}
-          role={t.kind === 'error' || t.kind === 'warning' ? 'alert' : 'status'}
-        >
-          {t.error ? <ErrorDetails error={t.error} /> : <p>{t.text}</p>}
-          <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
-            ×
-          </button>
-        </div>
-      ))}
+      {hidden > 0 && (
+        <button type="button" className="link toasts-more" onClick={() => setAll(true)}>
+          {hidden} more…
+        </button>
+      )}
+      {shown.map((t) => {
+        const ms = t.sticky ? null : TOAST_MS[t.kind];
+        return (
+          <div
+            key={t.id}
+            className={`toast toast-${t.kind}${ms === null ? '' : ' fading'}`}
+            style={ms === null ? undefined : { animationDuration: `${ms}ms` }}
+            role={t.kind === 'error' || t.kind === 'warning' ? 'alert' : 'status'}
+          >
+            {t.error ? <ErrorDetails error={t.error} /> : <p>{t.text}</p>}
+            <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+              ×
+            </button>
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -22,7 +22,6 @@ export async function resolveWithProgress(file: File): Promise<ResolvedFile> {
   if (api.transport === 'electron') return api.resolveFile(file);
   const uploads = useUploads.getState();
   const upload = uploads.start(file.name, file.size);
-  useUi.getState().setActivityOpen(true);
   try {
     return await api.resolveFile(
       file,

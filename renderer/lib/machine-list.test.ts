@@ -78,3 +78,20 @@ describe('moveSelection', () => {
     expect(moveSelection([], null, 1)).toBeNull();
   });
 });
+
+describe('sortMachines by arch, address and disk', () => {
+  const list = [
+    testMachine('b', 'running', { id: 'b', arch: 'arm64', ip4: '10.0.0.10', diskSize: 2_000 }),
+    testMachine('a', 'running', { id: 'a', arch: 'amd64', ip4: '10.0.0.9', diskSize: 30_000 }),
+    testMachine('c', 'stopped', { id: 'c', arch: 'arm64', diskSize: null }),
+  ];
+  it('orders addresses numerically and sizes by bytes, unknown values last either way', () => {
+    expect(names(sortMachines(list, { key: 'ip', direction: 'asc' }))).toEqual(['a', 'b', 'c']);
+    expect(names(sortMachines(list, { key: 'ip', direction: 'desc' }))).toEqual(['b', 'a', 'c']);
+    expect(names(sortMachines(list, { key: 'disk', direction: 'asc' }))).toEqual(['b', 'a', 'c']);
+    expect(names(sortMachines(list, { key: 'disk', direction: 'desc' }))).toEqual(['a', 'b', 'c']);
+  });
+  it('orders architectures by name, then machine names', () => {
+    expect(names(sortMachines(list, { key: 'arch', direction: 'asc' }))).toEqual(['a', 'b', 'c']);
+  });
+});

@@ -1,7 +1,7 @@
 import { describeImage } from '../../shared/distros';
 import { TRANSITIONAL_STATES, type Machine } from '../../shared/machine';
 
-export type SortKey = 'name' | 'state' | 'distro';
+export type SortKey = 'name' | 'state' | 'distro' | 'arch' | 'ip' | 'disk';
 export interface SortOrder {
   key: SortKey;
   direction: 'asc' | 'desc';
@@ -21,21 +21,50 @@ const STATE_RANK: Record<string, number> = {
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-function compare(a: Machine, b: Machine, key: SortKey): number {
+/** Numeric order for dotted IPv4 addresses (10.0.0.9 before 10.0.0.10). */
+function ipKey(ip: string): number {
+  return ip.split('.').reduce((n, part) => n * 256 + (Number(part) || 0), 0);
+}
+
+/** The value a column sorts by; undefined when not known yet (no IP while stopped, no size before `info`). */
+function sortValue(m: Machine, key: Exclude<SortKey, 'name'>): string | number | undefined {
   switch (key) {
     case 'state':
-      return (STATE_RANK[a.state] ?? 3) - (STATE_RANK[b.state] ?? 3) || collator.compare(a.state, b.state);
+      return STATE_RANK[m.state] ?? 3;
     case 'distro':
-      return collator.compare(describeImage(a.distro, a.version), describeImage(b.distro, b.version));
-    case 'name':
-      return 0;
+      return describeImage(m.distro, m.version);
+    case 'arch':
+      return m.arch;
+    case 'ip':
+      return m.ip4 ? ipKey(m.ip4) : undefined;
+    case 'disk':
+      return m.diskSize ?? undefined;
   }
+}
+
+function compare(a: Machine, b: Machine, key: SortKey): number {
+  if (key === 'name') return 0;
+  const x = sortValue(a, key);
+  const y = sortValue(b, key);
+  if (x === undefined || y === undefined) return 0;
+  const byValue =
+    typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+  return key === 'state' ? byValue || collator.compare(a.state, b.state) : byValue;
+}
+
+/** Unknown values (no IP, no size yet) sort after known ones whichever the direction. */
+function unknownLast(a: Machine, b: Machine, key: SortKey): number {
+  if (key === 'name' || key === 'state') return 0;
+  return Number(sortValue(a, key) === undefined) - Number(sortValue(b, key) === undefined);
 }
 
 /** Sorted by `order`, ties broken by name (natural order: web-2 before web-10), stable. */
 export function sortMachines(machines: readonly Machine[], order: SortOrder): Machine[] {
   const sign = order.direction === 'asc' ? 1 : -1;
-  return [...machines].sort((a, b) => sign * (compare(a, b, order.key) || collator.compare(a.name, b.name)));
+  return [...machines].sort(
+    (a, b) =>
+      unknownLast(a, b, order.key) || sign * (compare(a, b, order.key) || collator.compare(a.name, b.name)),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { runOnMachine } from '../actions/machine-commands';
+import { runOnMachine, runOnMachines } from '../actions/machine-commands';
 import { runWindowCommand } from '../actions/window-commands';
 import { useMachines } from '../stores/machines';
 import { useUi } from '../stores/ui';
@@ -17,7 +17,10 @@ export function useShortcuts(): void {
       if (!command) return;
       event.preventDefault();
       if (command === 'start' || command === 'stop' || command === 'delete') {
-        runOnMachine(command, useMachines.getState().selected);
+        // On every selected machine (one confirmation for a delete of several).
+        const { names } = useMachines.getState().selection;
+        if (names.length > 1) runOnMachines(command, names);
+        else runOnMachine(command, useMachines.getState().selected);
       } else {
         runWindowCommand(command);
       }

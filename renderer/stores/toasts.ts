@@ -20,8 +20,20 @@ interface ToastState {
 
 let nextId = 1;
 
-/** Passing toasts beyond this many go, oldest first; sticky ones only go when dismissed. */
-const MAX_PASSING = 5;
+/** How long a passing toast (info, success) stays before it fades; warnings stay longer, errors until dismissed. */
+export const TOAST_MS: Record<Toast['kind'], number | null> = {
+  info: 4000,
+  success: 4000,
+  warning: 8000,
+  error: null,
+};
+
+/** At most this many errors are kept (the newest); each also stays in History and on its machine's row. */
+const MAX_ERRORS = 3;
+
+/** Whether a toast stays until dismissed. */
+export const staysUntilDismissed = (t: Pick<Toast, 'kind' | 'sticky'>) =>
+  !!t.sticky || TOAST_MS[t.kind] === null;
 
 export const useToasts = create<ToastState>()((set, get) => ({
   toasts: [],
@@ -29,15 +41,18 @@ export const useToasts = create<ToastState>()((set, get) => ({
     const id = nextId++;
     set((state) => {
       const toasts = [...state.toasts, { ...toast, id }];
-      const passing = toasts.filter((t) => !t.sticky);
-      const drop = new Set(passing.slice(0, Math.max(0, passing.length - MAX_PASSING)));
+      const errors = toasts.filter((t) => t.kind === 'error' && !t.sticky);
+      const drop = new Set(errors.slice(0, Math.max(0, errors.length - MAX_ERRORS)));
       return { toasts: toasts.filter((t) => !drop.has(t)) };
     });
+    const ms = toast.sticky ? null : TOAST_MS[toast.kind];
+    if (ms !== null) setTimeout(() => get().dismiss(id), ms);
     return id;
   },
   dismiss: (id) => {
     const toast = get().toasts.find((t) => t.id === id);
+    if (!toast) return;
     set((state) => ({ toasts: state.toasts.filter((t) => t.id !== id) }));
-    toast?.onDismiss?.();
+    toast.onDismiss?.();
   },
 }));

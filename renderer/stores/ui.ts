@@ -7,21 +7,47 @@ export type DialogState =
   | { kind: 'settings' }
   | { kind: 'rename'; machine: string }
   | { kind: 'delete'; machine: string }
+  | { kind: 'delete-many'; machines: string[] }
   | { kind: 'clone'; machine: string }
   | { kind: 'export'; machine: string }
+  | { kind: 'export-many'; machines: string[] }
   | { kind: 'import'; items: ImportPreview[] }
   | { kind: 'push'; machine: string; files: File[] }
   | null;
+
+/** What the main area shows: the machines (with a state filter from the sidebar) or the job history. */
+export type MainView = 'machines' | 'activity';
+
+/** A context menu open at a point, for these machines. */
+export interface ContextMenuState {
+  x: number;
+  y: number;
+  machines: string[];
+}
 
 interface UiState {
   filter: string;
   stateFilter: StateFilter;
   sort: SortOrder;
   dialog: DialogState;
+  view: MainView;
+  /** The toolbar's Activity popover. */
   activityOpen: boolean;
+  sidebarCollapsed: boolean;
+  /** In a narrow window the inspector slides over the list; this says whether it is out. */
+  inspectorOpen: boolean;
+  contextMenu: ContextMenuState | null;
+  /** Failed jobs whose mark on the row the person dismissed. */
+  dismissedFailures: ReadonlySet<string>;
+  dismissFailure(jobId: string): void;
   setActivityOpen(open: boolean): void;
   setFilter(filter: string): void;
+  /** A sidebar choice: that filter in the machine list. */
   setStateFilter(stateFilter: StateFilter): void;
+  setView(view: MainView): void;
+  toggleSidebar(): void;
+  setInspectorOpen(open: boolean): void;
+  setContextMenu(menu: ContextMenuState | null): void;
   /** Clicking the sorted column flips the direction; another column sorts ascending. */
   sortBy(key: SortOrder['key']): void;
   open(dialog: NonNullable<DialogState>): void;
@@ -33,14 +59,24 @@ export const useUi = create<UiState>()((set) => ({
   stateFilter: 'all',
   sort: { key: 'name', direction: 'asc' },
   dialog: null,
+  view: 'machines',
   activityOpen: false,
+  sidebarCollapsed: false,
+  inspectorOpen: false,
+  contextMenu: null,
+  dismissedFailures: new Set(),
+  dismissFailure: (jobId) => set((s) => ({ dismissedFailures: new Set([...s.dismissedFailures, jobId]) })),
   setActivityOpen: (activityOpen) => set({ activityOpen }),
   setFilter: (filter) => set({ filter }),
-  setStateFilter: (stateFilter) => set({ stateFilter }),
+  setStateFilter: (stateFilter) => set({ stateFilter, view: 'machines' }),
+  setView: (view) => set({ view }),
+  toggleSidebar: () => set((s) => ({ sidebarCollapsed: !s.sidebarCollapsed })),
+  setInspectorOpen: (inspectorOpen) => set({ inspectorOpen }),
+  setContextMenu: (contextMenu) => set({ contextMenu }),
   sortBy: (key) =>
     set((s) => ({
       sort: { key, direction: s.sort.key === key && s.sort.direction === 'asc' ? 'desc' : 'asc' },
     })),
-  open: (dialog) => set({ dialog }),
+  open: (dialog) => set({ dialog, contextMenu: null }),
   close: () => set({ dialog: null }),
 }));

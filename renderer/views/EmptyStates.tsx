@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { AppErrorData } from '../../shared/errors';
 import { getApi } from '../api/api';
 import { ErrorDetails } from '../components/ErrorDetails';
@@ -53,8 +54,30 @@ export function OrbctlNotFound({ error }: { error: AppErrorData }) {
   );
 }
 
+/** The first list failed: the error alone (there is no "last seen" list, and no search to match). */
+export function FirstListFailed({ error }: { error: AppErrorData }) {
+  const { busy, submit } = useSubmit();
+  return (
+    <section className="empty-state" aria-label="Could not list machines" role="alert">
+      <h2>Could not list your machines</h2>
+      <ErrorDetails error={error} />
+      <div className="empty-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void submit(async () => void (await getApi().invoke('machines:refresh', {})))}
+        >
+          {busy ? 'Trying…' : 'Try Again'}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 export function OrbStackNotRunning({ error }: { error: AppErrorData }) {
   const { busy, error: startError, submit } = useSubmit();
+  const [outcome, setOutcome] = useState<string | null>(null);
   return (
     <section className="empty-state" aria-label="OrbStack not running">
       <h2>OrbStack is not running</h2>
@@ -64,11 +87,25 @@ export function OrbStackNotRunning({ error }: { error: AppErrorData }) {
           type="button"
           className="primary"
           disabled={busy}
-          onClick={() => void submit(async () => void (await getApi().invoke('orbstack:start', {})))}
+          aria-busy={busy}
+          onClick={() =>
+            void submit(async () => {
+              setOutcome(null);
+              await getApi().invoke('orbstack:start', {});
+              setOutcome('OrbStack started. Your machines will appear in a moment.');
+            })
+          }
         >
+          {busy && <span className="spinner" aria-hidden="true" />}
           {busy ? 'Starting OrbStack…' : 'Start OrbStack'}
         </button>
       </div>
+      {busy && (
+        <p className="muted" role="status">
+          Waiting for OrbStack to start; this can take a minute.
+        </p>
+      )}
+      {outcome && !busy && <p role="status">{outcome}</p>}
       <ErrorDetails error={startError ?? error} />
     </section>
   );

@@ -1,19 +1,33 @@
 import { useCallback, useRef } from 'react';
 import { ErrorDetails } from '../components/ErrorDetails';
+import { NARROW, useMedia } from '../lib/use-media';
 import { selectMachines, useMachines } from '../stores/machines';
-import { DetailsPane } from './DetailsPane';
-import { NoMachines, OrbctlNotFound, OrbStackNotRunning } from './EmptyStates';
-import { MachineList } from './MachineList';
+import { useUi } from '../stores/ui';
+import { HistoryPage } from './activity/HistoryPage';
+import { FirstListFailed, NoMachines, OrbctlNotFound, OrbStackNotRunning } from './EmptyStates';
+import { MachineInspector } from './inspector/MachineInspector';
+import { SelectionInspector } from './inspector/SelectionInspector';
+import { MachineGrid } from './list/MachineGrid';
 
-/** The main screen: the machine list and the selected machine's details, or a state that says what to do. */
+/**
+ * The main area: the machine list with its inspector (beside it in a wide window, sliding over it in a narrow
+ * one), the History page, or a screen that says what to do when there is nothing to list.
+ */
 export function MachinesView() {
   const snapshot = useMachines((s) => s.snapshot);
   const fetchError = useMachines((s) => s.fetchError);
   const machines = useMachines(selectMachines);
-  const selected = useMachines((s) => s.selected);
-  const details = useRef<HTMLElement>(null);
-  const openDetails = useCallback(() => details.current?.focus(), []);
+  const selection = useMachines((s) => s.selection);
+  const view = useUi((s) => s.view);
+  const inspectorOpen = useUi((s) => s.inspectorOpen);
+  const narrow = useMedia(NARROW);
+  const inspector = useRef<HTMLElement>(null);
+  const openDetails = useCallback(() => {
+    useUi.getState().setInspectorOpen(true);
+    requestAnimationFrame(() => inspector.current?.focus());
+  }, []);
 
+  if (view === 'activity') return <HistoryPage />;
   if (!snapshot) {
     return fetchError ? (
       <section className="empty-state" role="alert">
@@ -30,9 +44,15 @@ export function MachinesView() {
   // Without orbctl or OrbStack the last list seen is only a memory: say what to do instead.
   if (error?.code === 'NOT_INSTALLED') return <OrbctlNotFound error={error} />;
   if (error?.code === 'ORBSTACK_NOT_RUNNING') return <OrbStackNotRunning error={error} />;
-  const selectedMachine = machines.find((m) => m.name === selected);
+  // The very first list failed: there is nothing to show but the error.
+  if (error && snapshot.updatedAt === null) return <FirstListFailed error={error} />;
+
+  const focused = machines.find((m) => m.name === selection.focus);
+  const many = selection.names.length > 1;
+  const showInspector = !narrow || inspectorOpen;
+  const close = narrow ? () => useUi.getState().setInspectorOpen(false) : undefined;
   return (
-    <div className="split">
+    <div className={narrow ? 'split narrow' : 'split'}>
       <section className="machines" aria-label="Machine list">
         {error && (
           <div className="banner banner-error" role="alert">
@@ -43,18 +63,21 @@ export function MachinesView() {
         {machines.length === 0 && !error ? (
           <NoMachines />
         ) : (
-          <MachineList machines={machines} onOpenDetails={openDetails} />
+          <MachineGrid machines={machines} onOpenDetails={openDetails} />
         )}
       </section>
-      {selectedMachine ? (
-        <DetailsPane machine={selectedMachine} ref={details} />
-      ) : (
-        machines.length > 0 && (
-          <aside className="details details-empty" aria-label="Details">
-            <p>Select a machine to see its details.</p>
-          </aside>
-        )
-      )}
+      {showInspector &&
+        (many ? (
+          <SelectionInspector names={selection.names} />
+        ) : focused ? (
+          <MachineInspector machine={focused} ref={inspector} onClose={close} />
+        ) : (
+          machines.length > 0 && (
+            <aside className="inspector inspector-empty" aria-label="Details">
+              <p>Select a machine to see its details.</p>
+            </aside>
+          )
+        ))}
     </div>
   );
 }

@@ -80,6 +80,14 @@ interface Pinned {
     { purpose: 'import' | 'cloud-init' | 'push' },
     { supported: boolean; files: ChosenFile[] },
   ];
+  'desktop:context-menu': [
+    { items: Array<{ id: string; label: string; enabled: boolean } | { separator: true }> },
+    { supported: boolean; chosen: string | null },
+  ];
+  'desktop:pick-export-folder': [
+    { names: string[] },
+    { supported: boolean; folder: string | null; files: Array<{ machine: string; file: ChosenFile }> },
+  ];
   'desktop:show-item': [{ path: string }, { shown: boolean }];
 }
 

@@ -232,6 +232,46 @@ export const CONTRACT = {
     request: z.object({ purpose: z.enum(['import', 'cloud-init', 'push']) }).strict(),
     response: answers<{ supported: boolean; files: ChosenFile[] }>(),
   },
+  /**
+   * A machine's context menu as a native menu at the pointer; the answer is the chosen item's id, null when the
+   * menu was dismissed. The window builds the items from the shared rules (renderer/lib/machine-menu-items.ts).
+   */
+  'desktop:context-menu': {
+    owner: 'desktop',
+    request: z
+      .object({
+        items: z
+          .array(
+            z.union([
+              z
+                .object({
+                  id: z.string().regex(/^[a-z:-]{1,40}$/, 'not a menu item id'),
+                  label: z.string().min(1).max(80),
+                  enabled: z.boolean(),
+                })
+                .strict(),
+              z.object({ separator: z.literal(true) }).strict(),
+            ]),
+          )
+          .min(1)
+          .max(40),
+      })
+      .strict(),
+    response: answers<{ supported: boolean; chosen: string | null }>(),
+  },
+  /**
+   * The native folder dialog for exporting several machines at once: one write grant per machine for
+   * `<folder>/<machine>-YYYYMMDD-HHMMSS.tar.zst` (never replacing a file), or `folder: null` when cancelled.
+   */
+  'desktop:pick-export-folder': {
+    owner: 'desktop',
+    request: z.object({ names: z.array(machineRef).min(1).max(200) }).strict(),
+    response: answers<{
+      supported: boolean;
+      folder: string | null;
+      files: Array<{ machine: string; file: ChosenFile }>;
+    }>(),
+  },
   /** Show a file in Finder (only a file the app wrote). */
   'desktop:show-item': {
     owner: 'desktop',

@@ -13,3 +13,18 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
 }
 
 afterEach(() => cleanup());
+
+// jsdom lays nothing out, so the virtualized machine list would measure its scroller (clientWidth/Height, as
+// @tanstack/virtual-core does) as 0×0 and render no rows: give that one element a window's size.
+for (const [prop, size] of [
+  ['clientHeight', 800],
+  ['clientWidth', 1000],
+] as const) {
+  const native = Object.getOwnPropertyDescriptor(Element.prototype, prop)!;
+  Object.defineProperty(HTMLElement.prototype, prop, {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('machine-grid') ? size : (native.get!.call(this) as number);
+    },
+  });
+}

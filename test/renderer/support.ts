@@ -9,6 +9,7 @@ import { useMachines } from '../../renderer/stores/machines';
 import { useOrbctl } from '../../renderer/stores/orbctl';
 import { useToasts } from '../../renderer/stores/toasts';
 import { useUi } from '../../renderer/stores/ui';
+import { EMPTY_SELECTION } from '../../renderer/lib/selection';
 
 type Handlers = { [C in IpcChannel]?: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 
@@ -58,10 +59,21 @@ export function resetStores(machines: Machine[] = []): void {
   useMachines.setState({
     snapshot: { machines, lastError: null, updatedAt: 1, version: 1 },
     fetchError: null,
+    selection: EMPTY_SELECTION,
     selected: null,
   });
   useJobs.setState({ jobs: {}, heardAt: {} });
-  useUi.setState({ filter: '', stateFilter: 'all', sort: { key: 'name', direction: 'asc' }, dialog: null });
+  useUi.setState({
+    filter: '',
+    stateFilter: 'all',
+    sort: { key: 'name', direction: 'asc' },
+    dialog: null,
+    view: 'machines',
+    contextMenu: null,
+    dismissedFailures: new Set(),
+    activityOpen: false,
+    inspectorOpen: false,
+  });
   useToasts.setState({ toasts: [] });
   useOrbctl.setState({ status: null });
 }

@@ -238,6 +238,13 @@ export class DesktopApp {
     click: (...path: string[]) => this.call('menu.click', { path }),
   };
 
+  /** The native context menu the window popped up (null when none is open). */
+  readonly popup = {
+    state: () => this.call<MenuItemData[] | null>('popup.state'),
+    click: (label: string) => this.call('popup.click', { label }),
+    dismiss: () => this.call('popup.dismiss'),
+  };
+
   readonly tray = {
     state: () => this.call<TrayState>('tray.state'),
     click: (...path: string[]) => this.call('tray.click', { path }),

@@ -67,6 +67,8 @@ const EXAMPLES = {
   ['desktop:pick-export-path']: { defaultPath: '/nowhere/u.tar.zst' },
   ['desktop:pick-files']: { purpose: 'import' },
   ['desktop:show-item']: { path: '/nowhere/u.tar.zst' },
+  ['desktop:context-menu']: { items: [{ id: 'start', label: 'Start', enabled: true }] },
+  ['desktop:pick-export-folder']: { names: ['ubuntu'] },
   ['upload:discard']: { path: '/nowhere/upload' },
 } satisfies Record<IpcChannel, Record<string, unknown>>;
 

@@ -21,7 +21,6 @@ export function CloneDialog({ machine }: { machine: string }) {
     if (problem) return;
     void submit(async () => {
       await getApi().invoke('machine:clone', { name: machine, newName: name });
-      useUi.getState().setActivityOpen(true);
       close();
     });
   };

@@ -45,7 +45,6 @@ export function ExportDialog({ machine }: { machine: string }) {
         }
         throw e;
       }
-      useUi.getState().setActivityOpen(true);
       close();
     });
 
@@ -58,7 +57,6 @@ export function ExportDialog({ machine }: { machine: string }) {
     setPath(file.path);
     await submit(async () => {
       await getApi().invoke('machine:export', { name: machine, path: file.ref, overwrite: true });
-      useUi.getState().setActivityOpen(true);
       close();
     });
   };

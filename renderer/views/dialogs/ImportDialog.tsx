@@ -44,7 +44,6 @@ export function ImportDialog({ items }: { items: ImportPreview[] }) {
           failures.push(`${item.name}: ${toErrorData(e).message}`);
         }
       }
-      useUi.getState().setActivityOpen(true);
       if (failures.length) throw new Error(failures.join('\n'));
       close();
     });

@@ -41,7 +41,6 @@ export function PushDialog({ machine, files }: { machine: string; files: File[] 
         }
         throw e;
       }
-      useUi.getState().setActivityOpen(true);
       close();
     });
 

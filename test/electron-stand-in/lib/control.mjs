@@ -80,6 +80,14 @@ const methods = {
   },
   'menu.application': () => Menu.getApplicationMenu()?._describe() ?? null,
   'menu.click': ({ path }) => clickMenuItem(Menu.getApplicationMenu(), path),
+  'popup.state': () => Menu._popup?.menu._describe() ?? null,
+  'popup.click': ({ label }) => {
+    const popup = Menu._popup;
+    if (!popup) throw new Error('No context menu is open');
+    clickMenuItem(popup.menu, [label]);
+    popup.close();
+  },
+  'popup.dismiss': () => Menu._popup?.close(),
   'tray.state': () => theTray()._describe(),
   'tray.click': ({ path }) => clickMenuItem(theTray()._menu, path),
   'dialog.next': ({ kind, timeout }) => nextDialog(kind, timeout),

@@ -53,6 +53,8 @@ export class MenuItem {
 
 export class Menu {
   static _application = null;
+  /** The context menu on screen, if any. */
+  static _popup = null;
 
   static buildFromTemplate(template) {
     if (!Array.isArray(template))
@@ -93,8 +95,23 @@ export class Menu {
     }
     return null;
   }
-  popup() {}
-  closePopup() {}
+  /**
+   * Electron shows the menu at the pointer and calls `callback` when it closes, after the chosen item's click
+   * (https://www.electronjs.org/docs/latest/api/menu#menupopupoptions). Here it stays open until a test clicks
+   * an item or dismisses it (control: popup.state / popup.click / popup.dismiss).
+   */
+  popup(options = {}) {
+    Menu._popup?.close();
+    const close = () => {
+      if (Menu._popup?.menu !== this) return;
+      Menu._popup = null;
+      options.callback?.();
+    };
+    Menu._popup = { menu: this, window: options.window ?? null, close };
+  }
+  closePopup() {
+    if (Menu._popup?.menu === this) Menu._popup.close();
+  }
 
   /** The item at a label path (['File', 'Export…']); throws with the labels there when it is missing. */
   _find(path) {

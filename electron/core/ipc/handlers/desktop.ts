@@ -1,6 +1,7 @@
 import type { Desktop } from '../../desktop/desktop';
 import type { FileGrants } from '../../files/grants';
 import type { Router } from '../router';
+import { exportFileIn } from './transfers';
 
 /**
  * Native dialogs and Finder: Electron does them; the headless host says it cannot, and the window adapts.
@@ -18,6 +19,23 @@ export function registerDesktopHandlers(router: Router, desktop: Desktop, grants
     if (!desktop.pickFiles) return { supported: false, files: [] };
     const paths = await desktop.pickFiles(purpose);
     return { supported: true, files: paths.map((p) => grants.grant(p, 'read', 'dialog')) };
+  });
+  handle('desktop:context-menu', async ({ items }) => {
+    if (!desktop.popupMenu) return { supported: false, chosen: null };
+    const chosen = await desktop.popupMenu(items);
+    // Only an id the window offered, and only an enabled one, comes back.
+    const offered = items.some((i) => 'id' in i && i.id === chosen && i.enabled);
+    return { supported: true, chosen: offered ? chosen : null };
+  });
+  handle('desktop:pick-export-folder', async ({ names }) => {
+    if (!desktop.pickFolder) return { supported: false, folder: null, files: [] };
+    const folder = await desktop.pickFolder(`Export ${names.length} Machines`);
+    if (!folder) return { supported: true, folder: null, files: [] };
+    const files = names.map((machine) => ({
+      machine,
+      file: grants.grant(exportFileIn(folder, machine), 'write', 'dialog'),
+    }));
+    return { supported: true, folder, files };
   });
   handle('desktop:show-item', ({ path }) => ({
     shown: desktop.showItemInFolder?.(path) ?? false,

@@ -143,6 +143,14 @@ export function suggestExport(
   return { path, folder, exists: existsSync(path) };
 }
 
+/** A new export file for `machine` in `folder`: the usual name, with -2, -3… rather than replacing a file. */
+export function exportFileIn(folder: string, machine: string, now = new Date()): string {
+  const stem = `${machine}-${timestamp(now)}`;
+  let path = join(folder, `${stem}.tar.zst`);
+  for (let n = 2; existsSync(path); n++) path = join(folder, `${stem}-${n}.tar.zst`);
+  return path;
+}
+
 export function timestamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;

@@ -1,0 +1,27 @@
+import { useCallback } from 'react';
+import { contextMenuItems } from '../actions/context-menu';
+import { runMenuChoice } from '../actions/machine-commands';
+import { PopupMenu } from '../components/PopupMenu';
+import type { MenuChoice } from '../lib/machine-menu-items';
+import { useUi } from '../stores/ui';
+
+/** The browser's context menu for machines (Electron pops up a native one with the same items). */
+export function ContextMenuHost() {
+  const menu = useUi((s) => s.contextMenu);
+  const close = useCallback(() => useUi.getState().setContextMenu(null), []);
+  if (!menu) return null;
+  const label =
+    menu.machines.length === 1
+      ? `Actions for ${menu.machines[0]}`
+      : `Actions for ${menu.machines.length} machines`;
+  return (
+    <PopupMenu
+      items={contextMenuItems(menu.machines)}
+      x={menu.x}
+      y={menu.y}
+      label={label}
+      onClose={close}
+      onChoose={(id) => runMenuChoice(id as MenuChoice, menu.machines)}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+import { toErrorData } from '../../../shared/errors';
+import { getApi } from '../../api/api';
+import { useHistory } from '../../stores/history';
+import { useToasts } from '../../stores/toasts';
+import { HistoryItem } from './HistoryItem';
+import { InProgress } from './InProgress';
+
+const SHOWN_HISTORY = 200;
+
+/** The sidebar's History page: what runs now, then every finished job, exportable as CSV or JSON. */
+export function HistoryPage() {
+  const history = useHistory((s) => s.entries);
+  const exportHistory = async (format: 'json' | 'csv') => {
+    try {
+      const { fileName, text } = await getApi().invoke('jobs:history-export', { format });
+      const url = URL.createObjectURL(
+        new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }),
+      );
+      const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (error) {
+      useToasts
+        .getState()
+        .push({ kind: 'error', text: 'Could not export the history', error: toErrorData(error) });
+    }
+  };
+  const clear = async () => {
+    await getApi().invoke('jobs:history-clear', {});
+    useHistory.getState().replace([]);
+  };
+  return (
+    <section className="history-page" aria-label="Job history">
+      <h2>In progress</h2>
+      <InProgress />
+      <div className="history-header">
+        <h2>History</h2>
+        <div className="toolbar-spacer" />
+        <button type="button" disabled={history.length === 0} onClick={() => void exportHistory('csv')}>
+          Export CSV
+        </button>
+        <button type="button" disabled={history.length === 0} onClick={() => void exportHistory('json')}>
+          Export JSON
+        </button>
+        <button type="button" disabled={history.length === 0} onClick={() => void clear()}>
+          Clear History
+        </button>
+      </div>
+      {history.length === 0 ? (
+        <p className="muted">Finished jobs appear here, with how long they took.</p>
+      ) : (
+        <ul className="job-list" aria-label="All history">
+          {history.slice(0, SHOWN_HISTORY).map((entry) => (
+            <HistoryItem key={entry.id} entry={entry} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

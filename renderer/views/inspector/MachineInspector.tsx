@@ -1,0 +1,124 @@
+import { Ellipsis, Play, RotateCcw, Square, X } from 'lucide-react';
+import { forwardRef, useState } from 'react';
+import type { Machine } from '../../../shared/machine';
+import { activeJobsFor, availability } from '../../../shared/machine-actions';
+import { PRIMARY_ACTIONS } from '../../../shared/machine-menu';
+import { runMachineAction, runMenuChoice } from '../../actions/machine-commands';
+import { PopupMenu } from '../../components/PopupMenu';
+import { StateBadge } from '../../components/StateBadge';
+import { machineMenuItems, type MenuChoice } from '../../lib/machine-menu-items';
+import { shortcutLabel } from '../../lib/shortcuts';
+import { useJobs } from '../../stores/jobs';
+import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
+import { LogsView } from '../LogsView';
+import { FailureBanner } from './FailureBanner';
+import { MachineInfoView } from './MachineInfoView';
+
+const POWER = [
+  { action: 'start', label: 'Start', icon: <Play size={13} aria-hidden /> },
+  { action: 'stop', label: 'Stop', icon: <Square size={12} aria-hidden /> },
+  { action: 'restart', label: 'Restart', icon: <RotateCcw size={13} aria-hidden /> },
+] as const;
+
+type Tab = 'info' | 'logs';
+const PRIMARY = new Set(PRIMARY_ACTIONS);
+
+/**
+ * The inspector for one machine: the power actions up front, everything else in the "…" menu (built from the
+ * same rules as the context menu), a failed action's mark with what to do next, and Info and Logs as tabs.
+ */
+export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onClose?: () => void }>(
+  function MachineInspector({ machine, onClose }, ref) {
+    const jobs = useJobs((s) => s.jobs);
+    const capabilities = useOrbctl(selectCapabilities);
+    const [tab, setTab] = useState<Tab>('info');
+    const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+    const active = activeJobsFor(Object.values(jobs), machine.name);
+    const more = machineMenuItems([{ machine, active }], capabilities, PRIMARY);
+    return (
+      <aside className="inspector" aria-label={`Details of ${machine.name}`} ref={ref} tabIndex={-1}>
+        <header className="inspector-header">
+          <h2 title={machine.name}>{machine.name}</h2>
+          {machine.isDefault && <span className="default-marker">default</span>}
+          <StateBadge state={machine.state} />
+          {onClose && (
+            <button type="button" className="icon-button" aria-label="Close Inspector" onClick={onClose}>
+              <X size={14} aria-hidden />
+            </button>
+          )}
+        </header>
+        <div className="inspector-actions" role="toolbar" aria-label={`Actions for ${machine.name}`}>
+          {POWER.map(({ action, label, icon }) => {
+            const can = availability(action, machine, active, capabilities);
+            const key = shortcutLabel(action);
+            return (
+              <button
+                key={action}
+                type="button"
+                disabled={!can.enabled}
+                title={key ? `${can.reason} (${key})` : can.reason}
+                onClick={() => void runMachineAction(action, machine.name)}
+              >
+                {icon}
+                {label}
+              </button>
+            );
+          })}
+          <button
+            type="button"
+            className="icon-button more"
+            aria-label="More Actions"
+            aria-haspopup="menu"
+            aria-expanded={menuAt !== null}
+            title="More actions"
+            onClick={(e) => {
+              const box = e.currentTarget.getBoundingClientRect();
+              setMenuAt({ x: box.left, y: box.bottom + 4 });
+            }}
+          >
+            <Ellipsis size={16} aria-hidden />
+          </button>
+        </div>
+        {menuAt && (
+          <PopupMenu
+            items={more}
+            x={menuAt.x}
+            y={menuAt.y}
+            label={`More actions for ${machine.name}`}
+            onClose={() => setMenuAt(null)}
+            onChoose={(id) => runMenuChoice(id as MenuChoice, [machine.name])}
+          />
+        )}
+        <FailureBanner machine={machine.name} onShowLogs={() => setTab('logs')} />
+        <div className="tabs" role="tablist" aria-label="Inspector">
+          {(['info', 'logs'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`inspector-tab-${t}`}
+              aria-selected={tab === t}
+              aria-controls={`inspector-panel-${t}`}
+              className={tab === t ? 'tab current' : 'tab'}
+              onClick={() => setTab(t)}
+            >
+              {t === 'info' ? 'Info' : 'Logs'}
+            </button>
+          ))}
+        </div>
+        <div
+          role="tabpanel"
+          id={`inspector-panel-${tab}`}
+          aria-labelledby={`inspector-tab-${tab}`}
+          className="inspector-panel"
+        >
+          {tab === 'info' ? (
+            <MachineInfoView machine={machine} />
+          ) : (
+            <LogsView key={machine.name} name={machine.name} />
+          )}
+        </div>
+      </aside>
+    );
+  },
+);

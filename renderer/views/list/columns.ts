@@ -1,0 +1,24 @@
+import type { SortKey } from '../../lib/machine-list';
+
+export interface Column {
+  id: SortKey;
+  label: string;
+  className: string;
+}
+
+/** The list's columns, every one sortable; widths live in styles.css (.machine-grid's grid template). */
+export const COLUMNS: readonly Column[] = [
+  { id: 'name', label: 'Name', className: 'col-name' },
+  { id: 'state', label: 'State', className: 'col-state' },
+  { id: 'distro', label: 'Distro', className: 'col-distro' },
+  { id: 'arch', label: 'Arch', className: 'col-arch' },
+  { id: 'ip', label: 'IP Address', className: 'col-ip' },
+  { id: 'disk', label: 'Disk', className: 'col-disk num' },
+];
+
+/** Rows are this tall (px): compact like Finder's list view, the size the virtualizer lays out. */
+export const ROW_HEIGHT = 26;
+
+/** A DOM id for a machine's row (aria-activedescendant points at it). */
+export const rowId = (name: string) =>
+  `machine-row-${name.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0)}`)}`;

@@ -1,0 +1,104 @@
+import { Import, PanelLeft, PanelRight, Plus, RotateCw, Search } from 'lucide-react';
+import { registerFilterField, runWindowCommand } from '../../actions/window-commands';
+import { shortcutLabel } from '../../lib/shortcuts';
+import { useConnection } from '../../stores/connection';
+import { selectMachines, useMachines } from '../../stores/machines';
+import { useUi } from '../../stores/ui';
+import { ActivityIndicator } from './ActivityIndicator';
+
+const tip = (text: string, command: string) => {
+  const key = shortcutLabel(command);
+  return key ? `${text} (${key})` : text;
+};
+
+/**
+ * The unified toolbar in the title bar: the window's drag region (its controls are not), the sidebar toggle,
+ * the window's title with a count, the main commands as icon buttons, the Activity indicator and the search
+ * field at the trailing end, where Mac apps put it.
+ */
+export function TitleBar() {
+  const info = useConnection((s) => s.info);
+  const machines = useMachines(selectMachines);
+  const running = machines.filter((m) => m.state === 'running').length;
+  const { filter, setFilter, sidebarCollapsed, toggleSidebar, inspectorOpen, setInspectorOpen } = useUi();
+  return (
+    <header className="titlebar" data-drag-region="true">
+      <div className="traffic-light-space" aria-hidden="true" />
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={sidebarCollapsed ? 'Show Sidebar' : 'Hide Sidebar'}
+        title={sidebarCollapsed ? 'Show Sidebar' : 'Hide Sidebar'}
+        onClick={toggleSidebar}
+      >
+        <PanelLeft size={16} aria-hidden />
+      </button>
+      <div className="window-title">
+        <h1>OrbDeck</h1>
+        <span className="window-subtitle">
+          {machines.length === 1 ? '1 machine' : `${machines.length} machines`}
+          {machines.length > 0 && `, ${running} running`}
+        </span>
+        {info?.demo && (
+          <span className="demo-badge" title="The built-in simulator stands in for orbctl">
+            Demo
+          </span>
+        )}
+      </div>
+      <div className="titlebar-space" />
+      <div className="toolbar-group">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="New Machine"
+          title={tip('New Machine', 'create')}
+          onClick={() => runWindowCommand('create')}
+        >
+          <Plus size={17} aria-hidden />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Import…"
+          title={tip('Import an exported machine', 'import')}
+          onClick={() => runWindowCommand('import')}
+        >
+          <Import size={16} aria-hidden />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Refresh"
+          title={tip('Refresh', 'refresh')}
+          onClick={() => runWindowCommand('refresh')}
+        >
+          <RotateCw size={15} aria-hidden />
+        </button>
+        <ActivityIndicator />
+        <button
+          type="button"
+          className="icon-button inspector-toggle"
+          aria-label={inspectorOpen ? 'Hide Inspector' : 'Show Inspector'}
+          aria-pressed={inspectorOpen}
+          title={inspectorOpen ? 'Hide Inspector' : 'Show Inspector'}
+          onClick={() => setInspectorOpen(!inspectorOpen)}
+        >
+          <PanelRight size={16} aria-hidden />
+        </button>
+      </div>
+      <label className="search-field">
+        <Search size={13} aria-hidden />
+        <input
+          ref={registerFilterField}
+          type="search"
+          aria-label="Filter machines"
+          placeholder="Search"
+          value={filter}
+          spellCheck={false}
+          onChange={(e) => setFilter(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setFilter('')}
+        />
+      </label>
+    </header>
+  );
+}
