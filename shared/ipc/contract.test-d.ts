@@ -81,6 +81,8 @@ interface Pinned {
     { supported: boolean; files: ChosenFile[] },
   ];
   'desktop:show-item': [{ path: string }, { shown: boolean }];
+  // Issue 13: performance
+  'machines:visible': [{ names: string[] }, { accepted: number }];
 }
 
 interface PinnedEvents {

@@ -68,6 +68,8 @@ const EXAMPLES = {
   ['desktop:pick-files']: { purpose: 'import' },
   ['desktop:show-item']: { path: '/nowhere/u.tar.zst' },
   ['upload:discard']: { path: '/nowhere/upload' },
+  // Issue 13: performance
+  ['machines:visible']: { names: ['ubuntu', 'web'] },
 } satisfies Record<IpcChannel, Record<string, unknown>>;
 
 const HOSTILE = [
