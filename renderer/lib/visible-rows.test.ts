@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setApi, type Api } from '../api/api';
-import { MAX_VISIBLE_NAMES, VISIBLE_DEBOUNCE_MS, reportVisibleMachines, resetVisibleRows } from './visible-rows';
+import {
+  MAX_VISIBLE_NAMES,
+  VISIBLE_DEBOUNCE_MS,
+  reportVisibleMachines,
+  resetVisibleRows,
+} from './visible-rows';
 
 function stubApi() {
   const sent: Array<[string, unknown]> = [];

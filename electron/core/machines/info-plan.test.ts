@@ -19,7 +19,10 @@ describe('planInfo', () => {
     const cache = new InfoCache();
     for (const m of listed) cache.set(m.id, { ...m, diskSize: 1 }, 0);
     const later = MAX_AGE_MS + 1;
-    expect(planInfo(listed, cache, later, ['vm-0', 'vm-1'])).toEqual({ onScreen: [listed[0]], offScreen: [] });
+    expect(planInfo(listed, cache, later, ['vm-0', 'vm-1'])).toEqual({
+      onScreen: [listed[0]],
+      offScreen: [],
+    });
     // No window has said: every running machine is refreshed, as before.
     expect(planInfo(listed, cache, later, null).offScreen).toHaveLength(MAX_OFF_SCREEN_PER_ROUND);
     expect(planInfo(listed, cache, 1, null).offScreen).toEqual([]);

@@ -34,7 +34,11 @@ class FakeSource implements MachineSource {
     await new Promise((r) => setTimeout(r, this.infoDelayMs));
     const m = this.machines.find((x) => x.name === name);
     if (!m) throw new Error('gone');
-    return { ...m, diskSize: 1000 + m.name.length, ...(m.state === 'running' ? { ip4: '198.19.249.2' } : {}) };
+    return {
+      ...m,
+      diskSize: 1000 + m.name.length,
+      ...(m.state === 'running' ? { ip4: '198.19.249.2' } : {}),
+    };
   }
   infoCalls(): string[] {
     return this.calls.filter((c) => c.startsWith('info ')).map((c) => c.slice(5));
@@ -164,6 +168,17 @@ describe('MachinePoller', () => {
     expect(poller.currentInterval()).toBe(3000);
     poller.setVisible(false);
     expect(poller.currentInterval()).toBe(15000);
+  });
+
+  it('polls at once when an action begins or ends, not at the next tick', async () => {
+    const { source, poller } = setup({ intervals: { visibleMs: 60_000, fastMs: 60_000 } });
+    poller.start();
+    await new Promise((r) => setTimeout(r, 30));
+    const lists = () => source.calls.filter((c) => c === 'list').length;
+    expect(lists()).toBe(1);
+    poller.nudge();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(lists()).toBe(2);
   });
 
   it('keeps polling on its own once started, and stops', async () => {

@@ -93,11 +93,14 @@ export class MachinePoller {
     await this.enqueue();
   }
 
-  /** Polls quickly for a while: called after every action so that transitions show. */
+  /**
+   * Called as an action begins and as it ends: polls at once (so the row shows the transition, then the
+   * result, without waiting for the next poll), then quickly for a while.
+   */
   nudge(): void {
     this.fastUntil = this.now() + this.intervals.fastForMs;
     this.defaultWanted = true;
-    this.schedule();
+    this.schedule(0);
   }
 
   setVisible(visible: boolean): void {
@@ -144,13 +147,13 @@ export class MachinePoller {
     return next;
   }
 
-  private schedule(): void {
+  private schedule(delayMs = this.currentInterval()): void {
     if (!this.running) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.enqueue();
-    }, this.currentInterval());
+    }, delayMs);
     this.timer.unref?.();
   }
 

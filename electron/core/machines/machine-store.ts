@@ -103,7 +103,9 @@ export class MachineStore {
   }
 
   private rebuild(): void {
-    this.machines = this.listed.map((m) => this.infos.apply({ ...m, isDefault: m.name === this.defaultName }));
+    this.machines = this.listed.map((m) =>
+      this.infos.apply({ ...m, isDefault: m.name === this.defaultName }),
+    );
     if (!this.settled) {
       this.settled = true;
       this.markSettled();
