@@ -3,7 +3,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 
 export const fmt = (v) =>
-  Number.isNaN(v)
+  v === null || Number.isNaN(v)
     ? 'n/a'
     : !Number.isFinite(v)
       ? String(v)
@@ -33,7 +33,7 @@ export function ratioOf(f) {
 }
 
 export function metOf(f) {
-  if (!f.target || !Number.isFinite(f.value)) return null;
+  if (!f.target || f.value === null || !Number.isFinite(f.value)) return null;
   return f.target.strict ? f.value < f.target.limit : f.value <= f.target.limit;
 }
 

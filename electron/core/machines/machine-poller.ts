@@ -34,6 +34,8 @@ export const DEFAULT_INTERVALS: PollIntervals = {
   defaultEveryMs: 60_000,
 };
 
+/** After a window appears, the next poll comes this soon (the stored list is shown meanwhile). */
+const SHOWN_POLL_DELAY_MS = 300;
 /** `orbctl info` calls at once. */
 const INFO_CONCURRENCY = 4;
 
@@ -106,8 +108,8 @@ export class MachinePoller {
   setVisible(visible: boolean): void {
     if (visible === this.visible) return;
     this.visible = visible;
-    if (visible) void this.refresh();
-    else this.schedule();
+    // A window that just appeared shows the stored list at once and paints before the fresh poll starts.
+    this.schedule(visible ? Math.min(SHOWN_POLL_DELAY_MS, this.currentInterval()) : undefined);
   }
 
   setIntervals(intervals: Partial<PollIntervals>): void {
