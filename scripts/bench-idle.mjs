@@ -9,6 +9,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, record } from './lib/bench-results.mjs';
+import { HOST_ENV, HOST_NODE_ARGS } from './lib/host-flags.mjs';
 import { findChromium, root } from './lib/setup.mjs';
 
 const SIM = join(root, 'dist/sim/orbctl-sim.mjs');
@@ -22,6 +23,7 @@ const wrapper = join(dir, 'orbctl');
 writeFileSync(wrapper, `#!/bin/sh\necho "$1" >> '${calls}'\nexec '${SIM}' "$@"\n`);
 chmodSync(wrapper, 0o755);
 const env = {
+  ...HOST_ENV,
   ...process.env,
   ORBDECK_ORBCTL: wrapper,
   ORBCTL_SIM_HOME: join(dir, 'sim'),
@@ -102,7 +104,11 @@ function report(p, listTarget, listCpu) {
   });
 }
 
-const host = spawn(process.execPath, [join(root, 'dist/headless/serve.mjs'), '--no-open'], { env });
+const host = spawn(
+  process.execPath,
+  [...HOST_NODE_ARGS, join(root, 'dist/headless/serve.mjs'), '--no-open'],
+  { env },
+);
 let browser;
 try {
   const url = await new Promise((resolve, reject) => {

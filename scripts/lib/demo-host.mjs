@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HOST_ENV, HOST_NODE_ARGS } from './host-flags.mjs';
 import { root } from './setup.mjs';
 
 export const SIM = join(root, 'dist/sim/orbctl-sim.mjs');
@@ -12,15 +13,20 @@ export const SIM = join(root, 'dist/sim/orbctl-sim.mjs');
 export async function startDemoHost(extraEnv = {}, prepare = () => {}) {
   const home = mkdtempSync(join(tmpdir(), 'orbdeck-demo-host-'));
   const env = {
+    ...HOST_ENV,
     ...process.env,
     ORBCTL_SIM_HOME: join(home, 'sim'),
     ORBDECK_DATA_DIR: join(home, 'data'),
     ...extraEnv,
   };
   prepare(env);
-  const child = spawn(process.execPath, [join(root, 'dist/headless/serve.mjs'), '--demo', '--no-open'], {
-    env,
-  });
+  const child = spawn(
+    process.execPath,
+    [...HOST_NODE_ARGS, join(root, 'dist/headless/serve.mjs'), '--demo', '--no-open'],
+    {
+      env,
+    },
+  );
   const url = await new Promise((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`the host exited with ${code}`)));
     child.stdout.on('data', (d) => {

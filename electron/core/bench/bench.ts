@@ -33,6 +33,7 @@ function sim(env: NodeJS.ProcessEnv, ...args: string[]): void {
 function benchCore(
   extra: number,
   env: Record<string, string> = {},
+  startsVisible = true,
 ): { core: Core; env: NodeJS.ProcessEnv; done(): Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'orbdeck-bench-'));
   const simHome = simEnv(join(dir, 'sim'), env);
@@ -43,6 +44,7 @@ function benchCore(
     demo: true,
     simBinary: SIM,
     env: { ...simHome, ORBDECK_POLL_MS: env.ORBDECK_POLL_MS ?? '60000' },
+    startsVisible,
   });
   return {
     core,
@@ -70,11 +72,12 @@ async function untilInfo(core: Core, names: readonly string[] | null, timeoutMs:
 async function pollCost(): Promise<void> {
   const { core, env, done } = benchCore(300);
   await core.machines.settledSnapshot(60_000);
-  // Disk sizes and addresses first (they are asked beside the polls); then only what changes is asked.
-  await untilInfo(core, null, 120_000).then(async () => {
-    for (let i = 0; i < 10 && core.machines.snapshot().machines.some((m) => m.diskSize === undefined); i++)
-      await core.machines.refresh();
-  });
+  // Disk sizes and addresses first (asked beside the polls, 48 off-screen machines a round); then only what
+  // changes is asked.
+  for (let i = 0; i < 20 && core.machines.snapshot().machines.some((m) => m.diskSize === undefined); i++) {
+    await core.machines.refresh();
+    await core.machines.poller.infoIdle();
+  }
   const spawnOnly: number[] = [];
   const poll: number[] = [];
   for (let i = 0; i < rounds * 2; i++) {
@@ -110,7 +113,7 @@ async function infoLoad(): Promise<void> {
     .machines.slice(140, 165)
     .map((m) => m.name);
   const t = performance.now();
-  (core.machines as { showing?: (names: string[]) => void }).showing?.(shown);
+  core.machines.showing(shown);
   const visibleMs = await untilInfo(core, shown, 60_000);
   const bare: number[] = [];
   const during: number[] = [];
@@ -190,7 +193,8 @@ async function exportOverhead(): Promise<void> {
 
 /** 1,000 jobs submitted through the router while none may start: the cost of each, first and last hundred. */
 async function queueCost(): Promise<void> {
-  const { core, done } = benchCore(125);
+  // No window: nothing but the submissions runs meanwhile (no disk sizes asked in the background).
+  const { core, done } = benchCore(125, {}, false);
   await core.machines.settledSnapshot(60_000);
   let release: () => void = () => {};
   core.jobs.hold(new Promise<void>((r) => (release = r)));
@@ -236,10 +240,17 @@ async function queueCost(): Promise<void> {
   });
 }
 
-/** Core RSS in a process of its own: after start, after 1,000 operations, and over a soak. */
+/** scripts/lib/host-flags.mjs: how the headless host's Node is started, so the core is measured as it runs. */
+const hostFlags = (await import(join(here, '../../scripts/lib/host-flags.mjs'))) as {
+  HOST_NODE_ARGS: string[];
+  HOST_ENV: Record<string, string>;
+};
+
+/** Core RSS in a process of its own (started as the headless host is): after start, 1,000 operations, a soak. */
 function memory(): void {
-  const run = spawnSync(process.execPath, ['--expose-gc', join(here, 'memory.mjs')], {
-    env: process.env,
+  const args = [...hostFlags.HOST_NODE_ARGS, '--expose-gc', join(here, 'memory.mjs')];
+  const run = spawnSync(process.execPath, args, {
+    env: { ...hostFlags.HOST_ENV, ...process.env },
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });

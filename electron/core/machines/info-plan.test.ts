@@ -15,7 +15,7 @@ describe('planInfo', () => {
     expect(names(plan.offScreen)).not.toContain('vm-3');
   });
 
-  it('refreshes old numbers of running machines only on screen once a window says what it shows', () => {
+  it('refreshes old numbers of running machines only while they are on screen', () => {
     const cache = new InfoCache();
     for (const m of listed) cache.set(m.id, { ...m, diskSize: 1 }, 0);
     const later = MAX_AGE_MS + 1;
@@ -23,9 +23,8 @@ describe('planInfo', () => {
       onScreen: [listed[0]],
       offScreen: [],
     });
-    // No window has said: every running machine is refreshed, as before.
-    expect(planInfo(listed, cache, later, null).offScreen).toHaveLength(MAX_OFF_SCREEN_PER_ROUND);
-    expect(planInfo(listed, cache, 1, null).offScreen).toEqual([]);
+    expect(planInfo(listed, cache, later, null)).toEqual({ onScreen: [], offScreen: [] });
+    expect(planInfo(listed, cache, 1, ['vm-0'])).toEqual({ onScreen: [], offScreen: [] });
   });
 
   it('asks again about a machine whose state changed', () => {

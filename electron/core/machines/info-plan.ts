@@ -14,9 +14,10 @@ export interface InfoPlan {
 }
 
 /**
- * Which machines to ask `orbctl info` about this round. What a window shows comes first; old numbers of a
- * running machine are refreshed only while it is on screen (or for every machine while no window has said
- * what it shows), since nobody reads the disk size of a row out of view.
+ * Which machines to ask `orbctl info` about this round. What a window shows comes first. Old numbers of a
+ * running machine are refreshed only while it is on screen: refreshing every running machine each minute
+ * cost more processes than the polls themselves, for disk sizes of rows nobody looks at (the details pane
+ * asks `info` afresh for the machine it shows).
  */
 export function planInfo(
   listed: readonly Machine[],
@@ -36,7 +37,7 @@ export function planInfo(
   const offScreen: Machine[] = [];
   for (const m of listed) {
     if (offScreen.length >= MAX_OFF_SCREEN_PER_ROUND) break;
-    if (!seen.has(m.name) && cache.isStale(m, now, shown === null)) offScreen.push(m);
+    if (!seen.has(m.name) && cache.isStale(m, now, false)) offScreen.push(m);
   }
   return { onScreen, offScreen };
 }

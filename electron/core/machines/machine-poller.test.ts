@@ -122,6 +122,21 @@ describe('MachinePoller', () => {
     expect(source.infoCalls().slice(6)).toEqual(['a']);
   });
 
+  it('asks next about rows that came into view while a round was under way', async () => {
+    const { source, poller } = setup();
+    source.machines = Array.from({ length: 40 }, (_, i) =>
+      machine(`vm-${String(i).padStart(2, '0')}`, 'stopped'),
+    );
+    source.infoDelayMs = 15;
+    await poller.refresh();
+    await new Promise((r) => setTimeout(r, 25));
+    poller.showing(['vm-39', 'vm-38']);
+    await poller.infoIdle();
+    const order = source.infoCalls();
+    expect(order.indexOf('vm-39')).toBeLessThan(16);
+    expect(order.indexOf('vm-38')).toBeLessThan(16);
+  });
+
   it('shows the list without waiting for info, and info never holds up the next poll', async () => {
     const { source, store, poller } = setup();
     source.machines = [machine('a'), machine('b')];

@@ -38,6 +38,8 @@ export const DEFAULT_INTERVALS: PollIntervals = {
 const SHOWN_POLL_DELAY_MS = 300;
 /** `orbctl info` calls at once. */
 const INFO_CONCURRENCY = 4;
+/** On-screen rows whose info came in within this long are shown in one event. */
+const INFO_EMIT_MS = 50;
 
 export interface MachinePollerOptions {
   source: MachineSource;
@@ -69,6 +71,7 @@ export class MachinePoller {
   private shown: string[] | null = null;
   private infoRun: Promise<void> | null = null;
   private infoAgain = false;
+  private infoTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: MachinePollerOptions) {
     this.intervals = { ...DEFAULT_INTERVALS, ...options.intervals };
@@ -86,7 +89,9 @@ export class MachinePoller {
   stop(): void {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
+    if (this.infoTimer) clearTimeout(this.infoTimer);
     this.timer = null;
+    this.infoTimer = null;
     this.abort.abort();
   }
 
@@ -208,30 +213,48 @@ export class MachinePoller {
     });
   }
 
+  /**
+   * Asks `info` about what the window shows, then up to a round's share of the rest. Each worker picks its
+   * next machine when it is free, on screen first, so rows that came into view meanwhile are asked next.
+   */
   private async infoRound(): Promise<void> {
-    const { store } = this.options;
-    const plan = planInfo(store.list(), store.infos, this.now(), this.shown);
-    // What is on screen first, shown as soon as it is known; then a few of the rest.
-    for (const batch of [plan.onScreen, plan.offScreen]) {
-      if (batch.length === 0 || this.abort.signal.aborted) continue;
-      await this.fetchInfo(batch);
-      store.infoDone();
-    }
-  }
-
-  private async fetchInfo(machines: Machine[]): Promise<void> {
+    const { store, source } = this.options;
     const { signal } = this.abort;
-    const queue = [...machines];
+    const asked = new Set<string>();
+    const offScreen = planInfo(store.list(), store.infos, this.now(), this.shown).offScreen;
+    const next = (): { machine: Machine; onScreen: boolean } | undefined => {
+      const onScreen = planInfo(store.list(), store.infos, this.now(), this.shown).onScreen;
+      const pick =
+        onScreen.map((machine) => ({ machine, onScreen: true })).find((p) => !asked.has(p.machine.name)) ??
+        offScreen.map((machine) => ({ machine, onScreen: false })).find((p) => !asked.has(p.machine.name));
+      if (pick) asked.add(pick.machine.name);
+      return pick;
+    };
     const worker = async () => {
-      for (let m = queue.shift(); m && !signal.aborted; m = queue.shift()) {
+      for (let p = next(); p && !signal.aborted; p = next()) {
         try {
-          this.options.store.setInfo(m, await this.options.source.info(m.name, signal));
+          store.setInfo(p.machine, await source.info(p.machine.name, signal));
+          if (p.onScreen) this.showInfoSoon();
         } catch {
           // Deleted or renamed between list and info: the next poll sorts it out.
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(INFO_CONCURRENCY, queue.length) }, worker));
+    await Promise.all(Array.from({ length: INFO_CONCURRENCY }, worker));
+    this.showInfoNow();
+  }
+
+  /** Rows on screen show their numbers within a moment, in one event for those that came in together. */
+  private showInfoSoon(): void {
+    if (this.infoTimer) return;
+    this.infoTimer = setTimeout(() => this.showInfoNow(), INFO_EMIT_MS);
+    this.infoTimer.unref?.();
+  }
+
+  private showInfoNow(): void {
+    if (this.infoTimer) clearTimeout(this.infoTimer);
+    this.infoTimer = null;
+    this.options.store.infoDone();
   }
 }
 
