@@ -3,6 +3,7 @@
 // (npm run serve --demo), which npm hands over as npm_config_* variables.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { HOST_ENV, HOST_NODE_ARGS } from './lib/host-flags.mjs';
 import { ensureBuild, ensureDependencies, root } from './lib/setup.mjs';
 
 const args = process.argv.slice(2);
@@ -16,6 +17,9 @@ if (env.npm_config_open === 'false' && !args.includes('--no-open')) args.push('-
 
 ensureDependencies();
 await ensureBuild();
-const child = spawn(process.execPath, [join(root, 'dist/headless/serve.mjs'), ...args], { stdio: 'inherit' });
+const child = spawn(process.execPath, [...HOST_NODE_ARGS, join(root, 'dist/headless/serve.mjs'), ...args], {
+  stdio: 'inherit',
+  env: { ...HOST_ENV, ...process.env },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

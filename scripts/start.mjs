@@ -2,6 +2,7 @@
 // one line and serve the same UI to a browser instead.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { HOST_ENV, HOST_NODE_ARGS } from './lib/host-flags.mjs';
 import { electronRuntime, ensureBuild, ensureDependencies, root, tryDownloadElectron } from './lib/setup.mjs';
 
 const args = process.argv.slice(2);
@@ -18,7 +19,10 @@ if (!runtime.path && runtime.reason === 'no Electron binary has been downloaded'
 const child = runtime.path
   ? spawn(runtime.path, [root, ...args], { stdio: 'inherit' })
   : (console.log(`No Electron runtime here (${runtime.reason}); serving OrbDeck to your browser instead.`),
-    spawn(process.execPath, [join(root, 'dist/headless/serve.mjs'), ...args], { stdio: 'inherit' }));
+    spawn(process.execPath, [...HOST_NODE_ARGS, join(root, 'dist/headless/serve.mjs'), ...args], {
+      stdio: 'inherit',
+      env: { ...HOST_ENV, ...process.env },
+    }));
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -19,7 +19,7 @@ import { JobJournal } from './jobs/journal';
 import { recoverInterruptedJobs } from './jobs/recovery';
 import { Notices } from './notices';
 import { ClientVisibility } from './machines/client-visibility';
-import { MachineStore } from './machines/machine-store';
+import { Machines } from './machines/machines';
 import { Orbctl } from './orbctl';
 import type { ProcessLauncher } from './orbctl/run';
 import { parseTimeouts } from './orbctl/timeouts-env';
@@ -43,13 +43,18 @@ export interface CoreOptions {
   desktop?: Desktop;
   /** The headless host receives dropped files as uploads; Electron knows their paths. */
   acceptUploads?: boolean;
+  /**
+   * Whether a window counts as visible before any says so: true for Electron (main follows its windows),
+   * false for the headless host, where no page may ever be opened.
+   */
+  startsVisible?: boolean;
 }
 
 /** Everything the main process runs, without Electron: both transports sit on top of this. */
 export interface Core {
   readonly events: EventHub;
   readonly router: Router;
-  readonly machines: MachineStore;
+  readonly machines: Machines;
   readonly jobs: JobManager;
   readonly orbctl: Orbctl;
   readonly timing: Timing;
@@ -114,7 +119,7 @@ export function createCore(options: CoreOptions): Core {
       machines.setIntervals({ visibleMs: now.pollIntervalMs });
   });
   const pollMs = Number(env.ORBDECK_POLL_MS) || settings.get().pollIntervalMs;
-  const machines = new MachineStore({
+  const machines = new Machines({
     events,
     source: {
       list: (signal) => orbctl.list({ signal, quiet: true }),
@@ -122,6 +127,8 @@ export function createCore(options: CoreOptions): Core {
       info: (name, signal) => orbctl.info(name, { signal, quiet: true }),
     },
     intervals: { visibleMs: pollMs, fastMs: Math.min(pollMs, 700) },
+    // A headless host with no page open polls as a hidden window does, until a page says it is visible.
+    visible: options.startsVisible ?? true,
   });
   const history = new JobHistory(join(options.dataDir, 'history.jsonl'), { notices });
   if (history.skipped) timing.note('WARN', `History: skipped ${history.skipped} unreadable line(s)`);

@@ -20,9 +20,13 @@ export function syncStores(api: Api): () => void {
     const since = Date.now();
     void pullNotices(api);
     try {
-      const [info, snapshot, jobs, orbctl, history, settings] = await Promise.all([
+      // The list is shown the moment it arrives: `orbctl:status` may start orbctl, and nothing waits for it.
+      const listed = api
+        .invoke('machines:snapshot', {})
+        .then((snapshot) => useMachines.getState().setSnapshot(snapshot));
+      const [info, , jobs, orbctl, history, settings] = await Promise.all([
         api.invoke('app:info', {}),
-        api.invoke('machines:snapshot', {}),
+        listed,
         api.invoke('jobs:list', {}),
         api.invoke('orbctl:status', {}),
         api.invoke('jobs:history', {}),
@@ -32,7 +36,6 @@ export function syncStores(api: Api): () => void {
       useHistory.getState().merge(history);
       useConnection.getState().set({ info });
       useOrbctl.getState().set(orbctl);
-      useMachines.getState().setSnapshot(snapshot);
       useJobs.getState().merge(jobs, since);
     } catch (error) {
       useMachines.getState().setFetchError(toErrorData(error));

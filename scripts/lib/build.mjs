@@ -28,6 +28,12 @@ export const nodeBundles = {
   },
   bench: { entry: 'electron/core/bench/bench.ts', out: 'dist/bench/bench.mjs', format: 'esm' },
   soak: { entry: 'electron/core/bench/soak.ts', out: 'dist/bench/soak.mjs', format: 'esm' },
+  'bench-memory': { entry: 'electron/core/bench/memory.ts', out: 'dist/bench/memory.mjs', format: 'esm' },
+  'bench-static': {
+    entry: 'electron/core/bench/static-host.ts',
+    out: 'dist/bench/static-host.mjs',
+    format: 'esm',
+  },
 };
 
 const sources = [

@@ -1,9 +1,10 @@
 // A headless host in demo mode with its own simulator state and data folder, for the screenshot and UI
 // benchmark scripts (the e2e suite has its own, in e2e/support/host.ts).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HOST_ENV, HOST_NODE_ARGS } from './host-flags.mjs';
 import { root } from './setup.mjs';
 
 export const SIM = join(root, 'dist/sim/orbctl-sim.mjs');
@@ -12,15 +13,20 @@ export const SIM = join(root, 'dist/sim/orbctl-sim.mjs');
 export async function startDemoHost(extraEnv = {}, prepare = () => {}) {
   const home = mkdtempSync(join(tmpdir(), 'orbdeck-demo-host-'));
   const env = {
+    ...HOST_ENV,
     ...process.env,
     ORBCTL_SIM_HOME: join(home, 'sim'),
     ORBDECK_DATA_DIR: join(home, 'data'),
     ...extraEnv,
   };
   prepare(env);
-  const child = spawn(process.execPath, [join(root, 'dist/headless/serve.mjs'), '--demo', '--no-open'], {
-    env,
-  });
+  const child = spawn(
+    process.execPath,
+    [...HOST_NODE_ARGS, join(root, 'dist/headless/serve.mjs'), '--demo', '--no-open'],
+    {
+      env,
+    },
+  );
   const url = await new Promise((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`the host exited with ${code}`)));
     child.stdout.on('data', (d) => {
@@ -37,11 +43,35 @@ export async function startDemoHost(extraEnv = {}, prepare = () => {}) {
   };
 }
 
-/** Adds `count` machines (vm-000, vm-001, …) to the simulator state named by `env`, at once. */
+/**
+ * Adds `count` machines (vm-000, vm-001, …; every third running) to the simulator state named by `env`. The
+ * first four go through `__sim add`; the rest are copies of those written into the state file at once (a
+ * thousand simulator processes would take minutes on a small machine).
+ */
 export function addMachines(env, count) {
-  for (let i = 0; i < count; i++) {
-    const name = `vm-${String(i).padStart(3, '0')}`;
-    const distro = ['ubuntu', 'debian', 'fedora', 'alpine'][i % 4];
-    spawnSync(SIM, ['__sim', 'add', name, distro, i % 3 ? 'state=stopped' : 'state=running'], { env });
+  const distros = ['ubuntu', 'debian', 'fedora', 'alpine'];
+  const stateOf = (i) => (i % 3 ? 'stopped' : 'running');
+  const name = (i) => `vm-${String(i).padStart(3, '0')}`;
+  for (let i = 0; i < Math.min(count, 4); i++)
+    spawnSync(SIM, ['__sim', 'add', name(i), distros[i], `state=${stateOf(i)}`], { env });
+  if (count <= 4) return;
+  const file = join(env.ORBCTL_SIM_HOME, 'state.json');
+  const state = JSON.parse(readFileSync(file, 'utf8'));
+  const templates = distros.map((d, i) => state.machines.find((m) => m.name === name(i)));
+  const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  for (let i = 4; i < count; i++) {
+    const t = templates[i % 4];
+    let n = i;
+    let suffix = '';
+    for (let k = 0; k < 6; k++, n = Math.floor(n / 32)) suffix = crockford[n % 32] + suffix;
+    state.machines.push({
+      ...structuredClone(t),
+      id: t.id.slice(0, 20) + suffix,
+      name: name(i),
+      state: stateOf(i),
+      ip4: `198.19.${10 + Math.floor(i / 250)}.${2 + (i % 250)}`,
+      ip6: `fd07:b51a:cc66:1::${i.toString(16)}`,
+    });
   }
+  writeFileSync(file, JSON.stringify(state));
 }

@@ -89,6 +89,8 @@ interface Pinned {
     { supported: boolean; folder: string | null; files: Array<{ machine: string; file: ChosenFile }> },
   ];
   'desktop:show-item': [{ path: string }, { shown: boolean }];
+  // Issue 13: performance
+  'machines:visible': [{ names: string[] }, { accepted: number }];
 }
 
 interface PinnedEvents {

@@ -279,6 +279,17 @@ export const CONTRACT = {
     response: answers<{ shown: boolean }>(),
   },
   // #endregion
+
+  // Issue 13: performance (handlers/machines.ts)
+  /**
+   * The machines a window's list shows now (at most 200 names, sent debounced as it scrolls or filters): their
+   * disk sizes and addresses (`orbctl info`) are asked before the others'.
+   */
+  'machines:visible': {
+    owner: 'machines',
+    request: z.object({ names: z.array(machineRef).max(200) }).strict(),
+    response: answers<{ accepted: number }>(),
+  },
 } as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: unknown }>;
 
 export type IpcChannel = keyof typeof CONTRACT;

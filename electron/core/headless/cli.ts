@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     demo: args.demo,
     simBinary: join(here, '../sim/orbctl-sim.mjs'),
     acceptUploads: true,
+    startsVisible: false,
   });
   const server = await startHeadlessServer({
     router: core.router,

@@ -70,6 +70,8 @@ const EXAMPLES = {
   ['desktop:context-menu']: { items: [{ id: 'start', label: 'Start', enabled: true }] },
   ['desktop:pick-export-folder']: { names: ['ubuntu'] },
   ['upload:discard']: { path: '/nowhere/upload' },
+  // Issue 13: performance
+  ['machines:visible']: { names: ['ubuntu', 'web'] },
 } satisfies Record<IpcChannel, Record<string, unknown>>;
 
 const HOSTILE = [

@@ -8,51 +8,35 @@ interface Entry {
   ip6?: string;
 }
 
-/** A running machine's disk grows; its info is asked again after this long. */
-const MAX_AGE_MS = 60_000;
-/** At most this many `info` calls per poll, and this many at once, so hundreds of machines stay cheap. */
-const MAX_PER_POLL = 48;
-const CONCURRENCY = 4;
+/** A running machine's disk grows; its info is asked again after this long (only while it is on screen). */
+export const MAX_AGE_MS = 60_000;
 
 /**
- * What `orbctl info` told us per machine id, so each poll asks only about machines that are new, changed
- * state, or whose numbers are old; the list itself comes from one `orbctl list`.
+ * What `orbctl info` told us per machine id, and when, so that only machines that are new, changed state,
+ * or (on screen and running) have old numbers are asked again; the list itself comes from one `orbctl list`.
  */
 export class InfoCache {
   private readonly entries = new Map<string, Entry>();
 
-  stale(machines: readonly Machine[], now: number): Machine[] {
-    const ids = new Set(machines.map((m) => m.id));
+  /** Drops what is known about machines no longer listed. */
+  forget(listed: readonly Machine[]): void {
+    if (this.entries.size === 0) return;
+    const ids = new Set(listed.map((m) => m.id));
     for (const id of this.entries.keys()) if (!ids.has(id)) this.entries.delete(id);
-    return machines
-      .filter((m) => {
-        const entry = this.entries.get(m.id);
-        if (!entry || entry.state !== m.state) return true;
-        return m.state === 'running' && now - entry.fetchedAt > MAX_AGE_MS;
-      })
-      .slice(0, MAX_PER_POLL);
   }
 
-  async fetch(
-    machines: Machine[],
-    info: (name: string) => Promise<MachineInfo>,
-    now: () => number,
-  ): Promise<void> {
-    const queue = [...machines];
-    const worker = async () => {
-      for (let m = queue.shift(); m; m = queue.shift()) {
-        try {
-          const i = await info(m.name);
-          const entry: Entry = { state: i.state, fetchedAt: now(), diskSize: i.diskSize };
-          if (i.ip4) entry.ip4 = i.ip4;
-          if (i.ip6) entry.ip6 = i.ip6;
-          this.entries.set(m.id, entry);
-        } catch {
-          // Deleted or renamed between list and info: the next poll sorts it out.
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  set(id: string, info: MachineInfo, now: number): void {
+    const entry: Entry = { state: info.state, fetchedAt: now, diskSize: info.diskSize };
+    if (info.ip4) entry.ip4 = info.ip4;
+    if (info.ip6) entry.ip6 = info.ip6;
+    this.entries.set(id, entry);
+  }
+
+  /** Whether `machine` needs an `info` call: never asked, changed state, or (when `refreshOld`) old. */
+  isStale(machine: Machine, now: number, refreshOld: boolean): boolean {
+    const entry = this.entries.get(machine.id);
+    if (!entry || entry.state !== machine.state) return true;
+    return refreshOld && machine.state === 'running' && now - entry.fetchedAt > MAX_AGE_MS;
   }
 
   /** The machine with what info knows; addresses only while it runs, as orbctl gives them. */

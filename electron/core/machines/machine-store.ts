@@ -1,76 +1,33 @@
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
 import { type MachinesSnapshot } from '../../../shared/ipc/contract';
 import type { Machine, MachineInfo } from '../../../shared/machine';
-import { InfoCache } from './info-cache';
 import type { EventHub } from '../events';
-
-/** Where machines come from: the orbctl adapter in the app, a fake in tests. */
-export interface MachineSource {
-  list(signal: AbortSignal): Promise<Machine[]>;
-  /** OrbStack's default machine, or null when there is none. */
-  defaultName(signal: AbortSignal): Promise<string | null>;
-  /** `orbctl info`: disk size and IP addresses, which `list` does not give. */
-  info(name: string, signal: AbortSignal): Promise<MachineInfo>;
-}
-
-export interface PollIntervals {
-  /** Between polls while a window is visible. */
-  visibleMs: number;
-  /** Between polls while no window is visible (tray only). */
-  hiddenMs: number;
-  /** Right after an action, for `fastForMs`, so transitions show quickly. */
-  fastMs: number;
-  fastForMs: number;
-  /** `orbctl default` is asked every this many polls (and whenever the set of machines changes). */
-  defaultEvery: number;
-}
-
-export const DEFAULT_INTERVALS: PollIntervals = {
-  visibleMs: 3000,
-  hiddenMs: 15000,
-  fastMs: 700,
-  fastForMs: 10000,
-  defaultEvery: 10,
-};
-
-export interface MachineStoreOptions {
-  source: MachineSource;
-  events: EventHub;
-  intervals?: Partial<PollIntervals>;
-  now?: () => number;
-}
+import { InfoCache } from './info-cache';
 
 /**
- * The machine list as the main process knows it. It polls `orbctl list` (never two polls at once; faster right
- * after an action, slower when hidden), emits `machines:changed` only when something really changed, and
- * keeps the last polling error instead of swallowing it.
+ * What the main process knows about the machines: the last list, the default machine, what `orbctl info`
+ * added, and the last polling error (kept, not swallowed). It emits `machines:changed` only when something a
+ * window shows really changed. When and what to ask orbctl is the poller's business (machine-poller.ts).
  */
 export class MachineStore {
-  private intervals: PollIntervals;
-  private readonly now: () => number;
+  private listed: Machine[] = [];
   private machines: Machine[] = [];
+  private defaultName: string | null = null;
   private lastError: AppErrorData | null = null;
   private updatedAt: number | null = null;
-  private defaultName: string | null = null;
-  private pollsSinceDefault = Infinity;
   private lastSent = '';
-  private visible = true;
-  private fastUntil = 0;
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
-  private current: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
-  private readonly abort = new AbortController();
-  private readonly infos = new InfoCache();
   private version = 0;
-  private firstPollDone = false;
-  private readonly firstPoll: Promise<void>;
-  private markFirstPoll: () => void = () => {};
+  private settled = false;
+  private readonly firstAnswer: Promise<void>;
+  private markSettled: () => void = () => {};
+  /** Disk sizes and addresses per machine id, with when they were asked. */
+  readonly infos = new InfoCache();
 
-  constructor(private readonly options: MachineStoreOptions) {
-    this.intervals = { ...DEFAULT_INTERVALS, ...options.intervals };
-    this.now = options.now ?? Date.now;
-    this.firstPoll = new Promise((resolve) => (this.markFirstPoll = resolve));
+  constructor(
+    private readonly events: EventHub,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.firstAnswer = new Promise((resolve) => (this.markSettled = resolve));
   }
 
   snapshot(): MachinesSnapshot {
@@ -82,133 +39,81 @@ export class MachineStore {
     };
   }
 
+  /** The machines as orbctl last listed them (without what info added). */
+  list(): readonly Machine[] {
+    return this.listed;
+  }
+
+  /** True once a first list or error is known. */
+  isSettled(): boolean {
+    return this.settled;
+  }
+
   /**
-   * The snapshot once there is something to say: a window that opens while the first poll runs waits for it
+   * The snapshot once there is something to say: a window that opens before the first answer waits for it
    * (up to `waitMs`) instead of showing an empty list that is not true.
    */
   async settledSnapshot(waitMs = 8000): Promise<MachinesSnapshot> {
-    if (!this.firstPollDone) {
+    if (!this.settled) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([this.firstPoll, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+      await Promise.race([this.firstAnswer, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
       clearTimeout(timer);
     }
     return this.snapshot();
   }
 
-  /** Starts polling (the first poll runs at once). */
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    void this.refresh();
+  /** A fresh `orbctl list`; `defaultName` when it was asked along with it. */
+  setList(machines: readonly Machine[], defaultName?: string | null): void {
+    this.listed = machines.map((m) => ({ ...m }));
+    if (defaultName !== undefined) this.defaultName = defaultName;
+    this.lastError = null;
+    this.updatedAt = this.now();
+    this.infos.forget(machines);
+    this.rebuild();
   }
 
-  stop(): void {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.abort.abort();
-  }
-
-  /** Polls now. Joins a poll that has not started yet; runs after one already under way (never overlapping). */
-  async refresh(): Promise<MachinesSnapshot> {
-    await this.enqueue();
-    return this.snapshot();
-  }
-
-  /** Polls quickly for a while: called after every action so that transitions show. */
-  nudge(): void {
-    this.fastUntil = this.now() + this.intervals.fastForMs;
-    this.pollsSinceDefault = Infinity;
-    this.schedule();
-  }
-
-  setVisible(visible: boolean): void {
-    if (visible === this.visible) return;
-    this.visible = visible;
-    if (visible) void this.refresh();
-    else this.schedule();
-  }
-
-  setIntervals(intervals: Partial<PollIntervals>): void {
-    this.intervals = { ...this.intervals, ...intervals };
-    this.schedule();
-  }
-
-  /** Milliseconds until the next poll, given the current mode. */
-  currentInterval(): number {
-    if (this.now() < this.fastUntil) return this.intervals.fastMs;
-    return this.visible ? this.intervals.visibleMs : this.intervals.hiddenMs;
-  }
-
-  private enqueue(): Promise<void> {
-    if (this.queued) return this.queued;
-    const after = this.current ?? Promise.resolve();
-    const next = after.then(() => {
-      this.queued = null;
-      this.current = next;
-      return this.pollOnce().finally(() => {
-        if (this.current === next) this.current = null;
-        this.schedule();
-      });
-    });
-    this.queued = next;
-    return next;
-  }
-
-  private schedule(): void {
-    if (!this.running) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.enqueue();
-    }, this.currentInterval());
-    this.timer.unref?.();
-  }
-
-  private async pollOnce(): Promise<void> {
-    const { signal } = this.abort;
-    try {
-      const machines = await this.options.source.list(signal);
-      const namesChanged = names(machines) !== names(this.machines);
-      if (namesChanged || ++this.pollsSinceDefault >= this.intervals.defaultEvery) {
-        this.defaultName =
-          machines.length === 0 ? null : await this.options.source.defaultName(signal).catch(() => null);
-        this.pollsSinceDefault = 0;
-      }
-      this.machines = machines.map((m) => this.infos.apply({ ...m, isDefault: m.name === this.defaultName }));
+  /** The list was asked again and orbctl printed exactly what it printed last time. */
+  unchanged(): void {
+    this.updatedAt = this.now();
+    // Nothing a window shows changed, unless this answer ends an error.
+    if (this.lastError) {
       this.lastError = null;
-      this.updatedAt = this.now();
-      // Show the list at once; disk sizes and addresses follow from `info` for what changed.
-      this.emitIfChanged();
-      const stale = this.infos.stale(machines, this.now());
-      if (stale.length > 0) {
-        await this.infos.fetch(stale, (name) => this.options.source.info(name, signal), this.now);
-        this.machines = this.machines.map((m) => this.infos.apply(m));
-      }
-    } catch (error) {
-      if (signal.aborted) return;
-      this.lastError = toErrorData(error);
+      this.rebuild();
     }
-    this.emitIfChanged();
   }
 
-  private emitIfChanged(): void {
-    if (!this.firstPollDone) {
-      this.firstPollDone = true;
-      this.markFirstPoll();
+  setDefault(name: string | null): void {
+    if (name === this.defaultName) return;
+    this.defaultName = name;
+    this.rebuild();
+  }
+
+  setInfo(machine: Machine, info: MachineInfo): void {
+    this.infos.set(machine.id, info, this.now());
+  }
+
+  /** After a batch of `setInfo`: one event for all of them. */
+  infoDone(): void {
+    this.rebuild();
+  }
+
+  setError(error: unknown): void {
+    this.lastError = toErrorData(error);
+    this.rebuild();
+  }
+
+  private rebuild(): void {
+    this.machines = this.listed.map((m) =>
+      this.infos.apply({ ...m, isDefault: m.name === this.defaultName }),
+    );
+    if (!this.settled) {
+      this.settled = true;
+      this.markSettled();
     }
-    const { machines, lastError } = this.snapshot();
-    const key = JSON.stringify({ machines, lastError });
+    const key = JSON.stringify([this.machines, this.lastError]);
     if (key === this.lastSent) return;
     this.lastSent = key;
     this.version++;
-    this.options.events.emit('machines:changed', this.snapshot());
+    this.events.emit('machines:changed', this.snapshot());
   }
-}
-
-function names(machines: Machine[]): string {
-  return machines
-    .map((m) => m.name)
-    .sort()
-    .join('\n');
 }

@@ -1,6 +1,6 @@
 import { AppError, ErrorCode, toErrorData } from '../../../../shared/errors';
 import { type AppInfo, type OrbctlStatus } from '../../../../shared/ipc/contract';
-import type { MachineStore } from '../../machines/machine-store';
+import type { Machines } from '../../machines/machines';
 import type { Orbctl } from '../../orbctl';
 import type { SettingsStore } from '../../settings/settings-store';
 import type { ClientVisibility } from '../../machines/client-visibility';
@@ -13,7 +13,7 @@ export interface AppHandlerDeps {
   info: Omit<AppInfo, 'transport'>;
   orbctl: Orbctl;
   settings: SettingsStore;
-  machines: MachineStore;
+  machines: Machines;
   visibility: ClientVisibility;
   desktop: Desktop;
   /** The environment and home folder orbctl runs with (for checking a chosen orbctl). */

@@ -4,7 +4,7 @@ import type { Desktop } from '../../desktop/desktop';
 import type { FileAccess } from '../../files/file-access';
 import { checkReadableFile } from '../../files/paths';
 import type { JobManager } from '../../jobs/job-manager';
-import type { MachineStore } from '../../machines/machine-store';
+import type { Machines } from '../../machines/machines';
 import type { Orbctl } from '../../orbctl';
 import {
   createJob,
@@ -19,7 +19,7 @@ import type { Router } from '../router';
 
 export interface MachineHandlerDeps extends MachineJobDeps {
   orbctl: Orbctl;
-  machines: MachineStore;
+  machines: Machines;
   jobs: JobManager;
   desktop: Desktop;
   files: FileAccess;
@@ -78,6 +78,11 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
   handle('machine:delete', ({ name }) => jobs.submit(deleteJob(name, deps)));
   handle('machine:rename', ({ name, newName }) => jobs.submit(renameJob(name, newName, deps)));
   handle('machine:set-default', ({ name }) => jobs.submit(setDefaultJob(name, deps)));
+  // Issue 13: what a window shows is asked about first.
+  handle('machines:visible', ({ names }) => {
+    machines.showing(names);
+    return { accepted: names.length };
+  });
 }
 
 async function sshAccess(deps: MachineHandlerDeps, name: string): Promise<SshAccess> {

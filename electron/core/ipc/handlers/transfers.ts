@@ -10,14 +10,14 @@ import type { ExportTargets } from '../../files/export-target';
 import type { FileAccess, Transport } from '../../files/file-access';
 import { checkReadableFile, checkReadablePath } from '../../files/paths';
 import type { JobManager } from '../../jobs/job-manager';
-import type { MachineStore } from '../../machines/machine-store';
+import type { Machines } from '../../machines/machines';
 import { cloneJob, exportJob, importJob, pushJob, type TransferDeps } from '../../jobs/transfer-jobs';
 import type { SettingsStore } from '../../settings/settings-store';
 import type { UploadStore } from '../../headless/uploads';
 import type { Router } from '../router';
 
 export interface TransferHandlerDeps extends TransferDeps {
-  machines: MachineStore;
+  machines: Machines;
   jobs: JobManager;
   settings: SettingsStore;
   uploads: UploadStore | null;

@@ -1,0 +1,210 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError, ErrorCode } from '../../../shared/errors';
+import type { Machine, MachineInfo } from '../../../shared/machine';
+import { EventHub } from '../events';
+import { MachinePoller, type MachineSource, type PollIntervals } from './machine-poller';
+import { MachineStore } from './machine-store';
+import { testMachine as machine } from '../../../test/helpers/fixtures';
+
+/** A source whose answers the test sets, recording every call and overlaps. */
+class FakeSource implements MachineSource {
+  machines: Machine[] = [];
+  error: Error | null = null;
+  defaultMachine: string | null = null;
+  calls: string[] = [];
+  inFlight = 0;
+  maxInFlight = 0;
+  delayMs = 0;
+  infoDelayMs = 0;
+  async list(): Promise<Machine[]> {
+    this.calls.push('list');
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    await new Promise((r) => setTimeout(r, this.delayMs));
+    this.inFlight--;
+    if (this.error) throw this.error;
+    return this.machines.map((m) => ({ ...m }));
+  }
+  async defaultName(): Promise<string | null> {
+    this.calls.push('default');
+    return this.defaultMachine;
+  }
+  async info(name: string): Promise<MachineInfo> {
+    this.calls.push(`info ${name}`);
+    await new Promise((r) => setTimeout(r, this.infoDelayMs));
+    const m = this.machines.find((x) => x.name === name);
+    if (!m) throw new Error('gone');
+    return {
+      ...m,
+      diskSize: 1000 + m.name.length,
+      ...(m.state === 'running' ? { ip4: '198.19.249.2' } : {}),
+    };
+  }
+  infoCalls(): string[] {
+    return this.calls.filter((c) => c.startsWith('info ')).map((c) => c.slice(5));
+  }
+}
+
+let poller: MachinePoller | undefined;
+afterEach(() => poller?.stop());
+
+function setup(options: { intervals?: Partial<PollIntervals>; visible?: boolean; now?: () => number } = {}) {
+  const source = new FakeSource();
+  const store = new MachineStore(new EventHub(), options.now);
+  poller = new MachinePoller({ source, store, ...options });
+  return { source, store, poller };
+}
+
+describe('MachinePoller', () => {
+  it('asks the default beside the first list, so the first answer waits for one process, not two', async () => {
+    const { source, store, poller } = setup();
+    source.machines = [machine('a'), machine('b')];
+    source.defaultMachine = 'b';
+    source.delayMs = 30;
+    await poller.refresh();
+    expect(source.calls.slice(0, 2).sort()).toEqual(['default', 'list']);
+    expect(store.snapshot().machines.map((m) => m.isDefault)).toEqual([false, true]);
+  });
+
+  it('asks the default again only when the machines change, after an action, or when old', async () => {
+    let now = 0;
+    const { source, poller } = setup({ now: () => now, intervals: { defaultEveryMs: 60_000 } });
+    source.machines = [machine('a')];
+    await poller.refresh();
+    await poller.refresh();
+    await poller.refresh();
+    const defaults = () => source.calls.filter((c) => c === 'default').length;
+    expect(defaults()).toBe(1);
+    source.machines = [machine('a'), machine('b')];
+    await poller.refresh();
+    expect(defaults()).toBe(2);
+    poller.nudge();
+    await poller.refresh();
+    expect(defaults()).toBe(3);
+    now = 61_000;
+    await poller.refresh();
+    expect(defaults()).toBe(4);
+  });
+
+  it('with no visible window asks only `orbctl list`, and catches up on info once a window shows', async () => {
+    let now = 0;
+    const { source, store, poller } = setup({ visible: false, now: () => now });
+    source.machines = [machine('a'), machine('b', 'stopped')];
+    await poller.refresh(); // the first poll also learns the default
+    source.calls = [];
+    for (let i = 0; i < 5; i++) {
+      now += 100_000;
+      await poller.refresh();
+    }
+    await poller.infoIdle();
+    expect(source.calls).toEqual(['list', 'list', 'list', 'list', 'list']);
+    poller.setVisible(true);
+    await poller.refresh();
+    await poller.infoIdle();
+    expect(source.infoCalls().sort()).toEqual(['a', 'b']);
+    expect(store.snapshot().machines.map((m) => m.diskSize)).toEqual([1001, 1001]);
+  });
+
+  it('asks info about what a window shows first, and only about what changed afterwards', async () => {
+    const { source, poller } = setup();
+    source.machines = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => machine(n, 'stopped'));
+    poller.showing(['e', 'c']);
+    await poller.refresh();
+    await poller.infoIdle();
+    expect(source.infoCalls().slice(0, 2)).toEqual(['e', 'c']);
+    expect(source.infoCalls().sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    await poller.refresh();
+    await poller.infoIdle();
+    expect(source.infoCalls()).toHaveLength(6);
+    source.machines[0] = machine('a', 'running');
+    await poller.refresh();
+    await poller.infoIdle();
+    expect(source.infoCalls().slice(6)).toEqual(['a']);
+  });
+
+  it('asks next about rows that came into view while a round was under way', async () => {
+    const { source, poller } = setup();
+    source.machines = Array.from({ length: 40 }, (_, i) =>
+      machine(`vm-${String(i).padStart(2, '0')}`, 'stopped'),
+    );
+    source.infoDelayMs = 15;
+    await poller.refresh();
+    await new Promise((r) => setTimeout(r, 25));
+    poller.showing(['vm-39', 'vm-38']);
+    await poller.infoIdle();
+    const order = source.infoCalls();
+    expect(order.indexOf('vm-39')).toBeLessThan(16);
+    expect(order.indexOf('vm-38')).toBeLessThan(16);
+  });
+
+  it('shows the list without waiting for info, and info never holds up the next poll', async () => {
+    const { source, store, poller } = setup();
+    source.machines = [machine('a'), machine('b')];
+    source.infoDelayMs = 200;
+    const started = Date.now();
+    await poller.refresh();
+    expect(store.snapshot().machines).toHaveLength(2);
+    source.machines.push(machine('c'));
+    await poller.refresh();
+    expect(store.snapshot().machines).toHaveLength(3);
+    expect(Date.now() - started).toBeLessThan(200);
+    await poller.infoIdle();
+    expect(store.snapshot().machines.every((m) => m.diskSize === 1001)).toBe(true);
+  });
+
+  it('keeps the last polling error', async () => {
+    const { source, store, poller } = setup();
+    source.machines = [machine('a')];
+    await poller.refresh();
+    source.error = new AppError(ErrorCode.ORBSTACK_NOT_RUNNING, 'OrbStack is not running.');
+    await poller.refresh();
+    expect(store.snapshot().lastError).toMatchObject({ code: 'ORBSTACK_NOT_RUNNING' });
+    expect(store.snapshot().machines).toHaveLength(1);
+  });
+
+  it('never runs two polls at once and coalesces waiting refreshes', async () => {
+    const { source, poller } = setup();
+    source.delayMs = 20;
+    await Promise.all([poller.refresh(), poller.refresh(), poller.refresh(), poller.refresh()]);
+    expect(source.maxInFlight).toBe(1);
+    expect(source.calls.filter((c) => c === 'list').length).toBeLessThanOrEqual(2);
+  });
+
+  it('polls faster after an action and slower when hidden', () => {
+    let now = 0;
+    const { poller } = setup({
+      now: () => now,
+      intervals: { visibleMs: 3000, hiddenMs: 15000, fastMs: 500, fastForMs: 5000 },
+    });
+    expect(poller.currentInterval()).toBe(3000);
+    poller.nudge();
+    expect(poller.currentInterval()).toBe(500);
+    now = 6000;
+    expect(poller.currentInterval()).toBe(3000);
+    poller.setVisible(false);
+    expect(poller.currentInterval()).toBe(15000);
+  });
+
+  it('polls at once when an action begins or ends, not at the next tick', async () => {
+    const { source, poller } = setup({ intervals: { visibleMs: 60_000, fastMs: 60_000 } });
+    poller.start();
+    await new Promise((r) => setTimeout(r, 30));
+    const lists = () => source.calls.filter((c) => c === 'list').length;
+    expect(lists()).toBe(1);
+    poller.nudge();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(lists()).toBe(2);
+  });
+
+  it('keeps polling on its own once started, and stops', async () => {
+    const { source, poller } = setup({ intervals: { visibleMs: 10, fastMs: 10 } });
+    poller.start();
+    await new Promise((r) => setTimeout(r, 120));
+    poller.stop();
+    const lists = source.calls.filter((c) => c === 'list').length;
+    expect(lists).toBeGreaterThanOrEqual(3);
+    expect(source.maxInFlight).toBe(1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(source.calls.filter((c) => c === 'list').length).toBe(lists);
+  });
+});

@@ -1,0 +1,266 @@
+import type { Machine, MachineInfo } from '../../../shared/machine';
+import { MAX_ON_SCREEN, planInfo } from './info-plan';
+import type { MachineStore } from './machine-store';
+
+/** Where machines come from: the orbctl adapter in the app, a fake in tests. */
+export interface MachineSource {
+  list(signal: AbortSignal): Promise<Machine[]>;
+  /** OrbStack's default machine, or null when there is none. */
+  defaultName(signal: AbortSignal): Promise<string | null>;
+  /** `orbctl info`: disk size and IP addresses, which `list` does not give. */
+  info(name: string, signal: AbortSignal): Promise<MachineInfo>;
+}
+
+export interface PollIntervals {
+  /** Between polls while a window is visible. */
+  visibleMs: number;
+  /** Between polls while no window is visible (tray only, or a headless host with no page open). */
+  hiddenMs: number;
+  /** Right after an action, for `fastForMs`, so transitions show quickly. */
+  fastMs: number;
+  fastForMs: number;
+  /**
+   * While a window is visible, `orbctl default` is asked again after this long (it is also asked whenever the
+   * set of machines changes, and after an action). Hidden, it is not asked by time at all.
+   */
+  defaultEveryMs: number;
+}
+
+export const DEFAULT_INTERVALS: PollIntervals = {
+  visibleMs: 3000,
+  hiddenMs: 15000,
+  fastMs: 700,
+  fastForMs: 10000,
+  defaultEveryMs: 60_000,
+};
+
+/** After a window appears, the next poll comes this soon (the stored list is shown meanwhile). */
+const SHOWN_POLL_DELAY_MS = 300;
+/** `orbctl info` calls at once. */
+const INFO_CONCURRENCY = 4;
+/** On-screen rows whose info came in within this long are shown in one event. */
+const INFO_EMIT_MS = 50;
+
+export interface MachinePollerOptions {
+  source: MachineSource;
+  store: MachineStore;
+  intervals?: Partial<PollIntervals>;
+  /** Whether a window is visible at start (false for a headless host, until a page says it is). */
+  visible?: boolean;
+  now?: () => number;
+}
+
+/**
+ * When and what to ask orbctl. One `orbctl list` per poll (never two at once; faster right after an action,
+ * slower when no window is visible). With no visible window that is all it asks, unless the set of machines
+ * changed (then `orbctl default` too). While a window is visible, `orbctl info` (disk size, addresses) is asked
+ * beside the polls, never holding one up, for the machines the window shows first (`showing`).
+ */
+export class MachinePoller {
+  private intervals: PollIntervals;
+  private readonly now: () => number;
+  private visible: boolean;
+  private fastUntil = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private current: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private readonly abort = new AbortController();
+  private defaultAskedAt = -Infinity;
+  private defaultWanted = true;
+  private shown: string[] | null = null;
+  private infoRun: Promise<void> | null = null;
+  private infoAgain = false;
+  private infoTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: MachinePollerOptions) {
+    this.intervals = { ...DEFAULT_INTERVALS, ...options.intervals };
+    this.now = options.now ?? Date.now;
+    this.visible = options.visible ?? true;
+  }
+
+  /** Starts polling (the first poll runs at once). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.refresh();
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.infoTimer) clearTimeout(this.infoTimer);
+    this.timer = null;
+    this.infoTimer = null;
+    this.abort.abort();
+  }
+
+  /** Polls now. Joins a poll that has not started yet; runs after one already under way (never overlapping). */
+  async refresh(): Promise<void> {
+    await this.enqueue();
+  }
+
+  /**
+   * Called as an action begins and as it ends: polls at once (so the row shows the transition, then the
+   * result, without waiting for the next poll), then quickly for a while.
+   */
+  nudge(): void {
+    this.fastUntil = this.now() + this.intervals.fastForMs;
+    this.defaultWanted = true;
+    this.schedule(0);
+  }
+
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    // A window that just appeared shows the stored list at once and paints before the fresh poll starts.
+    this.schedule(visible ? Math.min(SHOWN_POLL_DELAY_MS, this.currentInterval()) : undefined);
+  }
+
+  setIntervals(intervals: Partial<PollIntervals>): void {
+    this.intervals = { ...this.intervals, ...intervals };
+    this.schedule();
+  }
+
+  /** What a window's list shows now (at most MAX_ON_SCREEN names): their info is asked first. */
+  showing(names: readonly string[]): void {
+    this.shown = names.slice(0, MAX_ON_SCREEN);
+    this.askInfo();
+  }
+
+  /** Milliseconds until the next poll, given the current mode. */
+  currentInterval(): number {
+    if (this.now() < this.fastUntil) return this.intervals.fastMs;
+    return this.visible ? this.intervals.visibleMs : this.intervals.hiddenMs;
+  }
+
+  /** Settles when no `info` round is under way (tests, the benchmark). */
+  async infoIdle(): Promise<void> {
+    while (this.infoRun) await this.infoRun;
+  }
+
+  private enqueue(): Promise<void> {
+    if (this.queued) return this.queued;
+    const after = this.current ?? Promise.resolve();
+    const next = after.then(() => {
+      this.queued = null;
+      this.current = next;
+      return this.pollOnce().finally(() => {
+        if (this.current === next) this.current = null;
+        this.schedule();
+      });
+    });
+    this.queued = next;
+    return next;
+  }
+
+  private schedule(delayMs = this.currentInterval()): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.enqueue();
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private async pollOnce(): Promise<void> {
+    const { signal } = this.abort;
+    const { source, store } = this.options;
+    try {
+      // The very first answer is awaited by the first window: ask the default beside the list, not after it.
+      const first = !store.isSettled();
+      const [machines, defaultName] = await Promise.all([
+        source.list(signal),
+        first ? this.askDefault(signal) : undefined,
+      ]);
+      const namesChanged = !first && names(machines) !== names(store.list());
+      store.setList(machines, defaultName);
+      if (!first && (namesChanged || this.defaultWanted || this.defaultIsOld())) {
+        store.setDefault(machines.length === 0 ? null : await this.askDefault(signal));
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      store.setError(error);
+      return;
+    }
+    this.askInfo();
+  }
+
+  private defaultIsOld(): boolean {
+    return this.visible && this.now() - this.defaultAskedAt >= this.intervals.defaultEveryMs;
+  }
+
+  private async askDefault(signal: AbortSignal): Promise<string | null> {
+    this.defaultWanted = false;
+    this.defaultAskedAt = this.now();
+    return this.options.source.defaultName(signal).catch(() => null);
+  }
+
+  /** Starts an `info` round unless one runs (then one more follows it). Only while a window is visible. */
+  private askInfo(): void {
+    if (!this.visible || this.abort.signal.aborted) return;
+    if (this.infoRun) {
+      this.infoAgain = true;
+      return;
+    }
+    this.infoRun = this.infoRound().finally(() => {
+      this.infoRun = null;
+      if (this.infoAgain) {
+        this.infoAgain = false;
+        this.askInfo();
+      }
+    });
+  }
+
+  /**
+   * Asks `info` about what the window shows, then up to a round's share of the rest. Each worker picks its
+   * next machine when it is free, on screen first, so rows that came into view meanwhile are asked next.
+   */
+  private async infoRound(): Promise<void> {
+    const { store, source } = this.options;
+    const { signal } = this.abort;
+    const asked = new Set<string>();
+    const offScreen = planInfo(store.list(), store.infos, this.now(), this.shown).offScreen;
+    const next = (): { machine: Machine; onScreen: boolean } | undefined => {
+      const onScreen = planInfo(store.list(), store.infos, this.now(), this.shown).onScreen;
+      const pick =
+        onScreen.map((machine) => ({ machine, onScreen: true })).find((p) => !asked.has(p.machine.name)) ??
+        offScreen.map((machine) => ({ machine, onScreen: false })).find((p) => !asked.has(p.machine.name));
+      if (pick) asked.add(pick.machine.name);
+      return pick;
+    };
+    const worker = async () => {
+      for (let p = next(); p && !signal.aborted; p = next()) {
+        try {
+          store.setInfo(p.machine, await source.info(p.machine.name, signal));
+          if (p.onScreen) this.showInfoSoon();
+        } catch {
+          // Deleted or renamed between list and info: the next poll sorts it out.
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: INFO_CONCURRENCY }, worker));
+    this.showInfoNow();
+  }
+
+  /** Rows on screen show their numbers within a moment, in one event for those that came in together. */
+  private showInfoSoon(): void {
+    if (this.infoTimer) return;
+    this.infoTimer = setTimeout(() => this.showInfoNow(), INFO_EMIT_MS);
+    this.infoTimer.unref?.();
+  }
+
+  private showInfoNow(): void {
+    if (this.infoTimer) clearTimeout(this.infoTimer);
+    this.infoTimer = null;
+    this.options.store.infoDone();
+  }
+}
+
+function names(machines: readonly Machine[]): string {
+  return machines
+    .map((m) => m.name)
+    .sort()
+    .join('\n');
+}

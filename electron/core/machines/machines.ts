@@ -1,0 +1,75 @@
+import type { MachinesSnapshot } from '../../../shared/ipc/contract';
+import type { EventHub } from '../events';
+import { MachinePoller, type MachineSource, type PollIntervals } from './machine-poller';
+import { MachineStore } from './machine-store';
+
+export type { MachineSource, PollIntervals } from './machine-poller';
+
+export interface MachinesOptions {
+  source: MachineSource;
+  events: EventHub;
+  intervals?: Partial<PollIntervals>;
+  /** Whether a window is visible at start (false for a headless host, until a page says it is). */
+  visible?: boolean;
+  now?: () => number;
+}
+
+/**
+ * The machines as the rest of the core sees them: the store (what is known) and the poller (when and what
+ * to ask orbctl) behind one object, so handlers and jobs need not know which of the two answers.
+ */
+export class Machines {
+  readonly store: MachineStore;
+  readonly poller: MachinePoller;
+
+  constructor(options: MachinesOptions) {
+    const now = options.now ?? Date.now;
+    this.store = new MachineStore(options.events, now);
+    this.poller = new MachinePoller({
+      source: options.source,
+      store: this.store,
+      now,
+      ...(options.intervals ? { intervals: options.intervals } : {}),
+      ...(options.visible === undefined ? {} : { visible: options.visible }),
+    });
+  }
+
+  snapshot(): MachinesSnapshot {
+    return this.store.snapshot();
+  }
+
+  settledSnapshot(waitMs?: number): Promise<MachinesSnapshot> {
+    return this.store.settledSnapshot(waitMs);
+  }
+
+  /** Polls `orbctl list` now (joining a poll about to start) and answers the fresh snapshot. */
+  async refresh(): Promise<MachinesSnapshot> {
+    await this.poller.refresh();
+    return this.store.snapshot();
+  }
+
+  nudge(): void {
+    this.poller.nudge();
+  }
+
+  setVisible(visible: boolean): void {
+    this.poller.setVisible(visible);
+  }
+
+  setIntervals(intervals: Partial<PollIntervals>): void {
+    this.poller.setIntervals(intervals);
+  }
+
+  /** The names a window's list shows: their disk sizes and addresses are asked first. */
+  showing(names: readonly string[]): void {
+    this.poller.showing(names);
+  }
+
+  start(): void {
+    this.poller.start();
+  }
+
+  stop(): void {
+    this.poller.stop();
+  }
+}
