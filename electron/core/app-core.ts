@@ -174,7 +174,7 @@ export function createCore(options: CoreOptions): Core {
   // Issue 14: verified exports and checkpoints.
   registerTrustHandlers(router, { events, files, exportTargets });
   const checkpoints = new CheckpointStore(join(options.dataDir, 'checkpoints.json'), {
-    onChange: () => events.emit('checkpoints:changed', checkpoints.list(machines.snapshot().machines)),
+    onChange: () => events.emit('checkpoints:changed', checkpoints.list(machines.snapshot().machines, true)),
     onProblem: (problem) => timing.note('WARN', `Checkpoint labels could not be saved: ${problem}`),
   });
   const checkpointDeps = {

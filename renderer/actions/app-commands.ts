@@ -15,6 +15,8 @@ const OPENS_DIALOG: ReadonlySet<AppCommand['command']> = new Set([
   'export',
   'rename',
   'delete',
+  // Issue 14.
+  'verify-export',
 ]);
 
 /** Carries out a command from the app menu, the tray or the Dock (Electron), as the matching click would. */
@@ -26,6 +28,10 @@ export function runAppCommand(cmd: AppCommand): void {
     return;
   }
   switch (cmd.command) {
+    // Issue 14: the dialog kind the coordinator adds to DialogState: { kind: 'verify-export' }.
+    case 'verify-export':
+      useUi.getState().open({ kind: 'verify-export' } as never);
+      return;
     case 'import-files':
       void previewAndAsk(cmd.files.map((f) => ({ ...f, uploaded: false })));
       return;

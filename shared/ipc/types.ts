@@ -86,7 +86,9 @@ export type AppCommand =
   | { command: 'create' | 'import' | 'refresh' | 'activity' | 'settings' | 'filter' }
   | { command: 'clone' | 'export' | 'rename' | 'delete'; machine?: string }
   /** Files opened with OrbDeck (dropped on the Dock icon, or from Finder): preview and import them. */
-  | { command: 'import-files'; files: ChosenFile[] };
+  | { command: 'import-files'; files: ChosenFile[] }
+  /** Issue 14: Verify Export… (File menu). */
+  | { command: 'verify-export' };
 
 // Issue 14: verified exports and checkpoints.
 

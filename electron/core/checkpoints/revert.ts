@@ -236,13 +236,19 @@ export async function recoverRevert(
           beforeRevert: true,
         });
       }
-      const stopped = plan.wasRunning && find(machines, plan.machine)?.state !== 'running';
+      const now = find(machines, plan.machine)!;
+      // The daemon goes on with a clone whose orbctl was stopped: the copy may still be in the making.
+      const making = now.state !== 'running' && now.state !== 'stopped';
+      const restart = plan.wasRunning && now.state !== 'running';
       return {
         succeeded: true,
         what:
-          `the revert was complete: ${q(plan.machine)} is back at “${plan.label}” and the state before is ` +
-          `kept as ${q(plan.aside)}` +
-          (stopped ? `; ${q(plan.machine)} was left stopped` : ''),
+          (making
+            ? `the revert went on without OrbDeck: OrbStack is still making ${q(plan.machine)} from the ` +
+              `checkpoint (${now.state})`
+            : `the revert was complete: ${q(plan.machine)} is back at “${plan.label}”`) +
+          `; the state before is kept as ${q(plan.aside)}` +
+          (restart ? `; start ${q(plan.machine)} again when it is ready` : ''),
       };
     }
     if (has(plan.aside)) {

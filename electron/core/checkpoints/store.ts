@@ -42,9 +42,16 @@ export class CheckpointStore {
     this.load();
   }
 
-  /** The checkpoints among `machines`: each with its record, or rediscovered from its name; sizes refreshed. */
-  list(machines: readonly Machine[]): CheckpointRecord[] {
+  /**
+   * The checkpoints among `machines`: each with its record, or rediscovered from its name; sizes refreshed.
+   * `unseen` adds the records whose machine is not (yet) in `machines`, for a window that holds a newer list.
+   */
+  list(machines: readonly Machine[], unseen = false): CheckpointRecord[] {
     const out: CheckpointRecord[] = [];
+    if (unseen) {
+      const present = new Set(machines.map((m) => m.name));
+      for (const record of this.records.values()) if (!present.has(record.name)) out.push(record);
+    }
     for (const machine of machines) {
       const known = this.records.get(machine.name);
       const parsed = known ? null : parseCheckpointName(machine.name);

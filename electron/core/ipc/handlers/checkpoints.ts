@@ -16,7 +16,7 @@ export function registerCheckpointHandlers(router: Router, deps: CheckpointHandl
   const handle = router.forOwner('machines');
   const { jobs, machines, store } = deps;
 
-  handle('checkpoint:list', async () => store.list((await machines.settledSnapshot()).machines));
+  handle('checkpoint:list', async () => store.list((await machines.refresh()).machines));
   handle('checkpoint:save', async ({ name, label }) => {
     if (store.get(name) || isCheckpointName(name)) {
       throw new AppError(
