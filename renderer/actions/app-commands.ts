@@ -17,6 +17,7 @@ const OPENS_DIALOG: ReadonlySet<AppCommand['command']> = new Set([
   'delete',
   // Issue 14.
   'verify-export',
+  'save-checkpoint',
 ]);
 
 /** Carries out a command from the app menu, the tray or the Dock (Electron), as the matching click would. */
@@ -31,6 +32,9 @@ export function runAppCommand(cmd: AppCommand): void {
     // Issue 14: the dialog kind the coordinator adds to DialogState: { kind: 'verify-export' }.
     case 'verify-export':
       useUi.getState().open({ kind: 'verify-export' } as never);
+      return;
+    case 'save-checkpoint':
+      runOnMachine('save-checkpoint', cmd.machine ?? useMachines.getState().selected);
       return;
     case 'import-files':
       void previewAndAsk(cmd.files.map((f) => ({ ...f, uploaded: false })));

@@ -25,6 +25,10 @@ const RUN = {
     await navigator.clipboard.writeText(command);
     useToasts.getState().push({ kind: 'success', text: `Copied: ${command}` });
   },
+  // Issue 14: checkpoints; the dialogs are mounted by <TrustDialogs /> (views/checkpoints/TrustDialogs.tsx).
+  'save-checkpoint': (name) => useUi.getState().open({ kind: 'checkpoint-save', machine: name } as never),
+  'revert-checkpoint': (name) => useUi.getState().open({ kind: 'checkpoint-revert', machine: name } as never),
+  'clone-checkpoint': (name) => useUi.getState().open({ kind: 'checkpoint-clone', machine: name } as never),
 } satisfies Record<MachineAction, (name: string) => unknown>;
 
 async function openIn(name: string, target: 'terminal' | 'vscode'): Promise<void> {

@@ -29,6 +29,7 @@ const BUSY_LABEL: Record<Job['kind'], string> = {
   import: 'Importing…',
   'set-default': 'Updating…',
   push: 'Copying files…',
+  revert: 'Reverting…', // Issue 14 (the one line outside trust's files: a new job kind needs its label)
 };
 
 /** One machine. Memoised: with hundreds of machines only the rows that changed render again. */

@@ -87,8 +87,9 @@ export type AppCommand =
   | { command: 'clone' | 'export' | 'rename' | 'delete'; machine?: string }
   /** Files opened with OrbDeck (dropped on the Dock icon, or from Finder): preview and import them. */
   | { command: 'import-files'; files: ChosenFile[] }
-  /** Issue 14: Verify Export… (File menu). */
-  | { command: 'verify-export' };
+  /** Issue 14: Verify Export… (File menu); Save Checkpoint… (the tray). */
+  | { command: 'verify-export' }
+  | { command: 'save-checkpoint'; machine?: string };
 
 // Issue 14: verified exports and checkpoints.
 

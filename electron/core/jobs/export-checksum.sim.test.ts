@@ -57,7 +57,7 @@ describe('exports you can trust', () => {
 
     // One byte changed, same size: only the full check can tell.
     const bytes = readFileSync(path);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10]! ^= 0xff;
     writeFileSync(path, bytes);
     expect((await invoke<ImportPreview>('import:inspect', { path })).checksum).toBe('present');
     const damaged = await invoke<ExportCheck>('export:verify', { path, token: 't-2' });
@@ -98,7 +98,7 @@ describe('exports you can trust', () => {
     const a = join(outDir, 'a.tar.zst');
     const bytes = readFileSync(a);
     // A byte inside the machine's data: the archive still reads, only the checksum can tell.
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
     writeFileSync(a, bytes);
     expect((await invoke<ExportCheck>('export:verify', { path: a, token: 't-5' })).verdict).toBe('mismatch');
     const imported = await invoke<Job>('machine:import', { path: a, name: 'alpine-2' });
