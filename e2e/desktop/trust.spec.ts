@@ -21,6 +21,7 @@ function exportWithChecksum(home: AppHome, machine: string): string {
 }
 
 test('imports a verified export, and a damaged one only after a clear warning', async ({ home, window }) => {
+  test.setTimeout(150_000);
   await expect(row(window, 'debian')).toBeVisible();
   const good = exportWithChecksum(home, 'debian');
   await dropFromDisk(window.locator('main'), [good]);

@@ -35,14 +35,22 @@ export function useExportCheck(ref: string | null, presence?: ChecksumPresence):
     const api = getApi();
     const token = `check-${Date.now().toString(36)}-${++counter}`;
     let current = true;
+    // Events and answers travel apart: a progress event may arrive after the answer, and must not undo it.
+    let answered = false;
     setState({ phase: 'checking', bytesDone: 0, bytesTotal: 0 });
     const off = api.on('export:verify-progress', (p) => {
-      if (current && p.token === token) setState({ phase: 'checking', ...p });
+      if (current && !answered && p.token === token) setState({ phase: 'checking', ...p });
     });
     api
       .invoke('export:verify', { path: ref, token })
-      .then((check) => current && setState({ phase: 'done', verdict: check.verdict, message: check.message }))
-      .catch((e: unknown) => current && setState({ phase: 'failed', message: toErrorData(e).message }));
+      .then((check) => {
+        answered = true;
+        if (current) setState({ phase: 'done', verdict: check.verdict, message: check.message });
+      })
+      .catch((e: unknown) => {
+        answered = true;
+        if (current) setState({ phase: 'failed', message: toErrorData(e).message });
+      });
     return () => {
       current = false;
       off();
