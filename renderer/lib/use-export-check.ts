@@ -25,37 +25,40 @@ let counter = 0;
  * when it already knows the answer. Closing the dialog stops the check.
  */
 export function useExportCheck(ref: string | null, presence?: ChecksumPresence): ExportCheckState {
-  const [state, setState] = useState<ExportCheckState>({ phase: 'idle' });
+  // What the check of `ref` has said so far; a state for another file (or none yet) reads as just started.
+  const [seen, setSeen] = useState<{ ref: string; state: ExportCheckState } | null>(null);
+  const known = presence === 'missing' || presence === 'mismatch' ? presence : null;
   useEffect(() => {
-    if (!ref) return;
-    if (presence === 'missing' || presence === 'mismatch') {
-      setState({ phase: 'done', verdict: presence, message: VERDICT_WORDS[presence] });
-      return;
-    }
+    if (!ref || known) return;
     const api = getApi();
     const token = `check-${Date.now().toString(36)}-${++counter}`;
     let current = true;
     // Events and answers travel apart: a progress event may arrive after the answer, and must not undo it.
     let answered = false;
-    setState({ phase: 'checking', bytesDone: 0, bytesTotal: 0 });
+    const show = (state: ExportCheckState) => current && setSeen({ ref, state });
     const off = api.on('export:verify-progress', (p) => {
-      if (current && !answered && p.token === token) setState({ phase: 'checking', ...p });
+      if (!answered && p.token === token) show({ phase: 'checking', ...p });
     });
     api
       .invoke('export:verify', { path: ref, token })
       .then((check) => {
         answered = true;
-        if (current) setState({ phase: 'done', verdict: check.verdict, message: check.message });
+        show({ phase: 'done', verdict: check.verdict, message: check.message });
       })
       .catch((e: unknown) => {
         answered = true;
-        if (current) setState({ phase: 'failed', message: toErrorData(e).message });
+        show({ phase: 'failed', message: toErrorData(e).message });
       });
     return () => {
       current = false;
       off();
       void api.invoke('export:verify-cancel', { token }).catch(() => {});
     };
-  }, [ref, presence]);
-  return state;
+  }, [ref, known]);
+  if (!ref) return IDLE;
+  if (known) return { phase: 'done', verdict: known, message: VERDICT_WORDS[known] };
+  return seen?.ref === ref ? seen.state : STARTED;
 }
+
+const IDLE: ExportCheckState = { phase: 'idle' };
+const STARTED: ExportCheckState = { phase: 'checking', bytesDone: 0, bytesTotal: 0 };

@@ -55,7 +55,7 @@ const verifyToken = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a token');
 const checkpointLabel = z
   .string()
   .max(200, 'A label can have at most 200 characters.')
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'A label cannot hold control characters.');
+  .refine((s) => !/\p{Cc}/u.test(s), 'A label cannot hold control characters.');
 
 export const CONTRACT = {
   // #region app (handlers/app.ts)
