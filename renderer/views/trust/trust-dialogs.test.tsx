@@ -80,8 +80,7 @@ describe('the import preview checks the checksum', () => {
 
 describe('CheckpointsSection', () => {
   it("lists a machine's checkpoints with label and size, and says how OrbStack shows them", async () => {
-    stubApi({ 'checkpoint:list': () => [] });
-    useCheckpointRecords.getState().set([
+    const records = [
       {
         name: 'web--cp-20261201-101500',
         sourceName: 'ubuntu',
@@ -90,7 +89,9 @@ describe('CheckpointsSection', () => {
         createdAt: Date.UTC(2026, 11, 1, 10, 15),
         size: 2048,
       },
-    ]);
+    ];
+    stubApi({ 'checkpoint:list': () => records });
+    useCheckpointRecords.getState().set(records);
     render(<CheckpointsSection machine={machine('ubuntu')} />);
     const section = screen.getByRole('region', { name: 'Checkpoints' });
     expect(section).toHaveTextContent('1 checkpoint');
