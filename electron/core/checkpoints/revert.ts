@@ -118,11 +118,20 @@ function revertJob(plan: RevertPlan, target: Machine, deps: RevertDeps): JobSpec
 }
 
 async function runRevert(
-  plan: RevertPlan,
-  target: Machine,
+  planned: RevertPlan,
+  queuedTarget: Machine,
   deps: RevertDeps,
   ctx: JobContext,
 ): Promise<JobResult> {
+  // A job queued before this one (a start, a stop) may have changed the machine: look again now.
+  const target = find((await deps.machines.refresh()).machines, planned.machine);
+  if (!target || target.id !== queuedTarget.id) {
+    throw new AppError(
+      ErrorCode.NOT_FOUND,
+      `${planned.machine} changed while the revert waited (it was deleted or replaced); nothing was done.`,
+    );
+  }
+  const plan = { ...planned, wasRunning: target.state === 'running' };
   const { machine, checkpoint, aside, wasRunning } = plan;
   const steps = [
     ...(wasRunning ? [`Stopping ${machine}`] : []),
