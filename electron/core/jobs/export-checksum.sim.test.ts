@@ -43,7 +43,7 @@ describe('exports you can trust', () => {
     expect(manifest.orbstackVersion).toMatch(/^\d+\.\d+\.\d+/);
     expect(Number.isNaN(Date.parse(manifest.exportedAt))).toBe(false);
     for (const f of [`${path}.sha256`, `${path}.manifest.json`]) expect(statSync(f).mode & 0o777).toBe(0o600);
-  });
+  }, 30_000);
 
   it('says verified, damaged or missing, in the preview and when verifying', async () => {
     const { invoke, finished, outDir } = startCore({ ORBCTL_SIM_SPEED: '20' });
@@ -76,7 +76,7 @@ describe('exports you can trust', () => {
       verdict: 'missing',
       message: 'No checksum beside it.',
     });
-  });
+  }, 30_000);
 
   it('an export still being written is not judged, and a damaged one can still be imported', async () => {
     const { invoke, finished, outDir, core } = startCore({
