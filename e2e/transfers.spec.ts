@@ -73,7 +73,12 @@ test('exports to a typed path, asking before replacing a file', async ({ page, h
   ).toHaveCount(2, { timeout: 15_000 });
   expect(isExport(target)).toBe(true);
   expect(readFileSync(target)).not.toEqual(older);
-  expect(readdirSync(out)).toEqual(['my "best" box.tar.zst']);
+  // Issue 14: with its checksum and manifest, replaced along with it.
+  expect(readdirSync(out).sort()).toEqual([
+    'my "best" box.tar.zst',
+    'my "best" box.tar.zst.manifest.json',
+    'my "best" box.tar.zst.sha256',
+  ]);
 });
 
 test('never replaces a file that is not an OrbStack export, even when told to', async ({ page, host }) => {

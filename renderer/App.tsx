@@ -7,6 +7,7 @@ import { useShortcuts } from './lib/use-shortcuts';
 import { useUi } from './stores/ui';
 import { ActivityPopover } from './views/activity/ActivityPopover';
 import { ContextMenuHost } from './views/ContextMenuHost';
+import { TrustDialogs } from './views/checkpoints/TrustDialogs';
 import { DeleteManyDialog } from './views/dialogs/DeleteManyDialog';
 import { ExportManyDialog } from './views/dialogs/ExportManyDialog';
 import { Sidebar } from './views/shell/Sidebar';
@@ -43,6 +44,7 @@ export function App() {
       </div>
       {activityOpen && <ActivityPopover />}
       <ContextMenuHost />
+      <TrustDialogs />
       {dialog?.kind === 'delete-many' && <DeleteManyDialog machines={dialog.machines} />}
       {dialog?.kind === 'export-many' && <ExportManyDialog machines={dialog.machines} />}
       {dialog?.kind === 'create' && <CreateDialog />}

@@ -16,6 +16,8 @@ export const JOB_KINDS = [
   'import',
   'set-default',
   'push',
+  // Issue 14: a revert to a checkpoint (stop, set aside, clone back, start), one job of several steps.
+  'revert',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -37,6 +39,8 @@ export interface JobProgress {
   etaMs?: number;
   /** Where the estimate came from, e.g. "from 3 earlier exports". */
   basis?: string;
+  /** Issue 14: the step a job of several steps is at, e.g. 2 of 4, "Setting web's current state aside". */
+  step?: { index: number; count: number; words: string };
 }
 
 export interface Job {

@@ -90,3 +90,20 @@ describe('bulkAvailability', () => {
     });
   });
 });
+
+// Issue 14: checkpoints.
+describe('availability of the checkpoint actions', () => {
+  it('offers them on an ordinary machine, not on a checkpoint, a busy machine or an old OrbStack', () => {
+    for (const action of ['save-checkpoint', 'revert-checkpoint', 'clone-checkpoint'] as const) {
+      expect(availability(action, machine('running'), [], null).enabled).toBe(true);
+      const cp = testMachine('ubuntu--cp-20261201-101500', 'stopped');
+      expect(availability(action, cp, [], null)).toEqual({
+        enabled: false,
+        reason: 'ubuntu--cp-20261201-101500 is itself a checkpoint',
+      });
+      expect(availability(action, machine('creating'), [], null).enabled).toBe(false);
+      expect(availability(action, machine('stopped'), [job('running')], null).enabled).toBe(false);
+    }
+    expect(availability('save-checkpoint', machine('stopped'), [], caps('1.9.5', false)).enabled).toBe(false);
+  });
+});

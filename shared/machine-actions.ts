@@ -1,3 +1,4 @@
+import { isCheckpointName } from './checkpoint-names';
 import { isFinished, type Job } from './jobs';
 import { TRANSITIONAL_STATES, type Machine, type OrbctlCapabilities } from './machine';
 
@@ -12,7 +13,11 @@ export type MachineAction =
   | 'set-default'
   | 'terminal'
   | 'ssh'
-  | 'vscode';
+  | 'vscode'
+  // Issue 14: checkpoints.
+  | 'save-checkpoint'
+  | 'revert-checkpoint'
+  | 'clone-checkpoint';
 
 export interface Availability {
   enabled: boolean;
@@ -36,6 +41,10 @@ export const MACHINE_ACTIONS = [
   'terminal',
   'ssh',
   'vscode',
+  // Issue 14: checkpoints.
+  'save-checkpoint',
+  'revert-checkpoint',
+  'clone-checkpoint',
 ] as const satisfies readonly MachineAction[];
 
 /** Jobs queued or running on `machine` (or on a name it is about to take), oldest first. */
@@ -98,6 +107,23 @@ export function availability(
         : no(`${name} is ${state}`);
     case 'ssh':
       return yes(`Copy the SSH command for ${name}`);
+    // Issue 14: checkpoints (docs/checkpoints.md). A checkpoint itself is worked on through a clone of it.
+    case 'save-checkpoint':
+    case 'revert-checkpoint':
+    case 'clone-checkpoint': {
+      if (isCheckpointName(name)) return no(`${name} is itself a checkpoint`);
+      if (action !== 'revert-checkpoint' && capabilities && !capabilities.clone) {
+        return no(`Needs OrbStack 1.10 or newer (this is ${capabilities.version})`);
+      }
+      if (transitional) return no(`${name} is ${state}`);
+      return yes(
+        action === 'save-checkpoint'
+          ? `Save a checkpoint of ${name}'s disk`
+          : action === 'revert-checkpoint'
+            ? `Put ${name} back to one of its checkpoints`
+            : `Make a new machine from one of ${name}'s checkpoints`,
+      );
+    }
   }
 }
 

@@ -29,6 +29,12 @@ export const MACHINE_MENU: ReadonlyArray<ReadonlyArray<MachineMenuEntry>> = [
     { action: 'export', label: 'Export…' },
     { action: 'set-default', label: 'Make Default' },
   ],
+  // Issue 14: checkpoints.
+  [
+    { action: 'save-checkpoint', label: 'Save Checkpoint…' },
+    { action: 'revert-checkpoint', label: 'Revert to Checkpoint…' },
+    { action: 'clone-checkpoint', label: 'Clone from Checkpoint…' },
+  ],
   [{ action: 'delete', label: 'Delete…', danger: true }],
 ];
 

@@ -57,7 +57,12 @@ test.describe('export', () => {
     await openActivity(window);
     const done = history(window).getByRole('listitem', { name: 'Export ubuntu to ubuntu backup.tar.zst' });
     await expect(done).toContainText('Done', { timeout: 15_000 });
-    expect(readdirSync(out)).toEqual(['ubuntu backup.tar.zst']);
+    // Issue 14: with its checksum and manifest beside it.
+    expect(readdirSync(out).sort()).toEqual([
+      'ubuntu backup.tar.zst',
+      'ubuntu backup.tar.zst.manifest.json',
+      'ubuntu backup.tar.zst.sha256',
+    ]);
 
     await button(done, 'Show in Finder').click();
     await expect

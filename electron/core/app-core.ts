@@ -10,6 +10,11 @@ import { registerDesktopHandlers } from './ipc/handlers/desktop';
 import { registerJobHandlers } from './ipc/handlers/jobs';
 import { registerNoticeHandlers } from './ipc/handlers/notices';
 import { registerTransferHandlers } from './ipc/handlers/transfers';
+// Issue 14: verified exports and checkpoints.
+import { CheckpointStore } from './checkpoints/store';
+import { RevertPlans, recoverRevert } from './checkpoints/revert';
+import { registerCheckpointHandlers } from './ipc/handlers/checkpoints';
+import { registerTrustHandlers } from './ipc/handlers/trust';
 import { JobHistory } from './jobs/history';
 import { UploadStore } from './headless/uploads';
 import { registerMachineHandlers } from './ipc/handlers/machines';
@@ -171,7 +176,22 @@ export function createCore(options: CoreOptions): Core {
     home,
     history: () => history.list(),
     releaseUpload: (path) => uploads?.release(path),
+    orbstackVersion: () => orbctl.version({ quiet: true }).then((v) => v.version),
   });
+  // Issue 14: verified exports and checkpoints.
+  registerTrustHandlers(router, { events, files, exportTargets });
+  const checkpoints = new CheckpointStore(join(options.dataDir, 'checkpoints.json'), {
+    onChange: () => events.emit('checkpoints:changed', checkpoints.list(machines.snapshot().machines, true)),
+    onProblem: (problem) => timing.note('WARN', `Checkpoint labels could not be saved: ${problem}`),
+  });
+  const checkpointDeps = {
+    orbctl,
+    machines,
+    jobs,
+    store: checkpoints,
+    plans: new RevertPlans(join(options.dataDir, 'reverts')),
+  };
+  registerCheckpointHandlers(router, checkpointDeps);
   registerJobHandlers(router, jobs, history);
   registerDesktopHandlers(router, desktop, grants);
   registerNoticeHandlers(router, notices);
@@ -198,6 +218,9 @@ export function createCore(options: CoreOptions): Core {
         notices,
         log: (level, message) => timing.note(level, message),
         isOrbctl: (binary) => basename(binary).startsWith('orbctl') || binary === locatedOrbctl(),
+        // Issue 14: a revert cut short is put in order from its plan.
+        explain: (record) =>
+          record.kind === 'revert' ? recoverRevert(record.machine, checkpointDeps) : Promise.resolve(null),
       },
       interrupted,
     ).then(

@@ -15,6 +15,9 @@ const OPENS_DIALOG: ReadonlySet<AppCommand['command']> = new Set([
   'export',
   'rename',
   'delete',
+  // Issue 14.
+  'verify-export',
+  'save-checkpoint',
 ]);
 
 /** Carries out a command from the app menu, the tray or the Dock (Electron), as the matching click would. */
@@ -26,6 +29,13 @@ export function runAppCommand(cmd: AppCommand): void {
     return;
   }
   switch (cmd.command) {
+    // Issue 14: the dialog kind the coordinator adds to DialogState: { kind: 'verify-export' }.
+    case 'verify-export':
+      useUi.getState().open({ kind: 'verify-export' });
+      return;
+    case 'save-checkpoint':
+      runOnMachine('save-checkpoint', cmd.machine ?? useMachines.getState().selected);
+      return;
     case 'import-files':
       void previewAndAsk(cmd.files.map((f) => ({ ...f, uploaded: false })));
       return;

@@ -32,6 +32,10 @@ const RUN = {
     await navigator.clipboard.writeText(command);
     useToasts.getState().push({ kind: 'success', text: `Copied: ${command}` });
   },
+  // Issue 14: checkpoints; the dialogs are mounted by <TrustDialogs /> (views/checkpoints/TrustDialogs.tsx).
+  'save-checkpoint': (name) => useUi.getState().open({ kind: 'checkpoint-save', machine: name }),
+  'revert-checkpoint': (name) => useUi.getState().open({ kind: 'checkpoint-revert', machine: name }),
+  'clone-checkpoint': (name) => useUi.getState().open({ kind: 'checkpoint-clone', machine: name }),
 } satisfies Record<MachineAction, (name: string) => unknown>;
 
 async function openIn(name: string, target: 'terminal' | 'vscode'): Promise<void> {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ImportPreview } from '../../shared/ipc/contract';
 import type { SortOrder, StateFilter } from '../lib/machine-list';
+import type { TrustDialogState } from '../views/checkpoints/TrustDialogs';
 
 export type DialogState =
   | { kind: 'create' }
@@ -13,6 +14,8 @@ export type DialogState =
   | { kind: 'export-many'; machines: string[] }
   | { kind: 'import'; items: ImportPreview[] }
   | { kind: 'push'; machine: string; files: File[] }
+  // Issue 14: checkpoints and Verify Export (mounted by TrustDialogs).
+  | TrustDialogState
   | null;
 
 /** What the main area shows: the machines (with a state filter from the sidebar) or the job history. */

@@ -19,6 +19,7 @@ import type {
   SshAccess,
 } from './contract';
 import type { Settings } from './settings';
+import type { CheckpointRecord, ExportCheck, VerifyProgress } from './types';
 
 // Type-level tests: these fail `vitest --typecheck` (and `tsc -b`) when the contract drifts. Every channel is
 // pinned, what a window sends and what it gets back: a new channel without a pin here fails to compile.
@@ -91,6 +92,13 @@ interface Pinned {
   'desktop:show-item': [{ path: string }, { shown: boolean }];
   // Issue 13: performance
   'machines:visible': [{ names: string[] }, { accepted: number }];
+  // Issue 14: verified exports and checkpoints.
+  'export:verify': [{ path: string; token: string }, ExportCheck];
+  'export:verify-cancel': [{ token: string }, { cancelled: boolean }];
+  'checkpoint:list': [None, CheckpointRecord[]];
+  'checkpoint:save': [{ name: string; label?: string | undefined }, Job];
+  'checkpoint:revert': [{ checkpoint: string }, Job];
+  'checkpoint:delete': [{ checkpoint: string }, Job];
 }
 
 interface PinnedEvents {
@@ -99,6 +107,9 @@ interface PinnedEvents {
   'settings:changed': Settings;
   'notices:added': Notice;
   'app:command': AppCommand;
+  // Issue 14.
+  'export:verify-progress': VerifyProgress;
+  'checkpoints:changed': CheckpointRecord[];
 }
 
 describe('IPC contract types', () => {

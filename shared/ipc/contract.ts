@@ -31,12 +31,15 @@ import { SETTINGS_USER_PATCH, type Settings } from './settings';
 import type {
   AppCommand,
   AppInfo,
+  CheckpointRecord,
+  ExportCheck,
   ExportSuggestion,
   ImportPreview,
   MachinesSnapshot,
   Notice,
   OrbctlStatus,
   SshAccess,
+  VerifyProgress,
 } from './types';
 
 /** The handler files under electron/core/ipc/handlers/, one per feature. */
@@ -47,6 +50,12 @@ const answers = <T>(): T => undefined as T;
 
 const byName = z.object({ name: machineRef }).strict();
 const noticeId = z.string().regex(/^notice-[a-z0-9-]{1,64}$/, 'not a notice id');
+// Issue 14.
+const verifyToken = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a token');
+const checkpointLabel = z
+  .string()
+  .max(200, 'A label can have at most 200 characters.')
+  .refine((s) => !/\p{Cc}/u.test(s), 'A label cannot hold control characters.');
 
 export const CONTRACT = {
   // #region app (handlers/app.ts)
@@ -290,6 +299,42 @@ export const CONTRACT = {
     request: z.object({ names: z.array(machineRef).max(200) }).strict(),
     response: answers<{ accepted: number }>(),
   },
+
+  // Issue 14: verified exports (handlers/trust.ts) and checkpoints (handlers/checkpoints.ts).
+  /**
+   * Reads an export file whole and compares it with the checksum beside it. Progress comes as
+   * `export:verify-progress` events carrying `token` (chosen by the window); `export:verify-cancel` stops it.
+   */
+  'export:verify': {
+    owner: 'transfers',
+    request: z.object({ path: fileRef, token: verifyToken }).strict(),
+    response: answers<ExportCheck>(),
+  },
+  'export:verify-cancel': {
+    owner: 'transfers',
+    request: z.object({ token: verifyToken }).strict(),
+    response: answers<{ cancelled: boolean }>(),
+  },
+  /** Every checkpoint OrbDeck knows of or finds by its name, with its label, time and size. */
+  'checkpoint:list': { owner: 'machines', request: empty, response: answers<CheckpointRecord[]>() },
+  /** Save a checkpoint of a machine (a stopped clone, as a job); the label defaults to the date and time. */
+  'checkpoint:save': {
+    owner: 'machines',
+    request: z.object({ name: machineRef, label: checkpointLabel.optional() }).strict(),
+    response: answers<Job>(),
+  },
+  /** Put a checkpoint's machine back to the checkpoint (as one job); the state before is kept as a checkpoint. */
+  'checkpoint:revert': {
+    owner: 'machines',
+    request: z.object({ checkpoint: machineRef }).strict(),
+    response: answers<Job>(),
+  },
+  /** Delete a checkpoint (as a job); only checkpoints can be deleted this way. */
+  'checkpoint:delete': {
+    owner: 'machines',
+    request: z.object({ checkpoint: machineRef }).strict(),
+    response: answers<Job>(),
+  },
 } as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: unknown }>;
 
 export type IpcChannel = keyof typeof CONTRACT;
@@ -311,6 +356,11 @@ export const EVENTS = {
   'notices:added': answers<Notice>(),
   /** The app menu, the tray or the Dock asks the window to do something (open a dialog, show Activity). */
   'app:command': answers<AppCommand>(),
+  // Issue 14: verified exports and checkpoints.
+  /** How far an `export:verify` has read. */
+  'export:verify-progress': answers<VerifyProgress>(),
+  /** The checkpoints changed (saved, deleted, reverted, relabelled). */
+  'checkpoints:changed': answers<CheckpointRecord[]>(),
 } as const;
 
 export type IpcEvent = keyof typeof EVENTS;

@@ -59,6 +59,8 @@ export interface ImportPreview {
   proposedName: string;
   /** True when the file is a copy the headless host received from the browser. */
   uploaded: boolean;
+  /** Issue 14: whether a checksum lies beside the file (checked in full with `export:verify`). */
+  checksum?: ChecksumPresence;
 }
 
 export interface ExportSuggestion {
@@ -84,4 +86,67 @@ export type AppCommand =
   | { command: 'create' | 'import' | 'refresh' | 'activity' | 'settings' | 'filter' }
   | { command: 'clone' | 'export' | 'rename' | 'delete'; machine?: string }
   /** Files opened with OrbDeck (dropped on the Dock icon, or from Finder): preview and import them. */
-  | { command: 'import-files'; files: ChosenFile[] };
+  | { command: 'import-files'; files: ChosenFile[] }
+  /** Issue 14: Verify Export… (File menu); Save Checkpoint… (the tray). */
+  | { command: 'verify-export' }
+  | { command: 'save-checkpoint'; machine?: string };
+
+// Issue 14: verified exports and checkpoints.
+
+/** What the preview can tell without reading the whole file: a size that differs already proves damage. */
+export type ChecksumPresence = 'present' | 'missing' | 'mismatch';
+
+/** The result of checking an export against the checksum beside it. */
+export type ChecksumVerdict = 'verified' | 'mismatch' | 'missing' | 'writing';
+
+/** `<file>.manifest.json` beside an export. */
+export interface ExportManifest {
+  format: 'orbdeck-export-manifest';
+  version: 1;
+  /** The export's base name. */
+  file: string;
+  machine: string;
+  distro: string;
+  distroVersion: string;
+  arch: string;
+  /** `orbctl version` of the Mac that exported it, when known. */
+  orbstackVersion: string | null;
+  size: number;
+  sha256: string;
+  /** ISO 8601. */
+  exportedAt: string;
+}
+
+export interface ExportCheck {
+  path: string;
+  verdict: ChecksumVerdict;
+  /** One sentence for people, the same everywhere the verdict is shown. */
+  message: string;
+  bytes: number;
+  expected?: string;
+  actual?: string;
+  manifest?: ExportManifest;
+}
+
+/** Progress of one `export:verify` request, named by the token the window chose. */
+export interface VerifyProgress {
+  token: string;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+/** What OrbDeck knows about one checkpoint: a stopped clone of a machine (see docs/checkpoints.md). */
+export interface CheckpointRecord {
+  /** The checkpoint machine's own name (`web--cp-20261201-101500`). */
+  name: string;
+  /** The machine it was saved from, by name when it was saved, and by id (null when rediscovered by name). */
+  sourceName: string;
+  sourceId: string | null;
+  label: string;
+  /** Epoch ms. */
+  createdAt: number;
+  /** Bytes on disk as OrbStack reports them, when known. */
+  size: number | null;
+  /** Kept automatically before a revert. */
+  beforeRevert?: boolean;
+}

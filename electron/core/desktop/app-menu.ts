@@ -40,6 +40,8 @@ export function buildAppMenu(appName = 'OrbDeck', isMac = true): AppMenuItem[] {
       { label: 'New Machine…', accelerator: 'CmdOrCtrl+N', command: { command: 'create' } },
       { label: 'Import…', accelerator: 'CmdOrCtrl+I', command: { command: 'import' } },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', command: { command: 'export' } },
+      // Issue 14.
+      { label: 'Verify Export…', command: { command: 'verify-export' } },
       sep,
       ...(isMac
         ? [{ role: 'close' }]

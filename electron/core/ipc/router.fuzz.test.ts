@@ -72,6 +72,13 @@ const EXAMPLES = {
   ['upload:discard']: { path: '/nowhere/upload' },
   // Issue 13: performance
   ['machines:visible']: { names: ['ubuntu', 'web'] },
+  // Issue 14.
+  ['export:verify']: { path: '/nowhere/u.tar.zst', token: 'v-1' },
+  ['export:verify-cancel']: { token: 'v-1' },
+  ['checkpoint:list']: {},
+  ['checkpoint:save']: { name: 'ubuntu', label: 'before upgrade' },
+  ['checkpoint:revert']: { checkpoint: 'ubuntu--cp-20261201-101500' },
+  ['checkpoint:delete']: { checkpoint: 'ubuntu--cp-20261201-101500' },
 } satisfies Record<IpcChannel, Record<string, unknown>>;
 
 const HOSTILE = [

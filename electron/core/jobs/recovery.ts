@@ -29,6 +29,11 @@ export interface RecoveryDeps {
    */
   isOrbctl?: (binary: string) => boolean;
   writer?: FileWriter;
+  /**
+   * Issue 14: for kinds whose state lies outside the machine list (a revert's steps), brings things to a known
+   * state after the clean-up and says what happened; null leaves the verdict to the machine list.
+   */
+  explain?: (record: JournalRecord) => Promise<{ succeeded: boolean; what: string } | null>;
   /** How long a stopped orbctl gets to undo its work before SIGKILL. */
   graceMs?: number;
   now?: () => number;
@@ -66,6 +71,14 @@ export async function recoverInterruptedJobs(
   if (pending.length === 0) return [];
 
   const cleanups = await Promise.all(pending.map((r) => cleanUp(r, deps)));
+  const explained = await Promise.all(
+    pending.map((r) =>
+      (deps.explain?.(r) ?? Promise.resolve(null)).catch((error: unknown) => ({
+        succeeded: false,
+        what: `it could not be put in order (${error instanceof Error ? error.message : String(error)})`,
+      })),
+    ),
+  );
   let machines: Machine[] | null = null;
   let listProblem = '';
   try {
@@ -79,9 +92,11 @@ export async function recoverInterruptedJobs(
     const cleanup = cleanups[i]!;
     const verdict = cleanup.exported
       ? { succeeded: true, what: `the export was complete: ${basename(record.path ?? '')} is in place` }
-      : machines
-        ? judge(record, machines)
-        : { succeeded: false, what: `what happened could not be checked (${listProblem})` };
+      : explained[i]
+        ? explained[i]
+        : machines
+          ? judge(record, machines)
+          : { succeeded: false, what: `what happened could not be checked (${listProblem})` };
     const outcome = [PREFIX, ...facts(cleanup), verdict.what, ...files(cleanup)].join('; ') + '.';
     const job: Job = {
       id: record.id,

@@ -1,8 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { HistoryEntry } from '../../../shared/jobs';
+import type { Machine } from '../../../shared/machine';
+import { GrowingFileHasher } from '../exportfile/checksum';
 import { readExportHeader } from '../exportfile/read-header';
-import type { ExportClaim } from '../files/export-target';
+import { writeSidecars } from '../files/export-sidecars';
+import type { ExportClaim, Promoted } from '../files/export-target';
 import { durationProgress, expectDuration, expectExport, exportProgress } from './estimates';
 import type { JobContext, JobSpec } from './job-manager';
 import type { MachineJobDeps } from './machine-jobs';
@@ -13,6 +16,13 @@ export interface TransferDeps extends MachineJobDeps {
   history(): readonly HistoryEntry[];
   /** Called when a job is done with a file the host uploaded, so it can be deleted. */
   releaseUpload?(path: string): void;
+  /** Issue 14: OrbStack's version for export manifests (null when unknown). */
+  orbstackVersion?(): Promise<string | null>;
+}
+
+/** Issue 14: `checksum: false` leaves out the checksum and manifest (only the benchmark's baseline does). */
+export interface ExportOptions {
+  checksum?: boolean;
 }
 
 /** Reports elapsed-time progress against an estimate from earlier jobs, until stopped. */
@@ -29,8 +39,15 @@ function reportByDuration(ctx: JobContext, expected: ReturnType<typeof expectDur
  * Progress is the partial file's growth against the expected size. A stopped export cannot have finished
  * behind our back (its file is discarded), so its honest outcome is the stop itself.
  */
-export function exportJob(name: string, claim: ExportClaim, deps: TransferDeps): JobSpec {
+export function exportJob(
+  name: string,
+  claim: ExportClaim,
+  deps: TransferDeps,
+  options: ExportOptions = {},
+): JobSpec {
   const { path, partial } = claim;
+  // Hashes the partial file as it grows, on the progress ticks: the finished file is never read again.
+  const hasher = options.checksum === false ? null : new GrowingFileHasher(partial);
   let spawned = false;
   return {
     kind: 'export',
@@ -62,6 +79,7 @@ export function exportJob(name: string, claim: ExportClaim, deps: TransferDeps):
                 spawned = true;
                 const started = performance.now();
                 stopTicker = tick(async () => {
+                  await hasher?.catchUp();
                   const size = (await stat(partial).catch(() => null))?.size ?? 0;
                   ctx.report(
                     exportProgress(size, performance.now() - started, expectation, expectedDuration),
@@ -70,17 +88,47 @@ export function exportJob(name: string, claim: ExportClaim, deps: TransferDeps):
               },
             });
             await stopTicker?.();
+            const sum = await hasher?.finish();
             const landed = await claim.promote();
             if (landed.path !== path) ctx.note({ path: landed.path });
-            return { bytes: landed.bytes, ...(landed.note ? { outcome: landed.note } : {}) };
+            const notes = [landed.note, sum && (await sidecarsFor(landed, sum, info, deps))];
+            const outcome = notes.filter(Boolean).join(' ');
+            return { bytes: landed.bytes, ...(outcome ? { outcome } : {}) };
           } catch (error) {
             await stopTicker?.();
+            await hasher?.close();
             await claim.discard();
             throw error;
           }
         },
       ),
   };
+}
+
+/** Issue 14: writes the checksum and manifest beside a finished export; answers what went wrong, if anything. */
+async function sidecarsFor(
+  landed: Promoted,
+  sum: { sha256: string; bytes: number },
+  info: Pick<Machine, 'name' | 'distro' | 'version' | 'arch'>,
+  deps: TransferDeps,
+): Promise<string | undefined> {
+  if (sum.bytes !== landed.bytes) {
+    return `The file changed while it was checksummed (${sum.bytes} of ${landed.bytes} bytes), so no checksum was written.`;
+  }
+  const { notes } = await writeSidecars(landed.path, {
+    format: 'orbdeck-export-manifest',
+    version: 1,
+    file: basename(landed.path),
+    machine: info.name,
+    distro: info.distro,
+    distroVersion: info.version,
+    arch: info.arch,
+    orbstackVersion: (await deps.orbstackVersion?.().catch(() => null)) ?? null,
+    size: landed.bytes,
+    sha256: sum.sha256,
+    exportedAt: new Date().toISOString(),
+  });
+  return notes.length ? notes.join(' ') : undefined;
 }
 
 /**

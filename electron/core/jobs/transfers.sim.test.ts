@@ -25,7 +25,12 @@ describe('export', () => {
     expect(statSync(path).size).toBe(done.bytes);
     expect(done.sourceBytes).toBeGreaterThan(0);
     expect((await readExportHeader(path)).record.name).toBe('ubuntu');
-    expect(readdirSync(outDir)).toEqual(['ubuntu now.tar.zst']);
+    // Issue 14: with its checksum and manifest beside it.
+    expect(readdirSync(outDir).sort()).toEqual([
+      'ubuntu now.tar.zst',
+      'ubuntu now.tar.zst.manifest.json',
+      'ubuntu now.tar.zst.sha256',
+    ]);
   });
 
   it('removes the partial file when cancelled', async () => {

@@ -7,7 +7,7 @@ import { activeJobsFor, availability, type MachineAction } from '../../../shared
 export type TrayAction =
   | { kind: 'machine'; action: 'start' | 'stop' | 'restart'; machine: string }
   | { kind: 'terminal' | 'copy-ssh'; machine: string }
-  | { kind: 'dialog'; dialog: 'clone' | 'export'; machine: string }
+  | { kind: 'dialog'; dialog: 'clone' | 'export' | 'save-checkpoint'; machine: string }
   | { kind: 'start-all' | 'stop-all' | 'import' | 'show' | 'quit' };
 
 /** A menu item as plain data (Electron's MenuItemConstructorOptions without the functions), so it can be tested. */
@@ -93,6 +93,12 @@ function machineMenu(m: Machine, active: readonly Job[], capabilities: OrbctlCap
       separator,
       item('Clone…', 'clone', { kind: 'dialog', dialog: 'clone', machine: m.name }),
       item('Export…', 'export', { kind: 'dialog', dialog: 'export', machine: m.name }),
+      // Issue 14.
+      item('Save Checkpoint…', 'save-checkpoint', {
+        kind: 'dialog',
+        dialog: 'save-checkpoint',
+        machine: m.name,
+      }),
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { describeImage } from '../../../shared/distros';
 import type { ImportPreview } from '../../../shared/ipc/contract';
 import { getApi } from '../../api/api';
@@ -12,6 +12,8 @@ import { formatBytes } from '../../lib/format';
 import { selectMachines, useMachines } from '../../stores/machines';
 import { useUi } from '../../stores/ui';
 import { useSubmit } from './use-submit';
+import { useExportCheck } from '../../lib/use-export-check';
+import { ChecksumStatus } from '../trust/ChecksumStatus';
 
 /** What each dropped or picked export holds, with a name for each new machine; each becomes its own job. */
 export function ImportDialog({ items }: { items: ImportPreview[] }) {
@@ -19,6 +21,21 @@ export function ImportDialog({ items }: { items: ImportPreview[] }) {
   const existing = useMachines(selectMachines).map((m) => m.name);
   const [names, setNames] = useState(() => items.map((i) => i.proposedName));
   const { busy, error, submit } = useSubmit();
+  // Issue 14: files that do not match their checksum are imported only after the person says so.
+  const [damaged, setDamaged] = useState<ReadonlySet<string>>(new Set());
+  const [anyway, setAnyway] = useState(false);
+  const onVerdict = useCallback(
+    (path: string, bad: boolean) =>
+      setDamaged((all) => {
+        if (all.has(path) === bad) return all;
+        const next = new Set(all);
+        if (bad) next.add(path);
+        else next.delete(path);
+        return next;
+      }),
+    [],
+  );
+  const blocked = damaged.size > 0 && !anyway;
   // Each name must be free among the machines and among the other files of this import.
   const problems = names.map((name, i) =>
     newMachineNameProblem(name, [...existing, ...names.filter((_, j) => j !== i)]),
@@ -34,7 +51,7 @@ export function ImportDialog({ items }: { items: ImportPreview[] }) {
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (problems.some(Boolean)) return;
+    if (problems.some(Boolean) || blocked) return;
     void submit(async () => {
       const failures: string[] = [];
       for (const [i, item] of items.entries()) {
@@ -68,6 +85,7 @@ export function ImportDialog({ items }: { items: ImportPreview[] }) {
                 <dt>File</dt>
                 <dd>{formatBytes(item.size)}</dd>
               </dl>
+              <ItemCheck item={item} onVerdict={onVerdict} />
               <NameField
                 label={items.length === 1 ? 'Name of the new machine' : `Name for ${item.name}`}
                 value={names[i]!}
@@ -78,15 +96,44 @@ export function ImportDialog({ items }: { items: ImportPreview[] }) {
             </li>
           ))}
         </ul>
+        {damaged.size > 0 && (
+          <div className="banner banner-error" role="alert">
+            <p>
+              {damaged.size === 1 && items.length === 1
+                ? 'This file does not match its checksum: it changed after it was exported, or it is damaged.'
+                : `${damaged.size} of these files do not match their checksums: they changed after they were exported, or they are damaged.`}{' '}
+              The machine made from a damaged file may not work.
+            </p>
+            <label className="checkbox">
+              <input type="checkbox" checked={anyway} onChange={(e) => setAnyway(e.target.checked)} />
+              Import anyway
+            </label>
+          </div>
+        )}
         {error && <ErrorDetails error={error} />}
         <DialogButtons
           label={items.length === 1 ? 'Import' : `Import ${items.length} Machines`}
           onCancel={discard}
-          disabled={problems.some(Boolean) || busy}
+          disabled={problems.some(Boolean) || busy || blocked}
+          destructive={damaged.size > 0}
         />
       </form>
     </Dialog>
   );
+}
+
+/** Issue 14: the checksum line of one file, reporting a damaged file to the dialog. */
+function ItemCheck({
+  item,
+  onVerdict,
+}: {
+  item: ImportPreview;
+  onVerdict: (path: string, damaged: boolean) => void;
+}) {
+  const state = useExportCheck(item.ref, item.checksum);
+  const bad = state.phase === 'done' && state.verdict === 'mismatch';
+  useEffect(() => onVerdict(item.path, bad), [item.path, bad, onVerdict]);
+  return <ChecksumStatus state={state} />;
 }
 
 function formatDate(iso: string): string {

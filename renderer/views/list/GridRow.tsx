@@ -21,6 +21,7 @@ export const BUSY_LABEL: Record<Job['kind'], string> = {
   import: 'Importing…',
   'set-default': 'Updating…',
   push: 'Copying files…',
+  revert: 'Reverting…',
 };
 
 /** Jobs whose progress is worth a bar in the row (they move data and say how far they are). */

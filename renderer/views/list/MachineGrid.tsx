@@ -17,6 +17,7 @@ import { runMachineAction } from '../../actions/machine-commands';
 import { filterMachines, moveSelection, sortMachines } from '../../lib/machine-list';
 import { failureMarks, placeholders } from '../../lib/row-marks';
 import { isMac } from '../../lib/shortcuts';
+import { reportVisibleMachines } from '../../lib/visible-rows';
 import { useJobs } from '../../stores/jobs';
 import { useMachines } from '../../stores/machines';
 import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
@@ -156,6 +157,17 @@ export function MachineGrid({ machines, onOpenDetails }: { machines: Machine[]; 
     }
   };
 
+  // The core asks orbctl about the rows on screen first (disk sizes, addresses).
+  const items = virtualizer.getVirtualItems();
+  const onScreen = items
+    .filter((i) => i.index >= pending.length)
+    .map((i) => shown[i.index - pending.length]?.name)
+    .filter((n): n is string => !!n)
+    .join('\n');
+  useEffect(() => {
+    if (onScreen) reportVisibleMachines(onScreen.split('\n'));
+  }, [onScreen]);
+
   // The app menu's Edit › Select All (Electron's selectAll role) selects every machine while the list has focus.
   useEffect(() => {
     const el = scroller.current;
@@ -221,7 +233,7 @@ export function MachineGrid({ machines, onOpenDetails }: { machines: Machine[]; 
         </div>
       </div>
       <div className="grid-body" style={{ height: virtualizer.getTotalSize() }} role="presentation">
-        {virtualizer.getVirtualItems().map((item) => {
+        {items.map((item) => {
           const style = { transform: `translateY(${item.start - ROW_HEIGHT}px)`, height: ROW_HEIGHT };
           if (item.index < pending.length) {
             return (

@@ -6,6 +6,7 @@ import { isFinished } from '../../../../shared/jobs';
 import { type ExportSuggestion, type ImportPreview } from '../../../../shared/ipc/contract';
 import { freeMachineName } from '../../../../shared/names';
 import { readExportHeader } from '../../exportfile/read-header';
+import { checksumPresence } from '../../exportfile/verify';
 import type { ExportTargets } from '../../files/export-target';
 import type { FileAccess, Transport } from '../../files/file-access';
 import { checkReadableFile, checkReadablePath } from '../../files/paths';
@@ -123,6 +124,7 @@ async function inspect(
     exportedAt: config.exported_at,
     proposedName: freeMachineName(record.name, taken),
     uploaded: deps.uploads?.isUpload(file.path) ?? false,
+    checksum: await checksumPresence(file.path, file.size),
   };
 }
 

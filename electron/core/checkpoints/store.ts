@@ -1,0 +1,126 @@
+/**
+ * Issue 14: what OrbDeck knows about checkpoints (label, time, source machine, size), kept in the data folder
+ * as `checkpoints.json`. The machines themselves are the truth: a record whose machine is gone is not listed,
+ * and a machine whose name marks it as a checkpoint (shared/checkpoint-names.ts) is listed even without a
+ * record, so losing the data folder loses only the labels.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { parseCheckpointName } from '../../../shared/checkpoint-names';
+import type { CheckpointRecord } from '../../../shared/ipc/types';
+import type { Machine } from '../../../shared/machine';
+import { realWriter, storageProblem, type FileWriter } from '../storage';
+
+const recordSchema = z.object({
+  name: z.string(),
+  sourceName: z.string(),
+  sourceId: z.string().nullable(),
+  label: z.string(),
+  createdAt: z.number(),
+  size: z.number().nullable(),
+  beforeRevert: z.boolean().optional(),
+});
+const fileSchema = z.object({ version: z.literal(1), records: z.array(z.unknown()) });
+
+export interface CheckpointStoreOptions {
+  writer?: FileWriter;
+  /** Told after every change (the IPC event). */
+  onChange?: () => void;
+  /** A save failed: words ending a sentence ("the disk is full"). */
+  onProblem?: (problem: string) => void;
+}
+
+export class CheckpointStore {
+  private readonly records = new Map<string, CheckpointRecord>();
+  private readonly writer: FileWriter;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: CheckpointStoreOptions = {},
+  ) {
+    this.writer = options.writer ?? realWriter;
+    this.load();
+  }
+
+  /**
+   * The checkpoints among `machines`: each with its record, or rediscovered from its name; sizes refreshed.
+   * `unseen` adds the records whose machine is not (yet) in `machines`, for a window that holds a newer list.
+   */
+  list(machines: readonly Machine[], unseen = false): CheckpointRecord[] {
+    const out: CheckpointRecord[] = [];
+    if (unseen) {
+      const present = new Set(machines.map((m) => m.name));
+      for (const record of this.records.values()) if (!present.has(record.name)) out.push(record);
+    }
+    for (const machine of machines) {
+      const known = this.records.get(machine.name);
+      const parsed = known ? null : parseCheckpointName(machine.name);
+      if (!known && !parsed) continue;
+      const record: CheckpointRecord = known ?? {
+        name: machine.name,
+        sourceName: parsed!.source,
+        sourceId: null,
+        label: 'Checkpoint (found by its name)',
+        createdAt: parsed!.createdAt,
+        size: null,
+      };
+      const size = machine.diskSize ?? record.size;
+      out.push({ ...record, size: size ?? null });
+    }
+    return out.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  get(name: string): CheckpointRecord | undefined {
+    return this.records.get(name);
+  }
+
+  add(record: CheckpointRecord): void {
+    this.records.set(record.name, record);
+    this.save();
+  }
+
+  remove(name: string): void {
+    if (this.records.delete(name)) this.save();
+  }
+
+  /** After a revert the machine is a new clone with a new id: its checkpoints follow it. */
+  retarget(oldId: string, newId: string, name: string): void {
+    let changed = false;
+    for (const [key, record] of this.records) {
+      if (record.sourceId !== oldId) continue;
+      this.records.set(key, { ...record, sourceId: newId, sourceName: name });
+      changed = true;
+    }
+    if (changed) this.save();
+  }
+
+  private load(): void {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(this.file, 'utf8'));
+    } catch {
+      return; // none yet, or unreadable: the names still find every checkpoint
+    }
+    const parsed = fileSchema.safeParse(raw);
+    if (!parsed.success) return;
+    for (const item of parsed.data.records) {
+      const record = recordSchema.safeParse(item);
+      if (record.success) this.records.set(record.data.name, stripUndefined(record.data));
+    }
+  }
+
+  private save(): void {
+    try {
+      const records = [...this.records.values()];
+      this.writer.replace(this.file, JSON.stringify({ version: 1, records }, null, 1) + '\n');
+    } catch (error) {
+      this.options.onProblem?.(storageProblem(error));
+    }
+    this.options.onChange?.();
+  }
+}
+
+function stripUndefined(record: z.output<typeof recordSchema>): CheckpointRecord {
+  const { beforeRevert, ...rest } = record;
+  return beforeRevert === undefined ? rest : { ...rest, beforeRevert };
+}

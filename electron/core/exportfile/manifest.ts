@@ -1,0 +1,37 @@
+/**
+ * The small manifest OrbDeck writes beside every export (`<file>.manifest.json`): what machine it holds and the
+ * checksum of the file, readable by people and by OrbDeck on another Mac.
+ */
+import { z } from 'zod';
+import type { ExportManifest } from '../../../shared/ipc/types';
+
+export const MANIFEST_SUFFIX = '.manifest.json';
+export const CHECKSUM_SUFFIX = '.sha256';
+
+export const manifestSchema = z.looseObject({
+  format: z.literal('orbdeck-export-manifest'),
+  version: z.literal(1),
+  file: z.string(),
+  machine: z.string(),
+  distro: z.string(),
+  distroVersion: z.string(),
+  arch: z.string(),
+  orbstackVersion: z.string().nullable(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  exportedAt: z.string(),
+}) satisfies z.ZodType<ExportManifest>;
+
+export function manifestText(manifest: ExportManifest): string {
+  return JSON.stringify(manifest, null, 2) + '\n';
+}
+
+/** The manifest in `text`, or null when it is not one (a file of another kind with that name). */
+export function parseManifest(text: string): ExportManifest | null {
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The checksum and manifest files beside an export, written with the care of the export itself
+ * (files/export-target.ts): a private hidden partial file first, then one step into place. A file already
+ * standing under a sidecar's name is replaced only when it is itself a checksum or manifest for that name
+ * (left by an earlier export of the same name, which the new export has just replaced); anything else is kept
+ * and the export says why it has no sidecar.
+ */
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { ExportManifest } from '../../../shared/ipc/types';
+import { checksumLine, digestFor } from '../exportfile/checksum';
+import { CHECKSUM_SUFFIX, MANIFEST_SUFFIX, manifestText, parseManifest } from '../exportfile/manifest';
+
+export interface SidecarResult {
+  written: string[];
+  /** Sentences about sidecars that could not be written. */
+  notes: string[];
+}
+
+/** Writes `<export>.sha256` and `<export>.manifest.json` beside `exportPath`. Never throws. */
+export async function writeSidecars(exportPath: string, manifest: ExportManifest): Promise<SidecarResult> {
+  const base = basename(exportPath);
+  const result: SidecarResult = { written: [], notes: [] };
+  const sidecars = [
+    {
+      path: exportPath + CHECKSUM_SUFFIX,
+      text: checksumLine(manifest.sha256, base),
+      ours: (text: string) => digestFor(text, base) !== null,
+    },
+    {
+      path: exportPath + MANIFEST_SUFFIX,
+      text: manifestText(manifest),
+      ours: (text: string) => parseManifest(text)?.file === base,
+    },
+  ];
+  for (const sidecar of sidecars) {
+    try {
+      if (await place(sidecar.path, sidecar.text, sidecar.ours)) result.written.push(sidecar.path);
+      else
+        result.notes.push(
+          `'${basename(sidecar.path)}' already exists and is not OrbDeck's, so it was kept and not replaced.`,
+        );
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      result.notes.push(`'${basename(sidecar.path)}' could not be written (${code}).`);
+    }
+  }
+  return result;
+}
+
+/** True when `text` is now at `path`; false when a foreign file holds the name. */
+async function place(path: string, text: string, ours: (text: string) => boolean): Promise<boolean> {
+  const partial = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
+  const handle = await open(partial, 'wx', 0o600);
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    // A hard link fails when the name is taken, so checking and naming are one step.
+    await link(partial, path);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+    const existing = await readFile(path, 'utf8').catch(() => null);
+    // Taken but unreadable, or taken by a file of another kind: kept.
+    if (existing === null ? code === 'EEXIST' : !ours(existing)) return false;
+    await rename(partial, path);
+    return true;
+  } finally {
+    await unlink(partial).catch(() => rm(partial, { force: true }));
+  }
+}
