@@ -16,6 +16,9 @@ export const JOB_KINDS = [
   'import',
   'set-default',
   'push',
+  // Issue 15: a command run in a machine, a file copied out of one.
+  'run',
+  'pull',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

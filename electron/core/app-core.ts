@@ -10,6 +10,9 @@ import { registerDesktopHandlers } from './ipc/handlers/desktop';
 import { registerJobHandlers } from './ipc/handlers/jobs';
 import { registerNoticeHandlers } from './ipc/handlers/notices';
 import { registerTransferHandlers } from './ipc/handlers/transfers';
+import { registerInsideHandlers } from './ipc/handlers/inside';
+import { RunHistory } from './inside/run-history';
+import { RunOutputs } from './inside/run-outputs';
 import { JobHistory } from './jobs/history';
 import { UploadStore } from './headless/uploads';
 import { registerMachineHandlers } from './ipc/handlers/machines';
@@ -164,6 +167,18 @@ export function createCore(options: CoreOptions): Core {
     home,
     history: () => history.list(),
     releaseUpload: (path) => uploads?.release(path),
+  });
+  // Issue 15: run commands in machines, copy files out.
+  registerInsideHandlers(router, {
+    orbctl,
+    machines,
+    jobs,
+    outputs: new RunOutputs(events),
+    runHistory: new RunHistory(join(options.dataDir, 'run-history.json')),
+    files,
+    desktop,
+    grants,
+    home,
   });
   registerJobHandlers(router, jobs, history);
   registerDesktopHandlers(router, desktop, grants);

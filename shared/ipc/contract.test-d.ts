@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
+import type { OutputChunk, RunAs, RunOutput, RunRecord } from '../inside';
 import type { MachineInfo } from '../machine';
 import type {
   AppCommand,
@@ -67,7 +68,10 @@ interface Pinned {
   'machine:export': [{ name: string; path: string; overwrite?: boolean | undefined }, Job];
   'machine:export-suggest': [ByName, ExportSuggestion];
   'machine:import': [{ path: string; name: string }, Job];
-  'machine:push': [{ name: string; paths: string[]; confirmSensitive?: boolean | undefined }, Job];
+  'machine:push': [
+    { name: string; paths: string[]; confirmSensitive?: boolean | undefined; dest?: string | undefined },
+    Job,
+  ];
   'import:inspect': [{ path: string }, ImportPreview];
   'upload:discard': [{ path: string }, { discarded: boolean }];
   'jobs:list': [None, Job[]];
@@ -81,6 +85,17 @@ interface Pinned {
     { supported: boolean; files: ChosenFile[] },
   ];
   'desktop:show-item': [{ path: string }, { shown: boolean }];
+  // Issue 15
+  'machine:run': [{ name: string; command: string; as: RunAs; workdir?: string | undefined }, Job];
+  'run:output': [{ id: string }, RunOutput | null];
+  'run:history': [ByName, RunRecord[]];
+  'run:save-output': [{ id: string; path: string }, { path: string; bytes: number }];
+  'machine:pull': [{ name: string; source: string; path: string; overwrite?: boolean | undefined }, Job];
+  'desktop:pick-save-path': [
+    { defaultPath: string; purpose: 'pull' | 'run-output' },
+    { supported: boolean; file: ChosenFile | null },
+  ];
+  'machine:pull-suggest': [{ name: string; source: string }, { path: string; exists: boolean }];
 }
 
 interface PinnedEvents {
@@ -89,6 +104,8 @@ interface PinnedEvents {
   'settings:changed': Settings;
   'notices:added': Notice;
   'app:command': AppCommand;
+  // Issue 15
+  'run:output': { jobId: string; chunks: OutputChunk[]; end?: RunOutput['end'] };
 }
 
 describe('IPC contract types', () => {

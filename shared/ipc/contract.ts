@@ -11,10 +11,12 @@
 import { z } from 'zod';
 import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
+import { RUN_AS, type OutputChunk, type RunOutput, type RunRecord } from '../inside';
 import type { MachineInfo } from '../machine';
 import {
   absolutePath,
   architecture,
+  commandLine,
   cpuCount,
   diskSize,
   distroWord,
@@ -22,6 +24,7 @@ import {
   fileRef,
   imageVersion,
   jobId,
+  linuxPath,
   linuxUser,
   machineRef,
   memorySize,
@@ -40,7 +43,15 @@ import type {
 } from './types';
 
 /** The handler files under electron/core/ipc/handlers/, one per feature. */
-export type ChannelOwner = 'app' | 'notices' | 'machines' | 'transfers' | 'jobs' | 'desktop';
+export type ChannelOwner =
+  | 'app'
+  | 'notices'
+  | 'machines'
+  | 'transfers'
+  | 'jobs'
+  | 'desktop'
+  // Issue 15: handlers/inside.ts
+  | 'inside';
 
 /** A response type, carried as a type only: `answers<Job>()` is never read at run time. */
 const answers = <T>(): T => undefined as T;
@@ -185,6 +196,8 @@ export const CONTRACT = {
         paths: z.array(fileRef).min(1, 'no files').max(100, 'too many files'),
         /** The person was told that some of the files hold secrets, and copies them anyway. */
         confirmSensitive: z.boolean().optional(),
+        /** Issue 15: a folder in the machine (relative to the user's home, or absolute); the home by default. */
+        dest: linuxPath.optional(),
       })
       .strict(),
     response: answers<Job>(),
@@ -239,6 +252,62 @@ export const CONTRACT = {
     response: answers<{ shown: boolean }>(),
   },
   // #endregion
+
+  // #region Issue 15: inside machines (handlers/inside.ts: run a command, copy a file out)
+  /**
+   * Run a command line in the machine's shell (`orbctl run … -- sh -c LINE`, as a job), as its default user or
+   * root, in a folder (the home by default). Output follows as `run:output` events for the job.
+   */
+  'machine:run': {
+    owner: 'inside',
+    request: z
+      .object({
+        name: machineRef,
+        command: commandLine,
+        as: z.enum(RUN_AS),
+        workdir: linuxPath.optional(),
+      })
+      .strict(),
+    response: answers<Job>(),
+  },
+  /** What is kept of a run's output (the last SCROLLBACK_CHARS), for a window that opens late; null if none. */
+  'run:output': {
+    owner: 'inside',
+    request: z.object({ id: jobId }).strict(),
+    response: answers<RunOutput | null>(),
+  },
+  /** The machine's last commands, newest first (kept in the data folder). */
+  'run:history': { owner: 'inside', request: byName, response: answers<RunRecord[]>() },
+  /** Write a run's kept output to a file: a grant from the save dialog in Electron, a typed path elsewhere. */
+  'run:save-output': {
+    owner: 'inside',
+    request: z.object({ id: jobId, path: fileRef }).strict(),
+    response: answers<{ path: string; bytes: number }>(),
+  },
+  /**
+   * Copy a file or folder out of the machine (`orbctl pull`, as a job) to `path` on this computer. An existing
+   * file is replaced only with `overwrite: true`, and only once the copy is complete.
+   */
+  'machine:pull': {
+    owner: 'inside',
+    request: z
+      .object({ name: machineRef, source: linuxPath, path: fileRef, overwrite: z.boolean().optional() })
+      .strict(),
+    response: answers<Job>(),
+  },
+  /** The native save dialog for a copy out of a machine or a run's output; the headless host answers unsupported. */
+  'desktop:pick-save-path': {
+    owner: 'inside',
+    request: z.object({ defaultPath: absolutePath, purpose: z.enum(['pull', 'run-output']) }).strict(),
+    response: answers<{ supported: boolean; file: ChosenFile | null }>(),
+  },
+  /** Where a copy out of a machine goes unless the person says otherwise: ~/Downloads/NAME. */
+  'machine:pull-suggest': {
+    owner: 'inside',
+    request: z.object({ name: machineRef, source: linuxPath }).strict(),
+    response: answers<{ path: string; exists: boolean }>(),
+  },
+  // #endregion
 } as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: unknown }>;
 
 export type IpcChannel = keyof typeof CONTRACT;
@@ -260,6 +329,8 @@ export const EVENTS = {
   'notices:added': answers<Notice>(),
   /** The app menu, the tray or the Dock asks the window to do something (open a dialog, show Activity). */
   'app:command': answers<AppCommand>(),
+  // Issue 15: new output of a running command (batched), and its end.
+  'run:output': answers<{ jobId: string; chunks: OutputChunk[]; end?: RunOutput['end'] }>(),
 } as const;
 
 export type IpcEvent = keyof typeof EVENTS;

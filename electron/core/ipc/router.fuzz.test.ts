@@ -68,6 +68,14 @@ const EXAMPLES = {
   ['desktop:pick-files']: { purpose: 'import' },
   ['desktop:show-item']: { path: '/nowhere/u.tar.zst' },
   ['upload:discard']: { path: '/nowhere/upload' },
+  // Issue 15
+  ['machine:run']: { name: 'ubuntu', command: 'uname -a', as: 'default', workdir: '/tmp' },
+  ['run:output']: { id: 'job-abc-1' },
+  ['run:history']: { name: 'ubuntu' },
+  ['run:save-output']: { id: 'job-abc-1', path: '/nowhere/out.txt' },
+  ['machine:pull']: { name: 'ubuntu', source: 'notes.txt', path: '/nowhere/notes.txt' },
+  ['desktop:pick-save-path']: { defaultPath: '/nowhere/notes.txt', purpose: 'pull' },
+  ['machine:pull-suggest']: { name: 'ubuntu', source: 'notes.txt' },
 } satisfies Record<IpcChannel, Record<string, unknown>>;
 
 const HOSTILE = [
