@@ -48,7 +48,7 @@ export function electronDesktop(limits: DesktopLimits): Desktop {
     async pickSavePath(defaultPath, purpose) {
       const win = parent();
       const options: Electron.SaveDialogOptions = {
-        title: purpose === 'pull' ? 'Copy File from Machine' : 'Save Output',
+        title: purpose === 'pull' ? 'Copy File from Machine' : 'Save',
         defaultPath,
         properties: ['createDirectory'],
       };

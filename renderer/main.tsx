@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { InsideDialogs } from './views/inside/InsideDialogs';
 import { getApi, MissingTokenError } from './api/api';
 import { syncStores } from './stores/sync';
 import './styles.css';
@@ -12,6 +13,8 @@ try {
   root.render(
     <StrictMode>
       <App />
+      {/* Issue 15: run and copy dialogs (see InsideDialogs for the DialogState members). */}
+      <InsideDialogs />
     </StrictMode>,
   );
 } catch (error) {

@@ -12,7 +12,11 @@ export type MachineAction =
   | 'set-default'
   | 'terminal'
   | 'ssh'
-  | 'vscode';
+  | 'vscode'
+  // Issue 15: working inside a machine.
+  | 'run'
+  | 'pull'
+  | 'push-file';
 
 export interface Availability {
   enabled: boolean;
@@ -36,6 +40,10 @@ export const MACHINE_ACTIONS = [
   'terminal',
   'ssh',
   'vscode',
+  // Issue 15
+  'run',
+  'pull',
+  'push-file',
 ] as const satisfies readonly MachineAction[];
 
 /** Jobs queued or running on `machine` (or on a name it is about to take), oldest first. */
@@ -57,7 +65,8 @@ export function availability(
 ): Availability {
   const name = machine.name;
   const busy = activeJobs[0];
-  const changesMachine = !['terminal', 'ssh', 'vscode'].includes(action);
+  // Issue 15: run and copy dialogs open while the machine is busy; their jobs wait their turn, visibly.
+  const changesMachine = !['terminal', 'ssh', 'vscode', 'run', 'pull', 'push-file'].includes(action);
   if (busy && changesMachine) {
     return no(`Busy: ${busy.title}${busy.state === 'queued' ? ' (queued)' : ''}. Wait for it to finish.`);
   }
@@ -98,5 +107,18 @@ export function availability(
         : no(`${name} is ${state}`);
     case 'ssh':
       return yes(`Copy the SSH command for ${name}`);
+    // Issue 15: orbctl starts a stopped machine for these (docs/orbctl.md#other-commands).
+    case 'run':
+    case 'pull':
+    case 'push-file': {
+      const words = {
+        run: `Run a command in ${name}`,
+        pull: `Copy a file from ${name} to this computer`,
+        'push-file': `Copy files from this computer into ${name}`,
+      }[action];
+      return running || stopped
+        ? yes(stopped ? `${words} (starts it first)` : words)
+        : no(`${name} is ${state}`);
+    }
   }
 }

@@ -29,6 +29,12 @@ export const MACHINE_MENU: ReadonlyArray<ReadonlyArray<MachineMenuEntry>> = [
     { action: 'export', label: 'Export…' },
     { action: 'set-default', label: 'Make Default' },
   ],
+  // Issue 15: working inside a machine.
+  [
+    { action: 'run', label: 'Run Command…' },
+    { action: 'pull', label: 'Copy File from Machine…' },
+    { action: 'push-file', label: 'Copy File to Machine…' },
+  ],
   [{ action: 'delete', label: 'Delete…', danger: true }],
 ];
 

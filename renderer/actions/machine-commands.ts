@@ -25,6 +25,10 @@ const RUN = {
     await navigator.clipboard.writeText(command);
     useToasts.getState().push({ kind: 'success', text: `Copied: ${command}` });
   },
+  // Issue 15: dialogs mounted by renderer/views/inside/InsideDialogs.tsx (DialogState members in its header).
+  run: (name) => useUi.getState().open({ kind: 'run', machine: name } as never),
+  pull: (name) => useUi.getState().open({ kind: 'pull', machine: name } as never),
+  'push-file': (name) => useUi.getState().open({ kind: 'push-file', machine: name } as never),
 } satisfies Record<MachineAction, (name: string) => unknown>;
 
 async function openIn(name: string, target: 'terminal' | 'vscode'): Promise<void> {

@@ -29,6 +29,9 @@ const BUSY_LABEL: Record<Job['kind'], string> = {
   import: 'Importing…',
   'set-default': 'Updating…',
   push: 'Copying files…',
+  // Issue 15 (the job kinds are new in shared/jobs.ts)
+  run: 'Running a command…',
+  pull: 'Copying a file out…',
 };
 
 /** One machine. Memoised: with hundreds of machines only the rows that changed render again. */

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
-import type { OutputChunk, RunAs, RunOutput, RunRecord } from '../inside';
+import type { RunAs, RunOutput, RunOutputEvent, RunRecord } from '../inside';
 import type { MachineInfo } from '../machine';
 import type {
   AppCommand,
@@ -89,10 +89,9 @@ interface Pinned {
   'machine:run': [{ name: string; command: string; as: RunAs; workdir?: string | undefined }, Job];
   'run:output': [{ id: string }, RunOutput | null];
   'run:history': [ByName, RunRecord[]];
-  'run:save-output': [{ id: string; path: string }, { path: string; bytes: number }];
   'machine:pull': [{ name: string; source: string; path: string; overwrite?: boolean | undefined }, Job];
   'desktop:pick-save-path': [
-    { defaultPath: string; purpose: 'pull' | 'run-output' },
+    { defaultPath: string; purpose: 'pull' },
     { supported: boolean; file: ChosenFile | null },
   ];
   'machine:pull-suggest': [{ name: string; source: string }, { path: string; exists: boolean }];
@@ -105,7 +104,7 @@ interface PinnedEvents {
   'notices:added': Notice;
   'app:command': AppCommand;
   // Issue 15
-  'run:output': { jobId: string; chunks: OutputChunk[]; end?: RunOutput['end'] };
+  'run:output': RunOutputEvent;
 }
 
 describe('IPC contract types', () => {

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
-import { RUN_AS, type OutputChunk, type RunOutput, type RunRecord } from '../inside';
+import { RUN_AS, type RunOutput, type RunOutputEvent, type RunRecord } from '../inside';
 import type { MachineInfo } from '../machine';
 import {
   absolutePath,
@@ -278,12 +278,6 @@ export const CONTRACT = {
   },
   /** The machine's last commands, newest first (kept in the data folder). */
   'run:history': { owner: 'inside', request: byName, response: answers<RunRecord[]>() },
-  /** Write a run's kept output to a file: a grant from the save dialog in Electron, a typed path elsewhere. */
-  'run:save-output': {
-    owner: 'inside',
-    request: z.object({ id: jobId, path: fileRef }).strict(),
-    response: answers<{ path: string; bytes: number }>(),
-  },
   /**
    * Copy a file or folder out of the machine (`orbctl pull`, as a job) to `path` on this computer. An existing
    * file is replaced only with `overwrite: true`, and only once the copy is complete.
@@ -295,10 +289,10 @@ export const CONTRACT = {
       .strict(),
     response: answers<Job>(),
   },
-  /** The native save dialog for a copy out of a machine or a run's output; the headless host answers unsupported. */
+  /** The native save dialog for a copy out of a machine; the headless host answers unsupported. */
   'desktop:pick-save-path': {
     owner: 'inside',
-    request: z.object({ defaultPath: absolutePath, purpose: z.enum(['pull', 'run-output']) }).strict(),
+    request: z.object({ defaultPath: absolutePath, purpose: z.enum(['pull']) }).strict(),
     response: answers<{ supported: boolean; file: ChosenFile | null }>(),
   },
   /** Where a copy out of a machine goes unless the person says otherwise: ~/Downloads/NAME. */
@@ -330,7 +324,7 @@ export const EVENTS = {
   /** The app menu, the tray or the Dock asks the window to do something (open a dialog, show Activity). */
   'app:command': answers<AppCommand>(),
   // Issue 15: new output of a running command (batched), and its end.
-  'run:output': answers<{ jobId: string; chunks: OutputChunk[]; end?: RunOutput['end'] }>(),
+  'run:output': answers<RunOutputEvent>(),
 } as const;
 
 export type IpcEvent = keyof typeof EVENTS;

@@ -17,8 +17,8 @@ export interface Desktop {
   pickFiles?(purpose: PickPurpose): Promise<string[]>;
   /** The native open dialog for choosing the orbctl program; null when the user cancels. */
   pickOrbctl?(): Promise<string | null>;
-  /** Issue 15: the native save dialog for a copy out of a machine or a run's output; null when cancelled. */
-  pickSavePath?(defaultPath: string, purpose: 'pull' | 'run-output'): Promise<string | null>;
+  /** Issue 15: the native save dialog for a copy out of a machine; null when cancelled. */
+  pickSavePath?(defaultPath: string, purpose: 'pull'): Promise<string | null>;
   /** Shows a file in Finder; throws INVALID_INPUT for a file the app did not write (a finished export). */
   showItemInFolder?(path: string): boolean;
 }

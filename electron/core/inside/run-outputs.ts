@@ -13,7 +13,11 @@ const KEEP_FINISHED = 20;
 
 interface Entry {
   buffer: OutputBuffer;
+  /** Characters written so far, dropped ones included. */
+  written: number;
+  /** Not yet sent; the first of them is character number `pendingFrom`. */
   pending: OutputChunk[];
+  pendingFrom: number;
   timer: NodeJS.Timeout | undefined;
   end?: RunOutput['end'];
 }
@@ -33,20 +37,29 @@ export class RunOutputs {
 
   /** A sink for one job's output. */
   open(jobId: string): RunOutputSink {
-    const entry: Entry = { buffer: new OutputBuffer(), pending: [], timer: undefined };
+    const entry: Entry = {
+      buffer: new OutputBuffer(),
+      written: 0,
+      pending: [],
+      pendingFrom: 0,
+      timer: undefined,
+    };
     this.entries.set(jobId, entry);
     this.prune();
     const flush = () => {
       entry.timer = undefined;
       const chunks = entry.pending.splice(0);
+      const from = entry.pendingFrom;
+      entry.pendingFrom = entry.written;
       if (chunks.length > 0 || entry.end) {
-        this.events.emit('run:output', { jobId, chunks, ...(entry.end ? { end: entry.end } : {}) });
+        this.events.emit('run:output', { jobId, from, chunks, ...(entry.end ? { end: entry.end } : {}) });
       }
     };
     return {
       write: (chunk) => {
         if (entry.end || chunk.text === '') return;
         entry.buffer.append(chunk);
+        entry.written += chunk.text.length;
         const last = entry.pending.at(-1);
         if (last && last.stream === chunk.stream) last.text += chunk.text;
         else entry.pending.push({ ...chunk });
@@ -69,13 +82,9 @@ export class RunOutputs {
       jobId,
       chunks: entry.buffer.chunks.map((c) => ({ ...c })),
       droppedChars: entry.buffer.droppedChars,
+      total: entry.written,
       ...(entry.end ? { end: entry.end } : {}),
     };
-  }
-
-  /** The whole kept output as text (Save to File). */
-  text(jobId: string): string | null {
-    return this.entries.get(jobId)?.buffer.text() ?? null;
   }
 
   private prune(): void {

@@ -72,7 +72,6 @@ const EXAMPLES = {
   ['machine:run']: { name: 'ubuntu', command: 'uname -a', as: 'default', workdir: '/tmp' },
   ['run:output']: { id: 'job-abc-1' },
   ['run:history']: { name: 'ubuntu' },
-  ['run:save-output']: { id: 'job-abc-1', path: '/nowhere/out.txt' },
   ['machine:pull']: { name: 'ubuntu', source: 'notes.txt', path: '/nowhere/notes.txt' },
   ['desktop:pick-save-path']: { defaultPath: '/nowhere/notes.txt', purpose: 'pull' },
   ['machine:pull-suggest']: { name: 'ubuntu', source: 'notes.txt' },

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { OutputChunk, RunOutput, RunRecord } from '../../../shared/inside';
+import type { RunOutput, RunOutputEvent, RunRecord } from '../../../shared/inside';
 import type { Job } from '../../../shared/jobs';
 import { disposeCoresAfterEach, startCore, until } from '../../../test/helpers/core';
 
@@ -9,7 +9,7 @@ import { disposeCoresAfterEach, startCore, until } from '../../../test/helpers/c
 disposeCoresAfterEach();
 
 function outputOf(core: ReturnType<typeof startCore>['core']) {
-  const events: Array<{ jobId: string; chunks: OutputChunk[]; end?: RunOutput['end'] }> = [];
+  const events: RunOutputEvent[] = [];
   core.events.on('run:output', (e) => events.push(e));
   return events;
 }
@@ -123,19 +123,6 @@ describe('run', () => {
     const job = await invoke<Job>('machine:run', { name: 'nope', command: 'true', as: 'default' });
     const done = await finished(job.id);
     expect(done.error).toMatchObject({ code: 'NOT_FOUND', message: "No machine named 'nope'." });
-  });
-
-  it('saves the kept output to a file', async () => {
-    const { invoke, finished, outDir } = startCore();
-    const job = await invoke<Job>('machine:run', {
-      name: 'ubuntu',
-      command: 'seq 3; echo e >&2',
-      as: 'default',
-    });
-    await finished(job.id);
-    const path = join(outDir, 'out.txt');
-    await expect(invoke('run:save-output', { id: job.id, path })).resolves.toEqual({ path, bytes: 8 });
-    expect(readFileSync(path, 'utf8')).toBe('1\n2\n3\ne\n');
   });
 });
 

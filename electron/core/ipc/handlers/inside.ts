@@ -4,7 +4,6 @@
  * place only when complete), and the save dialog both use in Electron.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { AppError, ErrorCode } from '../../../../shared/errors';
@@ -50,14 +49,6 @@ export function registerInsideHandlers(router: Router, deps: InsideHandlerDeps):
   handle('run:output', ({ id }) => outputs.get(id));
 
   handle('run:history', ({ name }) => runHistory.list(name));
-
-  handle('run:save-output', async ({ id, path: ref }, context) => {
-    const text = outputs.text(id);
-    if (text === null) throw new AppError(ErrorCode.NOT_FOUND, 'That output is no longer kept.');
-    const path = absolutePath(files.pathOf(ref, 'write', context.transport, 'path'), 'path');
-    await writeFile(path, text);
-    return { path, bytes: Buffer.byteLength(text) };
-  });
 
   handle('machine:pull-suggest', ({ source }) => {
     const downloads = join(home, 'Downloads');

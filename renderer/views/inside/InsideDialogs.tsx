@@ -1,0 +1,23 @@
+import { useUi } from '../../stores/ui';
+import { PullDialog } from '../dialogs/PullDialog';
+import { PushToDialog } from '../dialogs/PushToDialog';
+import { RunCommandDialog } from '../dialogs/RunCommandDialog';
+
+/**
+ * Issue 15's dialogs, opened by the RUN handlers in actions/machine-commands.ts. The DialogState members they
+ * need (to add to stores/ui.ts when merging; until then they are opened `as never`):
+ *
+ *   | { kind: 'run'; machine: string }
+ *   | { kind: 'pull'; machine: string }
+ *   | { kind: 'push-file'; machine: string }
+ *
+ * Mounted once beside <App/> (renderer/main.tsx); App.tsx may instead render these three lines itself.
+ */
+export function InsideDialogs() {
+  const dialog = useUi((s) => s.dialog) as { kind: string; machine?: string } | null;
+  if (!dialog?.machine) return null;
+  if (dialog.kind === 'run') return <RunCommandDialog machine={dialog.machine} />;
+  if (dialog.kind === 'pull') return <PullDialog machine={dialog.machine} />;
+  if (dialog.kind === 'push-file') return <PushToDialog machine={dialog.machine} />;
+  return null;
+}
