@@ -118,3 +118,24 @@ test('copies files into a folder of the machine with a picker', async ({ page, h
     .poll(() => host.sim('run', '-m', 'ubuntu', 'cat', 'inbox/hello.txt').stdout, { timeout: 15_000 })
     .toBe('hi there');
 });
+
+test('shows how to reach a machine: NAME.orb.local with Copy Address and Open in Browser', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await machine(page, 'web-server').click();
+  const reach = page.getByRole('region', { name: 'Reach web-server' });
+  await expect(reach).toContainText('web-server.orb.local');
+  await expect(reach).toContainText('ssh ubuntu@web-server@orb');
+  await button(reach, 'Copy Address').click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('web-server.orb.local');
+  // Stands in for the machine's web server (there is no OrbStack DNS here).
+  await context.route('http://web-server.orb.local/', (route) =>
+    route.fulfill({ body: 'hello from web-server' }),
+  );
+  const popup = page.waitForEvent('popup');
+  await button(reach, 'Open in Browser').click();
+  expect((await popup).url()).toBe('http://web-server.orb.local/');
+  await expect(page.locator('[data-machine="web-server"]')).toBeVisible();
+});

@@ -26,6 +26,14 @@ export function linuxPathProblem(path: string): string | null {
   return null;
 }
 
+/**
+ * The machine's address: OrbStack names every machine NAME.orb.local (docs/orbctl.md#reach-it). Host names are
+ * case-insensitive; it is written in lower case, as a browser writes it.
+ */
+export function webAddress(machine: string): string {
+  return `${machine.toLowerCase()}.orb.local`;
+}
+
 /** Who runs the command: the machine's default user, or root. */
 export const RUN_AS = ['default', 'root'] as const;
 export type RunAs = (typeof RUN_AS)[number];

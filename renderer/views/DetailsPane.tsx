@@ -10,6 +10,7 @@ import { useConnection } from '../stores/connection';
 import { DefaultUser } from './DefaultUser';
 import { LogsView } from './LogsView';
 import { MachineActions } from './MachineActions';
+import { ReachSection } from './inside/ReachSection';
 
 /** Everything about the selected machine: `orbctl info`, its actions, how to reach it, its logs. */
 export const DetailsPane = forwardRef<HTMLElement, { machine: Machine }>(function DetailsPane(
@@ -73,6 +74,7 @@ export const DetailsPane = forwardRef<HTMLElement, { machine: Machine }>(functio
           </div>
         ))}
       </dl>
+      <ReachSection machine={machine} />
       <LogsView key={machine.name} name={machine.name} />
     </aside>
   );

@@ -94,6 +94,7 @@ interface Pinned {
     { defaultPath: string; purpose: 'pull' },
     { supported: boolean; file: ChosenFile | null },
   ];
+  'machine:open-web': [ByName, { opened: boolean; url: string; address: string }];
   'machine:pull-suggest': [{ name: string; source: string }, { path: string; exists: boolean }];
 }
 

@@ -295,6 +295,15 @@ export const CONTRACT = {
     request: z.object({ defaultPath: absolutePath, purpose: z.enum(['pull']) }).strict(),
     response: answers<{ supported: boolean; file: ChosenFile | null }>(),
   },
+  /**
+   * Open the machine's http://NAME.orb.local/ in the browser (Electron). `opened: false` where the app cannot
+   * (the headless host): the window opens `url` itself. `address` is what Copy Address copies.
+   */
+  'machine:open-web': {
+    owner: 'inside',
+    request: byName,
+    response: answers<{ opened: boolean; url: string; address: string }>(),
+  },
   /** Where a copy out of a machine goes unless the person says otherwise: ~/Downloads/NAME. */
   'machine:pull-suggest': {
     owner: 'inside',

@@ -74,6 +74,7 @@ const EXAMPLES = {
   ['run:history']: { name: 'ubuntu' },
   ['machine:pull']: { name: 'ubuntu', source: 'notes.txt', path: '/nowhere/notes.txt' },
   ['desktop:pick-save-path']: { defaultPath: '/nowhere/notes.txt', purpose: 'pull' },
+  ['machine:open-web']: { name: 'ubuntu' },
   ['machine:pull-suggest']: { name: 'ubuntu', source: 'notes.txt' },
 } satisfies Record<IpcChannel, Record<string, unknown>>;
 

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { AppError, ErrorCode } from '../../../../shared/errors';
+import { webAddress } from '../../../../shared/inside';
 import type { Desktop } from '../../desktop/desktop';
 import type { FileAccess } from '../../files/file-access';
 import type { FileGrants } from '../../files/grants';
@@ -15,9 +16,12 @@ import type { RunHistory } from '../../inside/run-history';
 import type { RunOutputs, RunOutputSink } from '../../inside/run-outputs';
 import { pullJob, runJob, type InsideJobDeps } from '../../jobs/inside-jobs';
 import type { JobManager } from '../../jobs/job-manager';
+import type { MachineStore } from '../../machines/machine-store';
+import { webUrl } from '../../ssh-urls';
 import type { Router } from '../router';
 
 export interface InsideHandlerDeps extends InsideJobDeps {
+  machines: MachineStore;
   jobs: JobManager;
   outputs: RunOutputs;
   runHistory: RunHistory;
@@ -72,6 +76,14 @@ export function registerInsideHandlers(router: Router, deps: InsideHandlerDeps):
       });
     }
     return jobs.submit(pullJob(name, source, target, deps));
+  });
+
+  handle('machine:open-web', async ({ name }) => {
+    if (!deps.machines.snapshot().machines.some((m) => m.name === name)) {
+      throw new AppError(ErrorCode.NOT_FOUND, `No machine named '${name}'.`, { field: 'name' });
+    }
+    const url = webUrl(name);
+    return { opened: await deps.desktop.openExternal(url), url, address: webAddress(name) };
   });
 
   handle('desktop:pick-save-path', async ({ defaultPath, purpose }) => {
