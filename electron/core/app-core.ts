@@ -11,6 +11,8 @@ import { registerJobHandlers } from './ipc/handlers/jobs';
 import { registerNoticeHandlers } from './ipc/handlers/notices';
 import { registerTransferHandlers } from './ipc/handlers/transfers';
 import { registerInsideHandlers } from './ipc/handlers/inside';
+import { registerPresetHandlers } from './ipc/handlers/presets';
+import { PresetStore } from './inside/preset-store';
 import { RunHistory } from './inside/run-history';
 import { RunOutputs } from './inside/run-outputs';
 import { JobHistory } from './jobs/history';
@@ -180,6 +182,9 @@ export function createCore(options: CoreOptions): Core {
     grants,
     home,
   });
+  const presets = new PresetStore(join(options.dataDir, 'presets.json'));
+  if (presets.loadProblem) notices.add('warning', `Presets: ${presets.loadProblem}.`);
+  registerPresetHandlers(router, { orbctl, machines, jobs, files, events, presets, dataDir: options.dataDir });
   registerJobHandlers(router, jobs, history);
   registerDesktopHandlers(router, desktop, grants);
   registerNoticeHandlers(router, notices);

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
 import type { RunAs, RunOutput, RunOutputEvent, RunRecord } from '../inside';
+import type { Preset } from '../presets';
 import type { MachineInfo } from '../machine';
 import type {
   AppCommand,
@@ -96,6 +97,29 @@ interface Pinned {
   ];
   'machine:open-web': [ByName, { opened: boolean; url: string; address: string }];
   'machine:pull-suggest': [{ name: string; source: string }, { path: string; exists: boolean }];
+  'presets:list': [None, Preset[]];
+  'presets:save': [
+    {
+      name: string;
+      distro: string;
+      version?: string | undefined;
+      arch?: string | undefined;
+      user?: string | undefined;
+      isolated?: boolean | undefined;
+      cpus?: number | undefined;
+      memory?: string | undefined;
+      disk?: string | undefined;
+      id?: string | undefined;
+      cloudInitPath?: string | undefined;
+      keepCloudInit?: boolean | undefined;
+    },
+    Preset,
+  ];
+  'presets:duplicate': [{ id: string }, Preset];
+  'presets:delete': [{ id: string }, { deleted: true }];
+  'presets:export': [None, { fileName: string; text: string }];
+  'presets:import': [{ text: string }, { added: number; replaced: number }];
+  'machine:create-from-preset': [{ id: string; name?: string | undefined }, Job];
 }
 
 interface PinnedEvents {
@@ -106,6 +130,7 @@ interface PinnedEvents {
   'app:command': AppCommand;
   // Issue 15
   'run:output': RunOutputEvent;
+  'presets:changed': Preset[];
 }
 
 describe('IPC contract types', () => {

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
 import { RUN_AS, type RunOutput, type RunOutputEvent, type RunRecord } from '../inside';
+import { PRESET_FIELDS, presetId, type Preset } from '../presets';
 import type { MachineInfo } from '../machine';
 import {
   absolutePath,
@@ -50,8 +51,9 @@ export type ChannelOwner =
   | 'transfers'
   | 'jobs'
   | 'desktop'
-  // Issue 15: handlers/inside.ts
-  | 'inside';
+  // Issue 15: handlers/inside.ts, handlers/presets.ts
+  | 'inside'
+  | 'presets';
 
 /** A response type, carried as a type only: `answers<Job>()` is never read at run time. */
 const answers = <T>(): T => undefined as T;
@@ -311,6 +313,45 @@ export const CONTRACT = {
     response: answers<{ path: string; exists: boolean }>(),
   },
   // #endregion
+
+  // #region Issue 15: presets (handlers/presets.ts)
+  /** Every preset, in the order made. Follow `presets:changed`. */
+  'presets:list': { owner: 'presets', request: empty, response: answers<Preset[]>() },
+  /**
+   * Save the New Machine form as a preset (a new one, or `id`'s). Its cloud-init file's content is stored in the
+   * preset; `keepCloudInit` keeps what `id` had when no file is given.
+   */
+  'presets:save': {
+    owner: 'presets',
+    request: PRESET_FIELDS.omit({ cloudInit: true })
+      .extend({ id: presetId.optional(), cloudInitPath: fileRef.optional(), keepCloudInit: z.boolean().optional() })
+      .strict(),
+    response: answers<Preset>(),
+  },
+  'presets:duplicate': { owner: 'presets', request: z.object({ id: presetId }).strict(), response: answers<Preset>() },
+  'presets:delete': {
+    owner: 'presets',
+    request: z.object({ id: presetId }).strict(),
+    response: answers<{ deleted: true }>(),
+  },
+  /** All presets as a JSON file to share (without their ids). */
+  'presets:export': { owner: 'presets', request: empty, response: answers<{ fileName: string; text: string }>() },
+  /**
+   * Add the presets of a shared file; one named like an existing preset replaces it. A file with any bad field is
+   * refused whole with INVALID_INPUT, each problem in the detail's notes (`presets[1].memory: …`).
+   */
+  'presets:import': {
+    owner: 'presets',
+    request: z.object({ text: z.string().max(2 * 1024 * 1024, 'The file is too big for a presets file.') }).strict(),
+    response: answers<{ added: number; replaced: number }>(),
+  },
+  /** Create a machine from a preset in one click (a free name from its distro unless `name` is given). */
+  'machine:create-from-preset': {
+    owner: 'presets',
+    request: z.object({ id: presetId, name: newMachineName.optional() }).strict(),
+    response: answers<Job>(),
+  },
+  // #endregion
 } as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: unknown }>;
 
 export type IpcChannel = keyof typeof CONTRACT;
@@ -334,6 +375,8 @@ export const EVENTS = {
   'app:command': answers<AppCommand>(),
   // Issue 15: new output of a running command (batched), and its end.
   'run:output': answers<RunOutputEvent>(),
+  /** The presets changed (saved, deleted, imported; from any window). */
+  'presets:changed': answers<Preset[]>(),
 } as const;
 
 export type IpcEvent = keyof typeof EVENTS;

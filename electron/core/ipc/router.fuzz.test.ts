@@ -76,6 +76,13 @@ const EXAMPLES = {
   ['desktop:pick-save-path']: { defaultPath: '/nowhere/notes.txt', purpose: 'pull' },
   ['machine:open-web']: { name: 'ubuntu' },
   ['machine:pull-suggest']: { name: 'ubuntu', source: 'notes.txt' },
+  ['presets:list']: {},
+  ['presets:save']: { name: 'Web', distro: 'ubuntu', memory: '4G' },
+  ['presets:duplicate']: { id: 'preset-abc-1' },
+  ['presets:delete']: { id: 'preset-abc-1' },
+  ['presets:export']: {},
+  ['presets:import']: { text: '{}' },
+  ['machine:create-from-preset']: { id: 'preset-abc-1' },
 } satisfies Record<IpcChannel, Record<string, unknown>>;
 
 const HOSTILE = [
