@@ -6,10 +6,27 @@ const file = (presets: unknown[]) => JSON.stringify({ orbdeck: 'presets', versio
 describe('presets files', () => {
   it('round-trips what OrbDeck writes', () => {
     const text = presetsDocument([
-      { id: 'preset-a', name: 'Web', distro: 'ubuntu', version: 'noble', cpus: 2, memory: '4G', cloudInit: '#cloud-config\n' },
+      {
+        id: 'preset-a',
+        name: 'Web',
+        distro: 'ubuntu',
+        version: 'noble',
+        cpus: 2,
+        memory: '4G',
+        cloudInit: '#cloud-config\n',
+      },
     ]);
     expect(parsePresetsFile(text)).toEqual({
-      presets: [{ name: 'Web', distro: 'ubuntu', version: 'noble', cpus: 2, memory: '4G', cloudInit: '#cloud-config\n' }],
+      presets: [
+        {
+          name: 'Web',
+          distro: 'ubuntu',
+          version: 'noble',
+          cpus: 2,
+          memory: '4G',
+          cloudInit: '#cloud-config\n',
+        },
+      ],
       problems: [],
     });
     expect(text).not.toContain('preset-a');
@@ -42,8 +59,8 @@ describe('presets files', () => {
     expect(parsePresetsFile(JSON.stringify({ orbdeck: 'other', version: 1, presets: [] })).problems).toEqual([
       'orbdeck: This is not an OrbDeck presets file.',
     ]);
-    expect(parsePresetsFile(JSON.stringify({ orbdeck: 'presets', version: 2, presets: [] })).problems).toEqual([
-      'version: This presets file is from a newer OrbDeck.',
-    ]);
+    expect(
+      parsePresetsFile(JSON.stringify({ orbdeck: 'presets', version: 2, presets: [] })).problems,
+    ).toEqual(['version: This presets file is from a newer OrbDeck.']);
   });
 });

@@ -92,7 +92,10 @@ export function parsePresetsFile(text: string): { presets: PresetFields[]; probl
   doc.data.presets.forEach((entry, i) => {
     const parsed = PRESET_FIELDS.safeParse(entry);
     if (parsed.success) presets.push(parsed.data);
-    else problems.push(...parsed.error.issues.map((issue) => `${where(['presets', i, ...issue.path])}: ${issue.message}`));
+    else
+      problems.push(
+        ...parsed.error.issues.map((issue) => `${where(['presets', i, ...issue.path])}: ${issue.message}`),
+      );
   });
   return { presets: problems.length > 0 ? [] : presets, problems };
 }

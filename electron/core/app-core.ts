@@ -64,6 +64,8 @@ export interface Core {
   readonly uploads: UploadStore | null;
   /** Files the person chose in Electron (dialogs, drops, the Dock), handed to the window as grants. */
   readonly grants: FileGrants;
+  /** Issue 15: the presets (the tray's New from Preset). */
+  readonly presets: PresetStore;
   /**
    * Settles once jobs interrupted by the last exit are cleaned up and in the history; polling and new jobs
    * start after it.
@@ -184,7 +186,15 @@ export function createCore(options: CoreOptions): Core {
   });
   const presets = new PresetStore(join(options.dataDir, 'presets.json'));
   if (presets.loadProblem) notices.add('warning', `Presets: ${presets.loadProblem}.`);
-  registerPresetHandlers(router, { orbctl, machines, jobs, files, events, presets, dataDir: options.dataDir });
+  registerPresetHandlers(router, {
+    orbctl,
+    machines,
+    jobs,
+    files,
+    events,
+    presets,
+    dataDir: options.dataDir,
+  });
   registerJobHandlers(router, jobs, history);
   registerDesktopHandlers(router, desktop, grants);
   registerNoticeHandlers(router, notices);
@@ -234,6 +244,7 @@ export function createCore(options: CoreOptions): Core {
     notices,
     uploads,
     grants,
+    presets,
     ready,
     clientGone: (client) => visibility.remove(client),
     async dispose() {

@@ -324,25 +324,39 @@ export const CONTRACT = {
   'presets:save': {
     owner: 'presets',
     request: PRESET_FIELDS.omit({ cloudInit: true })
-      .extend({ id: presetId.optional(), cloudInitPath: fileRef.optional(), keepCloudInit: z.boolean().optional() })
+      .extend({
+        id: presetId.optional(),
+        cloudInitPath: fileRef.optional(),
+        keepCloudInit: z.boolean().optional(),
+      })
       .strict(),
     response: answers<Preset>(),
   },
-  'presets:duplicate': { owner: 'presets', request: z.object({ id: presetId }).strict(), response: answers<Preset>() },
+  'presets:duplicate': {
+    owner: 'presets',
+    request: z.object({ id: presetId }).strict(),
+    response: answers<Preset>(),
+  },
   'presets:delete': {
     owner: 'presets',
     request: z.object({ id: presetId }).strict(),
     response: answers<{ deleted: true }>(),
   },
   /** All presets as a JSON file to share (without their ids). */
-  'presets:export': { owner: 'presets', request: empty, response: answers<{ fileName: string; text: string }>() },
+  'presets:export': {
+    owner: 'presets',
+    request: empty,
+    response: answers<{ fileName: string; text: string }>(),
+  },
   /**
    * Add the presets of a shared file; one named like an existing preset replaces it. A file with any bad field is
    * refused whole with INVALID_INPUT, each problem in the detail's notes (`presets[1].memory: …`).
    */
   'presets:import': {
     owner: 'presets',
-    request: z.object({ text: z.string().max(2 * 1024 * 1024, 'The file is too big for a presets file.') }).strict(),
+    request: z
+      .object({ text: z.string().max(2 * 1024 * 1024, 'The file is too big for a presets file.') })
+      .strict(),
     response: answers<{ added: number; replaced: number }>(),
   },
   /** Create a machine from a preset in one click (a free name from its distro unless `name` is given). */

@@ -19,7 +19,12 @@ describe('presets', () => {
       user: 'dev',
       cloudInitPath: userData,
     });
-    expect(saved).toMatchObject({ name: 'Web box', distro: 'debian', user: 'dev', cloudInit: '#cloud-config\npackages: [git]\n' });
+    expect(saved).toMatchObject({
+      name: 'Web box',
+      distro: 'debian',
+      user: 'dev',
+      cloudInit: '#cloud-config\npackages: [git]\n',
+    });
     const again = startCore({}, dataDir);
     expect(await again.invoke<Preset[]>('presets:list', {})).toEqual([saved]);
 
@@ -27,13 +32,21 @@ describe('presets', () => {
     const done = await finished(job.id);
     expect(done).toMatchObject({ state: 'succeeded', machine: 'debian-2' });
     const info = JSON.parse(sim(simHome, 'info', 'debian-2', '-f', 'json').stdout);
-    expect(info.record).toMatchObject({ config: { default_username: 'dev' }, image: { distro: 'debian', variant: 'cloud' } });
+    expect(info.record).toMatchObject({
+      config: { default_username: 'dev' },
+      image: { distro: 'debian', variant: 'cloud' },
+    });
   }, 30_000);
 
   it('edits, duplicates and deletes', async () => {
     const { invoke } = startCore();
     const a = await invoke<Preset>('presets:save', { name: 'A', distro: 'alpine' });
-    const edited = await invoke<Preset>('presets:save', { id: a.id, name: 'A', distro: 'alpine', version: '3.22' });
+    const edited = await invoke<Preset>('presets:save', {
+      id: a.id,
+      name: 'A',
+      distro: 'alpine',
+      version: '3.22',
+    });
     expect(edited).toEqual({ ...a, version: '3.22' });
     const copy = await invoke<Preset>('presets:duplicate', { id: a.id });
     expect(copy).toMatchObject({ name: 'A copy', distro: 'alpine', version: '3.22' });
@@ -53,12 +66,20 @@ describe('presets', () => {
     const bad = JSON.stringify({
       orbdeck: 'presets',
       version: 1,
-      presets: [{ name: 'ok', distro: 'ubuntu' }, { name: 'x', distro: 'ubuntu', memory: 'lots', arch: 'sparc' }],
+      presets: [
+        { name: 'ok', distro: 'ubuntu' },
+        { name: 'x', distro: 'ubuntu', memory: 'lots', arch: 'sparc' },
+      ],
     });
     await expect(other.invoke('presets:import', { text: bad })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: 'The presets file has 2 problems; nothing was imported.',
-      detail: { notes: [expect.stringMatching(/^presets\[1\]\.arch: /), expect.stringMatching(/^presets\[1\]\.memory: /)] },
+      detail: {
+        notes: [
+          expect.stringMatching(/^presets\[1\]\.arch: /),
+          expect.stringMatching(/^presets\[1\]\.memory: /),
+        ],
+      },
     });
     expect((await other.invoke<Preset[]>('presets:list', {})).map((p) => p.name)).toEqual(['Big']);
   });

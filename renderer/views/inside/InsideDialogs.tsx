@@ -1,4 +1,7 @@
+import type { Preset } from '../../../shared/presets';
 import { useUi } from '../../stores/ui';
+import { CreateDialog } from '../dialogs/CreateDialog';
+import { PresetsDialog } from '../dialogs/PresetsDialog';
 import { PullDialog } from '../dialogs/PullDialog';
 import { PushToDialog } from '../dialogs/PushToDialog';
 import { RunCommandDialog } from '../dialogs/RunCommandDialog';
@@ -10,11 +13,16 @@ import { RunCommandDialog } from '../dialogs/RunCommandDialog';
  *   | { kind: 'run'; machine: string }
  *   | { kind: 'pull'; machine: string }
  *   | { kind: 'push-file'; machine: string }
+ *   | { kind: 'presets' }
+ *   | { kind: 'preset-edit'; preset: Preset }
  *
  * Mounted once beside <App/> (renderer/main.tsx); App.tsx may instead render these three lines itself.
  */
 export function InsideDialogs() {
-  const dialog = useUi((s) => s.dialog) as { kind: string; machine?: string } | null;
+  const dialog = useUi((s) => s.dialog) as { kind: string; machine?: string; preset?: Preset } | null;
+  if (dialog?.kind === 'presets') return <PresetsDialog />;
+  if (dialog?.kind === 'preset-edit' && dialog.preset)
+    return <CreateDialog key={dialog.preset.id} preset={dialog.preset} />;
   if (!dialog?.machine) return null;
   if (dialog.kind === 'run') return <RunCommandDialog machine={dialog.machine} />;
   if (dialog.kind === 'pull') return <PullDialog machine={dialog.machine} />;

@@ -7,7 +7,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { freeMachineName } from '../../../../shared/names';
-import { MAX_CLOUD_INIT_CHARS, parsePresetsFile, presetsDocument, type PresetFields } from '../../../../shared/presets';
+import {
+  MAX_CLOUD_INIT_CHARS,
+  parsePresetsFile,
+  presetsDocument,
+  type PresetFields,
+} from '../../../../shared/presets';
 import type { EventHub } from '../../events';
 import type { FileAccess } from '../../files/file-access';
 import { checkReadableFile } from '../../files/paths';
@@ -40,12 +45,22 @@ export function registerPresetHandlers(router: Router, deps: PresetHandlerDeps):
     let cloudInit: string | undefined;
     if (cloudInitPath !== undefined) {
       const field = 'cloudInitPath';
-      const { path } = await deps.files.resolve(cloudInitPath, 'read', 'cloud-init', context.transport, field);
+      const { path } = await deps.files.resolve(
+        cloudInitPath,
+        'read',
+        'cloud-init',
+        context.transport,
+        field,
+      );
       const file = await checkReadableFile(path, field);
       if (file.size > MAX_CLOUD_INIT_CHARS) {
-        throw new AppError(ErrorCode.INVALID_INPUT, `A cloud-init file is at most ${MAX_CLOUD_INIT_CHARS / 1024} KiB.`, {
-          field,
-        });
+        throw new AppError(
+          ErrorCode.INVALID_INPUT,
+          `A cloud-init file is at most ${MAX_CLOUD_INIT_CHARS / 1024} KiB.`,
+          {
+            field,
+          },
+        );
       }
       cloudInit = await readFile(file.path, 'utf8');
     } else if (keepCloudInit && id !== undefined) {
@@ -68,7 +83,10 @@ export function registerPresetHandlers(router: Router, deps: PresetHandlerDeps):
     return changed({ deleted: true as const });
   });
 
-  handle('presets:export', () => ({ fileName: 'orbdeck-presets.json', text: presetsDocument(presets.list()) }));
+  handle('presets:export', () => ({
+    fileName: 'orbdeck-presets.json',
+    text: presetsDocument(presets.list()),
+  }));
 
   handle('presets:import', ({ text }) => {
     const { presets: list, problems } = parsePresetsFile(text);
