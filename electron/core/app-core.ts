@@ -12,6 +12,7 @@ import { registerNoticeHandlers } from './ipc/handlers/notices';
 import { registerTransferHandlers } from './ipc/handlers/transfers';
 import { registerInsideHandlers } from './ipc/handlers/inside';
 import { registerPresetHandlers } from './ipc/handlers/presets';
+import { registerDeepLinkHandlers } from './ipc/handlers/deep-links';
 import { PresetStore } from './inside/preset-store';
 import { RunHistory } from './inside/run-history';
 import { RunOutputs } from './inside/run-outputs';
@@ -195,6 +196,7 @@ export function createCore(options: CoreOptions): Core {
     presets,
     dataDir: options.dataDir,
   });
+  registerDeepLinkHandlers(router, { presets, settings, home });
   registerJobHandlers(router, jobs, history);
   registerDesktopHandlers(router, desktop, grants);
   registerNoticeHandlers(router, notices);

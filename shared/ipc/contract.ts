@@ -306,6 +306,15 @@ export const CONTRACT = {
     request: byName,
     response: answers<{ opened: boolean; url: string; address: string }>(),
   },
+  /**
+   * Carry out an orbdeck:// link (shared/deep-link.ts) the window has asked about: the job it started, or null
+   * for one that only shows a machine. A link OrbDeck does not understand is INVALID_INPUT saying why.
+   */
+  'deep-link:run': {
+    owner: 'inside',
+    request: z.object({ url: z.string().max(2048) }).strict(),
+    response: answers<{ job: Job | null }>(),
+  },
   /** Where a copy out of a machine goes unless the person says otherwise: ~/Downloads/NAME. */
   'machine:pull-suggest': {
     owner: 'inside',

@@ -84,4 +84,6 @@ export type AppCommand =
   | { command: 'create' | 'import' | 'refresh' | 'activity' | 'settings' | 'filter' }
   | { command: 'clone' | 'export' | 'rename' | 'delete'; machine?: string }
   /** Files opened with OrbDeck (dropped on the Dock icon, or from Finder): preview and import them. */
-  | { command: 'import-files'; files: ChosenFile[] };
+  | { command: 'import-files'; files: ChosenFile[] }
+  // Issue 15: an orbdeck:// link opened the app (the window parses it and asks before it acts).
+  | { command: 'deep-link'; url: string };

@@ -2,6 +2,8 @@ import type { Preset } from '../../../shared/presets';
 import { useUi } from '../../stores/ui';
 import { CreateDialog } from '../dialogs/CreateDialog';
 import { PresetsDialog } from '../dialogs/PresetsDialog';
+import { DeepLinkDialog } from '../dialogs/DeepLinkDialog';
+import type { DeepLink } from '../../../shared/deep-link';
 import { PullDialog } from '../dialogs/PullDialog';
 import { PushToDialog } from '../dialogs/PushToDialog';
 import { RunCommandDialog } from '../dialogs/RunCommandDialog';
@@ -15,11 +17,20 @@ import { RunCommandDialog } from '../dialogs/RunCommandDialog';
  *   | { kind: 'push-file'; machine: string }
  *   | { kind: 'presets' }
  *   | { kind: 'preset-edit'; preset: Preset }
+ *   | { kind: 'deep-link'; url: string; link: DeepLink }
  *
  * Mounted once beside <App/> (renderer/main.tsx); App.tsx may instead render these three lines itself.
  */
 export function InsideDialogs() {
-  const dialog = useUi((s) => s.dialog) as { kind: string; machine?: string; preset?: Preset } | null;
+  const dialog = useUi((s) => s.dialog) as {
+    kind: string;
+    machine?: string;
+    preset?: Preset;
+    url?: string;
+    link?: DeepLink;
+  } | null;
+  if (dialog?.kind === 'deep-link' && dialog.url && dialog.link)
+    return <DeepLinkDialog url={dialog.url} link={dialog.link} />;
   if (dialog?.kind === 'presets') return <PresetsDialog />;
   if (dialog?.kind === 'preset-edit' && dialog.preset)
     return <CreateDialog key={dialog.preset.id} preset={dialog.preset} />;
