@@ -69,13 +69,13 @@ export interface RunOutput {
   chunks: OutputChunk[];
   /** Characters dropped from the start to stay within the scroll-back. */
   droppedChars: number;
-  /** Characters written so far (dropped ones included): where the next `run:output` event takes up. */
+  /** Characters written so far (dropped ones included): where the next `run:streamed` event takes up. */
   total: number;
   /** Set once the command has ended. */
   end?: { exitCode: number | null; durationMs: number };
 }
 
-/** A `run:output` event: new output from character number `from` of the run on, and its end once it ended. */
+/** A `run:streamed` event: new output from character number `from` of the run on, and its end once it ended. */
 export interface RunOutputEvent {
   jobId: string;
   from: number;

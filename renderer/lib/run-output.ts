@@ -1,5 +1,5 @@
 /**
- * Follows one run's output in the window: what the core kept (`run:output`, asked once) and the events that
+ * Follows one run's output in the window: what the core kept (`run:output`, asked once) and the `run:streamed` events that
  * come before and after that answer, joined by character offsets so nothing is shown twice or lost.
  */
 import { OutputBuffer, type RunOutput, type RunOutputEvent } from '../../shared/inside';

@@ -95,7 +95,7 @@ interface Pinned {
     { defaultPath: string; purpose: 'pull' },
     { supported: boolean; file: ChosenFile | null },
   ];
-  'deep-link:run': [{ url: string }, { job: Job | null }];
+  'link:open': [{ url: string }, { job: Job | null }];
   'machine:open-web': [ByName, { opened: boolean; url: string; address: string }];
   'machine:pull-suggest': [{ name: string; source: string }, { path: string; exists: boolean }];
   'presets:list': [None, Preset[]];
@@ -130,7 +130,7 @@ interface PinnedEvents {
   'notices:added': Notice;
   'app:command': AppCommand;
   // Issue 15
-  'run:output': RunOutputEvent;
+  'run:streamed': RunOutputEvent;
   'presets:changed': Preset[];
 }
 

@@ -258,7 +258,7 @@ export const CONTRACT = {
   // #region Issue 15: inside machines (handlers/inside.ts: run a command, copy a file out)
   /**
    * Run a command line in the machine's shell (`orbctl run … -- sh -c LINE`, as a job), as its default user or
-   * root, in a folder (the home by default). Output follows as `run:output` events for the job.
+   * root, in a folder (the home by default). Output follows as `run:streamed` events for the job.
    */
   'machine:run': {
     owner: 'inside',
@@ -310,7 +310,7 @@ export const CONTRACT = {
    * Carry out an orbdeck:// link (shared/deep-link.ts) the window has asked about: the job it started, or null
    * for one that only shows a machine. A link OrbDeck does not understand is INVALID_INPUT saying why.
    */
-  'deep-link:run': {
+  'link:open': {
     owner: 'inside',
     request: z.object({ url: z.string().max(2048) }).strict(),
     response: answers<{ job: Job | null }>(),
@@ -397,7 +397,7 @@ export const EVENTS = {
   /** The app menu, the tray or the Dock asks the window to do something (open a dialog, show Activity). */
   'app:command': answers<AppCommand>(),
   // Issue 15: new output of a running command (batched), and its end.
-  'run:output': answers<RunOutputEvent>(),
+  'run:streamed': answers<RunOutputEvent>(),
   /** The presets changed (saved, deleted, imported; from any window). */
   'presets:changed': answers<Preset[]>(),
 } as const;

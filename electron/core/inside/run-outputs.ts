@@ -1,6 +1,6 @@
 /**
  * The output of `orbctl run` jobs while they run and shortly after: each within a bounded scroll-back
- * (shared/inside.ts), sent to every window as `run:output` events in batches, so a chatty command costs one
+ * (shared/inside.ts), sent to every window as `run:streamed` events in batches, so a chatty command costs one
  * event per batch rather than one per line. A window that opens late asks for what is kept (`run:output`).
  */
 import { OutputBuffer, type OutputChunk, type RunOutput } from '../../../shared/inside';
@@ -52,7 +52,7 @@ export class RunOutputs {
       const from = entry.pendingFrom;
       entry.pendingFrom = entry.written;
       if (chunks.length > 0 || entry.end) {
-        this.events.emit('run:output', { jobId, from, chunks, ...(entry.end ? { end: entry.end } : {}) });
+        this.events.emit('run:streamed', { jobId, from, chunks, ...(entry.end ? { end: entry.end } : {}) });
       }
     };
     return {

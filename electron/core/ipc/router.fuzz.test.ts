@@ -75,7 +75,7 @@ const EXAMPLES = {
   ['machine:pull']: { name: 'ubuntu', source: 'notes.txt', path: '/nowhere/notes.txt' },
   ['desktop:pick-save-path']: { defaultPath: '/nowhere/notes.txt', purpose: 'pull' },
   ['machine:open-web']: { name: 'ubuntu' },
-  ['deep-link:run']: { url: 'orbdeck://machine/ubuntu' },
+  ['link:open']: { url: 'orbdeck://machine/ubuntu' },
   ['machine:pull-suggest']: { name: 'ubuntu', source: 'notes.txt' },
   ['presets:list']: {},
   ['presets:save']: { name: 'Web', distro: 'ubuntu', memory: '4G' },

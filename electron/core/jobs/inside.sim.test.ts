@@ -10,7 +10,7 @@ disposeCoresAfterEach();
 
 function outputOf(core: ReturnType<typeof startCore>['core']) {
   const events: RunOutputEvent[] = [];
-  core.events.on('run:output', (e) => events.push(e));
+  core.events.on('run:streamed', (e) => events.push(e));
   return events;
 }
 

@@ -89,21 +89,21 @@ describe('orbdeck:// links (carried out after the window asked)', () => {
   it('stops a machine, exports to the export folder, creates from a preset by name, and refuses what it does not know', async () => {
     const { invoke, finished, core, outDir, simHome } = startCore();
     core.settings.set({ exportFolder: outDir });
-    const stop = await invoke<{ job: Job }>('deep-link:run', { url: 'orbdeck://machine/ubuntu/stop' });
+    const stop = await invoke<{ job: Job }>('link:open', { url: 'orbdeck://machine/ubuntu/stop' });
     expect((await finished(stop.job.id)).state).toBe('succeeded');
     expect(JSON.parse(sim(simHome, 'info', 'ubuntu', '-f', 'json').stdout).record.state).toBe('stopped');
-    const exported = await invoke<{ job: Job }>('deep-link:run', { url: 'orbdeck://machine/debian/export' });
+    const exported = await invoke<{ job: Job }>('link:open', { url: 'orbdeck://machine/debian/export' });
     const done = await finished(exported.job.id);
     expect(done.state).toBe('succeeded');
     expect(done.path).toMatch(new RegExp(`^${outDir}/debian-\\d{8}-\\d{6}\\.tar\\.zst$`));
     await invoke('presets:save', { name: 'Small box', distro: 'alpine' });
-    const made = await invoke<{ job: Job }>('deep-link:run', { url: 'orbdeck://preset/Small%20box/create' });
+    const made = await invoke<{ job: Job }>('link:open', { url: 'orbdeck://preset/Small%20box/create' });
     expect(made.job.machine).toMatch(/^alpine/);
-    expect(await invoke('deep-link:run', { url: 'orbdeck://machine/ubuntu' })).toEqual({ job: null });
-    await expect(invoke('deep-link:run', { url: 'orbdeck://machine/ubuntu/delete' })).rejects.toMatchObject({
+    expect(await invoke('link:open', { url: 'orbdeck://machine/ubuntu' })).toEqual({ job: null });
+    await expect(invoke('link:open', { url: 'orbdeck://machine/ubuntu/delete' })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
-    await expect(invoke('deep-link:run', { url: 'orbdeck://preset/Nope/create' })).rejects.toMatchObject({
+    await expect(invoke('link:open', { url: 'orbdeck://preset/Nope/create' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     await core.jobs.whenIdle();

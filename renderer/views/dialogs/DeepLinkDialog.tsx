@@ -16,7 +16,7 @@ export function DeepLinkDialog({ url, link }: { url: string; link: DeepLink }) {
   const { busy, error, submit } = useSubmit();
   const go = () =>
     void submit(async () => {
-      const { job } = await getApi().invoke('deep-link:run', { url });
+      const { job } = await getApi().invoke('link:open', { url });
       if (job) {
         useMachines.getState().select(job.machine);
         useUi.getState().setActivityOpen(true);

@@ -13,7 +13,7 @@ export interface FollowedOutput {
 
 const NONE: FollowedOutput = { chunks: [], droppedChars: 0, text: '', end: undefined };
 
-/** A run's output as it streams in (issue 15): what the core kept, then its `run:output` events. */
+/** A run's output as it streams in (issue 15): what the core kept, then its `run:streamed` events. */
 export function useRunOutput(jobId: string | null): FollowedOutput {
   const follower = useMemo(() => (jobId ? new OutputFollower() : null), [jobId]);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -21,7 +21,7 @@ export function useRunOutput(jobId: string | null): FollowedOutput {
     const f = follower;
     if (!jobId || !f) return;
     const api = getApi();
-    const off = api.on('run:output', (e) => {
+    const off = api.on('run:streamed', (e) => {
       if (e.jobId !== jobId) return;
       f.event(e);
       redraw();

@@ -27,7 +27,7 @@ export function registerDeepLinkHandlers(router: Router, deps: DeepLinkHandlerDe
     return result.data as Job;
   };
 
-  handle('deep-link:run', async ({ url }) => {
+  handle('link:open', async ({ url }) => {
     const parsed = parseDeepLink(url);
     if ('problem' in parsed) throw new AppError(ErrorCode.INVALID_INPUT, parsed.problem, { field: 'url' });
     const { link } = parsed;
