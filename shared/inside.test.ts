@@ -45,6 +45,8 @@ describe('the rules', () => {
     expect(commandLineProblem('   ')).toBe('Type a command to run.');
     expect(commandLineProblem('x'.repeat(8193))).toMatch(/at most 8192/);
     expect(commandLineProblem('a\0b')).toMatch(/NUL/);
+    expect(commandLineProblem('-c reboot')).toMatch(/cannot start with/);
+    expect(commandLineProblem(' -x')).toBeNull();
   });
 
   it('refuses machine paths orbctl would read as a flag', () => {

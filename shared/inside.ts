@@ -11,6 +11,9 @@ export function commandLineProblem(line: string): string | null {
   if (line.trim() === '') return 'Type a command to run.';
   if (line.length > MAX_COMMAND_LENGTH) return `A command can have at most ${MAX_COMMAND_LENGTH} characters.`;
   if (line.includes('\0')) return 'A command cannot contain a NUL character.';
+  // `sh -c -x` would read the line as sh's own options.
+  if (line.startsWith('-'))
+    return 'A command cannot start with “-” (the shell would take it for its options).';
   return null;
 }
 
