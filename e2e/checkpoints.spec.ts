@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { button, details, row } from './support/ui';
+import { button, details, openActivity, row } from './support/ui';
 
 // Issue 14: saving, reverting and deleting checkpoints from the details pane, against the simulator.
 const history = (page: Page) =>
@@ -10,6 +10,7 @@ const section = (page: Page, machine: string) =>
 
 test('saves, reverts to and deletes a checkpoint', async ({ page, host }) => {
   await row(page, 'debian').click();
+  await details(page, 'debian').getByRole('tab', { name: 'Checkpoints' }).click();
   const checkpoints = section(page, 'debian');
   await expect(checkpoints).toContainText('none yet');
   await expect(checkpoints).toContainText(
@@ -21,9 +22,11 @@ test('saves, reverts to and deletes a checkpoint', async ({ page, host }) => {
   await expect(save.getByLabel('Label')).not.toHaveValue('');
   await save.getByLabel('Label').fill('before the upgrade');
   await button(save, 'Save Checkpoint').click();
+  await openActivity(page);
   await expect(
     history(page).getByRole('listitem', { name: 'Save checkpoint “before the upgrade” of debian' }),
   ).toContainText('Done', { timeout: 15_000 });
+  await page.keyboard.press('Escape'); // put the Activity popover away
   await expect(checkpoints).toContainText('1 checkpoint');
   await expect(checkpoints.getByRole('row', { name: /before the upgrade/ })).toBeVisible();
   const saved = JSON.parse(host.sim('list', '-f', 'json').stdout) as Array<{ name: string; state: string }>;
@@ -38,9 +41,11 @@ test('saves, reverts to and deletes a checkpoint', async ({ page, host }) => {
   const revert = page.getByRole('dialog', { name: 'Revert “debian” to a Checkpoint?' });
   await expect(revert).toContainText('keep its current state as a new checkpoint');
   await button(revert, 'Revert').click();
+  await openActivity(page);
   await expect(
     history(page).getByRole('listitem', { name: 'Revert debian to checkpoint “before the upgrade”' }),
   ).toContainText('Done', { timeout: 20_000 });
+  await page.keyboard.press('Escape'); // put the Activity popover away
   const after = JSON.parse(host.sim('info', 'debian', '-f', 'json').stdout).record;
   expect(after.id).not.toBe(before);
   expect(after.config.default_username).not.toBe('changed');

@@ -44,6 +44,17 @@ export function electronDesktop(limits: DesktopLimits): Desktop {
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    // Issue 15: copy a file out of a machine, save a command's output.
+    async pickSavePath(defaultPath, purpose) {
+      const win = parent();
+      const options: Electron.SaveDialogOptions = {
+        title: purpose === 'pull' ? 'Copy File from Machine' : 'Save',
+        defaultPath,
+        properties: ['createDirectory'],
+      };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     async pickFiles(purpose) {
       const win = parent();
       const options = PICKS[purpose];

@@ -2,6 +2,8 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { resolve } from 'node:path';
 import type { Core } from './core/app-core';
 import { filesFromArgv, type OpenFileQueue } from './core/desktop/open-files';
+import { linksFromArgv, type DeepLinkQueue } from './core/desktop/deep-links';
+import { DEEP_LINK_SCHEME } from '../shared/deep-link';
 import { quitQuestion } from './core/desktop/job-messages';
 
 /**
@@ -21,6 +23,24 @@ export function handleOpenedFiles(queue: OpenFileQueue, showWindow: () => void):
     if (app.isReady()) showWindow();
   });
   queue.add(filesFromArgv(process.argv.slice(1)).map((file) => resolve(file)));
+}
+
+/**
+ * Issue 15: orbdeck:// links. The packaged app is their handler (electron-builder.yml `protocols`, and
+ * setAsDefaultProtocolClient for a build run otherwise); macOS sends `open-url`, before `ready` for a link that
+ * launched the app, so it is listened to at once; elsewhere the link comes in a second launch's argv.
+ */
+export function handleDeepLinks(queue: DeepLinkQueue, showWindow: () => void): void {
+  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    queue.add(url);
+    if (app.isReady()) showWindow();
+  });
+  app.on('second-instance', (_event, argv) => {
+    for (const url of linksFromArgv(argv)) queue.add(url);
+  });
+  for (const url of linksFromArgv(process.argv.slice(1))) queue.add(url);
 }
 
 /**

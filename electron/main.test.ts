@@ -58,7 +58,13 @@ vi.mock('./ipc-electron', () => ({ connectElectronIpc: () => fake.calls.push('ip
 vi.mock('./menu', () => ({ installAppMenu: vi.fn() }));
 vi.mock('./tray', () => ({ createTray: vi.fn() }));
 vi.mock('./notifications', () => ({ notifyFinishedJobs: vi.fn() }));
-vi.mock('./lifecycle', () => ({ applyLoginItem: vi.fn(), confirmQuit: vi.fn(), handleOpenedFiles: vi.fn() }));
+vi.mock('./lifecycle', () => ({
+  applyLoginItem: vi.fn(),
+  confirmQuit: vi.fn(),
+  handleOpenedFiles: vi.fn(),
+  // Issue 15
+  handleDeepLinks: vi.fn(),
+}));
 vi.mock('./window', () => ({
   createMainWindow: (options: { url: string }) => {
     fake.calls.push(`window ${options.url}`);

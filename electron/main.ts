@@ -8,9 +8,10 @@ import { createCore, type Core } from './core/app-core';
 import { APP_INDEX_URL, isAppUrl } from './core/app-protocol';
 import { isExportedFile } from './core/desktop/known-files';
 import { OpenFileQueue } from './core/desktop/open-files';
+import { DeepLinkQueue } from './core/desktop/deep-links';
 import { electronDesktop } from './desktop';
 import { connectElectronIpc } from './ipc-electron';
-import { applyLoginItem, confirmQuit, handleOpenedFiles } from './lifecycle';
+import { applyLoginItem, confirmQuit, handleDeepLinks, handleOpenedFiles } from './lifecycle';
 import { installAppMenu } from './menu';
 import { notifyFinishedJobs } from './notifications';
 import { registerAppScheme, serveAppScheme } from './protocol';
@@ -30,6 +31,8 @@ let core: Core | null = null;
 let window: BrowserWindow | null = null;
 let windowReady = false;
 const openFiles = new OpenFileQueue();
+// Issue 15: orbdeck:// links, waiting for the window like opened files.
+const deepLinks = new DeepLinkQueue();
 
 function showWindow(): BrowserWindow | null {
   if (!core) return null;
@@ -51,6 +54,7 @@ function showWindow(): BrowserWindow | null {
         const files = paths.map((p) => grants.grant(p, 'read', 'open-file'));
         sendCommand({ command: 'import-files', files });
       });
+      deepLinks.ready((url) => sendCommand({ command: 'deep-link', url }));
     });
     // The machine list is polled slower while no window shows it (the tray still follows).
     const visible = (v: boolean) => () => core?.machines.setVisible(v);
@@ -89,6 +93,7 @@ const desktop = electronDesktop({
 });
 
 handleOpenedFiles(openFiles, () => void showWindow());
+handleDeepLinks(deepLinks, () => void showWindow());
 const quitting = confirmQuit(
   () => core,
   () => window,

@@ -8,6 +8,7 @@ import { useUi } from './stores/ui';
 import { ActivityPopover } from './views/activity/ActivityPopover';
 import { ContextMenuHost } from './views/ContextMenuHost';
 import { TrustDialogs } from './views/checkpoints/TrustDialogs';
+import { InsideDialogs } from './views/inside/InsideDialogs';
 import { DeleteManyDialog } from './views/dialogs/DeleteManyDialog';
 import { ExportManyDialog } from './views/dialogs/ExportManyDialog';
 import { Sidebar } from './views/shell/Sidebar';
@@ -45,6 +46,7 @@ export function App() {
       {activityOpen && <ActivityPopover />}
       <ContextMenuHost />
       <TrustDialogs />
+      <InsideDialogs />
       {dialog?.kind === 'delete-many' && <DeleteManyDialog machines={dialog.machines} />}
       {dialog?.kind === 'export-many' && <ExportManyDialog machines={dialog.machines} />}
       {dialog?.kind === 'create' && <CreateDialog />}

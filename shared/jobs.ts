@@ -18,6 +18,9 @@ export const JOB_KINDS = [
   'push',
   // Issue 14: a revert to a checkpoint (stop, set aside, clone back, start), one job of several steps.
   'revert',
+  // Issue 15: a command run in a machine, a file copied out of one.
+  'run',
+  'pull',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

@@ -17,7 +17,11 @@ export type MachineAction =
   // Issue 14: checkpoints.
   | 'save-checkpoint'
   | 'revert-checkpoint'
-  | 'clone-checkpoint';
+  | 'clone-checkpoint'
+  // Issue 15: working inside a machine.
+  | 'run'
+  | 'pull'
+  | 'push-file';
 
 export interface Availability {
   enabled: boolean;
@@ -45,6 +49,10 @@ export const MACHINE_ACTIONS = [
   'save-checkpoint',
   'revert-checkpoint',
   'clone-checkpoint',
+  // Issue 15
+  'run',
+  'pull',
+  'push-file',
 ] as const satisfies readonly MachineAction[];
 
 /** Jobs queued or running on `machine` (or on a name it is about to take), oldest first. */
@@ -66,7 +74,8 @@ export function availability(
 ): Availability {
   const name = machine.name;
   const busy = activeJobs[0];
-  const changesMachine = !['terminal', 'ssh', 'vscode'].includes(action);
+  // Issue 15: run and copy dialogs open while the machine is busy; their jobs wait their turn, visibly.
+  const changesMachine = !['terminal', 'ssh', 'vscode', 'run', 'pull', 'push-file'].includes(action);
   if (busy && changesMachine) {
     return no(`Busy: ${busy.title}${busy.state === 'queued' ? ' (queued)' : ''}. Wait for it to finish.`);
   }
@@ -123,6 +132,19 @@ export function availability(
             ? `Put ${name} back to one of its checkpoints`
             : `Make a new machine from one of ${name}'s checkpoints`,
       );
+    }
+    // Issue 15: orbctl starts a stopped machine for these (docs/orbctl.md#other-commands).
+    case 'run':
+    case 'pull':
+    case 'push-file': {
+      const words = {
+        run: `Run a command in ${name}`,
+        pull: `Copy a file from ${name} to this computer`,
+        'push-file': `Copy files from this computer into ${name}`,
+      }[action];
+      return running || stopped
+        ? yes(stopped ? `${words} (starts it first)` : words)
+        : no(`${name} is ${state}`);
     }
   }
 }

@@ -35,6 +35,12 @@ export const MACHINE_MENU: ReadonlyArray<ReadonlyArray<MachineMenuEntry>> = [
     { action: 'revert-checkpoint', label: 'Revert to Checkpoint…' },
     { action: 'clone-checkpoint', label: 'Clone from Checkpoint…' },
   ],
+  // Issue 15: working inside a machine.
+  [
+    { action: 'run', label: 'Run Command…' },
+    { action: 'pull', label: 'Copy File from Machine…' },
+    { action: 'push-file', label: 'Copy File to Machine…' },
+  ],
   [{ action: 'delete', label: 'Delete…', danger: true }],
 ];
 

@@ -15,6 +15,12 @@ import { CheckpointStore } from './checkpoints/store';
 import { RevertPlans, recoverRevert } from './checkpoints/revert';
 import { registerCheckpointHandlers } from './ipc/handlers/checkpoints';
 import { registerTrustHandlers } from './ipc/handlers/trust';
+import { registerInsideHandlers } from './ipc/handlers/inside';
+import { registerPresetHandlers } from './ipc/handlers/presets';
+import { registerDeepLinkHandlers } from './ipc/handlers/deep-links';
+import { PresetStore } from './inside/preset-store';
+import { RunHistory } from './inside/run-history';
+import { RunOutputs } from './inside/run-outputs';
 import { JobHistory } from './jobs/history';
 import { UploadStore } from './headless/uploads';
 import { registerMachineHandlers } from './ipc/handlers/machines';
@@ -69,6 +75,8 @@ export interface Core {
   readonly uploads: UploadStore | null;
   /** Files the person chose in Electron (dialogs, drops, the Dock), handed to the window as grants. */
   readonly grants: FileGrants;
+  /** Issue 15: the presets (the tray's New from Preset). */
+  readonly presets: PresetStore;
   /**
    * Settles once jobs interrupted by the last exit are cleaned up and in the history; polling and new jobs
    * start after it.
@@ -192,6 +200,30 @@ export function createCore(options: CoreOptions): Core {
     plans: new RevertPlans(join(options.dataDir, 'reverts')),
   };
   registerCheckpointHandlers(router, checkpointDeps);
+  // Issue 15: run commands in machines, copy files out.
+  registerInsideHandlers(router, {
+    orbctl,
+    machines,
+    jobs,
+    outputs: new RunOutputs(events),
+    runHistory: new RunHistory(join(options.dataDir, 'run-history.json')),
+    files,
+    desktop,
+    grants,
+    home,
+  });
+  const presets = new PresetStore(join(options.dataDir, 'presets.json'));
+  if (presets.loadProblem) notices.add('warning', `Presets: ${presets.loadProblem}.`);
+  registerPresetHandlers(router, {
+    orbctl,
+    machines,
+    jobs,
+    files,
+    events,
+    presets,
+    dataDir: options.dataDir,
+  });
+  registerDeepLinkHandlers(router, { presets, settings, home });
   registerJobHandlers(router, jobs, history);
   registerDesktopHandlers(router, desktop, grants);
   registerNoticeHandlers(router, notices);
@@ -244,6 +276,7 @@ export function createCore(options: CoreOptions): Core {
     notices,
     uploads,
     grants,
+    presets,
     ready,
     clientGone: (client) => visibility.remove(client),
     async dispose() {

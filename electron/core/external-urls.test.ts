@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, Job } from '../../shared/jobs';
 import { isExportedFile } from './desktop/known-files';
 import { APP_LINKS, isAllowedExternalUrl, isAppLink, machineOfUrl } from './external-urls';
-import { terminalUrl, vscodeUrl } from './ssh-urls';
+import { terminalUrl, vscodeUrl, webUrl } from './ssh-urls';
 
 const known = (name: string) => ['ubuntu', 'web-1.dev'].includes(name);
 
@@ -24,6 +24,13 @@ describe('what may be opened outside the app', () => {
       expect(isAllowedExternalUrl(url, known), url).toBe(true);
     }
     expect(machineOfUrl(vscodeUrl('web-1.dev', 'root'))).toBe('web-1.dev');
+  });
+
+  it('the http://NAME.orb.local/ address of a machine that exists (issue 15)', () => {
+    expect(webUrl('ubuntu')).toBe('http://ubuntu.orb.local/');
+    expect(isAllowedExternalUrl(webUrl('ubuntu'), known)).toBe(true);
+    expect(isAllowedExternalUrl(webUrl('web-1.dev'), known)).toBe(true);
+    expect(machineOfUrl('http://web-1.dev.orb.local/')).toBe('web-1.dev');
   });
 
   it.each([
@@ -51,6 +58,14 @@ describe('what may be opened outside the app', () => {
     ['vscode opening a file', 'vscode://file/etc/passwd'],
     ['vscode with a query', `${vscodeUrl('ubuntu', 'root')}?windowId=_blank`],
     ['an empty string', ''],
+    // Issue 15: only a known machine's own NAME.orb.local, exactly as OrbDeck writes it.
+    ['orb.local of an unknown machine', webUrl('nope')],
+    ['orb.local with a path', 'http://ubuntu.orb.local/admin'],
+    ['orb.local with a port', 'http://ubuntu.orb.local:8080/'],
+    ['orb.local with credentials', 'http://x@ubuntu.orb.local/'],
+    ['orb.local look-alike', 'http://ubuntu.orb.local.evil.example/'],
+    ['orb.local itself', 'http://orb.local/'],
+    ['a bare machine host', 'http://ubuntu/'],
   ])('refuses %s', (_what, url) => {
     expect(isAllowedExternalUrl(url, known)).toBe(false);
   });

@@ -5,7 +5,7 @@
  */
 import { MACHINE_NAME_PATTERN } from '../../shared/names';
 import { buildAppMenu, type AppMenuItem } from './desktop/app-menu';
-import { terminalUrl, vscodeUrl } from './ssh-urls';
+import { terminalUrl, vscodeUrl, webUrl } from './ssh-urls';
 
 /** OrbStack's home page: where the "orbctl was not found" screen sends people to install OrbStack. */
 export const ORBSTACK_INSTALL_URL = 'https://orbstack.dev/';
@@ -39,10 +39,12 @@ export function isAppLink(url: string): boolean {
   return href !== null && APP_LINKS.has(href);
 }
 
-/** The machine an ssh:// or vscode:// address is for, when it is exactly the address OrbDeck builds. */
+/** The machine an ssh://, vscode:// or http://NAME.orb.local/ address is for, when it is exactly the address OrbDeck builds. */
 export function machineOfUrl(url: string): string | null {
   const ssh = /^ssh:\/\/([^/@]+)@orb$/.exec(url);
   const vscode = /^vscode:\/\/vscode-remote\/ssh-remote\+([^/]+)(\/root|\/home\/[^/]+)$/.exec(url);
+  // Issue 15: the only http: addresses that may leave the app are machines' own NAME.orb.local.
+  const web = /^http:\/\/([a-z0-9][a-z0-9.-]*)\.orb\.local\/$/.exec(url);
   let machine: string;
   let rebuilt: string;
   try {
@@ -57,6 +59,9 @@ export function machineOfUrl(url: string): string | null {
       const user = home === '/root' ? 'root' : home.slice('/home/'.length);
       if (!/^[a-z_][a-z0-9_-]{0,30}\$?$/.test(user)) return null;
       rebuilt = vscodeUrl(machine, user);
+    } else if (web) {
+      machine = web[1]!;
+      rebuilt = webUrl(machine);
     } else {
       return null;
     }

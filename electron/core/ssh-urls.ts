@@ -1,3 +1,5 @@
+import { webAddress } from '../../shared/inside';
+
 /**
  * Addresses that open a machine in other apps. OrbStack adds `Host orb` (port 32222, its key) to ~/.ssh/config,
  * so `ssh://NAME@orb` opens Terminal with ssh into the machine as its default user.
@@ -10,4 +12,9 @@ export function terminalUrl(machine: string): string {
 export function vscodeUrl(machine: string, user: string): string {
   const home = user === 'root' ? '/root' : `/home/${user}`;
   return `vscode://vscode-remote/ssh-remote+${encodeURIComponent(`${machine}@orb`)}${home}`;
+}
+
+/** Issue 15: the machine's web address, http://NAME.orb.local/ (shared/inside.ts). */
+export function webUrl(machine: string): string {
+  return `http://${webAddress(machine)}/`;
 }

@@ -32,6 +32,8 @@ export interface TimeOptions {
   machine?: string;
   /** `all` (default) logs start and end; `failures` logs only failures (for polling); `none` logs nothing. */
   log?: 'all' | 'failures' | 'none';
+  /** Told this operation's record, as listeners are (a caller that shows the duration it measured). */
+  onRecord?: TimingListener;
 }
 
 /** Handed to the timed function so it can add what it learns while running. */
@@ -151,7 +153,7 @@ export class Timing {
     if (options.machine !== undefined) record.machine = options.machine;
     if (error !== undefined) record.error = error;
     if (bytes !== undefined) record.bytes = bytes;
-    for (const listener of this.listeners) {
+    for (const listener of [...this.listeners, ...(options.onRecord ? [options.onRecord] : [])]) {
       try {
         listener(record);
       } catch {

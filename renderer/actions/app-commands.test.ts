@@ -28,3 +28,29 @@ describe('runAppCommand', () => {
     expect(useUi.getState().activityOpen).toBe(true);
   });
 });
+
+describe('orbdeck:// links (issue 15)', () => {
+  beforeEach(() => {
+    useUi.setState({ dialog: null, activityOpen: false });
+    useToasts.setState({ toasts: [] });
+  });
+
+  it('asks before a link that changes something acts', () => {
+    runAppCommand({ command: 'deep-link', url: 'orbdeck://machine/ubuntu/stop' });
+    expect(useUi.getState().dialog).toEqual({
+      kind: 'deep-link',
+      url: 'orbdeck://machine/ubuntu/stop',
+      link: { kind: 'power', action: 'stop', machine: 'ubuntu' },
+    });
+  });
+
+  it('shows a machine without asking, and says why a link is refused', () => {
+    runAppCommand({ command: 'deep-link', url: 'orbdeck://machine/ubuntu' });
+    expect(useUi.getState().dialog).toBeNull();
+    runAppCommand({ command: 'deep-link', url: 'orbdeck://machine/ubuntu/delete' });
+    expect(useUi.getState().dialog).toBeNull();
+    expect(useToasts.getState().toasts.map((t) => t.text)).toContain(
+      'OrbDeck links cannot “delete” a machine.',
+    );
+  });
+});

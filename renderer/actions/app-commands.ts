@@ -4,6 +4,7 @@ import { useMachines } from '../stores/machines';
 import { useToasts } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { runOnMachine } from './machine-commands';
+import { asksFirst, parseDeepLink } from '../../shared/deep-link';
 import { runWindowCommand } from './window-commands';
 
 /** The commands that open a dialog of their own (import: after the native open dialog). */
@@ -18,6 +19,8 @@ const OPENS_DIALOG: ReadonlySet<AppCommand['command']> = new Set([
   // Issue 14.
   'verify-export',
   'save-checkpoint',
+  // Issue 15
+  'deep-link',
 ]);
 
 /** Carries out a command from the app menu, the tray or the Dock (Electron), as the matching click would. */
@@ -45,6 +48,18 @@ export function runAppCommand(cmd: AppCommand): void {
     case 'delete':
       runOnMachine(cmd.command, cmd.machine ?? useMachines.getState().selected);
       return;
+    // Issue 15: showing a machine just shows it; anything else asks first (DeepLinkDialog).
+    case 'deep-link': {
+      const parsed = parseDeepLink(cmd.url);
+      if ('problem' in parsed) {
+        useToasts.getState().push({ kind: 'error', text: parsed.problem });
+      } else if (!asksFirst(parsed.link) && parsed.link.kind === 'show') {
+        useMachines.getState().select(parsed.link.machine);
+      } else {
+        useUi.getState().open({ kind: 'deep-link', url: cmd.url, link: parsed.link });
+      }
+      return;
+    }
     default:
       runWindowCommand(cmd.command);
   }

@@ -36,6 +36,10 @@ const RUN = {
   'save-checkpoint': (name) => useUi.getState().open({ kind: 'checkpoint-save', machine: name }),
   'revert-checkpoint': (name) => useUi.getState().open({ kind: 'checkpoint-revert', machine: name }),
   'clone-checkpoint': (name) => useUi.getState().open({ kind: 'checkpoint-clone', machine: name }),
+  // Issue 15: dialogs mounted by renderer/views/inside/InsideDialogs.tsx (DialogState members in its header).
+  run: (name) => useUi.getState().open({ kind: 'run', machine: name }),
+  pull: (name) => useUi.getState().open({ kind: 'pull', machine: name }),
+  'push-file': (name) => useUi.getState().open({ kind: 'push-file', machine: name }),
 } satisfies Record<MachineAction, (name: string) => unknown>;
 
 async function openIn(name: string, target: 'terminal' | 'vscode'): Promise<void> {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ImportPreview } from '../../shared/ipc/contract';
 import type { SortOrder, StateFilter } from '../lib/machine-list';
 import type { TrustDialogState } from '../views/checkpoints/TrustDialogs';
+import type { InsideDialogState } from '../views/inside/InsideDialogs';
 
 export type DialogState =
   | { kind: 'create' }
@@ -16,6 +17,8 @@ export type DialogState =
   | { kind: 'push'; machine: string; files: File[] }
   // Issue 14: checkpoints and Verify Export (mounted by TrustDialogs).
   | TrustDialogState
+  // Issue 15: run, copy, presets, orbdeck:// links (mounted by InsideDialogs).
+  | InsideDialogState
   | null;
 
 /** What the main area shows: the machines (with a state filter from the sidebar) or the job history. */

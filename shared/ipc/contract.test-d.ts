@@ -1,6 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
+import type { RunAs, RunOutput, RunOutputEvent, RunRecord } from '../inside';
+import type { Preset } from '../presets';
 import type { MachineInfo } from '../machine';
 import type {
   AppCommand,
@@ -68,7 +70,10 @@ interface Pinned {
   'machine:export': [{ name: string; path: string; overwrite?: boolean | undefined }, Job];
   'machine:export-suggest': [ByName, ExportSuggestion];
   'machine:import': [{ path: string; name: string }, Job];
-  'machine:push': [{ name: string; paths: string[]; confirmSensitive?: boolean | undefined }, Job];
+  'machine:push': [
+    { name: string; paths: string[]; confirmSensitive?: boolean | undefined; dest?: string | undefined },
+    Job,
+  ];
   'import:inspect': [{ path: string }, ImportPreview];
   'upload:discard': [{ path: string }, { discarded: boolean }];
   'jobs:list': [None, Job[]];
@@ -99,6 +104,41 @@ interface Pinned {
   'checkpoint:save': [{ name: string; label?: string | undefined }, Job];
   'checkpoint:revert': [{ checkpoint: string }, Job];
   'checkpoint:delete': [{ checkpoint: string }, Job];
+  // Issue 15
+  'machine:run': [{ name: string; command: string; as: RunAs; workdir?: string | undefined }, Job];
+  'run:output': [{ id: string }, RunOutput | null];
+  'run:history': [ByName, RunRecord[]];
+  'machine:pull': [{ name: string; source: string; path: string; overwrite?: boolean | undefined }, Job];
+  'desktop:pick-save-path': [
+    { defaultPath: string; purpose: 'pull' },
+    { supported: boolean; file: ChosenFile | null },
+  ];
+  'link:open': [{ url: string }, { job: Job | null }];
+  'machine:open-web': [ByName, { opened: boolean; url: string; address: string }];
+  'machine:pull-suggest': [{ name: string; source: string }, { path: string; exists: boolean }];
+  'presets:list': [None, Preset[]];
+  'presets:save': [
+    {
+      name: string;
+      distro: string;
+      version?: string | undefined;
+      arch?: string | undefined;
+      user?: string | undefined;
+      isolated?: boolean | undefined;
+      cpus?: number | undefined;
+      memory?: string | undefined;
+      disk?: string | undefined;
+      id?: string | undefined;
+      cloudInitPath?: string | undefined;
+      keepCloudInit?: boolean | undefined;
+    },
+    Preset,
+  ];
+  'presets:duplicate': [{ id: string }, Preset];
+  'presets:delete': [{ id: string }, { deleted: true }];
+  'presets:export': [None, { fileName: string; text: string }];
+  'presets:import': [{ text: string }, { added: number; replaced: number }];
+  'machine:create-from-preset': [{ id: string; name?: string | undefined }, Job];
 }
 
 interface PinnedEvents {
@@ -110,6 +150,9 @@ interface PinnedEvents {
   // Issue 14.
   'export:verify-progress': VerifyProgress;
   'checkpoints:changed': CheckpointRecord[];
+  // Issue 15
+  'run:streamed': RunOutputEvent;
+  'presets:changed': Preset[];
 }
 
 describe('IPC contract types', () => {

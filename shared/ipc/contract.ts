@@ -11,10 +11,13 @@
 import { z } from 'zod';
 import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
+import { RUN_AS, type RunOutput, type RunOutputEvent, type RunRecord } from '../inside';
+import { PRESET_FIELDS, presetId, type Preset } from '../presets';
 import type { MachineInfo } from '../machine';
 import {
   absolutePath,
   architecture,
+  commandLine,
   cpuCount,
   diskSize,
   distroWord,
@@ -22,6 +25,7 @@ import {
   fileRef,
   imageVersion,
   jobId,
+  linuxPath,
   linuxUser,
   machineRef,
   memorySize,
@@ -43,7 +47,16 @@ import type {
 } from './types';
 
 /** The handler files under electron/core/ipc/handlers/, one per feature. */
-export type ChannelOwner = 'app' | 'notices' | 'machines' | 'transfers' | 'jobs' | 'desktop';
+export type ChannelOwner =
+  | 'app'
+  | 'notices'
+  | 'machines'
+  | 'transfers'
+  | 'jobs'
+  | 'desktop'
+  // Issue 15: handlers/inside.ts, handlers/presets.ts
+  | 'inside'
+  | 'presets';
 
 /** A response type, carried as a type only: `answers<Job>()` is never read at run time. */
 const answers = <T>(): T => undefined as T;
@@ -194,6 +207,8 @@ export const CONTRACT = {
         paths: z.array(fileRef).min(1, 'no files').max(100, 'too many files'),
         /** The person was told that some of the files hold secrets, and copies them anyway. */
         confirmSensitive: z.boolean().optional(),
+        /** Issue 15: a folder in the machine (relative to the user's home, or absolute); the home by default. */
+        dest: linuxPath.optional(),
       })
       .strict(),
     response: answers<Job>(),
@@ -335,6 +350,126 @@ export const CONTRACT = {
     request: z.object({ checkpoint: machineRef }).strict(),
     response: answers<Job>(),
   },
+  // #region Issue 15: inside machines (handlers/inside.ts: run a command, copy a file out)
+  /**
+   * Run a command line in the machine's shell (`orbctl run … -- sh -c LINE`, as a job), as its default user or
+   * root, in a folder (the home by default). Output follows as `run:streamed` events for the job.
+   */
+  'machine:run': {
+    owner: 'inside',
+    request: z
+      .object({
+        name: machineRef,
+        command: commandLine,
+        as: z.enum(RUN_AS),
+        workdir: linuxPath.optional(),
+      })
+      .strict(),
+    response: answers<Job>(),
+  },
+  /** What is kept of a run's output (the last SCROLLBACK_CHARS), for a window that opens late; null if none. */
+  'run:output': {
+    owner: 'inside',
+    request: z.object({ id: jobId }).strict(),
+    response: answers<RunOutput | null>(),
+  },
+  /** The machine's last commands, newest first (kept in the data folder). */
+  'run:history': { owner: 'inside', request: byName, response: answers<RunRecord[]>() },
+  /**
+   * Copy a file or folder out of the machine (`orbctl pull`, as a job) to `path` on this computer. An existing
+   * file is replaced only with `overwrite: true`, and only once the copy is complete.
+   */
+  'machine:pull': {
+    owner: 'inside',
+    request: z
+      .object({ name: machineRef, source: linuxPath, path: fileRef, overwrite: z.boolean().optional() })
+      .strict(),
+    response: answers<Job>(),
+  },
+  /** The native save dialog for a copy out of a machine; the headless host answers unsupported. */
+  'desktop:pick-save-path': {
+    owner: 'inside',
+    request: z.object({ defaultPath: absolutePath, purpose: z.enum(['pull']) }).strict(),
+    response: answers<{ supported: boolean; file: ChosenFile | null }>(),
+  },
+  /**
+   * Open the machine's http://NAME.orb.local/ in the browser (Electron). `opened: false` where the app cannot
+   * (the headless host): the window opens `url` itself. `address` is what Copy Address copies.
+   */
+  'machine:open-web': {
+    owner: 'inside',
+    request: byName,
+    response: answers<{ opened: boolean; url: string; address: string }>(),
+  },
+  /**
+   * Carry out an orbdeck:// link (shared/deep-link.ts) the window has asked about: the job it started, or null
+   * for one that only shows a machine. A link OrbDeck does not understand is INVALID_INPUT saying why.
+   */
+  'link:open': {
+    owner: 'inside',
+    request: z.object({ url: z.string().max(2048) }).strict(),
+    response: answers<{ job: Job | null }>(),
+  },
+  /** Where a copy out of a machine goes unless the person says otherwise: ~/Downloads/NAME. */
+  'machine:pull-suggest': {
+    owner: 'inside',
+    request: z.object({ name: machineRef, source: linuxPath }).strict(),
+    response: answers<{ path: string; exists: boolean }>(),
+  },
+  // #endregion
+
+  // #region Issue 15: presets (handlers/presets.ts)
+  /** Every preset, in the order made. Follow `presets:changed`. */
+  'presets:list': { owner: 'presets', request: empty, response: answers<Preset[]>() },
+  /**
+   * Save the New Machine form as a preset (a new one, or `id`'s). Its cloud-init file's content is stored in the
+   * preset; `keepCloudInit` keeps what `id` had when no file is given.
+   */
+  'presets:save': {
+    owner: 'presets',
+    request: PRESET_FIELDS.omit({ cloudInit: true })
+      .extend({
+        id: presetId.optional(),
+        cloudInitPath: fileRef.optional(),
+        keepCloudInit: z.boolean().optional(),
+      })
+      .strict(),
+    response: answers<Preset>(),
+  },
+  'presets:duplicate': {
+    owner: 'presets',
+    request: z.object({ id: presetId }).strict(),
+    response: answers<Preset>(),
+  },
+  'presets:delete': {
+    owner: 'presets',
+    request: z.object({ id: presetId }).strict(),
+    response: answers<{ deleted: true }>(),
+  },
+  /** All presets as a JSON file to share (without their ids). */
+  'presets:export': {
+    owner: 'presets',
+    request: empty,
+    response: answers<{ fileName: string; text: string }>(),
+  },
+  /**
+   * Add the presets of a shared file; one named like an existing preset replaces it. A file with any bad field is
+   * refused whole with INVALID_INPUT, each problem in the detail's notes (`presets[1].memory: …`).
+   */
+  'presets:import': {
+    owner: 'presets',
+    request: z
+      .object({ text: z.string().max(2 * 1024 * 1024, 'The file is too big for a presets file.') })
+      .strict(),
+    response: answers<{ added: number; replaced: number }>(),
+  },
+  /** Create a machine from a preset in one click (a free name from its distro unless `name` is given). */
+  'machine:create-from-preset': {
+    owner: 'presets',
+    request: z.object({ id: presetId, name: newMachineName.optional() }).strict(),
+    response: answers<Job>(),
+  },
+  // #endregion
 } as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: unknown }>;
 
 export type IpcChannel = keyof typeof CONTRACT;
@@ -361,6 +496,10 @@ export const EVENTS = {
   'export:verify-progress': answers<VerifyProgress>(),
   /** The checkpoints changed (saved, deleted, reverted, relabelled). */
   'checkpoints:changed': answers<CheckpointRecord[]>(),
+  // Issue 15: new output of a running command (batched), and its end.
+  'run:streamed': answers<RunOutputEvent>(),
+  /** The presets changed (saved, deleted, imported; from any window). */
+  'presets:changed': answers<Preset[]>(),
 } as const;
 
 export type IpcEvent = keyof typeof EVENTS;

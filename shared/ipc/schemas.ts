@@ -11,6 +11,7 @@ import {
 } from '../machine-options';
 import { machineNameProblem, machineRefProblem } from '../names';
 import { absolutePathProblem } from '../paths';
+import { commandLineProblem, linuxPathProblem } from '../inside';
 
 /**
  * Request fields checked by the shared rules (shared/names.ts, machine-options.ts, paths.ts), the same ones the
@@ -51,3 +52,7 @@ export const diskSize = ruled(z.string(), (s) => sizeProblem(s, 'disk'));
 export const jobId = z.string().regex(/^job-[a-z0-9-]{1,64}$/, 'not a job id');
 
 export const empty = z.object({}).strict();
+
+// Issue 15: working inside machines (shared/inside.ts).
+export const commandLine = ruled(z.string(), commandLineProblem);
+export const linuxPath = ruled(z.string(), linuxPathProblem);

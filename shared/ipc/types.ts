@@ -89,7 +89,9 @@ export type AppCommand =
   | { command: 'import-files'; files: ChosenFile[] }
   /** Issue 14: Verify Export… (File menu); Save Checkpoint… (the tray). */
   | { command: 'verify-export' }
-  | { command: 'save-checkpoint'; machine?: string };
+  | { command: 'save-checkpoint'; machine?: string }
+  // Issue 15: an orbdeck:// link opened the app (the window parses it and asks before it acts).
+  | { command: 'deep-link'; url: string };
 
 // Issue 14: verified exports and checkpoints.
 

@@ -24,6 +24,8 @@ export interface Desktop {
   popupMenu?(items: NativeMenuItem[]): Promise<string | null>;
   /** The native folder dialog (for exporting several machines); null when the user cancels. */
   pickFolder?(title: string): Promise<string | null>;
+  /** Issue 15: the native save dialog for a copy out of a machine; null when cancelled. */
+  pickSavePath?(defaultPath: string, purpose: 'pull'): Promise<string | null>;
   /** Shows a file in Finder; throws INVALID_INPUT for a file the app did not write (a finished export). */
   showItemInFolder?(path: string): boolean;
 }

@@ -79,6 +79,22 @@ const EXAMPLES = {
   ['checkpoint:save']: { name: 'ubuntu', label: 'before upgrade' },
   ['checkpoint:revert']: { checkpoint: 'ubuntu--cp-20261201-101500' },
   ['checkpoint:delete']: { checkpoint: 'ubuntu--cp-20261201-101500' },
+  // Issue 15
+  ['machine:run']: { name: 'ubuntu', command: 'uname -a', as: 'default', workdir: '/tmp' },
+  ['run:output']: { id: 'job-abc-1' },
+  ['run:history']: { name: 'ubuntu' },
+  ['machine:pull']: { name: 'ubuntu', source: 'notes.txt', path: '/nowhere/notes.txt' },
+  ['desktop:pick-save-path']: { defaultPath: '/nowhere/notes.txt', purpose: 'pull' },
+  ['machine:open-web']: { name: 'ubuntu' },
+  ['link:open']: { url: 'orbdeck://machine/ubuntu' },
+  ['machine:pull-suggest']: { name: 'ubuntu', source: 'notes.txt' },
+  ['presets:list']: {},
+  ['presets:save']: { name: 'Web', distro: 'ubuntu', memory: '4G' },
+  ['presets:duplicate']: { id: 'preset-abc-1' },
+  ['presets:delete']: { id: 'preset-abc-1' },
+  ['presets:export']: {},
+  ['presets:import']: { text: '{}' },
+  ['machine:create-from-preset']: { id: 'preset-abc-1' },
 } satisfies Record<IpcChannel, Record<string, unknown>>;
 
 const HOSTILE = [

@@ -196,13 +196,19 @@ export function cloneJob(source: string, newName: string, deps: TransferDeps): J
   };
 }
 
-/** Copies files into the machine's home folder (`orbctl push`). */
-export function pushJob(name: string, paths: string[], deps: TransferDeps, uploaded = false): JobSpec {
+/** Copies files into the machine's home folder, or into `dest` there (`orbctl push`). */
+export function pushJob(
+  name: string,
+  paths: string[],
+  deps: TransferDeps,
+  uploaded = false,
+  dest?: string,
+): JobSpec {
   const what = paths.length === 1 ? basename(paths[0]!) : `${paths.length} files`;
   return {
     kind: 'push',
     machine: name,
-    title: `Copy ${what} to ${name}`,
+    title: `Copy ${what} to ${name}${dest === undefined ? '' : `:${dest}`}`,
     run: (ctx) =>
       honestly(
         deps.machines,
@@ -210,7 +216,10 @@ export function pushJob(name: string, paths: string[], deps: TransferDeps, uploa
         { happened: null, cancelled: 'Cancelled; some of the files may have been copied already.' },
         async () => {
           try {
-            await deps.orbctl.push(name, paths, { signal: ctx.signal });
+            await deps.orbctl.push(name, paths, {
+              signal: ctx.signal,
+              ...(dest === undefined ? {} : { dest }),
+            });
           } finally {
             if (uploaded) for (const p of paths) deps.releaseUpload?.(p);
           }

@@ -148,3 +148,49 @@ describe('argv builders follow docs/orbctl.md#commands-and-argument-order exactl
     expect(codeOf(() => argv.configSetUsernameArgs('vm1', 'Alice Smith'))).toBe('INVALID_INPUT');
   });
 });
+
+describe('run and pull (issue 15)', () => {
+  it("passes the command line as one word to the machine's sh, after --", () => {
+    expect(argv.runArgs('web', 'echo "$HOME" | wc -c; rm -rf --no-preserve-root')).toEqual([
+      'run',
+      '-m',
+      'web',
+      '--',
+      'sh',
+      '-c',
+      'echo "$HOME" | wc -c; rm -rf --no-preserve-root',
+    ]);
+    expect(argv.runArgs('web', 'id', { user: 'root', workdir: '/srv/app' })).toEqual([
+      'run',
+      '-m',
+      'web',
+      '-u',
+      'root',
+      '-w',
+      '/srv/app',
+      '--',
+      'sh',
+      '-c',
+      'id',
+    ]);
+  });
+
+  it('refuses what orbctl would misread before anything runs', () => {
+    expect(codeOf(() => argv.runArgs('-rf', 'id'))).toBe('INVALID_NAME');
+    expect(codeOf(() => argv.runArgs('web', ''))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.runArgs('web', 'id', { workdir: '--help' }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.runArgs('web', 'id', { user: '-u' }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.pullArgs('web', '-x', '/tmp/a'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.pullArgs('web', 'a', 'relative'))).toBe('INVALID_INPUT');
+  });
+
+  it('pulls with the machine flag, the source in Linux and an absolute destination', () => {
+    expect(argv.pullArgs('web', 'logs/app.log', '/Users/me/app.log')).toEqual([
+      'pull',
+      '-m',
+      'web',
+      'logs/app.log',
+      '/Users/me/app.log',
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import { isAbsolute } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import {
   checkArch,
+  checkCommandLine,
   checkCpus,
   checkImage,
   checkLinuxPath,
@@ -127,3 +128,32 @@ export function pushArgs(machine: string, files: readonly string[], dest?: strin
   const target = dest !== undefined ? [checkLinuxPath(dest)] : sources.length > 1 ? ['.'] : [];
   return ['push', '-m', checkMachineRef(machine), ...sources, ...target];
 }
+
+// Issue 15: run and pull.
+
+export interface RunArgs {
+  /** Absent: the machine's default user. */
+  user?: string | undefined;
+  /** Absent: the user's home. */
+  workdir?: string | undefined;
+}
+
+/**
+ * `run -m NAME [-u USER] [-w DIR] -- sh -c LINE`: the line is one argv element that the machine's `sh` reads,
+ * so no shell on this computer ever sees it, and `--` keeps orbctl from taking any of it for its own flags.
+ */
+export function runArgs(machine: string, line: string, options: RunArgs = {}): string[] {
+  const flags = ['-m', checkMachineRef(machine)];
+  if (options.user !== undefined) flags.push('-u', checkUser(options.user));
+  if (options.workdir !== undefined) flags.push('-w', checkLinuxPath(options.workdir, 'workdir'));
+  return ['run', ...flags, '--', 'sh', '-c', checkCommandLine(line)];
+}
+
+/** `pull -m NAME SOURCE DEST`: the source is relative to the Linux user's home (or absolute). */
+export const pullArgs = (machine: string, source: string, dest: string): string[] => [
+  'pull',
+  '-m',
+  checkMachineRef(machine),
+  checkLinuxPath(source, 'source'),
+  absolute(dest, 'dest'),
+];

@@ -18,6 +18,9 @@ export const ORBCTL_COMMANDS = [
   'status',
   'config',
   'push',
+  // Issue 15: working inside machines.
+  'run',
+  'pull',
 ] as const;
 export type OrbctlCommand = (typeof ORBCTL_COMMANDS)[number];
 
@@ -47,6 +50,9 @@ export const DEFAULT_TIMEOUTS_MS: Readonly<Record<OrbctlCommand, number>> = {
   export: 30 * MINUTE,
   import: 30 * MINUTE,
   push: 10 * MINUTE,
+  // Issue 15: a command may install packages or build something; a copy out is bounded like a copy in.
+  run: 60 * MINUTE,
+  pull: 10 * MINUTE,
 };
 
 /** Between SIGINT and SIGKILL when stopping orbctl. */

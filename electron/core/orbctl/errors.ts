@@ -37,7 +37,9 @@ export type OrbctlFailure =
   | 'cannot-transition'
   | 'did-not-start'
   | 'stop-timeout'
-  | 'refused-arguments';
+  | 'refused-arguments'
+  // Issue 15: pull and push name paths that may not exist.
+  | 'no-such-path';
 
 interface Classified {
   failure: OrbctlFailure;
@@ -182,6 +184,18 @@ const RULES: Rule[] = [
     'stop-timeout',
     /stop '([^']*)': timeout/,
     (m) => ({ code: 'ORBCTL_FAILED', message: `'${m[1] ?? ''}' did not stop in time.` }),
+  ],
+  // Issue 15: `pull`/`push` of a path that is not there (the copy's own `stat PATH: no such file or directory`).
+  [
+    'no-such-path',
+    /(?:stat|open|lstat) (.+?): no such file or directory/,
+    (m, ctx) => ({
+      code: 'NOT_FOUND',
+      message:
+        ctx.command === 'pull'
+          ? `There is no '${m[1] ?? ''}' in ${quoted(ctx.machine, 'the machine')}.`
+          : `'${m[1] ?? ''}' does not exist.`,
+    }),
   ],
   // Cobra usage errors and client-side checks (`Error: accepts 2 arg(s)…`, `unknown flag`, `no machines
   // specified`, `invalid format`): daemon errors never carry the `Error:` prefix.

@@ -4,10 +4,11 @@
  */
 import { homedir } from 'node:os';
 import { AppError } from '../../../shared/errors';
-import type { Timing } from '../timing';
+import type { Timing, TimingRecord } from '../timing';
 import { DEFAULT_KILL_GRACE_MS, DEFAULT_TIMEOUTS_MS, type OrbctlCommand } from './commands';
 import { failureOf, type OrbctlFailure } from './errors';
 import { locateOrbctl, orbctlEnv, type FileProbe, type LocatedOrbctl } from './locate';
+import type { OutputListener } from './launcher';
 import { runProcess, type ProcessLauncher, type RunResult } from './run';
 
 export interface OrbctlOptions {
@@ -47,6 +48,10 @@ export interface CallOptions {
   onSpawn?: (pid: number) => void;
   /** Log only failures (for polling). */
   quiet?: boolean;
+  /** Told of output as it arrives (`orbctl run`). */
+  onOutput?: OutputListener;
+  /** Told how the call ended, as the timing wrapper recorded it (its duration is the one to show). */
+  onTimed?: (record: TimingRecord) => void;
 }
 
 export interface InvocationSpec {
@@ -60,6 +65,11 @@ export interface InvocationSpec {
   answers?: readonly number[];
   /** Known failures that are an answer for this call (`default` with no machines): returned, not thrown. */
   expected?: readonly OrbctlFailure[];
+  /**
+   * The exit code is another program's (`run`: the command's): any code is an answer, unless orbctl's text names
+   * one of these failures of its own. Only these: the command's stderr may say anything (even `Error: …`).
+   */
+  exitIsAnswerUnless?: readonly OrbctlFailure[];
 }
 
 export class OrbctlInvoker {
@@ -144,6 +154,7 @@ export class OrbctlInvoker {
             label: op,
             cwd: this.paths.cwd,
             launcher: this.launcher,
+            onOutput: call.onOutput,
           });
         } catch (error) {
           // The binary vanished (OrbStack uninstalled?): look again next time.
@@ -154,16 +165,24 @@ export class OrbctlInvoker {
           if (exited !== undefined) this.observe((o) => o.exited(exited));
         }
         const isAnswer = result.exitCode !== null && (spec.answers ?? []).includes(result.exitCode);
-        const failure = isAnswer
+        let failure = isAnswer
           ? null
           : failureOf(result, { command: spec.command, machine: spec.machine, file: spec.file });
+        const own = failure?.detail?.reason;
+        const ownFailure = own !== undefined && (spec.exitIsAnswerUnless ?? []).some((f) => f === own);
+        if (spec.exitIsAnswerUnless && result.exitCode !== null && !ownFailure) failure = null;
         const expected = spec.expected?.find((f) => f === failure?.detail?.reason);
         if (expected) return { ...result, expected };
         if (failure) throw failure;
         if (bytes) span.setBytes(await bytes());
         return result;
       },
-      { kind: spec.command, machine: spec.machine, log: call.quiet === true ? 'failures' : 'all' },
+      {
+        kind: spec.command,
+        machine: spec.machine,
+        log: call.quiet === true ? 'failures' : 'all',
+        ...(call.onTimed ? { onRecord: call.onTimed } : {}),
+      },
     );
   }
 

@@ -5,7 +5,11 @@
  * as Node. runProcess keeps the timeout, cancellation and error mapping the same whatever launches.
  */
 import { execa } from 'execa';
+import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
+
+/** Output as it arrives, for a caller that shows it live (`orbctl run`); whole UTF-8 characters only. */
+export type OutputListener = (stream: 'stdout' | 'stderr', text: string) => void;
 
 export interface LaunchRequest {
   file: string;
@@ -15,6 +19,8 @@ export interface LaunchRequest {
   cwd?: string | undefined;
   /** Output beyond this (stdout or stderr) ends the process: orbctl being normal never prints that much. */
   maxOutputBytes: number;
+  /** Told of output while the process runs (it is still collected for the outcome). */
+  onOutput?: OutputListener | undefined;
 }
 
 export interface LaunchOutcome {
@@ -71,6 +77,10 @@ export const execaLauncher: ProcessLauncher = (request) => {
     ...(request.cwd === undefined ? {} : { cwd: request.cwd }),
   });
   const pid = child.pid;
+  if (request.onOutput) {
+    follow(child.stdout, 'stdout', request.onOutput);
+    follow(child.stderr, 'stderr', request.onOutput);
+  }
   const done = child.then((raw): LaunchOutcome => ({
     exitCode: raw.exitCode ?? null,
     signal: raw.signal ?? null,
@@ -89,6 +99,28 @@ export const execaLauncher: ProcessLauncher = (request) => {
     kill: () => pid !== undefined && signalGroup(pid, 'SIGKILL'),
   };
 };
+
+/** Passes a stream's text to `listener` as it comes, never splitting a UTF-8 character; a listener's throw is dropped. */
+export function follow(
+  stream: Readable | NodeJS.ReadableStream | null,
+  name: 'stdout' | 'stderr',
+  listener: OutputListener,
+): void {
+  if (!stream) return;
+  const decoder = new StringDecoder('utf8');
+  const tell = (text: string) => {
+    if (text === '') return;
+    try {
+      listener(name, text);
+    } catch {
+      // Showing output is a side concern: the process goes on.
+    }
+  };
+  stream.on('data', (chunk: Buffer | string) =>
+    tell(typeof chunk === 'string' ? chunk : decoder.write(chunk)),
+  );
+  stream.on('end', () => tell(decoder.end()));
+}
 
 /** A child process seen through the few things a launcher needs (Node's fork, Electron's utilityProcess). */
 export interface ChildHandle {
@@ -111,7 +143,11 @@ export interface ChildHandle {
 /** How long after a utility process exits its output may still arrive (see superviseChild). */
 const STREAM_GRACE_MS = 100;
 
-export function superviseChild(child: ChildHandle, maxOutputBytes: number): LaunchedProcess {
+export function superviseChild(
+  child: ChildHandle,
+  maxOutputBytes: number,
+  onOutput?: OutputListener,
+): LaunchedProcess {
   let tooMuchOutput = false;
   let ended = false;
   // Electron's utility process drops its streams' listeners as it emits 'exit' (lib/browser/api/
@@ -141,6 +177,10 @@ export function superviseChild(child: ChildHandle, maxOutputBytes: number): Laun
       stream.on('close', finish);
       stream.on('error', finish);
     });
+  if (onOutput) {
+    follow(child.stdout, 'stdout', onOutput);
+    follow(child.stderr, 'stderr', onOutput);
+  }
   const stdout = collect(child.stdout);
   const stderr = collect(child.stderr);
   let spawnError: string | undefined;

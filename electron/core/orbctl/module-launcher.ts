@@ -85,6 +85,6 @@ export function moduleLauncher(modulePath: string, fork: ForkModule): ProcessLau
       );
     }
     const child = fork(modulePath, [...request.args], { env: request.env, cwd: request.cwd });
-    return superviseChild(forkedChildHandle(child), request.maxOutputBytes);
+    return superviseChild(forkedChildHandle(child), request.maxOutputBytes, request.onOutput);
   };
 }

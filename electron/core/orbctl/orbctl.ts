@@ -15,6 +15,7 @@ import type {
   SshDetails,
 } from '../../../shared/machine';
 import * as argv from './argv';
+import type { RunArgs } from './argv';
 import type { OrbctlCommand } from './commands';
 import { OrbctlInvoker, type CallOptions, type InvocationSpec, type OrbctlOptions } from './invoke';
 import type { LocatedOrbctl } from './locate';
@@ -241,6 +242,52 @@ export class Orbctl {
     for (const [i, f] of files.entries()) sources.push(await checkReadablePath(f, `files.${i}`));
     const args = argv.pushArgs(machine, sources, options.dest);
     await this.run({ command: 'push', args, what: `push ${machine}`, machine }, options);
+  }
+
+  // Issue 15: run and pull.
+
+  /**
+   * Runs a command line in the machine's shell (argv.ts#runArgs). Any exit code is the command's answer; only
+   * orbctl's own failures (no such machine, OrbStack not running) throw. Output streams through `onOutput`.
+   */
+  async runCommand(
+    machine: string,
+    line: string,
+    options: CallOptions & RunArgs = {},
+  ): Promise<{ exitCode: number | null; durationMs: number }> {
+    const args = argv.runArgs(machine, line, options);
+    let durationMs: number | undefined;
+    const r = await this.run(
+      {
+        command: 'run',
+        args,
+        what: `run ${machine}`,
+        machine,
+        exitIsAnswerUnless: ['machine-not-found', 'no-machines', 'orbstack-not-running'],
+      },
+      {
+        ...options,
+        onTimed: (record) => {
+          durationMs = record.durationMs;
+          options.onTimed?.(record);
+        },
+      },
+    );
+    return { exitCode: r.exitCode, durationMs: durationMs ?? r.durationMs };
+  }
+
+  /** Copies `source` (in the machine, relative to the user's home or absolute) to `dest` on this computer. */
+  async pull(
+    machine: string,
+    source: string,
+    dest: string,
+    call: CallOptions = {},
+  ): Promise<{ bytes: number }> {
+    const path = absolutePath(dest, 'dest');
+    const args = argv.pullArgs(machine, source, path);
+    const spec: InvocationSpec = { command: 'pull', args, what: `pull ${machine}`, machine, file: path };
+    await this.run(spec, call, async () => (await stat(path)).size);
+    return { bytes: (await stat(path)).size };
   }
 
   // ── Plumbing ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@
  * A process that ran to the end is returned whatever its exit code; mapping that to an error is errors.ts's job.
  */
 import { AppError, type ErrorDetail } from '../../../shared/errors';
-import { execaLauncher, type LaunchedProcess, type ProcessLauncher } from './launcher';
+import { execaLauncher, type LaunchedProcess, type OutputListener, type ProcessLauncher } from './launcher';
 
 export type { ProcessLauncher } from './launcher';
 
@@ -25,6 +25,8 @@ export interface RunRequest {
   cwd?: string | undefined;
   /** How the process is started; execa unless told otherwise (demo mode in the packaged app). */
   launcher?: ProcessLauncher | undefined;
+  /** Told of output as it arrives (`orbctl run` shows it live). */
+  onOutput?: OutputListener | undefined;
 }
 
 export interface RunResult {
@@ -89,6 +91,7 @@ export async function runProcess(req: RunRequest): Promise<RunResult> {
     env: req.env,
     cwd: req.cwd,
     maxOutputBytes: MAX_OUTPUT_BYTES,
+    onOutput: req.onOutput,
   });
   live.add(child);
 

@@ -15,6 +15,7 @@ import {
   userNameProblem,
 } from '../../../shared/machine-options';
 import { machineNameProblem, machineRefProblem } from '../../../shared/names';
+import { commandLineProblem, linuxPathProblem } from '../../../shared/inside';
 
 export { shown };
 
@@ -69,10 +70,16 @@ export function checkSize(size: string, field: 'memory' | 'disk'): string {
 
 /** A path inside the Linux machine for `push` (relative to the user's home, or absolute). */
 export function checkLinuxPath(path: string, field = 'destination'): string {
-  if (typeof path === 'string' && path !== '' && !path.startsWith('-') && !path.includes('\0')) return path;
+  if (typeof path === 'string' && linuxPathProblem(path) === null) return path;
   return refuse(
     ErrorCode.INVALID_INPUT,
     `'${shown(text(path))}' is not a usable path in the machine.`,
     field,
   );
+}
+
+/** A command line for `orbctl run` (shared/inside.ts). */
+export function checkCommandLine(line: string, field = 'command'): string {
+  const problem = commandLineProblem(text(line));
+  return problem === null ? line : refuse(ErrorCode.INVALID_INPUT, problem, field);
 }

@@ -46,6 +46,17 @@ export async function runTrayAction(action: TrayAction, core: Core, host: TrayHo
     case 'show':
       host.showWindow();
       return;
+    // Issue 15: the same request the window sends; the job shows in Activity.
+    case 'create-from-preset': {
+      const result = await core.router.invoke(
+        'machine:create-from-preset',
+        { id: action.preset },
+        { transport: 'electron' },
+      );
+      host.showWindow();
+      if (!result.ok) core.timing.note('WARN', `Tray: New from Preset: ${result.error.message}`);
+      return;
+    }
     case 'quit':
       host.quit();
       return;

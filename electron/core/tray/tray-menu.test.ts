@@ -140,3 +140,19 @@ describe('rankMachines and trayIcon', () => {
     expect(trayIcon({ jobs: [], error: { code: 'NOT_INSTALLED', message: '' } })).toBe('error');
   });
 });
+
+describe('New from Preset (issue 15)', () => {
+  const base = { machines: [], jobs: [], history: [], error: null, capabilities: null };
+  const find = (items: TrayItem[], label: string) => items.find((i) => i.label === label);
+
+  it('lists every preset, each one click away', () => {
+    const menu = buildTrayMenu({ ...base, presets: [{ id: 'preset-a', name: 'Web box' }] });
+    expect(find(menu, 'New from Preset')?.submenu).toEqual([
+      { label: 'Web box', action: { kind: 'create-from-preset', preset: 'preset-a' } },
+    ]);
+  });
+
+  it('is not there without presets', () => {
+    expect(find(buildTrayMenu({ ...base, presets: [] }), 'New from Preset')).toBeUndefined();
+  });
+});

@@ -8,7 +8,9 @@ export type TrayAction =
   | { kind: 'machine'; action: 'start' | 'stop' | 'restart'; machine: string }
   | { kind: 'terminal' | 'copy-ssh'; machine: string }
   | { kind: 'dialog'; dialog: 'clone' | 'export' | 'save-checkpoint'; machine: string }
-  | { kind: 'start-all' | 'stop-all' | 'import' | 'show' | 'quit' };
+  | { kind: 'start-all' | 'stop-all' | 'import' | 'show' | 'quit' }
+  // Issue 15: create a machine from a preset in one click.
+  | { kind: 'create-from-preset'; preset: string };
 
 /** A menu item as plain data (Electron's MenuItemConstructorOptions without the functions), so it can be tested. */
 export interface TrayItem {
@@ -31,6 +33,8 @@ export interface TrayInput {
   error: AppErrorData | null;
   /** What the installed orbctl can do (clone/export/import need 1.10); null while unknown. */
   capabilities: OrbctlCapabilities | null;
+  /** Issue 15: the presets, for New from Preset. */
+  presets?: ReadonlyArray<{ id: string; name: string }>;
   /** At most this many machines at the top level; the rest go under "More". */
   maxTopLevel?: number;
 }
@@ -144,6 +148,20 @@ export function buildTrayMenu(input: TrayInput): TrayItem[] {
     { label: 'Stop All', enabled: stoppable > 0 && !input.error, action: { kind: 'stop-all' } },
     separator,
     { label: 'Import…', enabled: canImport && !input.error, action: { kind: 'import' } },
+    // Issue 15
+    ...(input.presets && input.presets.length > 0
+      ? [
+          {
+            label: 'New from Preset',
+            type: 'submenu' as const,
+            enabled: !input.error,
+            submenu: input.presets.map((p) => ({
+              label: p.name,
+              action: { kind: 'create-from-preset' as const, preset: p.id },
+            })),
+          },
+        ]
+      : []),
     { label: 'Show OrbDeck', action: { kind: 'show' } },
     separator,
     { label: 'Quit OrbDeck', action: { kind: 'quit' } },

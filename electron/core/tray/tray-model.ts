@@ -23,6 +23,7 @@ export class TrayModel {
     const stops = [
       this.core.events.on('machines:changed', () => this.schedule()),
       this.core.events.on('jobs:changed', () => this.schedule()),
+      this.core.events.on('presets:changed', () => this.schedule()),
     ];
     void this.core.orbctl
       .capabilities()
@@ -44,6 +45,7 @@ export class TrayModel {
       history: this.core.history.list(),
       error: snapshot.lastError,
       capabilities: this.capabilities,
+      presets: this.core.presets.list(),
     };
     return { items: buildTrayMenu(input), icon: trayIcon(input) };
   }

@@ -54,17 +54,42 @@ export function parseRunArgs(args: readonly string[]): RunOptions {
 
 /** Splits `sh -c` text into words, honouring single and double quotes (no expansion). */
 export function shellWords(text: string): string[] {
-  const words: string[] = [];
-  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) words.push(m[1] ?? m[2] ?? m[3] ?? '');
-  return words;
+  return shellList(text).flatMap((step) => step.words);
+}
+
+/** One simple command of a `sh -c` list, the operator that joins it to the one before, and `>&2`. */
+export interface ShellStep {
+  words: string[];
+  /** How it follows the previous step: always (`;`), on success (`&&`), on failure (`||`). */
+  after: ';' | '&&' | '||';
+  toStderr: boolean;
+}
+
+/**
+ * Splits `sh -c` text into simple commands joined by `;`, `&&` and `||` (outside quotes), with `>&2`/`1>&2`
+ * sending a command's output to stderr. Enough of a shell to show streamed, mixed and failing output.
+ */
+export function shellList(text: string): ShellStep[] {
+  const steps: ShellStep[] = [];
+  let step: ShellStep = { words: [], after: ';', toStderr: false };
+  const re = /"([^"]*)"|'([^']*)'|(&&|\|\||;)|(1?>&2)|([^\s;&|"']+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[3] !== undefined) {
+      steps.push(step);
+      step = { words: [], after: m[3] as ShellStep['after'], toStderr: false };
+    } else if (m[4] !== undefined) step.toStderr = true;
+    else step.words.push(m[1] ?? m[2] ?? m[5] ?? '');
+  }
+  steps.push(step);
+  return steps.filter((s) => s.words.length > 0);
 }
 
 const KERNEL = '6.15.11-orbstack-00360-g1f5b5e6ca8a4';
 
 /**
  * A tiny stand-in for a Linux shell: echo, true, false, exit N, hostname, whoami, id -un, pwd, uname, cat, ls,
- * env, sleep, and `sh -c`/`bash -c` of one such command. Anything else is "command not found" (127).
+ * env, sleep, seq, and `sh -c`/`bash -c` of a list of them (`;`, `&&`, `||`, `>&2`). Anything else is
+ * "command not found" (127).
  */
 async function execute(
   ctx: Ctx,
@@ -82,8 +107,22 @@ async function execute(
       return 0;
     case 'sh':
     case 'bash':
-      if (rest[0] === '-c' && rest[1] !== undefined) return execute(ctx, m, user, cwd, shellWords(rest[1]));
+      if (rest[0] === '-c' && rest[1] !== undefined) {
+        let code = 0;
+        for (const step of shellList(rest[1])) {
+          if ((step.after === '&&' && code !== 0) || (step.after === '||' && code === 0)) continue;
+          const into = step.toStderr ? { ...ctx, output: { ...ctx.output, out: ctx.output.err } } : ctx;
+          code = await execute(into, m, user, cwd, step.words);
+          if (step.words[0] === 'exit') return code;
+        }
+        return code;
+      }
       break;
+    case 'seq': {
+      const [from, to] = rest.length > 1 ? [Number(rest[0]), Number(rest[1])] : [1, Number(rest[0] ?? 1)];
+      for (let i = from; i <= to; i++) out(`${i}\n`);
+      return 0;
+    }
     case 'echo': {
       const newline = rest[0] !== '-n';
       out(`${(newline ? rest : rest.slice(1)).join(' ')}${newline ? '\n' : ''}`);

@@ -11,11 +11,15 @@ import { selectMachines, useMachines } from '../../stores/machines';
 import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
 import { useConnection } from '../../stores/connection';
 import { useUi } from '../../stores/ui';
-import { createRequest, type CreateForm } from './create-request';
+import type { Preset } from '../../../shared/presets';
+import { createRequest, formFromPreset, presetRequest, type CreateForm } from './create-request';
 import { useSubmit } from './use-submit';
 
-/** New machine: distro, version, architecture, name (free by default), user, cloud-init, newer options. */
-export function CreateDialog() {
+/**
+ * New machine: distro, version, architecture, name (free by default), user, cloud-init, newer options. Issue 15:
+ * the form can be saved as a named preset, and with `preset` it edits that preset instead of creating.
+ */
+export function CreateDialog({ preset }: { preset?: Preset } = {}) {
   const close = useUi((s) => s.close);
   const select = useMachines((s) => s.select);
   const taken = useMachines(selectMachines).map((m) => m.name);
@@ -24,30 +28,53 @@ export function CreateDialog() {
   // In the desktop app the file comes from the native dialog: the form keeps its grant and shows its path.
   const [cloudInitShown, setCloudInitShown] = useState('');
   const id = useId();
-  const [form, setForm] = useState<CreateForm>(() => ({
-    distro: 'ubuntu',
-    version: '',
-    arch: '',
-    name: freeMachineName('ubuntu', taken),
-    user: '',
-    cloudInitPath: '',
-    isolated: false,
-    cpus: '',
-    memory: '',
-    disk: '',
-  }));
+  const [form, setForm] = useState<CreateForm>(() =>
+    preset
+      ? formFromPreset(preset, freeMachineName(preset.distro, taken))
+      : {
+          distro: 'ubuntu',
+          version: '',
+          arch: '',
+          name: freeMachineName('ubuntu', taken),
+          user: '',
+          cloudInitPath: '',
+          isolated: false,
+          cpus: '',
+          memory: '',
+          disk: '',
+        },
+  );
+  // Issue 15: the preset's name, and whether an edited preset keeps its cloud-init content.
+  const [presetName, setPresetName] = useState(preset?.name ?? '');
+  const [keepCloudInit, setKeepCloudInit] = useState(preset?.cloudInit !== undefined);
+  const [savedAs, setSavedAs] = useState<string | null>(null);
+
   const [nameEdited, setNameEdited] = useState(false);
   const { busy, error, submit } = useSubmit();
   const distro = distroByCli(form.distro)!;
   const built = createRequest(form, distro, capabilities);
   const nameProblem = newMachineNameProblem(form.name, taken);
   const problem = nameProblem ?? built.problem;
+  const presetProblem = presetName.trim() ? built.problem : 'Give the preset a name.';
+  const savePreset = () => {
+    if (presetProblem || !built.request) return;
+    const request = presetRequest(built.request, presetName, {
+      ...(preset ? { id: preset.id } : {}),
+      keepCloudInit,
+    });
+    void submit(async () => {
+      const saved = await getApi().invoke('presets:save', request);
+      if (preset) useUi.getState().open({ kind: 'presets' });
+      else setSavedAs(saved.name);
+    });
+  };
 
   const set = (patch: Partial<CreateForm>) => setForm((f) => ({ ...f, ...patch }));
   const onDistro = (cli: string) =>
     set({ distro: cli, version: '', ...(nameEdited ? {} : { name: freeMachineName(cli, taken) }) });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (preset) return savePreset();
     if (problem || !built.request) return;
     const request = built.request;
     void submit(async () => {
@@ -58,7 +85,7 @@ export function CreateDialog() {
   };
 
   return (
-    <Dialog title="New Machine" onClose={close}>
+    <Dialog title={preset ? `Edit Preset “${preset.name}”` : 'New Machine'} onClose={close}>
       <form onSubmit={onSubmit} className="form-grid">
         <div className="field">
           <label htmlFor={`${id}-distro`}>Distribution</label>
@@ -105,15 +132,17 @@ export function CreateDialog() {
             <option value="amd64">amd64 (Intel, emulated on Apple silicon)</option>
           </select>
         </div>
-        <NameField
-          label="Name"
-          value={form.name}
-          onChange={(name) => {
-            setNameEdited(true);
-            set({ name });
-          }}
-          taken={taken}
-        />
+        {!preset && (
+          <NameField
+            label="Name"
+            value={form.name}
+            onChange={(name) => {
+              setNameEdited(true);
+              set({ name });
+            }}
+            taken={taken}
+          />
+        )}
         <div className="field">
           <label htmlFor={`${id}-user`}>Default user</label>
           <input
@@ -161,6 +190,16 @@ export function CreateDialog() {
             )}
           </div>
         </div>
+        {preset?.cloudInit !== undefined && !form.cloudInitPath && (
+          <label className="inline field-wide">
+            <input
+              type="checkbox"
+              checked={keepCloudInit}
+              onChange={(e) => setKeepCloudInit(e.target.checked)}
+            />
+            Keep the preset’s cloud-init ({preset.cloudInit.length.toLocaleString()} characters)
+          </label>
+        )}
         {capabilities?.isolated && (
           <label className="inline field-wide">
             <input
@@ -211,7 +250,38 @@ export function CreateDialog() {
             <ErrorDetails error={error} />
           </div>
         )}
-        <DialogButtons label={busy ? 'Creating…' : 'Create'} onCancel={close} disabled={!!problem || busy} />
+        <div className="field-wide preset-save">
+          <label htmlFor={`${id}-preset`}>{preset ? 'Preset name' : 'Save as preset'}</label>
+          <div className="row">
+            <input
+              id={`${id}-preset`}
+              value={presetName}
+              placeholder="e.g. Web server"
+              onChange={(e) => {
+                setPresetName(e.target.value);
+                setSavedAs(null);
+              }}
+            />
+            {!preset && (
+              <button type="button" onClick={savePreset} disabled={!!presetProblem || busy}>
+                Save as Preset
+              </button>
+            )}
+            <button type="button" onClick={() => useUi.getState().open({ kind: 'presets' })}>
+              Presets…
+            </button>
+          </div>
+          {savedAs && <p role="status">Saved the preset “{savedAs}”.</p>}
+        </div>
+        {preset ? (
+          <DialogButtons label="Save Preset" onCancel={close} disabled={!!presetProblem || busy} />
+        ) : (
+          <DialogButtons
+            label={busy ? 'Creating…' : 'Create'}
+            onCancel={close}
+            disabled={!!problem || busy}
+          />
+        )}
       </form>
     </Dialog>
   );

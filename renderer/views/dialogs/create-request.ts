@@ -4,6 +4,7 @@ import { cpusProblem, normalizeSize, sizeProblem, userNameProblem } from '../../
 import { absolutePathProblem } from '../../../shared/paths';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { OrbctlCapabilities } from '../../../shared/machine';
+import type { Preset } from '../../../shared/presets';
 
 export interface CreateForm {
   distro: string;
@@ -62,4 +63,37 @@ export function createRequest(
     }
   }
   return { request, problem: null };
+}
+
+// Issue 15: presets are the form saved under a name.
+
+/** The form filled in from a preset (its cloud-init content stays in the preset; see `presetRequest`). */
+export function formFromPreset(preset: Preset, name: string): CreateForm {
+  return {
+    distro: preset.distro,
+    version: preset.version ?? '',
+    arch: preset.arch ?? '',
+    name,
+    user: preset.user ?? '',
+    cloudInitPath: '',
+    isolated: preset.isolated ?? false,
+    cpus: preset.cpus === undefined ? '' : String(preset.cpus),
+    memory: preset.memory ?? '',
+    disk: preset.disk ?? '',
+  };
+}
+
+/** What `presets:save` is sent for a checked form: everything but the machine's name, under `presetName`. */
+export function presetRequest(
+  request: CreateRequest,
+  presetName: string,
+  options: { id?: string; keepCloudInit?: boolean },
+): RequestOf<'presets:save'> {
+  const { name: _machine, cloudInitPath, ...fields } = request;
+  return {
+    ...fields,
+    name: presetName.trim(),
+    ...(options.id ? { id: options.id } : {}),
+    ...(cloudInitPath ? { cloudInitPath } : options.keepCloudInit ? { keepCloudInit: true } : {}),
+  };
 }

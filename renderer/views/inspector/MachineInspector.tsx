@@ -11,6 +11,8 @@ import { shortcutLabel } from '../../lib/shortcuts';
 import { useJobs } from '../../stores/jobs';
 import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
 import { LogsView } from '../LogsView';
+import { CheckpointsSection } from '../checkpoints/CheckpointsSection';
+import { ReachSection } from '../inside/ReachSection';
 import { FailureBanner } from './FailureBanner';
 import { MachineInfoView } from './MachineInfoView';
 
@@ -20,7 +22,12 @@ const POWER = [
   { action: 'restart', label: 'Restart', icon: <RotateCcw size={13} aria-hidden /> },
 ] as const;
 
-type Tab = 'info' | 'logs';
+type Tab = 'info' | 'checkpoints' | 'logs';
+const TABS: Array<[Tab, string]> = [
+  ['info', 'Info'],
+  ['checkpoints', 'Checkpoints'],
+  ['logs', 'Logs'],
+];
 const PRIMARY = new Set(PRIMARY_ACTIONS);
 
 /**
@@ -91,7 +98,7 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
         )}
         <FailureBanner machine={machine.name} onShowLogs={() => setTab('logs')} />
         <div className="tabs" role="tablist" aria-label="Inspector">
-          {(['info', 'logs'] as const).map((t) => (
+          {TABS.map(([t, label]) => (
             <button
               key={t}
               type="button"
@@ -102,7 +109,7 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
               className={tab === t ? 'tab current' : 'tab'}
               onClick={() => setTab(t)}
             >
-              {t === 'info' ? 'Info' : 'Logs'}
+              {label}
             </button>
           ))}
         </div>
@@ -112,11 +119,14 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
           aria-labelledby={`inspector-tab-${tab}`}
           className="inspector-panel"
         >
-          {tab === 'info' ? (
-            <MachineInfoView machine={machine} />
-          ) : (
-            <LogsView key={machine.name} name={machine.name} />
+          {tab === 'info' && (
+            <>
+              <MachineInfoView machine={machine} />
+              <ReachSection machine={machine} />
+            </>
           )}
+          {tab === 'checkpoints' && <CheckpointsSection machine={machine} />}
+          {tab === 'logs' && <LogsView key={machine.name} name={machine.name} />}
         </div>
       </aside>
     );

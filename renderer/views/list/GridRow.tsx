@@ -22,6 +22,8 @@ export const BUSY_LABEL: Record<Job['kind'], string> = {
   'set-default': 'Updating…',
   push: 'Copying files…',
   revert: 'Reverting…',
+  run: 'Running a command…',
+  pull: 'Copying a file out…',
 };
 
 /** Jobs whose progress is worth a bar in the row (they move data and say how far they are). */

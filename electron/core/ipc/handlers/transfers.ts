@@ -67,7 +67,7 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
     return job;
   });
 
-  handle('machine:push', async ({ name, paths: refs, confirmSensitive }, context) => {
+  handle('machine:push', async ({ name, paths: refs, confirmSensitive, dest }, context) => {
     const sources: string[] = [];
     const secrets: string[] = [];
     for (const [i, ref] of refs.entries()) {
@@ -86,7 +86,7 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
       );
     }
     const uploaded = sources.every((p) => deps.uploads?.isUpload(p));
-    const job = jobs.submit(pushJob(name, sources, deps, uploaded));
+    const job = jobs.submit(pushJob(name, sources, deps, uploaded, dest));
     // The job now owns the uploads (and releases them when done): they no longer expire.
     if (uploaded) for (const p of sources) deps.uploads?.hold(p);
     return job;

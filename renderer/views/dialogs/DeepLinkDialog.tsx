@@ -1,0 +1,38 @@
+import { getApi } from '../../api/api';
+import { deepLinkQuestion, type DeepLink } from '../../../shared/deep-link';
+import { Dialog } from '../../components/Dialog';
+import { DialogButtons } from '../../components/DialogButtons';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { useMachines } from '../../stores/machines';
+import { useUi } from '../../stores/ui';
+import { useSubmit } from './use-submit';
+
+/**
+ * Issue 15: an orbdeck:// link that changes something asks first (it may come from any web page or script).
+ * The safe choice has the focus.
+ */
+export function DeepLinkDialog({ url, link }: { url: string; link: DeepLink }) {
+  const close = useUi((s) => s.close);
+  const { busy, error, submit } = useSubmit();
+  const go = () =>
+    void submit(async () => {
+      const { job } = await getApi().invoke('link:open', { url });
+      if (job) {
+        useMachines.getState().select(job.machine);
+        useUi.getState().setActivityOpen(true);
+      }
+      close();
+    });
+  return (
+    <Dialog title="Open OrbDeck Link?" onClose={close} className="dialog-narrow">
+      <p>
+        <strong>{deepLinkQuestion(link)}</strong>
+      </p>
+      <p className="muted">
+        A link asked for this: <code>{url}</code>. Nothing happens unless you say so.
+      </p>
+      {error && <ErrorDetails error={error} />}
+      <DialogButtons label="Do It" onCancel={close} onConfirm={go} disabled={busy} focusCancel />
+    </Dialog>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Preset } from '../../../shared/presets';
+import { useUi } from '../../stores/ui';
+import { CreateDialog } from '../dialogs/CreateDialog';
+import { PresetsDialog } from '../dialogs/PresetsDialog';
+import { DeepLinkDialog } from '../dialogs/DeepLinkDialog';
+import type { DeepLink } from '../../../shared/deep-link';
+import { PullDialog } from '../dialogs/PullDialog';
+import { PushToDialog } from '../dialogs/PushToDialog';
+import { RunCommandDialog } from '../dialogs/RunCommandDialog';
+
+/** Issue 15's dialogs: what their DialogState members hold (stores/ui.ts includes them). */
+export type InsideDialogState =
+  | { kind: 'run'; machine: string }
+  | { kind: 'pull'; machine: string }
+  | { kind: 'push-file'; machine: string }
+  | { kind: 'presets' }
+  | { kind: 'preset-edit'; preset: Preset }
+  | { kind: 'deep-link'; url: string; link: DeepLink };
+
+/** Issue 15's dialogs, opened by the RUN handlers in actions/machine-commands.ts; mounted once by App.tsx. */
+export function InsideDialogs() {
+  const dialog = useUi((s) => s.dialog) as {
+    kind: string;
+    machine?: string;
+    preset?: Preset;
+    url?: string;
+    link?: DeepLink;
+  } | null;
+  if (dialog?.kind === 'deep-link' && dialog.url && dialog.link)
+    return <DeepLinkDialog url={dialog.url} link={dialog.link} />;
+  if (dialog?.kind === 'presets') return <PresetsDialog />;
+  if (dialog?.kind === 'preset-edit' && dialog.preset)
+    return <CreateDialog key={dialog.preset.id} preset={dialog.preset} />;
+  if (!dialog?.machine) return null;
+  if (dialog.kind === 'run') return <RunCommandDialog machine={dialog.machine} />;
+  if (dialog.kind === 'pull') return <PullDialog machine={dialog.machine} />;
+  if (dialog.kind === 'push-file') return <PushToDialog machine={dialog.machine} />;
+  return null;
+}
