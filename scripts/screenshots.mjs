@@ -28,7 +28,7 @@ async function session(colorScheme) {
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, colorScheme });
   await page.goto(url);
-  const row = (n) => page.getByRole('table', { name: 'Machines' }).getByRole('row', { name: n, exact: true });
+  const row = (n) => page.getByRole('grid', { name: 'Machines' }).getByRole('row', { name: n, exact: true });
   await row('ubuntu').click();
   await page.waitForTimeout(800);
   await page.screenshot({ path: join(out, `machines-${colorScheme}.png`) });
@@ -37,30 +37,37 @@ async function session(colorScheme) {
 
 const light = await session('light');
 const { page, row } = light;
-// A clone and an export running, for the Activity view.
-await page
-  .getByRole('toolbar', { name: 'Actions for ubuntu' })
-  .getByRole('button', { name: 'Export', exact: true })
-  .click();
+// A clone and an export running: progress in their rows and in the Activity popover.
+const more = async (machine, item) => {
+  await row(machine).click();
+  await page
+    .getByRole('toolbar', { name: `Actions for ${machine}` })
+    .getByRole('button', { name: 'More Actions' })
+    .click();
+  await page.getByRole('menuitem', { name: item }).click();
+};
+await more('ubuntu', 'Export…');
 await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
 await page.waitForTimeout(12000);
-await row('ubuntu').click();
-await page
-  .getByRole('toolbar', { name: 'Actions for ubuntu' })
-  .getByRole('button', { name: 'Export', exact: true })
-  .click();
+await more('ubuntu', 'Export…');
 await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
-await row('fedora').click();
-await page
-  .getByRole('toolbar', { name: 'Actions for fedora' })
-  .getByRole('button', { name: 'Clone', exact: true })
-  .click();
+await more('fedora', 'Clone…');
 await page.getByRole('dialog').getByRole('button', { name: 'Clone', exact: true }).click();
+await page.getByRole('button', { name: 'Activity', exact: true }).click();
 await page.waitForTimeout(4000);
 await page.screenshot({ path: join(out, 'activity-light.png') });
+await page.keyboard.press('Escape');
 await page.getByRole('button', { name: 'New Machine' }).click();
 await page.waitForTimeout(300);
 await page.screenshot({ path: join(out, 'create-light.png') });
+
+await page.keyboard.press('Escape');
+// Several machines selected, with the context menu open on them.
+await row('alpine').click();
+await row('debian').click({ modifiers: ['Shift'] });
+await row('debian').click({ button: 'right' });
+await page.waitForTimeout(300);
+await page.screenshot({ path: join(out, 'context-menu-light.png') });
 
 const dark = await session('dark');
 for (const s of [light, dark]) {

@@ -7,8 +7,10 @@ import { button, machineAction, machineTable, row, openActivity } from '../suppo
 
 // What the app does around its window: closing it, quitting, a second launch.
 
-const history = (page: Page) =>
-  page.getByRole('region', { name: 'Activity' }).getByRole('list', { name: 'History' });
+const history = async (page: Page) => {
+  await openActivity(page);
+  return page.getByRole('region', { name: 'Activity' }).getByRole('list', { name: 'History' });
+};
 /** A shortcut whose effect may close the page before the keys are let go. */
 async function pressClosing(page: Page, keys: string): Promise<void> {
   await page.keyboard.press(keys).catch((error: unknown) => {
@@ -90,9 +92,8 @@ test.describe('keep in the menu bar off, during an export', () => {
     const question = await app.dialogs.next('showMessageBox');
     expect(question.window).toBe((await app.state()).windows[0]?.id);
     await app.dialogs.answer(question, { button: 'Keep Running' });
-    await openActivity(window);
     await expect(
-      history(window).getByRole('listitem', { name: 'Export ubuntu to ubuntu.tar.zst' }),
+      (await history(window)).getByRole('listitem', { name: 'Export ubuntu to ubuntu.tar.zst' }),
     ).toContainText('Done', { timeout: 15_000 });
     expect(existsSync(target)).toBe(true);
     expect((await app.state()).windows).toHaveLength(1);
@@ -116,10 +117,9 @@ test.describe('⌘Q during an export', () => {
       'Export ubuntu to ubuntu.tar.zst: the partial export file is removed.',
     );
     await app.dialogs.answer(question, { button: 'Keep Running' });
-    await openActivity(window);
 
     await expect(
-      history(window).getByRole('listitem', { name: 'Export ubuntu to ubuntu.tar.zst' }),
+      (await history(window)).getByRole('listitem', { name: 'Export ubuntu to ubuntu.tar.zst' }),
     ).toContainText('Done', {
       timeout: 15_000,
     });

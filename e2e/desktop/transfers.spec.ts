@@ -7,8 +7,10 @@ import type { AppHome } from './support/desktop-app';
 import { expect, test } from './support/fixtures';
 import { button, machineAction, row, openActivity } from '../support/ui';
 
-const history = (page: Page) =>
-  page.getByRole('region', { name: 'Activity' }).getByRole('list', { name: 'History' });
+const history = async (page: Page) => {
+  await openActivity(page);
+  return page.getByRole('region', { name: 'Activity' }).getByRole('list', { name: 'History' });
+};
 
 /** An export made with the simulator's CLI, as `orbctl export` in a terminal would. */
 function exportWithCli(home: AppHome, machine: string, name: string): string {
@@ -54,8 +56,9 @@ test.describe('export', () => {
       .poll(() => readdirSync(out).some((f) => /^\.ubuntu backup\.tar\.zst\.[0-9a-f]+\.partial$/.test(f)))
       .toBe(true);
     expect(existsSync(target)).toBe(false);
-    await openActivity(window);
-    const done = history(window).getByRole('listitem', { name: 'Export ubuntu to ubuntu backup.tar.zst' });
+    const done = (await history(window)).getByRole('listitem', {
+      name: 'Export ubuntu to ubuntu backup.tar.zst',
+    });
     await expect(done).toContainText('Done', { timeout: 15_000 });
     // Issue 14: with its checksum and manifest beside it.
     expect(readdirSync(out).sort()).toEqual([

@@ -28,7 +28,11 @@ export async function machineAction(page: Page, name: string, label: string): Pr
   if (await activity.isVisible()) await button(activity, 'Close Activity').click();
   if (POWER.includes(label)) return button(actions(page, name), label);
   const menu = page.getByRole('menu', { name: `More actions for ${name}` });
-  if (!(await menu.isVisible())) await button(actions(page, name), 'More Actions').click();
+  // A menu closes when the window loses focus (an address handed to another app does that): open it again.
+  for (let tries = 0; tries < 3 && !(await menu.isVisible()); tries++) {
+    await button(actions(page, name), 'More Actions').click();
+    await menu.waitFor({ timeout: 2_000 }).catch(() => {});
+  }
   return menu.getByRole('menuitem', { name: new RegExp(`^${escapeRegExp(label)}…?$`) });
 }
 

@@ -15,7 +15,7 @@ export function useFileDrop(): { dragging: boolean; target: string | null } {
     let depth = 0;
     const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
     const machineAt = (e: DragEvent) =>
-      (e.target as HTMLElement | null)?.closest?.<HTMLElement>('tr[data-machine]')?.dataset.machine ?? null;
+      (e.target as HTMLElement | null)?.closest?.<HTMLElement>('[data-machine]')?.dataset.machine ?? null;
     const onEnter = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       depth++;

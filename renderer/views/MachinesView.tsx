@@ -3,6 +3,7 @@ import { ErrorDetails } from '../components/ErrorDetails';
 import { NARROW, useMedia } from '../lib/use-media';
 import { selectMachines, useMachines } from '../stores/machines';
 import { useUi } from '../stores/ui';
+import { useCheckpointGroups } from '../stores/checkpoints';
 import { HistoryPage } from './activity/HistoryPage';
 import { FirstListFailed, NoMachines, OrbctlNotFound, OrbStackNotRunning } from './EmptyStates';
 import { MachineInspector } from './inspector/MachineInspector';
@@ -16,7 +17,10 @@ import { MachineGrid } from './list/MachineGrid';
 export function MachinesView() {
   const snapshot = useMachines((s) => s.snapshot);
   const fetchError = useMachines((s) => s.fetchError);
-  const machines = useMachines(selectMachines);
+  const all = useMachines(selectMachines);
+  // Checkpoints are machines to OrbStack; here they sit under their machine (its row says how many).
+  const groups = useCheckpointGroups();
+  const machines = groups.machines;
   const selection = useMachines((s) => s.selection);
   const view = useUi((s) => s.view);
   const inspectorOpen = useUi((s) => s.inspectorOpen);
@@ -60,10 +64,10 @@ export function MachinesView() {
             <ErrorDetails error={error} />
           </div>
         )}
-        {machines.length === 0 && !error ? (
+        {all.length === 0 && !error ? (
           <NoMachines />
         ) : (
-          <MachineGrid machines={machines} onOpenDetails={openDetails} />
+          <MachineGrid machines={machines} checkpoints={groups.byMachine} onOpenDetails={openDetails} />
         )}
       </section>
       {showInspector &&

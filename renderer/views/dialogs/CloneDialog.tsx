@@ -1,3 +1,4 @@
+import { useTakenNames } from '../../lib/use-taken-names';
 import { useState, type FormEvent } from 'react';
 import { freeMachineName } from '../../../shared/names';
 import { getApi } from '../../api/api';
@@ -6,13 +7,12 @@ import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { newMachineNameProblem } from '../../../shared/names';
 import { NameField } from '../../components/NameField';
-import { selectMachines, useMachines } from '../../stores/machines';
 import { useUi } from '../../stores/ui';
 import { useSubmit } from './use-submit';
 
 export function CloneDialog({ machine }: { machine: string }) {
   const close = useUi((s) => s.close);
-  const taken = useMachines(selectMachines).map((m) => m.name);
+  const taken = useTakenNames();
   const [name, setName] = useState(() => freeMachineName(`${machine}-copy`, taken));
   const { busy, error, submit } = useSubmit();
   const problem = newMachineNameProblem(name, taken);

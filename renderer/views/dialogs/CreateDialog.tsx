@@ -1,3 +1,4 @@
+import { useTakenNames } from '../../lib/use-taken-names';
 import { useId, useState, type FormEvent } from 'react';
 import { DISTROS, distroByCli } from '../../../shared/distros';
 import { freeMachineName } from '../../../shared/names';
@@ -7,7 +8,7 @@ import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { newMachineNameProblem } from '../../../shared/names';
 import { NameField } from '../../components/NameField';
-import { selectMachines, useMachines } from '../../stores/machines';
+import { useMachines } from '../../stores/machines';
 import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
 import { useConnection } from '../../stores/connection';
 import { useUi } from '../../stores/ui';
@@ -22,7 +23,7 @@ import { useSubmit } from './use-submit';
 export function CreateDialog({ preset }: { preset?: Preset } = {}) {
   const close = useUi((s) => s.close);
   const select = useMachines((s) => s.select);
-  const taken = useMachines(selectMachines).map((m) => m.name);
+  const taken = useTakenNames();
   const capabilities = useOrbctl(selectCapabilities);
   const electron = useConnection((s) => s.info?.transport === 'electron');
   // In the desktop app the file comes from the native dialog: the form keeps its grant and shows its path.

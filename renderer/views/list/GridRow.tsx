@@ -6,6 +6,7 @@ import type { Machine, OrbctlCapabilities } from '../../../shared/machine';
 import { availability } from '../../../shared/machine-actions';
 import { StateBadge } from '../../components/StateBadge';
 import { formatBytes } from '../../lib/format';
+import { checkpointCount } from '../../lib/checkpoints';
 import { rowId } from './columns';
 import { ProgressLine } from './ProgressLine';
 
@@ -34,6 +35,8 @@ interface Props {
   index: number;
   active: readonly Job[];
   failed: Job | undefined;
+  /** How many checkpoints the machine has (they are not rows of their own). */
+  checkpoints: number;
   capabilities: OrbctlCapabilities | null;
   selected: boolean;
   focused: boolean;
@@ -50,6 +53,7 @@ export const GridRow = memo(function GridRow({
   index,
   active,
   failed,
+  checkpoints,
   capabilities,
   selected,
   focused,
@@ -85,6 +89,14 @@ export const GridRow = memo(function GridRow({
         {m.isDefault && (
           <span className="default-marker" title="OrbStack's default machine">
             default
+          </span>
+        )}
+        {checkpoints > 0 && (
+          <span
+            className="checkpoint-count"
+            title="Checkpoints are listed in the inspector's Checkpoints tab"
+          >
+            {checkpointCount(checkpoints)}
           </span>
         )}
         {failed && (

@@ -42,7 +42,16 @@ const MOVES: Record<string, number> = {
  * ⌘/Ctrl-click and ⇧-click select several, ⌘A selects all, Return opens the inspector, the context-menu key or
  * a right-click opens the selection's menu.
  */
-export function MachineGrid({ machines, onOpenDetails }: { machines: Machine[]; onOpenDetails(): void }) {
+export function MachineGrid({
+  machines,
+  checkpoints,
+  onOpenDetails,
+}: {
+  machines: Machine[];
+  /** Each machine's checkpoints (hidden from the list; the row says how many). */
+  checkpoints?: ReadonlyMap<string, readonly unknown[]>;
+  onOpenDetails(): void;
+}) {
   const jobs = useJobs((s) => s.jobs);
   const capabilities = useOrbctl(selectCapabilities);
   const selection = useMachines((s) => s.selection);
@@ -248,6 +257,7 @@ export function MachineGrid({ machines, onOpenDetails }: { machines: Machine[]; 
               index={item.index}
               active={activeByName.get(m.name) ?? NO_JOBS}
               failed={failures.get(m.name)}
+              checkpoints={checkpoints?.get(m.name)?.length ?? 0}
               capabilities={capabilities}
               selected={selectedSet.has(m.name)}
               focused={m.name === focusName}
