@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { Machine, MachineInfo } from '../../../shared/machine';
 import { EventHub } from '../events';
@@ -188,12 +188,11 @@ describe('MachinePoller', () => {
   it('polls at once when an action begins or ends, not at the next tick', async () => {
     const { source, poller } = setup({ intervals: { visibleMs: 60_000, fastMs: 60_000 } });
     poller.start();
-    await new Promise((r) => setTimeout(r, 30));
     const lists = () => source.calls.filter((c) => c === 'list').length;
-    expect(lists()).toBe(1);
+    // Waited for, not slept on: a loaded CI machine may take longer than a fixed sleep, never a minute.
+    await vi.waitFor(() => expect(lists()).toBe(1), { timeout: 5_000 });
     poller.nudge();
-    await new Promise((r) => setTimeout(r, 30));
-    expect(lists()).toBe(2);
+    await vi.waitFor(() => expect(lists()).toBe(2), { timeout: 5_000 });
   });
 
   it('keeps polling on its own once started, and stops', async () => {
