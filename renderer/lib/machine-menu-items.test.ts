@@ -21,6 +21,14 @@ describe('machineMenuItems', () => {
       'Export…',
       'Make Default',
       '—',
+      'Save Checkpoint…',
+      'Revert to Checkpoint…',
+      'Clone from Checkpoint…',
+      '—',
+      'Run Command…',
+      'Copy File from Machine…',
+      'Copy File to Machine…',
+      '—',
       'Delete…',
     ]);
     const stop = items.find((i) => i.kind === 'item' && i.id === 'stop');
