@@ -17,6 +17,7 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
     ['New Machine…', 'CmdOrCtrl+N'],
     ['Import…', 'CmdOrCtrl+I'],
     ['Export…', 'CmdOrCtrl+E'],
+    ['Verify Export…', null],
     ['Close Window', 'CommandOrControl+W'],
   ]);
   expect(items(menu[0]?.submenu)).toContainEqual(['Settings…', 'CmdOrCtrl+,']);
@@ -56,6 +57,12 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
       expect.objectContaining({ openAtLogin: false }),
       expect.objectContaining({ openAtLogin: true }),
     ]);
+
+  await app.menu.click('File', 'Verify Export…');
+  const verify = window.getByRole('dialog', { name: 'Verify Export' });
+  await expect(verify).toBeVisible();
+  await window.keyboard.press('Escape');
+  await expect(verify).toBeHidden();
 
   await app.menu.click('View', 'Activity');
   await expect(window.getByRole('region', { name: 'Activity' })).toBeVisible();
