@@ -50,7 +50,6 @@ test('shows a failing command as failed, with its code and its stderr', async ({
     'No such file or directory',
   );
   await button(dialog, 'Close').click();
-  await page.keyboard.press('Control+Shift+A');
   await openActivity(page);
   await expect(page.getByRole('region', { name: 'Activity' })).toContainText(
     'Run “ls /no/such/dir” in ubuntu as root',

@@ -1,9 +1,21 @@
 import { useState } from 'react';
-import { TOAST_MS, useToasts } from '../stores/toasts';
+import { staysUntilDismissed, TOAST_MS, useToasts, type Toast } from '../stores/toasts';
 import { ErrorDetails } from './ErrorDetails';
 
 /** How many toasts show at once; the rest wait behind "N more". */
 const SHOWN = 3;
+
+/**
+ * The toasts in view, in the order they came: every one that stays until dismissed (errors are capped by the
+ * store, notices are few), then the newest passing ones in the room left. A burst of passing messages never
+ * hides an error or a notice behind "N more".
+ */
+export function toastsInView(toasts: readonly Toast[]): readonly Toast[] {
+  const room = Math.max(0, SHOWN - toasts.filter(staysUntilDismissed).length);
+  const passing = toasts.filter((t) => !staysUntilDismissed(t));
+  const newest = new Set(room ? passing.slice(-room) : []);
+  return toasts.filter((t) => staysUntilDismissed(t) || newest.has(t));
+}
 
 /**
  * Messages at the foot of the window, in a strip of their own (the list above gets shorter; nothing is
@@ -13,7 +25,7 @@ export function Toasts() {
   const toasts = useToasts((s) => s.toasts);
   const dismiss = useToasts((s) => s.dismiss);
   const [all, setAll] = useState(false);
-  const shown = all ? toasts : toasts.slice(-SHOWN);
+  const shown = all ? toasts : toastsInView(toasts);
   const hidden = toasts.length - shown.length;
   return (
     <div className="toasts" aria-live="polite">

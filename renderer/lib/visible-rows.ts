@@ -28,8 +28,9 @@ function flush(): void {
   if (key === lastSent) return;
   lastSent = key;
   // Only a hint: a lost one costs the order of a few `info` calls, nothing a person must hear about.
-  getApi()
-    .invoke('machines:visible', { names })
+  // Inside a promise, so that a missing API (a page without its token) is a lost hint, not an uncaught error.
+  Promise.resolve()
+    .then(() => getApi().invoke('machines:visible', { names }))
     .catch(() => {
       lastSent = '';
     });

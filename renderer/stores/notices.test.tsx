@@ -36,12 +36,13 @@ describe('notices from the core', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent(full.text);
     expect(alert).toHaveClass('toast-warning');
-    // Ordinary toasts come and go; the notice stays.
+    // Ordinary toasts come and go; the notice stays in view, with the newest of them beside it.
     act(() => {
       for (let i = 0; i < 10; i++) useToasts.getState().push({ kind: 'info', text: `passing ${i}` });
     });
     expect(screen.getAllByRole('alert')).toHaveLength(1);
-    expect(screen.getAllByRole('status')).toHaveLength(5);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual(['passing 8×', 'passing 9×']);
+    expect(screen.getByRole('button', { name: '8 more…' })).toBeVisible();
     await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
     expect(invoke).toHaveBeenCalledWith('notices:dismiss', { id: 'notice-1' });

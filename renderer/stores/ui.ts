@@ -31,6 +31,8 @@ export interface ContextMenuState {
   machines: string[];
 }
 
+export type InspectorTab = 'info' | 'checkpoints' | 'logs';
+
 interface UiState {
   filter: string;
   stateFilter: StateFilter;
@@ -42,6 +44,8 @@ interface UiState {
   sidebarCollapsed: boolean;
   /** In a narrow window the inspector slides over the list; this says whether it is out. */
   inspectorOpen: boolean;
+  /** The inspector's tab, kept as the selection changes (as Finder's and Xcode's inspectors do). */
+  inspectorTab: InspectorTab;
   contextMenu: ContextMenuState | null;
   /** Failed jobs whose mark on the row the person dismissed. */
   dismissedFailures: ReadonlySet<string>;
@@ -53,6 +57,7 @@ interface UiState {
   setView(view: MainView): void;
   toggleSidebar(): void;
   setInspectorOpen(open: boolean): void;
+  setInspectorTab(tab: InspectorTab): void;
   setContextMenu(menu: ContextMenuState | null): void;
   /** Clicking the sorted column flips the direction; another column sorts ascending. */
   sortBy(key: SortOrder['key']): void;
@@ -69,6 +74,7 @@ export const useUi = create<UiState>()((set) => ({
   activityOpen: false,
   sidebarCollapsed: false,
   inspectorOpen: false,
+  inspectorTab: 'info',
   contextMenu: null,
   dismissedFailures: new Set(),
   dismissFailure: (jobId) => set((s) => ({ dismissedFailures: new Set([...s.dismissedFailures, jobId]) })),
@@ -78,6 +84,7 @@ export const useUi = create<UiState>()((set) => ({
   setView: (view) => set({ view }),
   toggleSidebar: () => set((s) => ({ sidebarCollapsed: !s.sidebarCollapsed })),
   setInspectorOpen: (inspectorOpen) => set({ inspectorOpen }),
+  setInspectorTab: (inspectorTab) => set({ inspectorTab }),
   setContextMenu: (contextMenu) => set({ contextMenu }),
   sortBy: (key) =>
     set((s) => ({

@@ -26,15 +26,33 @@ function probe(): boolean {
 
 export const tinyDiskSupported = probe();
 
+/**
+ * Remounting read-only and unmounting fail with "busy" while a write is in flight (the core appends its log
+ * and journal asynchronously): try again for a while, as a person would, rather than fail the test.
+ */
+async function whenNotBusy(args: string[], command = 'mount'): Promise<void> {
+  const until = Date.now() + 5_000;
+  for (;;) {
+    try {
+      execFileSync(command, args, { stdio: 'pipe' });
+      return;
+    } catch (error) {
+      const busy = /busy/.test(String((error as { stderr?: Buffer }).stderr ?? ''));
+      if (!busy || Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100)); // let the write in flight finish
+    }
+  }
+}
+
 export interface TinyDisk {
   readonly dir: string;
   /** Fills every free block (a file named `filler`). */
   fill(): void;
   /** Frees what `fill` took. */
   free(): void;
-  readOnly(): void;
+  readOnly(): Promise<void>;
   writable(): void;
-  unmount(): void;
+  unmount(): Promise<void>;
 }
 
 export function tinyDisk(sizeKb = 256): TinyDisk {
@@ -54,13 +72,13 @@ export function tinyDisk(sizeKb = 256): TinyDisk {
       rmSync(filler, { force: true });
     },
     readOnly() {
-      execFileSync('mount', ['-o', 'remount,ro', dir]);
+      return whenNotBusy(['-o', 'remount,ro', dir]);
     },
     writable() {
       execFileSync('mount', ['-o', 'remount,rw', dir]);
     },
-    unmount() {
-      execFileSync('umount', [dir]);
+    async unmount() {
+      await whenNotBusy([dir], 'umount');
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { resetVisibleRows } from '../../renderer/lib/visible-rows';
 
 // jsdom has <dialog> but not its modal methods.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
@@ -12,7 +13,11 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
   };
 }
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // The list reports its visible rows after a pause; a test that is over has no one to report to.
+  resetVisibleRows();
+});
 
 // jsdom lays nothing out, so the virtualized machine list would measure its scroller (clientWidth/Height, as
 // @tanstack/virtual-core does) as 0×0 and render no rows: give that one element a window's size.

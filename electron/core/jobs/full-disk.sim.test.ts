@@ -78,7 +78,7 @@ describe.runIf(process.platform === 'linux')('the core on a data folder that ref
       await run('machine:start');
       await invoke('settings:set', { pollIntervalMs: 5000 });
       disk.free();
-      disk.readOnly();
+      await disk.readOnly();
       await run('machine:stop');
       await invoke('settings:set', { notifications: false });
       // Each store says once why it cannot write (a small append may still fit a full disk's last block,

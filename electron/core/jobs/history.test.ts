@@ -205,7 +205,7 @@ describe('JobHistory on a disk that refuses writes', () => {
     let disk: TinyDisk | undefined;
     afterEach(() => disk?.unmount());
 
-    it('survives a full disk and a read-only remount, and loses nothing', () => {
+    it('survives a full disk and a read-only remount, and loses nothing', async () => {
       disk = tinyDisk();
       const path = join(disk.dir, 'history.jsonl');
       const notices = new Notices();
@@ -217,7 +217,7 @@ describe('JobHistory on a disk that refuses writes', () => {
       history.add(big('job-b'));
       expect(history.unsaved()).toBe(1);
       disk.free();
-      disk.readOnly();
+      await disk.readOnly();
       history.add(big('job-c'));
       expect(history.unsaved()).toBe(2);
       disk.writable();

@@ -203,12 +203,12 @@ describe('SettingsStore on a disk that refuses writes', () => {
       expect(new SettingsStore(file).get()).toMatchObject({ pollIntervalMs: 5000, notifications: false });
     });
 
-    it('says the data folder is read-only on a read-only mount', () => {
+    it('says the data folder is read-only on a read-only mount', async () => {
       disk = tinyDisk();
       const file = join(disk.dir, 'settings.json');
       const notices = new Notices();
       const store = new SettingsStore(file, undefined, { notices });
-      disk.readOnly();
+      await disk.readOnly();
       store.set({ pollIntervalMs: 5000 });
       expect(texts(notices)[0]).toMatch(/^Settings could not be saved: the data folder is read-only\./);
       disk.writable();

@@ -8,7 +8,6 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { NameField } from '../../components/NameField';
 import { useCheckpointGroups } from '../../stores/checkpoints';
 import { selectMachines, useMachines } from '../../stores/machines';
-import { useUi } from '../../stores/ui';
 import { useSubmit } from '../dialogs/use-submit';
 import { CheckpointPicker } from './CheckpointPicker';
 
@@ -30,7 +29,6 @@ export function CloneCheckpointDialog({ machine, checkpoint, onClose }: Props) {
     if (problem || !chosen) return;
     void submit(async () => {
       await getApi().invoke('machine:clone', { name: chosen, newName: name });
-      useUi.getState().setActivityOpen(true);
       onClose();
     });
   };

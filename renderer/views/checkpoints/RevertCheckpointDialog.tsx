@@ -6,7 +6,6 @@ import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatBytes } from '../../lib/format';
 import { useCheckpointGroups } from '../../stores/checkpoints';
-import { useUi } from '../../stores/ui';
 import { useSubmit } from '../dialogs/use-submit';
 import { CheckpointPicker } from './CheckpointPicker';
 
@@ -27,7 +26,6 @@ export function RevertCheckpointDialog({ machine, checkpoint, onClose }: Props) 
   const onRevert = () =>
     void submit(async () => {
       await getApi().invoke('checkpoint:revert', { checkpoint: chosen });
-      useUi.getState().setActivityOpen(true);
       onClose();
     });
   return (

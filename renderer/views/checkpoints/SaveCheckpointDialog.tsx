@@ -5,7 +5,6 @@ import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useUi } from '../../stores/ui';
 import { useSubmit } from '../dialogs/use-submit';
 
 export function SaveCheckpointDialog({ machine, onClose }: { machine: string; onClose(): void }) {
@@ -15,7 +14,6 @@ export function SaveCheckpointDialog({ machine, onClose }: { machine: string; on
     event.preventDefault();
     void submit(async () => {
       await getApi().invoke('checkpoint:save', { name: machine, label: label.trim() });
-      useUi.getState().setActivityOpen(true);
       onClose();
     });
   };

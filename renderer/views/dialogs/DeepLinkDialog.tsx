@@ -17,10 +17,7 @@ export function DeepLinkDialog({ url, link }: { url: string; link: DeepLink }) {
   const go = () =>
     void submit(async () => {
       const { job } = await getApi().invoke('link:open', { url });
-      if (job) {
-        useMachines.getState().select(job.machine);
-        useUi.getState().setActivityOpen(true);
-      }
+      if (job) useMachines.getState().select(job.machine);
       close();
     });
   return (

@@ -60,7 +60,6 @@ export function PresetsDialog() {
     act(async () => {
       const job = await getApi().invoke('machine:create-from-preset', { id: p.id });
       useMachines.getState().select(job.machine);
-      useUi.getState().setActivityOpen(true);
       close();
     });
 

@@ -60,7 +60,6 @@ export function PushToDialog({ machine }: { machine: string }) {
         }
         throw e;
       }
-      useUi.getState().setActivityOpen(true);
       close();
     });
 

@@ -9,6 +9,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { machineMenuItems, type MenuChoice } from '../../lib/machine-menu-items';
 import { shortcutLabel } from '../../lib/shortcuts';
 import { useJobs } from '../../stores/jobs';
+import { useUi, type InspectorTab } from '../../stores/ui';
 import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
 import { LogsView } from '../LogsView';
 import { CheckpointsSection } from '../checkpoints/CheckpointsSection';
@@ -22,8 +23,7 @@ const POWER = [
   { action: 'restart', label: 'Restart', icon: <RotateCcw size={13} aria-hidden /> },
 ] as const;
 
-type Tab = 'info' | 'checkpoints' | 'logs';
-const TABS: Array<[Tab, string]> = [
+const TABS: Array<[InspectorTab, string]> = [
   ['info', 'Info'],
   ['checkpoints', 'Checkpoints'],
   ['logs', 'Logs'],
@@ -38,7 +38,8 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
   function MachineInspector({ machine, onClose }, ref) {
     const jobs = useJobs((s) => s.jobs);
     const capabilities = useOrbctl(selectCapabilities);
-    const [tab, setTab] = useState<Tab>('info');
+    const tab = useUi((s) => s.inspectorTab);
+    const setTab = useUi((s) => s.setInspectorTab);
     const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
     const active = activeJobsFor(Object.values(jobs), machine.name);
     const more = machineMenuItems([{ machine, active }], capabilities, PRIMARY);
