@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_INDEX_URL, appResponse, isAppUrl, resolveAppFile } from './app-protocol';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './headless/static-files';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './renderer-files';
 import { tempDir } from '../../test/helpers/processes';
 
 // A built renderer beside files it must never serve: a secret next to it and links pointing out.

@@ -5,8 +5,7 @@
  */
 // `fs.promises` looked up at call time: in Electron these calls are patched to read inside app.asar.
 import { promises as fsp } from 'node:fs';
-import { extname, join, sep } from 'node:path';
-import { SECURITY_HEADERS } from './headless/static-files';
+import { refused, resolveRendererFile, SECURITY_HEADERS, type RendererFile } from './renderer-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'orbdeck';
@@ -22,31 +21,11 @@ export function isAppUrl(url: string): boolean {
   return url.split('#')[0] === APP_INDEX_URL;
 }
 
-/** What the renderer is built of; anything else (source maps included) is not served. */
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
-export type AppFile =
-  { ok: true; file: string; contentType: string } | { ok: false; status: 400 | 404; reason: string };
-
-const refused = (status: 400 | 404, reason: string): AppFile => ({ ok: false, status, reason });
-
 /**
  * Maps an app:// URL to a file inside `root` (the built renderer). Refused, with a reason: another host, a port
- * or credentials, bad percent-encoding, NUL, empty, `.` or `..` segments (also when encoded), backslashes,
- * hidden files, types the renderer is not built of, and anything whose real path (symlinks resolved) is not
- * inside the real `root`.
+ * or credentials, and whatever the renderer's one path rule refuses (renderer-files.ts).
  */
-export async function resolveAppFile(root: string, url: string): Promise<AppFile> {
+export async function resolveAppFile(root: string, url: string): Promise<RendererFile> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -55,34 +34,7 @@ export async function resolveAppFile(root: string, url: string): Promise<AppFile
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return refused(404, 'not this app');
   if (parsed.username !== '' || parsed.password !== '') return refused(404, 'credentials');
-  let path: string;
-  try {
-    path = decodeURIComponent(parsed.pathname);
-  } catch {
-    return refused(400, 'bad percent-encoding');
-  }
-  if (path.includes('\0')) return refused(400, 'NUL in path');
-  if (path.includes('\\')) return refused(404, 'backslash in path');
-  const segments = path.split('/').slice(1);
-  for (const segment of segments) {
-    if (segment === '' || segment === '.' || segment === '..') return refused(404, 'dot or empty segment');
-    if (segment.startsWith('.')) return refused(404, 'hidden file');
-  }
-  const contentType = MIME[extname(path).toLowerCase()];
-  if (!contentType) return refused(404, 'not a renderer file type');
-  const file = join(root, ...segments);
-  if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return refused(404, 'outside the renderer');
-  let real: string;
-  let realRoot: string;
-  try {
-    [real, realRoot] = await Promise.all([fsp.realpath(file), fsp.realpath(root)]);
-  } catch {
-    return refused(404, 'no such file');
-  }
-  if (!real.startsWith(realRoot + sep)) return refused(404, 'link out of the renderer');
-  const info = await fsp.stat(real).catch(() => null);
-  if (!info?.isFile()) return refused(404, 'not a file');
-  return { ok: true, file: real, contentType };
+  return resolveRendererFile(root, parsed.pathname);
 }
 
 export interface AppResponse {
@@ -91,7 +43,7 @@ export interface AppResponse {
   body: Buffer | null;
 }
 
-/** The whole answer to one app:// request; every answer carries the headless host's security headers. */
+/** The whole answer to one app:// request; every answer carries the renderer's security headers. */
 export async function appResponse(root: string, method: string, url: string): Promise<AppResponse> {
   const text = (status: number, message: string): AppResponse => ({
     status,

@@ -1,7 +1,8 @@
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { isGrant } from '../../../shared/files';
+import { MAX_CLOUD_INIT_CHARS } from '../../../shared/presets';
 import type { FileGrants, GrantAccess } from './grants';
-import { realLocation } from './paths';
+import { checkReadableFile, realLocation } from './paths';
 import { sensitivePlace } from './sensitive';
 
 export type Transport = 'electron' | 'headless';
@@ -43,6 +44,24 @@ export class FileAccess {
       });
     }
     return { path, sensitive };
+  }
+
+  /**
+   * A cloud-init file named by a request (New Machine, a preset): one the caller may name, outside the places
+   * that hold secrets, readable, and no bigger than a preset may hold (bytes of a file bound its characters).
+   */
+  async cloudInitFile(ref: string, transport: Transport): Promise<{ path: string; size: number }> {
+    const field = 'cloudInitPath';
+    const { path } = await this.resolve(ref, 'read', 'cloud-init', transport, field);
+    const file = await checkReadableFile(path, field);
+    if (file.size > MAX_CLOUD_INIT_CHARS) {
+      throw new AppError(
+        ErrorCode.INVALID_INPUT,
+        `'${path}' is ${file.size} bytes; a cloud-init file is at most ${MAX_CLOUD_INIT_CHARS / 1024} KiB.`,
+        { field },
+      );
+    }
+    return file;
   }
 
   /** The path behind a request's file field, if this transport lets the caller name it. */

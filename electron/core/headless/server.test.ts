@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect as tcp } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -160,6 +160,19 @@ describe('headless host security', () => {
     const map = await get('/index.js.map');
     expect(map.status).toBe(404);
     expect(map.body).not.toContain('secret');
+  });
+
+  it('follows the Electron window’s rule: no link out of the renderer, no hidden file, no unknown type', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'orbdeck-outside-'));
+    writeFileSync(join(outside, 'secret.js'), 'secret');
+    symlinkSync(join(outside, 'secret.js'), join(staticDir, 'linked.js'));
+    writeFileSync(join(staticDir, '.env.js'), 'secret');
+    writeFileSync(join(staticDir, 'notes.txt'), 'secret');
+    for (const path of ['/linked.js', '/.env.js', '/notes.txt']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.body).not.toContain('secret');
+    }
   });
 });
 

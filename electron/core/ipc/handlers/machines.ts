@@ -1,8 +1,6 @@
 import { type SshAccess } from '../../../../shared/ipc/contract';
-import { AppError, ErrorCode } from '../../../../shared/errors';
 import type { Desktop } from '../../desktop/desktop';
 import type { FileAccess } from '../../files/file-access';
-import { checkReadableFile } from '../../files/paths';
 import type { JobManager } from '../../jobs/job-manager';
 import type { Machines } from '../../machines/machines';
 import type { Orbctl } from '../../orbctl';
@@ -26,7 +24,6 @@ export interface MachineHandlerDeps extends MachineJobDeps {
 }
 
 /** cloud-init user data is a small text file; anything bigger is not what the person meant to pick. */
-const MAX_CLOUD_INIT_BYTES = 256 * 1024;
 
 export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps): void {
   const handle = router.forOwner('machines');
@@ -53,26 +50,10 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
   handle('machine:stop', ({ name }) => jobs.submit(powerJob('stop', name, deps)));
   handle('machine:restart', ({ name }) => jobs.submit(powerJob('restart', name, deps)));
   handle('machine:create', async ({ cloudInitPath, ...rest }, context) => {
-    let cloudInitFile: string | undefined;
-    if (cloudInitPath !== undefined) {
-      const field = 'cloudInitPath';
-      const { path } = await deps.files.resolve(
-        cloudInitPath,
-        'read',
-        'cloud-init',
-        context.transport,
-        field,
-      );
-      const file = await checkReadableFile(path, field);
-      if (file.size > MAX_CLOUD_INIT_BYTES) {
-        throw new AppError(
-          ErrorCode.INVALID_INPUT,
-          `'${path}' is ${file.size} bytes; a cloud-init file is at most ${MAX_CLOUD_INIT_BYTES / 1024} KiB.`,
-          { field },
-        );
-      }
-      cloudInitFile = file.path;
-    }
+    const cloudInitFile =
+      cloudInitPath === undefined
+        ? undefined
+        : (await deps.files.cloudInitFile(cloudInitPath, context.transport)).path;
     return jobs.submit(createJob({ ...rest, ...(cloudInitFile ? { cloudInitFile } : {}) }, deps));
   });
   handle('machine:delete', ({ name }) => jobs.submit(deleteJob(name, deps)));

@@ -7,15 +7,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { freeMachineName } from '../../../../shared/names';
-import {
-  MAX_CLOUD_INIT_CHARS,
-  parsePresetsFile,
-  presetsDocument,
-  type PresetFields,
-} from '../../../../shared/presets';
+import { parsePresetsFile, presetsDocument, type PresetFields } from '../../../../shared/presets';
 import type { EventHub } from '../../events';
 import type { FileAccess } from '../../files/file-access';
-import { checkReadableFile } from '../../files/paths';
 import type { PresetStore } from '../../inside/preset-store';
 import type { JobManager } from '../../jobs/job-manager';
 import { createJob, type MachineJobDeps } from '../../jobs/machine-jobs';
@@ -44,24 +38,7 @@ export function registerPresetHandlers(router: Router, deps: PresetHandlerDeps):
   handle('presets:save', async ({ id, cloudInitPath, keepCloudInit, ...fields }, context) => {
     let cloudInit: string | undefined;
     if (cloudInitPath !== undefined) {
-      const field = 'cloudInitPath';
-      const { path } = await deps.files.resolve(
-        cloudInitPath,
-        'read',
-        'cloud-init',
-        context.transport,
-        field,
-      );
-      const file = await checkReadableFile(path, field);
-      if (file.size > MAX_CLOUD_INIT_CHARS) {
-        throw new AppError(
-          ErrorCode.INVALID_INPUT,
-          `A cloud-init file is at most ${MAX_CLOUD_INIT_CHARS / 1024} KiB.`,
-          {
-            field,
-          },
-        );
-      }
+      const file = await deps.files.cloudInitFile(cloudInitPath, context.transport);
       cloudInit = await readFile(file.path, 'utf8');
     } else if (keepCloudInit && id !== undefined) {
       cloudInit = presets.get(id).cloudInit;
