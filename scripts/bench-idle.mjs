@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, record } from './lib/bench-results.mjs';
 import { HOST_ENV, HOST_NODE_ARGS } from './lib/host-flags.mjs';
+import { CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { findChromium, root } from './lib/setup.mjs';
 
 const SIM = join(root, 'dist/sim/orbctl-sim.mjs');
@@ -129,14 +130,7 @@ try {
 
   browser = await chromium.launch({
     executablePath: findChromium(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   const page = await browser.newPage();
   await page.goto(url);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, quantile, record, wanted } from './lib/bench-results.mjs';
 import { addMachines, SIM, startDemoHost } from './lib/demo-host.mjs';
+import { CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { findChromium, root } from './lib/setup.mjs';
 import { benchInit } from './lib/bench-page.mjs';
 
@@ -21,15 +22,7 @@ const ms = (t0) => performance.now() - t0;
 
 const browser = await chromium.launch({
   executablePath: findChromium(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: [...CHROMIUM_ARGS],
 });
 
 /** A demo host with `count` extra machines, its simulator environment, and how many machines it lists. */

@@ -4,6 +4,7 @@ import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDemoHost } from './lib/demo-host.mjs';
+import { CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { findChromium, root } from './lib/setup.mjs';
 
 const out = join(root, 'docs', 'screenshots');
@@ -18,13 +19,7 @@ async function session(colorScheme) {
   const url = host.url;
   const browser = await chromium.launch({
     executablePath: findChromium(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, colorScheme });
   await page.goto(url);

@@ -1,5 +1,5 @@
-// Figures of `npm run bench` in the same shape as electron/core/bench/stats.ts records them: printed as one
-// line each, and appended to ORBDECK_BENCH_RESULTS for scripts/bench.mjs's summary table.
+// Figures of `npm run bench`, for the scripts and the TypeScript benchmarks alike (types in bench-results.d.mts):
+// each printed as one line and appended to ORBDECK_BENCH_RESULTS for scripts/bench.mjs's summary table.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 
 export const fmt = (v) =>

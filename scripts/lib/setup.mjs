@@ -1,9 +1,10 @@
 // Set-up shared by `npm start`, `npm run serve` and `npm test`: install dependencies when missing, build when
 // stale, find Chromium and Electron. Plain Node only: this runs before node_modules exists.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_CANDIDATES, installedChromium, isExecutable } from './chromium.mjs';
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -33,26 +34,10 @@ export async function ensureBuild({ quiet = false } = {}) {
   if (!quiet) say(`Built in ${(ms / 1000).toFixed(1)} s.`);
 }
 
-function isExecutable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
 /** Debian's Chromium (or CHROMIUM_PATH). With `install`, installs it through apt when running as root. */
 export function findChromium({ install = false } = {}) {
-  const explicit = process.env.CHROMIUM_PATH;
-  if (explicit) {
-    if (!isExecutable(explicit)) throw new Error(`CHROMIUM_PATH=${explicit} is not an executable file.`);
-    return explicit;
-  }
-  const found = CHROMIUM_CANDIDATES.find(isExecutable);
-  if (found || !install) return found ?? null;
+  const found = installedChromium();
+  if (found || !install) return found;
   const canApt = process.getuid?.() === 0 && isExecutable('/usr/bin/apt-get');
   if (!canApt) {
     throw new Error(

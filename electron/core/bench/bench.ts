@@ -11,7 +11,7 @@ import { createCore, type Core } from '../app-core';
 import { ExportTargets } from '../files/export-target';
 import { exportJob } from '../jobs/transfer-jobs';
 import { Timing } from '../timing';
-import { fmt, median, quantile, record, report } from './stats';
+import { fmt, median, quantile, record } from '../../../scripts/lib/bench-results.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SIM = join(here, '../sim/orbctl-sim.mjs');
@@ -317,17 +317,14 @@ async function timingOverhead(): Promise<void> {
     spawns.push((performance.now() - t) * 1000);
   }
   const cost = median(wrapped) - median(bare);
-  console.log(
-    report({
-      name: 'Timing wrapper',
-      baseline: { label: 'bare call', values: bare },
-      subject: { label: 'wrapped', values: wrapped },
-      unit: 'µs',
-    }).line,
-  );
-  console.log(
-    `  cost: ${cost.toFixed(2)} µs per call = ${((cost / median(spawns)) * 100).toFixed(4)} % of one process spawn (${(median(spawns) / 1000).toFixed(1)} ms)`,
-  );
+  record({
+    id: 'timing',
+    figure: 'Timing wrapper: one wrapped call (median)',
+    value: median(wrapped),
+    unit: 'µs',
+    baseline: { label: 'the same call, bare', value: median(bare) },
+    note: `cost ${cost.toFixed(2)} µs per call = ${((cost / median(spawns)) * 100).toFixed(4)} % of one process spawn (${(median(spawns) / 1000).toFixed(1)} ms)`,
+  });
 }
 
 const SECTIONS: Record<string, () => Promise<void> | void> = {

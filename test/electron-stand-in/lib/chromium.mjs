@@ -3,10 +3,11 @@
 // Playwright over CDP. Every request of every window passes through one interception, which serves the app's
 // privileged schemes from its protocol.handle handler and turns page-initiated navigations into will-navigate.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { CHROMIUM_ARGS, installedChromium } from '../../../scripts/lib/chromium.mjs';
 import { handlerFor, toAppUrl } from './protocol.mjs';
 import { debug, standIn } from './state.mjs';
 
@@ -20,16 +21,9 @@ const playwrightCore = require.resolve('playwright-core', {
 export const contentsByPage = new Map();
 
 function chromiumPath() {
-  for (const path of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (!path) continue;
-    try {
-      accessSync(path, constants.X_OK);
-      return path;
-    } catch {
-      // next
-    }
-  }
-  throw new Error('electron-stand-in: no Chromium (install chromium or set CHROMIUM_PATH)');
+  const path = installedChromium();
+  if (!path) throw new Error('electron-stand-in: no Chromium (install chromium or set CHROMIUM_PATH)');
+  return path;
 }
 
 let child = null;
@@ -43,15 +37,7 @@ export async function startChromium() {
     chromiumPath(),
     [
       '--headless',
-      // As root Chromium needs --no-sandbox; the rest keep it off a network it cannot reach.
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
+      ...CHROMIUM_ARGS,
       // Electron lets file:// pages load their module scripts (loadFile of a Vite build works there).
       '--allow-file-access-from-files',
       '--remote-debugging-port=0',

@@ -1,0 +1,27 @@
+// Types of bench-results.mjs, for the benchmarks written in TypeScript (electron/core/bench/).
+
+/**
+ * One figure of `npm run bench`, as scripts/bench.mjs prints it in its summary table. `limit` is the target in
+ * the figure's own unit (the figure must be at most that); the ratio is figure / baseline when there is a
+ * baseline, else figure / limit.
+ */
+export interface Figure {
+  id: string;
+  figure: string;
+  value: number;
+  unit: string;
+  baseline?: { label: string; value: number };
+  target?: { label: string; limit: number; strict?: boolean };
+  note?: string;
+}
+
+export function fmt(v: number | null): string;
+export function median(values: readonly number[]): number;
+export function quantile(values: readonly number[], q: number): number;
+export function ratioOf(f: Figure): number | null;
+export function metOf(f: Figure): boolean | null;
+export function figureLine(f: Figure): string;
+export function record(f: Figure): void;
+export function readResults(file: string): Figure[];
+export function summaryTable(figures: readonly Figure[]): string;
+export function wanted(name: string): boolean;
