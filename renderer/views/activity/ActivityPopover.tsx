@@ -1,8 +1,7 @@
 import { X } from 'lucide-react';
 import { useEffect } from 'react';
-import { useHistory } from '../../stores/history';
 import { useUi } from '../../stores/ui';
-import { HistoryItem } from './HistoryItem';
+import { HistoryList } from './HistoryList';
 import { InProgress } from './InProgress';
 
 const RECENT = 20;
@@ -12,7 +11,6 @@ const RECENT = 20;
  * over the inspector's corner rather than across the window. The whole history is a sidebar page.
  */
 export function ActivityPopover() {
-  const history = useHistory((s) => s.entries);
   const { setActivityOpen, setView } = useUi();
   const close = () => setActivityOpen(false);
   useEffect(() => {
@@ -42,15 +40,7 @@ export function ActivityPopover() {
         <h3>In progress</h3>
         <InProgress />
         <h3>Recent</h3>
-        {history.length === 0 ? (
-          <p className="muted">Finished jobs appear here, with how long they took.</p>
-        ) : (
-          <ul className="job-list" aria-label="History">
-            {history.slice(0, RECENT).map((entry) => (
-              <HistoryItem key={entry.id} entry={entry} />
-            ))}
-          </ul>
-        )}
+        <HistoryList label="History" limit={RECENT} />
       </div>
     </section>
   );

@@ -2,7 +2,7 @@ import { toErrorData } from '../../../shared/errors';
 import { getApi } from '../../api/api';
 import { useHistory } from '../../stores/history';
 import { useToasts } from '../../stores/toasts';
-import { HistoryItem } from './HistoryItem';
+import { HistoryList } from './HistoryList';
 import { InProgress } from './InProgress';
 
 const SHOWN_HISTORY = 200;
@@ -46,15 +46,7 @@ export function HistoryPage() {
           Clear History
         </button>
       </div>
-      {history.length === 0 ? (
-        <p className="muted">Finished jobs appear here, with how long they took.</p>
-      ) : (
-        <ul className="job-list" aria-label="All history">
-          {history.slice(0, SHOWN_HISTORY).map((entry) => (
-            <HistoryItem key={entry.id} entry={entry} />
-          ))}
-        </ul>
-      )}
+      <HistoryList label="All history" limit={SHOWN_HISTORY} />
     </section>
   );
 }

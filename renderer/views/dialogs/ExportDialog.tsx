@@ -3,6 +3,7 @@ import { getApi } from '../../api/api';
 import { AppError } from '../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
+import { ReplaceFileBanner } from '../../components/ReplaceFileBanner';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useConnection } from '../../stores/connection';
 import { useUi } from '../../stores/ui';
@@ -91,20 +92,12 @@ export function ExportDialog({ machine }: { machine: string }) {
           </div>
         </div>
         {confirmReplace && (
-          <div className="banner banner-warning" role="alert">
-            <p>
-              A file with this name already exists. Replace it? The old file is kept until the export has
-              finished.
-            </p>
-            <DialogButtons
-              label="Replace"
-              cancelLabel="Keep It"
-              onCancel={() => setConfirmReplace(false)}
-              onConfirm={() => void start(true)}
-              disabled={busy}
-              destructive
-            />
-          </div>
+          <ReplaceFileBanner
+            kept="The old file is kept until the export has finished."
+            busy={busy}
+            onKeep={() => setConfirmReplace(false)}
+            onReplace={() => void start(true)}
+          />
         )}
         {error && <ErrorDetails error={error} />}
         {!confirmReplace && (

@@ -6,6 +6,7 @@ import { isFinished } from '../../../shared/jobs';
 import { absolutePathProblem } from '../../../shared/paths';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
+import { ReplaceFileBanner } from '../../components/ReplaceFileBanner';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatBytes } from '../../lib/format';
 import { useConnection } from '../../stores/connection';
@@ -140,17 +141,12 @@ export function PullDialog({ machine }: { machine: string }) {
           </div>
         )}
         {confirmReplace && (
-          <div className="banner banner-warning" role="alert">
-            <p>A file with this name already exists. Replace it? It is kept until the copy is complete.</p>
-            <DialogButtons
-              label="Replace"
-              cancelLabel="Keep It"
-              onCancel={() => setConfirmReplace(false)}
-              onConfirm={() => void start(path.trim(), true)}
-              disabled={busy}
-              destructive
-            />
-          </div>
+          <ReplaceFileBanner
+            kept="It is kept until the copy is complete."
+            busy={busy}
+            onKeep={() => setConfirmReplace(false)}
+            onReplace={() => void start(path.trim(), true)}
+          />
         )}
         {error && <ErrorDetails error={error} />}
         {!confirmReplace && (

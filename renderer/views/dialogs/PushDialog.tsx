@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { getApi } from '../../api/api';
-import { AppError, type AppErrorData } from '../../../shared/errors';
+import type { AppErrorData } from '../../../shared/errors';
+import { pushFiles } from '../../actions/push-files';
 import type { ResolvedFile } from '../../api/upload';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { SecretFilesBanner } from '../../components/SecretFilesBanner';
 import { formatBytes } from '../../lib/format';
 import { resolveWithProgress } from '../../lib/file-import';
 import { useUi } from '../../stores/ui';
@@ -28,19 +29,12 @@ export function PushDialog({ machine, files }: { machine: string; files: File[] 
         for (const file of files) sources.push(await resolveWithProgress(file));
         setResolved(sources);
       }
-      try {
-        await getApi().invoke('machine:push', {
-          name: machine,
-          paths: sources.map((r) => r.ref),
-          ...(confirmSensitive ? { confirmSensitive: true } : {}),
-        });
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'NEEDS_CONFIRMATION') {
-          setSecrets(e.toData());
-          return;
-        }
-        throw e;
-      }
+      const question = await pushFiles({
+        name: machine,
+        paths: sources.map((r) => r.ref),
+        ...(confirmSensitive ? { confirmSensitive: true } : {}),
+      });
+      if (question) return setSecrets(question);
       close();
     });
 
@@ -58,16 +52,7 @@ export function PushDialog({ machine, files }: { machine: string; files: File[] 
           </li>
         ))}
       </ul>
-      {secrets && (
-        <div className="banner banner-warning" role="alert">
-          <p>{secrets.message}</p>
-          <ul className="file-list">
-            {(secrets.detail?.notes ?? []).map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {secrets && <SecretFilesBanner question={secrets} />}
       {error && <ErrorDetails error={error} />}
       <DialogButtons
         label={secrets ? 'Copy Anyway' : 'Copy'}

@@ -1,10 +1,12 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { getApi } from '../../api/api';
-import { AppError, type AppErrorData } from '../../../shared/errors';
+import type { AppErrorData } from '../../../shared/errors';
+import { pushFiles } from '../../actions/push-files';
 import { linuxPathProblem } from '../../../shared/inside';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { SecretFilesBanner } from '../../components/SecretFilesBanner';
 import { resolveWithProgress } from '../../lib/file-import';
 import { useConnection } from '../../stores/connection';
 import { useUi } from '../../stores/ui';
@@ -45,21 +47,14 @@ export function PushToDialog({ machine }: { machine: string }) {
       const refs: string[] = [];
       for (const p of picked) refs.push(p.ref ?? (await resolveWithProgress(p.file!)).ref);
       const folder = dest.trim();
-      try {
-        await getApi().invoke('machine:push', {
-          name: machine,
-          paths: refs,
-          // A trailing slash: into that folder (made if missing), never onto a file of that name.
-          ...(folder ? { dest: folder.endsWith('/') ? folder : `${folder}/` } : {}),
-          ...(confirmSensitive ? { confirmSensitive: true } : {}),
-        });
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'NEEDS_CONFIRMATION') {
-          setSecrets(e.toData());
-          return;
-        }
-        throw e;
-      }
+      const question = await pushFiles({
+        name: machine,
+        paths: refs,
+        // A trailing slash: into that folder (made if missing), never onto a file of that name.
+        ...(folder ? { dest: folder.endsWith('/') ? folder : `${folder}/` } : {}),
+        ...(confirmSensitive ? { confirmSensitive: true } : {}),
+      });
+      if (question) return setSecrets(question);
       close();
     });
 
@@ -109,11 +104,7 @@ export function PushToDialog({ machine }: { machine: string }) {
             Relative to the default user’s home in {machine}. Files there with the same names are replaced.
           </p>
         </div>
-        {secrets && (
-          <div className="banner banner-warning" role="alert">
-            <p>{secrets.message}</p>
-          </div>
-        )}
+        {secrets && <SecretFilesBanner question={secrets} />}
         {error && <ErrorDetails error={error} />}
         <DialogButtons
           label={secrets ? 'Copy Anyway' : 'Copy'}

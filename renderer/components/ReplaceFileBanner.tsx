@@ -1,0 +1,31 @@
+import { DialogButtons } from './DialogButtons';
+
+/**
+ * "A file with this name already exists. Replace it?", asked inside a dialog that writes a file on the Mac
+ * (Export, Copy File from Machine). `kept` says how long the old file survives; Keep It goes back to the form.
+ */
+export function ReplaceFileBanner({
+  kept,
+  busy,
+  onReplace,
+  onKeep,
+}: {
+  kept: string;
+  busy: boolean;
+  onReplace(): void;
+  onKeep(): void;
+}) {
+  return (
+    <div className="banner banner-warning" role="alert">
+      <p>A file with this name already exists. Replace it? {kept}</p>
+      <DialogButtons
+        label="Replace"
+        cancelLabel="Keep It"
+        onCancel={onKeep}
+        onConfirm={onReplace}
+        disabled={busy}
+        destructive
+      />
+    </div>
+  );
+}
