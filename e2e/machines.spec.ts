@@ -86,6 +86,29 @@ test('makes another machine the default', async ({ page, host }) => {
   expect(host.sim('default').stdout.trim()).toBe('fedora');
 });
 
+test('changes a stopped machine’s limits, and says why a running one cannot', async ({ page, host }) => {
+  await row(page, 'ubuntu').click();
+  const running = await machineAction(page, 'ubuntu', 'Change Limits');
+  await expect(running).toBeDisabled();
+  await expect(running).toHaveAttribute('title', 'Stop ubuntu to change its limits');
+  await page.keyboard.press('Escape');
+
+  await row(page, 'debian').click();
+  await (await machineAction(page, 'debian', 'Change Limits')).click();
+  const dialog = page.getByRole('dialog', { name: 'Change Limits of “debian”' });
+  await expect(button(dialog, 'Change Limits')).toBeDisabled(); // nothing to change yet
+  await dialog.getByLabel('Memory').fill('1.5g');
+  await expect(dialog.getByRole('alert')).toContainText('Memory must be a whole size like 4G or 512M.');
+  await dialog.getByLabel('Memory').fill('4g');
+  await dialog.getByLabel('CPUs').fill('2');
+  await button(dialog, 'Change Limits').click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(() => host.sim('config', 'get', 'machine.debian.memory_mib').stdout.trim(), { timeout: 15_000 })
+    .toBe('4096');
+  expect(host.sim('config', 'get', 'machine.debian.cpu').stdout.trim()).toBe('2');
+});
+
 // The stop is slow enough to outlast opening the … menu on a loaded machine (a step can take a second there).
 test('disables the buttons of a busy machine and says why', async ({ page, host }) => {
   host.sim('__sim', 'fault', 'slow:stop@fedora:6000');

@@ -19,6 +19,7 @@ import { CloneDialog } from './views/dialogs/CloneDialog';
 import { CreateDialog } from './views/dialogs/CreateDialog';
 import { DeleteDialog } from './views/dialogs/DeleteDialog';
 import { ExportDialog } from './views/dialogs/ExportDialog';
+import { LimitsDialog } from './views/dialogs/LimitsDialog';
 import { ImportDialog } from './views/dialogs/ImportDialog';
 import { PushDialog } from './views/dialogs/PushDialog';
 import { RenameDialog } from './views/dialogs/RenameDialog';
@@ -54,6 +55,7 @@ export function App() {
       {dialog?.kind === 'delete' && <DeleteDialog machine={dialog.machine} />}
       {dialog?.kind === 'clone' && <CloneDialog machine={dialog.machine} />}
       {dialog?.kind === 'export' && <ExportDialog machine={dialog.machine} />}
+      {dialog?.kind === 'set-limits' && <LimitsDialog machine={dialog.machine} />}
       {dialog?.kind === 'import' && <ImportDialog items={dialog.items} />}
       {dialog?.kind === 'push' && <PushDialog machine={dialog.machine} files={dialog.files} />}
       {dialog?.kind === 'settings' && <SettingsDialog />}

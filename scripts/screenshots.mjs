@@ -63,6 +63,14 @@ await row('debian').click({ modifiers: ['Shift'] });
 await row('debian').click({ button: 'right' });
 await page.waitForTimeout(300);
 await page.screenshot({ path: join(out, 'context-menu-light.png') });
+await page.keyboard.press('Escape');
+// Change Limits… on a stopped machine.
+await more('debian', 'Change Limits…');
+await page.getByRole('dialog').getByLabel('CPUs').fill('2');
+await page.getByRole('dialog').getByLabel('Memory').fill('4G');
+await page.waitForTimeout(300);
+await page.screenshot({ path: join(out, 'limits-light.png') });
+await page.keyboard.press('Escape');
 
 const dark = await session('dark');
 for (const s of [light, dark]) {

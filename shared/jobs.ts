@@ -15,6 +15,8 @@ export const JOB_KINDS = [
   'export',
   'import',
   'set-default',
+  // A machine's CPU, memory and disk limits (orbctl ≥ 2.2), changed while it is stopped.
+  'set-limits',
   'push',
   // Issue 14: a revert to a checkpoint (stop, set aside, clone back, start), one job of several steps.
   'revert',

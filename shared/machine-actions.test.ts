@@ -52,6 +52,18 @@ describe('availability', () => {
     expect(availability('export', machine('running'), [], caps('2.2.0', true)).enabled).toBe(true);
   });
 
+  it('changes limits only on a stopped machine, and only on OrbStack 2.2 or newer', () => {
+    expect(availability('set-limits', machine('stopped'), [], caps('2.2.0', true)).enabled).toBe(true);
+    expect(availability('set-limits', machine('running'), [], caps('2.2.0', true))).toEqual({
+      enabled: false,
+      reason: 'Stop ubuntu to change its limits',
+    });
+    expect(availability('set-limits', machine('stopped'), [], caps('2.1.0', false))).toEqual({
+      enabled: false,
+      reason: 'Needs OrbStack 2.2 or newer (this is 2.1.0)',
+    });
+  });
+
   it('knows the default machine and odd states', () => {
     expect(availability('set-default', machine('running', { isDefault: true }), [], null).enabled).toBe(
       false,

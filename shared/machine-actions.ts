@@ -11,6 +11,7 @@ export type MachineAction =
   | 'clone'
   | 'export'
   | 'set-default'
+  | 'set-limits'
   | 'terminal'
   | 'ssh'
   | 'vscode'
@@ -42,6 +43,7 @@ export const MACHINE_ACTIONS = [
   'clone',
   'export',
   'set-default',
+  'set-limits',
   'terminal',
   'ssh',
   'vscode',
@@ -109,6 +111,13 @@ export function availability(
       return machine.isDefault
         ? no(`${name} is already the default machine`)
         : yes(`Make ${name} the default machine`);
+    case 'set-limits':
+      if (capabilities && !capabilities.resourceLimits) {
+        return no(`Needs OrbStack 2.2 or newer (this is ${capabilities.version})`);
+      }
+      return stopped
+        ? yes(`Change the CPUs, memory and disk of ${name}`)
+        : no(`Stop ${name} to change its limits`);
     case 'terminal':
     case 'vscode':
       return running || stopped

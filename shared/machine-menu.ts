@@ -28,6 +28,7 @@ export const MACHINE_MENU: ReadonlyArray<ReadonlyArray<MachineMenuEntry>> = [
     { action: 'clone', label: 'Clone…' },
     { action: 'export', label: 'Export…' },
     { action: 'set-default', label: 'Make Default' },
+    { action: 'set-limits', label: 'Change Limits…' },
   ],
   // Issue 14: checkpoints.
   [

@@ -36,6 +36,14 @@ export function sizeProblem(size: string, field: 'memory' | 'disk'): string | nu
   return `${field === 'memory' ? 'Memory' : 'Disk'} must be a whole size like 4G or 512M.`;
 }
 
+const SIZE_UNITS = { M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 } as const;
+
+/** The bytes of a size the rule accepts (`4G` → 4 GiB), as orbctl's config keys take them. */
+export function sizeBytes(size: string): number {
+  if (sizeProblem(size, 'memory') !== null) throw new RangeError(`not a size: ${shown(size)}`);
+  return Number(size.slice(0, -1)) * SIZE_UNITS[size.at(-1) as keyof typeof SIZE_UNITS];
+}
+
 /** What a person may type for a size (`4g`, ` 512M `) in the form the rule takes. */
 export const normalizeSize = (typed: string): string => typed.trim().toUpperCase();
 

@@ -25,6 +25,7 @@ const RUN = {
   delete: (name) => useUi.getState().open({ kind: 'delete', machine: name }),
   clone: (name) => useUi.getState().open({ kind: 'clone', machine: name }),
   export: (name) => useUi.getState().open({ kind: 'export', machine: name }),
+  'set-limits': (name) => useUi.getState().open({ kind: 'set-limits', machine: name }),
   terminal: (name) => openIn(name, 'terminal'),
   vscode: (name) => openIn(name, 'vscode'),
   ssh: async (name) => {

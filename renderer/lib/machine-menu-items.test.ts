@@ -20,6 +20,7 @@ describe('machineMenuItems', () => {
       'Clone…',
       'Export…',
       'Make Default',
+      'Change Limits…',
       '—',
       'Save Checkpoint…',
       'Revert to Checkpoint…',

@@ -12,6 +12,7 @@ export type DialogState =
   | { kind: 'delete-many'; machines: string[] }
   | { kind: 'clone'; machine: string }
   | { kind: 'export'; machine: string }
+  | { kind: 'set-limits'; machine: string }
   | { kind: 'export-many'; machines: string[] }
   | { kind: 'import'; items: ImportPreview[] }
   | { kind: 'push'; machine: string; files: File[] }

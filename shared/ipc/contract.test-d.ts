@@ -66,6 +66,10 @@ interface Pinned {
   'machine:delete': [ByName, Job];
   'machine:rename': [{ name: string; newName: string }, Job];
   'machine:set-default': [ByName, Job];
+  'machine:set-limits': [
+    { name: string; cpus?: number | undefined; memory?: string | undefined; disk?: string | undefined },
+    Job,
+  ];
   'machine:clone': [{ name: string; newName: string }, Job];
   'machine:export': [{ name: string; path: string; overwrite?: boolean | undefined }, Job];
   'machine:export-suggest': [ByName, ExportSuggestion];

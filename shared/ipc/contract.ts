@@ -175,6 +175,22 @@ export const CONTRACT = {
     response: answers<Job>(),
   },
   'machine:set-default': { owner: 'machines', request: byName, response: answers<Job>() },
+  /** Change a stopped machine's CPU, memory and disk limits (as a job; orbctl ≥ 2.2). Left out: unchanged. */
+  'machine:set-limits': {
+    owner: 'machines',
+    request: z
+      .object({
+        name: machineRef,
+        cpus: cpuCount.optional(),
+        memory: memorySize.optional(),
+        disk: diskSize.optional(),
+      })
+      .strict()
+      .refine((r) => r.cpus !== undefined || r.memory !== undefined || r.disk !== undefined, {
+        message: 'Nothing to change: give CPUs, memory or disk.',
+      }),
+    response: answers<Job>(),
+  },
   // #endregion
 
   // #region transfers (handlers/transfers.ts: clone, export, import, push)

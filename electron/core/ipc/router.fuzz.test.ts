@@ -53,6 +53,7 @@ const EXAMPLES = {
   ['machine:delete']: { name: 'ubuntu' },
   ['machine:rename']: { name: 'ubuntu', newName: 'box' },
   ['machine:set-default']: { name: 'ubuntu' },
+  ['machine:set-limits']: { name: 'ubuntu', cpus: 2, memory: '4G' },
   ['machine:clone']: { name: 'ubuntu', newName: 'box' },
   ['machine:export']: { name: 'ubuntu', path: '/nowhere/u.tar.zst', overwrite: false },
   ['machine:export-suggest']: { name: 'ubuntu' },

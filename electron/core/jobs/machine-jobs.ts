@@ -1,4 +1,5 @@
 import type { CreateRequest, Orbctl } from '../orbctl';
+import type { Limits } from '../orbctl/argv';
 import type { JobSpec } from './job-manager';
 import { find, honestly, type MachineSource } from './reconcile';
 
@@ -12,6 +13,7 @@ export type JobOrbctl = Pick<
   | 'delete'
   | 'rename'
   | 'setDefault'
+  | 'setLimits'
   | 'info'
   | 'clone'
   | 'export'
@@ -100,6 +102,36 @@ export function renameJob(name: string, newName: string, deps: MachineJobDeps): 
           cancelled: `Cancelled; ${name} kept its name.`,
         },
         () => deps.orbctl.rename(name, newName, { signal }),
+      ),
+  };
+}
+
+/** What a limits change says it did: `2 CPUs, 4G memory`. */
+export function limitsWords({ cpus, memory, disk }: Limits): string {
+  return [
+    cpus !== undefined ? `${cpus} ${cpus === 1 ? 'CPU' : 'CPUs'}` : null,
+    memory !== undefined ? `${memory} memory` : null,
+    disk !== undefined ? `${disk} disk` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+export function setLimitsJob(name: string, limits: Limits, deps: MachineJobDeps): JobSpec {
+  return {
+    kind: 'set-limits',
+    machine: name,
+    title: `Set ${name} to ${limitsWords(limits)}`,
+    cancellable: false,
+    run: ({ signal }) =>
+      honestly(
+        deps.machines,
+        // The machine list does not carry limits (docs/orbctl.md#config): a stop cannot be reconciled from it.
+        { happened: null, cancelled: `Cancelled; the limits of ${name} did not change.` },
+        async () => {
+          await deps.orbctl.setLimits(name, limits, { signal });
+          return { state: 'succeeded', outcome: `${name} gets ${limitsWords(limits)} when it next starts.` };
+        },
       ),
   };
 }

@@ -147,6 +147,21 @@ describe('argv builders follow docs/orbctl.md#commands-and-argument-order exactl
     expect(codeOf(() => argv.pushArgs('vm1', ['/a'], '--x'))).toBe('INVALID_INPUT');
     expect(codeOf(() => argv.configSetUsernameArgs('vm1', 'Alice Smith'))).toBe('INVALID_INPUT');
   });
+
+  it('limits: one config set per limit given, memory in MiB and the disk in bytes', () => {
+    expect(argv.configSetLimitsArgs('vm1', { cpus: 4, memory: '512M', disk: '1T' })).toEqual([
+      ['config', 'set', 'machine.vm1.cpu', '4'],
+      ['config', 'set', 'machine.vm1.memory_mib', '512'],
+      ['config', 'set', 'machine.vm1.disk_bytes', String(1024 ** 4)],
+    ]);
+    expect(argv.configSetLimitsArgs('vm1', { memory: '2G' })).toEqual([
+      ['config', 'set', 'machine.vm1.memory_mib', '2048'],
+    ]);
+    expect(codeOf(() => argv.configSetLimitsArgs('vm1', {}))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.configSetLimitsArgs('vm1', { memory: '1.5G' }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.configSetLimitsArgs('vm1', { cpus: 0 }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => argv.configSetLimitsArgs('-rf', { cpus: 1 }))).toBe('INVALID_NAME');
+  });
 });
 
 describe('run and pull (issue 15)', () => {

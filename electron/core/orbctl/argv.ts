@@ -5,6 +5,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { sizeBytes } from '../../../shared/machine-options';
 import {
   checkArch,
   checkCommandLine,
@@ -116,6 +117,33 @@ export const configSetUsernameArgs = (machine: string, user: string): string[] =
   usernameKey(machine),
   checkUser(user),
 ];
+
+/** What `machine:set-limits` may change; sizes as the create form takes them (`4G`). */
+export interface Limits {
+  cpus?: number | undefined;
+  memory?: string | undefined;
+  disk?: string | undefined;
+}
+
+/**
+ * `config set machine.NAME.cpu N`, `… .memory_mib MiB`, `… .disk_bytes BYTES` (orbctl ≥ 2.2,
+ * docs/orbctl.md#config), one argv per limit given, in that order.
+ */
+export function configSetLimitsArgs(machine: string, limits: Limits): string[][] {
+  const key = (prop: string) => `machine.${checkMachineRef(machine)}.${prop}`;
+  const calls: string[][] = [];
+  if (limits.cpus !== undefined) calls.push(['config', 'set', key('cpu'), String(checkCpus(limits.cpus))]);
+  if (limits.memory !== undefined) {
+    const mib = sizeBytes(checkSize(limits.memory, 'memory')) / 1024 ** 2;
+    calls.push(['config', 'set', key('memory_mib'), String(mib)]);
+  }
+  if (limits.disk !== undefined) {
+    calls.push(['config', 'set', key('disk_bytes'), String(sizeBytes(checkSize(limits.disk, 'disk')))]);
+  }
+  if (calls.length === 0)
+    throw new AppError('INVALID_INPUT', 'Nothing to change: give CPUs, memory or disk.');
+  return calls;
+}
 
 /**
  * `push -m NAME files… [dest]`. orbctl treats the last of several arguments as the destination, so with more

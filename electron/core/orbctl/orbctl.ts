@@ -135,6 +135,15 @@ export class Orbctl {
     await this.run({ command: 'config', args, what: `config set ${args[2]}`, machine }, call);
   }
 
+  /** Sets the limits given, one `config set` each (orbctl ≥ 2.2); they apply when the machine next starts. */
+  async setLimits(machine: string, limits: argv.Limits, call: CallOptions = {}): Promise<void> {
+    const calls = argv.configSetLimitsArgs(machine, limits);
+    await this.gate('resourceLimits', call);
+    for (const args of calls) {
+      await this.run({ command: 'config', args, what: `config set ${args[2]}`, machine }, call);
+    }
+  }
+
   /**
    * How to reach the machine over SSH, from the static values `orbctl ssh` prints (host `orb`, port 32222,
    * `ssh USER@MACHINE@orb`, key `~/.orbstack/ssh/id_ed25519`). Without a user, the machine's default user.

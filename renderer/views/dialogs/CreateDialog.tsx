@@ -6,6 +6,7 @@ import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { LimitsFields } from '../../components/LimitsFields';
 import { newMachineNameProblem } from '../../../shared/names';
 import { NameField } from '../../components/NameField';
 import { useMachines } from '../../stores/machines';
@@ -212,34 +213,7 @@ export function CreateDialog({ preset }: { preset?: Preset } = {}) {
           </label>
         )}
         {capabilities?.resourceLimits && (
-          <fieldset className="field-wide limits">
-            <legend>Limits (optional)</legend>
-            <label>
-              CPUs{' '}
-              <input
-                inputMode="numeric"
-                value={form.cpus}
-                placeholder="all"
-                onChange={(e) => set({ cpus: e.target.value })}
-              />
-            </label>
-            <label>
-              Memory{' '}
-              <input
-                value={form.memory}
-                placeholder="e.g. 4G"
-                onChange={(e) => set({ memory: e.target.value })}
-              />
-            </label>
-            <label>
-              Disk{' '}
-              <input
-                value={form.disk}
-                placeholder="e.g. 64G"
-                onChange={(e) => set({ disk: e.target.value })}
-              />
-            </label>
-          </fieldset>
+          <LimitsFields legend="Limits (optional)" value={form} onChange={set} />
         )}
         {built.problem && !nameProblem && (
           <p className="field-error field-wide" role="alert">

@@ -1,12 +1,13 @@
 import type { Distro } from '../../../shared/distros';
 import { isGrant } from '../../../shared/files';
-import { cpusProblem, normalizeSize, sizeProblem, userNameProblem } from '../../../shared/machine-options';
+import { userNameProblem } from '../../../shared/machine-options';
 import { absolutePathProblem } from '../../../shared/paths';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { OrbctlCapabilities } from '../../../shared/machine';
 import type { Preset } from '../../../shared/presets';
+import { limitsFromForm, type LimitsForm } from '../../lib/limits-form';
 
-export interface CreateForm {
+export interface CreateForm extends LimitsForm {
   distro: string;
   version: string;
   arch: '' | 'arm64' | 'amd64';
@@ -14,9 +15,6 @@ export interface CreateForm {
   user: string;
   cloudInitPath: string;
   isolated: boolean;
-  cpus: string;
-  memory: string;
-  disk: string;
 }
 
 type CreateRequest = RequestOf<'machine:create'>;
@@ -48,19 +46,9 @@ export function createRequest(
   }
   if (form.isolated && capabilities?.isolated) request.isolated = true;
   if (capabilities?.resourceLimits) {
-    if (form.cpus.trim()) {
-      const cpus = Number(form.cpus);
-      const problem = cpusProblem(cpus);
-      if (problem) return refused(problem);
-      request.cpus = cpus;
-    }
-    for (const key of ['memory', 'disk'] as const) {
-      const value = normalizeSize(form[key]);
-      if (!value) continue;
-      const problem = sizeProblem(value, key);
-      if (problem) return refused(problem);
-      request[key] = value;
-    }
+    const { limits, problem } = limitsFromForm(form);
+    if (problem) return refused(problem);
+    Object.assign(request, limits);
   }
   return { request, problem: null };
 }

@@ -21,6 +21,7 @@ export const BUSY_LABEL: Record<Job['kind'], string> = {
   export: 'Exporting…',
   import: 'Importing…',
   'set-default': 'Updating…',
+  'set-limits': 'Updating…',
   push: 'Copying files…',
   revert: 'Reverting…',
   run: 'Running a command…',

@@ -10,6 +10,7 @@ import {
   powerJob,
   renameJob,
   setDefaultJob,
+  setLimitsJob,
   type MachineJobDeps,
 } from '../../jobs/machine-jobs';
 import { terminalUrl, vscodeUrl } from '../../ssh-urls';
@@ -59,6 +60,7 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
   handle('machine:delete', ({ name }) => jobs.submit(deleteJob(name, deps)));
   handle('machine:rename', ({ name, newName }) => jobs.submit(renameJob(name, newName, deps)));
   handle('machine:set-default', ({ name }) => jobs.submit(setDefaultJob(name, deps)));
+  handle('machine:set-limits', ({ name, ...limits }) => jobs.submit(setLimitsJob(name, limits, deps)));
   // Issue 13: what a window shows is asked about first.
   handle('machines:visible', ({ names }) => {
     machines.showing(names);
