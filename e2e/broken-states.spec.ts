@@ -9,9 +9,17 @@ test.describe('without orbctl', () => {
     await expect(page.getByRole('heading', { name: 'OrbStack’s orbctl was not found' })).toBeVisible();
     await page.getByText('Details').click();
     await expect(page.getByText('/opt/homebrew/bin/orbctl').first()).toBeVisible();
+    // Nothing could be created or imported without it: the toolbar says so instead of failing later.
+    await expect(button(page, 'New Machine')).toBeDisabled();
+    await expect(button(page, 'New Machine')).toHaveAttribute(
+      'title',
+      'orbctl was not found: choose it in Settings',
+    );
+    await expect(button(page, 'Import…')).toBeDisabled();
     await page.getByLabel('Or tell OrbDeck where orbctl is').fill(SIM_BIN);
     await button(page, 'Use This orbctl').click();
     await expect(row(page, 'ubuntu')).toBeVisible();
+    await expect(button(page, 'New Machine')).toBeEnabled();
   });
 
   test('refuses a path that is not an orbctl it can run', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from './jobs';
 import type { Machine } from './machine';
-import { availability, bulkAvailability } from './machine-actions';
+import { appAvailability, availability, bulkAvailability } from './machine-actions';
 import { testMachine } from '../test/helpers/fixtures';
 
 const machine = (state: string, extra: Partial<Machine> = {}): Machine => testMachine('ubuntu', state, extra);
@@ -117,5 +117,25 @@ describe('availability of the checkpoint actions', () => {
       expect(availability(action, machine('stopped'), [job('running')], null).enabled).toBe(false);
     }
     expect(availability('save-checkpoint', machine('stopped'), [], caps('1.9.5', false)).enabled).toBe(false);
+  });
+});
+
+describe('appAvailability', () => {
+  it('refuses New Machine and Import while the machines cannot be read, naming why', () => {
+    expect(appAvailability('create', null, { code: 'NOT_INSTALLED' })).toEqual({
+      enabled: false,
+      reason: 'orbctl was not found: choose it in Settings',
+    });
+    expect(appAvailability('import', null, { code: 'ORBSTACK_NOT_RUNNING' }).enabled).toBe(false);
+    expect(appAvailability('create', null, null).enabled).toBe(true);
+  });
+
+  it('offers Import only where orbctl can import', () => {
+    expect(appAvailability('import', caps('1.9.5', false), null)).toEqual({
+      enabled: false,
+      reason: 'Needs OrbStack 1.10 or newer (this is 1.9.5)',
+    });
+    expect(appAvailability('import', caps('2.2.0', true), null).enabled).toBe(true);
+    expect(appAvailability('create', caps('1.9.5', false), null).enabled).toBe(true);
   });
 });

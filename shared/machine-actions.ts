@@ -1,4 +1,5 @@
 import { isCheckpointName } from './checkpoint-names';
+import type { AppErrorData } from './errors';
 import { isFinished, type Job } from './jobs';
 import { TRANSITIONAL_STATES, type Machine, type OrbctlCapabilities } from './machine';
 
@@ -198,4 +199,25 @@ export function bulkAvailability(
   }
   const which = names.length === total ? `${total} machines` : `${names.length} of ${total} machines`;
   return { enabled: true, names, reason: `${verb} ${which}` };
+}
+
+/** Actions on no machine in particular: New Machine (also from a preset) and Import…. */
+export type AppAction = 'create' | 'import';
+
+/**
+ * Whether New Machine or Import… can be asked for now: not while the machines cannot be read (orbctl missing,
+ * OrbStack not answering: what would be created could not even be shown), and Import only where orbctl has it.
+ * The one rule for the toolbar, the shortcuts and menus, and the tray.
+ */
+export function appAvailability(
+  action: AppAction,
+  capabilities: OrbctlCapabilities | null,
+  listError: Pick<AppErrorData, 'code'> | null,
+): Availability {
+  if (listError?.code === 'NOT_INSTALLED') return no('orbctl was not found: choose it in Settings');
+  if (listError) return no('The machines cannot be read right now');
+  if (action === 'import' && capabilities && !capabilities.import) {
+    return no(`Needs OrbStack 1.10 or newer (this is ${capabilities.version})`);
+  }
+  return yes(action === 'create' ? 'New Machine' : 'Import an exported machine');
 }

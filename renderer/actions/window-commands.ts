@@ -1,5 +1,8 @@
 import { getApi } from '../api/api';
 import { pickAndImport } from '../lib/file-import';
+import type { AppAction } from '../../shared/machine-actions';
+import { appAvailabilityNow } from '../lib/app-availability';
+import { useToasts } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 
 /**
@@ -23,10 +26,17 @@ export function registerImportInput(element: HTMLInputElement | null): void {
   elements.importInput = element;
 }
 
+/** New Machine and Import… by a key or a menu while they cannot be done: say why instead of failing later. */
+const unlessRefused = (action: AppAction, run: () => void | Promise<void>) => () => {
+  const can = appAvailabilityNow(action);
+  if (can.enabled) return run();
+  useToasts.getState().push({ kind: 'warning', text: `${can.reason}.` });
+};
+
 const COMMANDS = {
-  create: () => useUi.getState().open({ kind: 'create' }),
+  create: unlessRefused('create', () => useUi.getState().open({ kind: 'create' })),
   settings: () => useUi.getState().open({ kind: 'settings' }),
-  import: () => pickAndImport(elements.importInput),
+  import: unlessRefused('import', () => pickAndImport(elements.importInput)),
   refresh: () =>
     getApi()
       .invoke('machines:refresh', {})

@@ -12,7 +12,7 @@ import {
   type Selection,
 } from '../lib/selection';
 
-interface MachinesState {
+export interface MachinesState {
   /** The core's last snapshot; null until the first one arrives. */
   snapshot: MachinesSnapshot | null;
   /** Why the snapshot could not be fetched at all (distinct from the core's own polling error). */

@@ -1,7 +1,13 @@
 import type { AppErrorData } from '../../../shared/errors';
 import { isFinished, type HistoryEntry, type Job } from '../../../shared/jobs';
 import type { Machine, OrbctlCapabilities } from '../../../shared/machine';
-import { activeJobsFor, availability, type MachineAction } from '../../../shared/machine-actions';
+import {
+  activeJobsFor,
+  appAvailability,
+  availability,
+  type AppAction,
+  type MachineAction,
+} from '../../../shared/machine-actions';
 
 /** What a click in the tray menu asks for; the Electron glue hands it to the same core actions the window uses. */
 export type TrayAction =
@@ -141,20 +147,20 @@ export function buildTrayMenu(input: TrayInput): TrayItem[] {
     availability(action, m, activeOn(m.name), capabilities).enabled;
   const stopped = input.machines.filter(can('start')).length;
   const stoppable = input.machines.filter((m) => m.state === 'running' && can('stop')(m)).length;
-  const canImport = capabilities?.import !== false;
+  const app = (action: AppAction) => appAvailability(action, capabilities, input.error);
   menu.push(
     separator,
     { label: 'Start All', enabled: stopped > 0 && !input.error, action: { kind: 'start-all' } },
     { label: 'Stop All', enabled: stoppable > 0 && !input.error, action: { kind: 'stop-all' } },
     separator,
-    { label: 'Import…', enabled: canImport && !input.error, action: { kind: 'import' } },
+    { label: 'Import…', enabled: app('import').enabled, action: { kind: 'import' } },
     // Issue 15
     ...(input.presets && input.presets.length > 0
       ? [
           {
             label: 'New from Preset',
             type: 'submenu' as const,
-            enabled: !input.error,
+            enabled: app('create').enabled,
             submenu: input.presets.map((p) => ({
               label: p.name,
               action: { kind: 'create-from-preset' as const, preset: p.id },

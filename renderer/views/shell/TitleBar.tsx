@@ -1,5 +1,6 @@
 import { Import, PanelLeft, PanelRight, Plus, RotateCw, Search } from 'lucide-react';
 import { registerFilterField, runWindowCommand } from '../../actions/window-commands';
+import { useAppAvailability } from '../../lib/app-availability';
 import { shortcutLabel } from '../../lib/shortcuts';
 import { useConnection } from '../../stores/connection';
 import { selectMachines, useMachines } from '../../stores/machines';
@@ -21,6 +22,8 @@ export function TitleBar() {
   const machines = useMachines(selectMachines);
   const running = machines.filter((m) => m.state === 'running').length;
   const { filter, setFilter, sidebarCollapsed, toggleSidebar, inspectorOpen, setInspectorOpen } = useUi();
+  const create = useAppAvailability('create');
+  const importing = useAppAvailability('import');
   return (
     <header className="titlebar" data-drag-region="true">
       <div className="traffic-light-space" aria-hidden="true" />
@@ -51,7 +54,8 @@ export function TitleBar() {
           type="button"
           className="icon-button"
           aria-label="New Machine"
-          title={tip('New Machine', 'create')}
+          disabled={!create.enabled}
+          title={create.enabled ? tip('New Machine', 'create') : create.reason}
           onClick={() => runWindowCommand('create')}
         >
           <Plus size={17} aria-hidden />
@@ -60,7 +64,8 @@ export function TitleBar() {
           type="button"
           className="icon-button"
           aria-label="Import…"
-          title={tip('Import an exported machine', 'import')}
+          disabled={!importing.enabled}
+          title={importing.enabled ? tip('Import an exported machine', 'import') : importing.reason}
           onClick={() => runWindowCommand('import')}
         >
           <Import size={16} aria-hidden />
