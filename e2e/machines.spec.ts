@@ -109,16 +109,17 @@ test('changes a stopped machine’s limits, and says why a running one cannot', 
   expect(host.sim('config', 'get', 'machine.debian.cpu').stdout.trim()).toBe('2');
 });
 
-// The stop is slow enough to outlast opening the … menu on a loaded machine (a step can take a second there).
+// The stop is slow enough to outlast opening the … menu on a loaded machine (that took 6 s on 2 busy cores).
 test('disables the buttons of a busy machine and says why', async ({ page, host }) => {
-  host.sim('__sim', 'fault', 'slow:stop@fedora:6000');
+  test.slow();
+  host.sim('__sim', 'fault', 'slow:stop@fedora:15000');
   await row(page, 'fedora').click();
   await (await machineAction(page, 'fedora', 'Stop')).click();
   const rename = await machineAction(page, 'fedora', 'Rename');
   await expect(rename).toBeDisabled();
   await expect(rename).toHaveAttribute('title', /Busy: Stop fedora/);
   await expect(button(row(page, 'fedora'), 'Stop')).toBeDisabled();
-  await expect(row(page, 'fedora')).toContainText('Stopped', { timeout: 20_000 });
+  await expect(row(page, 'fedora')).toContainText('Stopped', { timeout: 40_000 });
   await expect(rename).toBeEnabled();
 });
 

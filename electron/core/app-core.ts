@@ -185,6 +185,7 @@ export function createCore(options: CoreOptions): Core {
     history: () => history.list(),
     releaseUpload: (path) => uploads?.release(path),
     orbstackVersion: () => orbctl.version({ quiet: true }).then((v) => v.version),
+    knownMachine: (name) => machines.snapshot().machines.find((m) => m.name === name),
   });
   // Issue 14: verified exports and checkpoints.
   registerTrustHandlers(router, { events, files, exportTargets });

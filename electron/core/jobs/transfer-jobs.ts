@@ -18,6 +18,8 @@ export interface TransferDeps extends MachineJobDeps {
   releaseUpload?(path: string): void;
   /** Issue 14: OrbStack's version for export manifests (null when unknown). */
   orbstackVersion?(): Promise<string | null>;
+  /** The machine as the store knows it (its disk size from the last `info`), to spare an `orbctl info`. */
+  knownMachine?(name: string): Machine | undefined;
 }
 
 /** Issue 14: `checksum: false` leaves out the checksum and manifest (only the benchmark's baseline does). */
@@ -67,10 +69,11 @@ export function exportJob(
         async () => {
           let stopTicker: (() => Promise<void>) | undefined;
           try {
-            const info = await deps.orbctl.info(name, { signal: ctx.signal });
+            // The size only sets the estimate: one the store knows spares the export its own `orbctl info`.
+            const info = await machineWithSize(name, deps, ctx.signal);
             if (info.diskSize) ctx.note({ sourceBytes: info.diskSize });
-            const expectation = expectExport(deps.history(), info.diskSize);
-            const expectedDuration = expectDuration(deps.history(), 'export', info.diskSize).durationMs;
+            const expectation = expectExport(deps.history(), info.diskSize ?? null);
+            const expectedDuration = expectDuration(deps.history(), 'export', info.diskSize ?? null).durationMs;
             ctx.report(exportProgress(0, 0, expectation, expectedDuration));
             await claim.prepare();
             await deps.orbctl.export(name, partial, {
@@ -103,6 +106,12 @@ export function exportJob(
         },
       ),
   };
+}
+
+/** The machine with its disk size: from the store when it knows one, else from `orbctl info`. */
+async function machineWithSize(name: string, deps: TransferDeps, signal: AbortSignal): Promise<Machine> {
+  const known = deps.knownMachine?.(name);
+  return known?.diskSize ? known : deps.orbctl.info(name, { signal });
 }
 
 /** Issue 14: writes the checksum and manifest beside a finished export; answers what went wrong, if anything. */
