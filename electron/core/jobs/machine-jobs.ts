@@ -127,7 +127,11 @@ export function setLimitsJob(name: string, limits: Limits, deps: MachineJobDeps)
       honestly(
         deps.machines,
         // The machine list does not carry limits (docs/orbctl.md#config): a stop cannot be reconciled from it.
-        { happened: null, cancelled: `Cancelled; the limits of ${name} did not change.` },
+        {
+          happened: null,
+          listUnchanged: true,
+          cancelled: `Cancelled; the limits of ${name} did not change.`,
+        },
         async () => {
           await deps.orbctl.setLimits(name, limits, { signal });
           return { state: 'succeeded', outcome: `${name} gets ${limitsWords(limits)} when it next starts.` };

@@ -28,6 +28,11 @@ export interface Reconcile {
   happened: Happened | null;
   /** What a real cancel left, e.g. "Cancelled; no machine was created." */
   cancelled: string | (() => string);
+  /**
+   * Nothing the machine list shows changes (an export writes a file; a limit is not in the list). Not for run,
+   * pull and push: orbctl starts a stopped machine for them.
+   */
+  listUnchanged?: boolean;
 }
 
 export type Stop = 'cancel' | 'timeout' | 'crash';
@@ -74,19 +79,24 @@ export async function reconcile(error: unknown, machines: MachineSource, how: Re
   };
 }
 
-/** Runs `work` with the list polled faster around it, and the outcome reconciled after any stop. */
+/**
+ * Runs `work` with the outcome reconciled after any stop, and the list polled at once as it begins and ends,
+ * unless the job changes nothing the list shows (`listUnchanged`), whose polls would only compete with its own
+ * orbctl for the machine.
+ */
 export async function honestly(
   machines: MachineSource,
   how: Reconcile,
   work: () => Promise<JobResult | void>,
 ): Promise<JobResult | void> {
-  machines.nudge();
+  const shows = !how.listUnchanged;
+  if (shows) machines.nudge();
   try {
     return await work();
   } catch (error) {
     return reconcile(error, machines, how);
   } finally {
-    machines.nudge();
+    if (shows) machines.nudge();
   }
 }
 

@@ -63,6 +63,7 @@ export function exportJob(
         deps.machines,
         {
           happened: null,
+          listUnchanged: true,
           cancelled: () =>
             spawned ? 'Cancelled; the partial file was removed.' : 'Cancelled before anything was written.',
         },
@@ -73,7 +74,11 @@ export function exportJob(
             const info = await machineWithSize(name, deps, ctx.signal);
             if (info.diskSize) ctx.note({ sourceBytes: info.diskSize });
             const expectation = expectExport(deps.history(), info.diskSize ?? null);
-            const expectedDuration = expectDuration(deps.history(), 'export', info.diskSize ?? null).durationMs;
+            const expectedDuration = expectDuration(
+              deps.history(),
+              'export',
+              info.diskSize ?? null,
+            ).durationMs;
             ctx.report(exportProgress(0, 0, expectation, expectedDuration));
             await claim.prepare();
             await deps.orbctl.export(name, partial, {
