@@ -56,6 +56,31 @@ test('shows a failing command as failed, with its code and its stderr', async ({
   );
 });
 
+test('runs one command in several selected machines, a job each, each with its own ending and output', async ({
+  page,
+}) => {
+  await machine(page, 'fedora').click();
+  await machine(page, 'web-server').click({ modifiers: ['Control'] });
+  const bulk = page.getByRole('complementary', { name: '2 machines selected' });
+  await button(bulk, 'Run Command…').click();
+  const dialog = page.getByRole('dialog', { name: 'Run Command in 2 Machines' });
+  await dialog.getByLabel('Command').fill('echo hello; ls /no/such/dir');
+  await button(dialog, 'Run in 2 Machines').click();
+  const runs = dialog.getByRole('table', { name: 'Runs' });
+  for (const name of ['fedora', 'web-server']) {
+    await expect(runs.getByRole('row', { name: new RegExp(name) })).toContainText(/exited with 2 in/, {
+      timeout: 20_000,
+    });
+  }
+  await button(runs, 'web-server').click();
+  await expect(dialog.getByRole('status', { name: 'Shown output' })).toHaveText('Output of web-server');
+  await expect(dialog.getByRole('log', { name: 'Output' })).toContainText('hello');
+  await expect(dialog.getByRole('log', { name: 'Output' }).locator('[data-stream="stderr"]')).toContainText(
+    'No such file or directory',
+  );
+  await expect(button(dialog, 'Run Again')).toBeEnabled();
+});
+
 test('stops a running command on Stop', async ({ page }) => {
   const dialog = await openRun(page, 'ubuntu');
   await dialog.getByLabel('Command').fill('echo started; sleep 120');

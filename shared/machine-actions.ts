@@ -165,6 +165,8 @@ export const BULK_ACTIONS = [
   'stop',
   'restart',
   'export',
+  // Issue 15: one command line in every selected machine, a job each.
+  'run',
   'delete',
 ] as const satisfies readonly MachineAction[];
 export type BulkAction = (typeof BULK_ACTIONS)[number];
@@ -187,14 +189,15 @@ export function bulkAvailability(
     .filter(({ machine, active }) => availability(action, machine, active, capabilities).enabled)
     .map(({ machine }) => machine.name);
   const total = machines.length;
-  const verb = action === 'export' ? 'Export' : action[0]!.toUpperCase() + action.slice(1);
+  const verb = action === 'run' ? 'Run a command in' : action[0]!.toUpperCase() + action.slice(1);
   if (names.length === 0) {
     const why =
       total === 1 ? availability(action, machines[0]!.machine, machines[0]!.active, capabilities) : null;
     return {
       enabled: false,
       names,
-      reason: why?.reason ?? `None of the ${total} machines can ${action} now`,
+      reason:
+        why?.reason ?? `None of the ${total} machines can ${action === 'run' ? 'run a command' : action} now`,
     };
   }
   const which = names.length === total ? `${total} machines` : `${names.length} of ${total} machines`;

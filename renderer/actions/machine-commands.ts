@@ -101,6 +101,7 @@ export function runOnMachines(action: BulkAction, names: readonly string[]): voi
   }
   if (action === 'delete') return useUi.getState().open({ kind: 'delete-many', machines: can.names });
   if (action === 'export') return useUi.getState().open({ kind: 'export-many', machines: can.names });
+  if (action === 'run') return useUi.getState().open({ kind: 'run-many', machines: can.names });
   for (const name of can.names) void runMachineAction(action, name);
 }
 

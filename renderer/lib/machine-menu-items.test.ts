@@ -59,6 +59,7 @@ describe('machineMenuItems', () => {
       'Restart 1 Machine',
       '—',
       'Export 2 Machines…',
+      'Run Command in 2 Machines…',
       '—',
       'Delete 2 Machines…',
     ]);

@@ -27,9 +27,10 @@ const BULK_LABEL: Record<BulkAction, (n: number) => string> = {
   stop: (n) => `Stop ${machines(n)}`,
   restart: (n) => `Restart ${machines(n)}`,
   export: (n) => `Export ${machines(n)}…`,
+  run: (n) => `Run Command in ${machines(n)}…`,
   delete: (n) => `Delete ${machines(n)}…`,
 };
-const BULK_GROUPS: BulkAction[][] = [['start', 'stop', 'restart'], ['export'], ['delete']];
+const BULK_GROUPS: BulkAction[][] = [['start', 'stop', 'restart'], ['export', 'run'], ['delete']];
 
 /**
  * The items of a machine's menu (the row's context menu, the inspector's "…"), enabled by the shared rules:

@@ -15,6 +15,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { useJobs } from '../../stores/jobs';
 import { useMachines, selectMachines } from '../../stores/machines';
 import { useUi } from '../../stores/ui';
+import { RunCommandFields } from '../inside/RunCommandFields';
 import { RunOutputView, useRunOutput } from '../inside/RunOutputView';
 import { useSubmit } from './use-submit';
 
@@ -99,44 +100,15 @@ export function RunCommandDialog({ machine }: { machine: string }) {
           The command runs in {machine}’s shell (<code>sh -c</code>), not on this computer. orbctl starts the
           machine first if it is stopped.
         </p>
-        <div className="field">
-          <label htmlFor={`${id}-command`}>Command</label>
-          <input
-            id={`${id}-command`}
-            value={command}
-            onChange={(e) => setCommand(e.target.value)}
-            placeholder="uname -a"
-            spellCheck={false}
-            autoComplete="off"
-            data-autofocus
-          />
-        </div>
-        <fieldset className="field">
-          <legend>Run as</legend>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-as`}
-              checked={as === 'default'}
-              onChange={() => setAs('default')}
-            />
-            {user ? `${user} (default user)` : 'Default user'}
-          </label>
-          <label>
-            <input type="radio" name={`${id}-as`} checked={as === 'root'} onChange={() => setAs('root')} />
-            root
-          </label>
-        </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-workdir`}>Working folder</label>
-          <input
-            id={`${id}-workdir`}
-            value={workdir}
-            onChange={(e) => setWorkdir(e.target.value)}
-            placeholder="the user’s home folder"
-            spellCheck={false}
-          />
-        </div>
+        <RunCommandFields
+          value={{ command, as, workdir }}
+          onChange={(change) => {
+            if (change.command !== undefined) setCommand(change.command);
+            if (change.as !== undefined) setAs(change.as);
+            if (change.workdir !== undefined) setWorkdir(change.workdir);
+          }}
+          defaultUser={user ? `${user} (default user)` : 'Default user'}
+        />
         {history.length > 0 && (
           <div className="field">
             <span id={`${id}-recent`}>Recent commands</span>

@@ -7,10 +7,12 @@ import type { DeepLink } from '../../../shared/deep-link';
 import { PullDialog } from '../dialogs/PullDialog';
 import { PushToDialog } from '../dialogs/PushToDialog';
 import { RunCommandDialog } from '../dialogs/RunCommandDialog';
+import { RunManyDialog } from '../dialogs/RunManyDialog';
 
 /** Issue 15's dialogs: what their DialogState members hold (stores/ui.ts includes them). */
 export type InsideDialogState =
   | { kind: 'run'; machine: string }
+  | { kind: 'run-many'; machines: string[] }
   | { kind: 'pull'; machine: string }
   | { kind: 'push-file'; machine: string }
   | { kind: 'presets' }
@@ -25,10 +27,12 @@ export function InsideDialogs() {
     preset?: Preset;
     url?: string;
     link?: DeepLink;
+    machines?: string[];
   } | null;
   if (dialog?.kind === 'deep-link' && dialog.url && dialog.link)
     return <DeepLinkDialog url={dialog.url} link={dialog.link} />;
   if (dialog?.kind === 'presets') return <PresetsDialog />;
+  if (dialog?.kind === 'run-many' && dialog.machines) return <RunManyDialog machines={dialog.machines} />;
   if (dialog?.kind === 'preset-edit' && dialog.preset)
     return <CreateDialog key={dialog.preset.id} preset={dialog.preset} />;
   if (!dialog?.machine) return null;

@@ -8,6 +8,7 @@ const LABEL: Record<BulkAction, string> = {
   stop: 'Stop',
   restart: 'Restart',
   export: 'Export…',
+  run: 'Run Command…',
   delete: 'Delete…',
 };
 
