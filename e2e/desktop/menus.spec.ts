@@ -15,6 +15,7 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
   expect(menu.map((i) => i.label)).toEqual(['OrbDeck', 'File', 'Edit', 'View', 'Window', 'Help']);
   expect(items(menu[1]?.submenu)).toEqual([
     ['New Machine…', 'CmdOrCtrl+N'],
+    ['New from Preset…', 'CmdOrCtrl+Shift+N'],
     ['Import…', 'CmdOrCtrl+I'],
     ['Export…', 'CmdOrCtrl+E'],
     ['Verify Export…', null],
@@ -57,6 +58,12 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
       expect.objectContaining({ openAtLogin: false }),
       expect.objectContaining({ openAtLogin: true }),
     ]);
+
+  await app.menu.click('File', 'New from Preset…');
+  const presets = window.getByRole('dialog', { name: 'Presets' });
+  await expect(presets).toBeVisible();
+  await window.keyboard.press('Escape');
+  await expect(presets).toBeHidden();
 
   await app.menu.click('File', 'Verify Export…');
   const verify = window.getByRole('dialog', { name: 'Verify Export' });

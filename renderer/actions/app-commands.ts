@@ -10,6 +10,7 @@ import { runWindowCommand } from './window-commands';
 /** The commands that open a dialog of their own (import: after the native open dialog). */
 const OPENS_DIALOG: ReadonlySet<AppCommand['command']> = new Set([
   'create',
+  'presets',
   'settings',
   'import',
   'clone',

@@ -9,7 +9,7 @@ import { useUi } from '../stores/ui';
  * What the window can be asked to do as a whole. The toolbar, the keyboard shortcuts, the app menu, the tray and
  * the Dock all run these (GitHub Desktop's dispatcher is the model): one place says what each one does.
  */
-export type WindowCommand = 'create' | 'import' | 'refresh' | 'filter' | 'activity' | 'settings';
+export type WindowCommand = 'create' | 'presets' | 'import' | 'refresh' | 'filter' | 'activity' | 'settings';
 
 /** The elements some commands act on, registered by the component that renders them. */
 const elements: { filter: HTMLInputElement | null; importInput: HTMLInputElement | null } = {
@@ -35,6 +35,8 @@ const unlessRefused = (action: AppAction, run: () => void | Promise<void>) => ()
 
 const COMMANDS = {
   create: unlessRefused('create', () => useUi.getState().open({ kind: 'create' })),
+  // Issue 15: the presets, each created in one click.
+  presets: unlessRefused('create', () => useUi.getState().open({ kind: 'presets' })),
   settings: () => useUi.getState().open({ kind: 'settings' }),
   import: unlessRefused('import', () => pickAndImport(elements.importInput)),
   refresh: () =>

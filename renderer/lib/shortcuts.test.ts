@@ -21,6 +21,8 @@ describe('commandFor', () => {
     expect(commandFor(key('S', { ctrlKey: true, shiftKey: true }), false, false)).toBe('start');
     expect(commandFor(key('s', { ctrlKey: true }), false, false)).toBeNull();
     expect(commandFor(key('X', { metaKey: true, shiftKey: true }), true, false)).toBe('stop');
+    expect(commandFor(key('N', { metaKey: true, shiftKey: true }), true, false)).toBe('presets');
+    expect(commandFor(key('n', { metaKey: true }), true, false)).toBe('create');
   });
 
   it('never deletes from inside a text field', () => {
@@ -33,6 +35,7 @@ describe('commandFor', () => {
 
   it('labels shortcuts per platform', () => {
     expect(shortcutLabel('start', true)).toBe('⌘⇧S');
+    expect(shortcutLabel('presets', true)).toBe('⌘⇧N');
     expect(shortcutLabel('start', false)).toBe('Ctrl+Shift+S');
     expect(shortcutLabel('delete', true)).toBe('⌘⌫');
     expect(shortcutLabel('rename', true)).toBeNull();

@@ -1,6 +1,15 @@
 /** Keyboard commands of the main window. Pure: the hook in App.tsx dispatches them. */
 export type Command =
-  'create' | 'import' | 'refresh' | 'filter' | 'start' | 'stop' | 'delete' | 'activity' | 'settings';
+  | 'create'
+  | 'presets'
+  | 'import'
+  | 'refresh'
+  | 'filter'
+  | 'start'
+  | 'stop'
+  | 'delete'
+  | 'activity'
+  | 'settings';
 
 export interface KeyLike {
   key: string;
@@ -21,6 +30,7 @@ interface Binding {
 /** ⌘ on a Mac, Ctrl elsewhere. Chosen not to clash with the browser's own shortcuts we still want. */
 const BINDINGS: Binding[] = [
   { command: 'create', key: 'n' },
+  { command: 'presets', key: 'n', shift: true },
   { command: 'import', key: 'i' },
   { command: 'settings', key: ',' },
   { command: 'refresh', key: 'r' },

@@ -83,7 +83,7 @@ export interface Notice {
 
 /** What the menu bar, the tray or the Dock ask a window to do. */
 export type AppCommand =
-  | { command: 'create' | 'import' | 'refresh' | 'activity' | 'settings' | 'filter' }
+  | { command: 'create' | 'presets' | 'import' | 'refresh' | 'activity' | 'settings' | 'filter' }
   | { command: 'clone' | 'export' | 'rename' | 'delete'; machine?: string }
   /** Files opened with OrbDeck (dropped on the Dock icon, or from Finder): preview and import them. */
   | { command: 'import-files'; files: ChosenFile[] }

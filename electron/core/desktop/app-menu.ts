@@ -38,6 +38,8 @@ export function buildAppMenu(appName = 'OrbDeck', isMac = true): AppMenuItem[] {
     label: 'File',
     submenu: [
       { label: 'New Machine…', accelerator: 'CmdOrCtrl+N', command: { command: 'create' } },
+      // Issue 15: the presets, each one click from a new machine.
+      { label: 'New from Preset…', accelerator: 'CmdOrCtrl+Shift+N', command: { command: 'presets' } },
       { label: 'Import…', accelerator: 'CmdOrCtrl+I', command: { command: 'import' } },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', command: { command: 'export' } },
       // Issue 14.
