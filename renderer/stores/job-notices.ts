@@ -1,13 +1,24 @@
 import type { Job } from '../../shared/jobs';
 import { useToasts } from './toasts';
+import { useUi } from './ui';
+
+/** A run whose Run Command dialog is open: its ending is in front of the person already. */
+function watched(job: Job): boolean {
+  if (job.kind !== 'run') return false;
+  const dialog = useUi.getState().dialog;
+  if (dialog?.kind === 'run') return dialog.machine === job.machine;
+  if (dialog?.kind === 'run-many') return dialog.machines.includes(job.machine);
+  return false;
+}
 
 /**
  * Tells the user how a job ended when it is worth saying: every failure (with its details), and any outcome
  * that differs from the plain result (a cancel that came too late), and, in a browser tab the user has left,
- * every ending. Otherwise quiet successes need no toast: the list and Activity already show them.
+ * every ending. Otherwise quiet successes need no toast: the list and Activity already show them, and a run
+ * watched in its dialog needs none at all.
  */
 export function noticeJobChange(before: Job | undefined, job: Job, transport: 'electron' | 'headless'): void {
-  if (before?.state === job.state) return;
+  if (before?.state === job.state || watched(job)) return;
   const push = useToasts.getState().push;
   const away = typeof document !== 'undefined' && !document.hasFocus();
   if (job.state === 'failed' && job.error) {

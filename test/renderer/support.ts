@@ -73,6 +73,7 @@ export function resetStores(machines: Machine[] = []): void {
     dismissedFailures: new Set(),
     activityOpen: false,
     inspectorOpen: false,
+    inspectorTab: 'info',
   });
   useToasts.setState({ toasts: [] });
   useOrbctl.setState({ status: null });

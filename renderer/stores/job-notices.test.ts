@@ -1,0 +1,43 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Job } from '../../shared/jobs';
+import { resetStores } from '../../test/renderer/support';
+import { noticeJobChange } from './job-notices';
+import { useToasts } from './toasts';
+import { useUi } from './ui';
+
+const failed = (kind: Job['kind'], machine: string): Job => ({
+  id: `job-${kind}-${machine}`,
+  kind,
+  machine,
+  title: `${kind} ${machine}`,
+  state: 'failed',
+  createdAt: 0,
+  cancellable: true,
+  error: { code: 'COMMAND_FAILED', message: 'The command exited with 2 in 0.1 s.' },
+});
+const running = (job: Job): Job => ({ ...job, state: 'running' });
+const toasts = () => useToasts.getState().toasts.map((t) => t.text);
+
+beforeEach(() => {
+  resetStores();
+  useToasts.setState({ toasts: [] });
+});
+
+describe('noticeJobChange', () => {
+  it('says when a job failed', () => {
+    const job = failed('run', 'ubuntu');
+    noticeJobChange(running(job), job, 'headless');
+    expect(toasts()).toEqual(['run ubuntu failed']);
+  });
+
+  it('keeps quiet about a run whose dialog shows its ending, and only about that one', () => {
+    useUi.setState({ dialog: { kind: 'run-many', machines: ['ubuntu', 'fedora'] } });
+    for (const job of [failed('run', 'ubuntu'), failed('run', 'debian'), failed('stop', 'fedora')])
+      noticeJobChange(running(job), job, 'headless');
+    expect(toasts()).toEqual(['run debian failed', 'stop fedora failed']);
+    useUi.setState({ dialog: { kind: 'run', machine: 'debian' } });
+    const again = { ...failed('run', 'debian'), id: 'job-2' };
+    noticeJobChange(running(again), again, 'headless');
+    expect(toasts()).toHaveLength(2);
+  });
+});
