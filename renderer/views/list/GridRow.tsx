@@ -1,5 +1,5 @@
 import { CircleAlert, Play, Square } from 'lucide-react';
-import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { describeImage } from '../../../shared/distros';
 import type { Job } from '../../../shared/jobs';
 import type { Machine, OrbctlCapabilities } from '../../../shared/machine';
@@ -7,7 +7,7 @@ import { availability } from '../../../shared/machine-actions';
 import { StateBadge } from '../../components/StateBadge';
 import { formatBytes } from '../../lib/format';
 import { checkpointCount } from '../../lib/checkpoints';
-import { rowId } from './columns';
+import { rowId, rowPlace } from './columns';
 import { ProgressLine } from './ProgressLine';
 
 export const BUSY_LABEL: Record<Job['kind'], string> = {
@@ -41,7 +41,8 @@ interface Props {
   capabilities: OrbctlCapabilities | null;
   selected: boolean;
   focused: boolean;
-  style: CSSProperties;
+  /** The row's offset in the list body. */
+  top: number;
   onRowClick(name: string, event: MouseEvent): void;
   onRowContextMenu(name: string, event: MouseEvent): void;
   onOpen(name: string): void;
@@ -58,7 +59,7 @@ export const GridRow = memo(function GridRow({
   capabilities,
   selected,
   focused,
-  style,
+  top,
   onRowClick,
   onRowContextMenu,
   onOpen,
@@ -80,7 +81,7 @@ export const GridRow = memo(function GridRow({
       aria-selected={selected}
       data-machine={m.name}
       className={classes}
-      style={style}
+      style={rowPlace(top)}
       onClick={(e) => onRowClick(m.name, e)}
       onContextMenu={(e) => onRowContextMenu(m.name, e)}
       onDoubleClick={() => onOpen(m.name)}

@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { rowPlace } from './columns';
 import type { Placeholder } from '../../lib/row-marks';
 import { BUSY_LABEL } from './GridRow';
 import { ProgressLine } from './ProgressLine';
@@ -7,11 +7,12 @@ import { ProgressLine } from './ProgressLine';
 export function PlaceholderRow({
   row,
   index,
-  style,
+  top,
 }: {
   row: Placeholder;
   index: number;
-  style: CSSProperties;
+  /** The row's offset in the list body. */
+  top: number;
 }) {
   const { job } = row;
   return (
@@ -22,7 +23,7 @@ export function PlaceholderRow({
       aria-disabled="true"
       data-placeholder={row.name}
       className="grid-row placeholder"
-      style={style}
+      style={rowPlace(top)}
       title={job.title}
     >
       <div role="gridcell" className="col-name">

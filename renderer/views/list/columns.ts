@@ -19,6 +19,12 @@ export const COLUMNS: readonly Column[] = [
 /** Rows are this tall (px): compact like Finder's list view, the size the virtualizer lays out. */
 export const ROW_HEIGHT = 26;
 
+/**
+ * Where a row of the virtualized list sits, from its offset (a number, so a memoized row whose place did not
+ * change is not drawn again while the list scrolls).
+ */
+export const rowPlace = (top: number) => ({ transform: `translateY(${top}px)`, height: ROW_HEIGHT });
+
 /** A DOM id for a machine's row (aria-activedescendant points at it). */
 export const rowId = (name: string) =>
   `machine-row-${name.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0)}`)}`;
