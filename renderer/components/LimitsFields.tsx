@@ -1,5 +1,11 @@
 import type { LimitsForm } from '../lib/limits-form';
 
+const FIELDS: ReadonlyArray<[keyof LimitsForm, string]> = [
+  ['cpus', 'CPUs'],
+  ['memory', 'Memory'],
+  ['disk', 'Disk'],
+];
+
 /** CPUs, Memory and Disk, as New Machine and Change Limits ask for them (orbctl ≥ 2.2). */
 export function LimitsFields({
   legend,
@@ -15,31 +21,17 @@ export function LimitsFields({
   return (
     <fieldset className="field-wide limits">
       <legend>{legend}</legend>
-      <label>
-        CPUs{' '}
-        <input
-          inputMode="numeric"
-          value={value.cpus}
-          placeholder={placeholders.cpus}
-          onChange={(e) => onChange({ cpus: e.target.value })}
-        />
-      </label>
-      <label>
-        Memory{' '}
-        <input
-          value={value.memory}
-          placeholder={placeholders.memory}
-          onChange={(e) => onChange({ memory: e.target.value })}
-        />
-      </label>
-      <label>
-        Disk{' '}
-        <input
-          value={value.disk}
-          placeholder={placeholders.disk}
-          onChange={(e) => onChange({ disk: e.target.value })}
-        />
-      </label>
+      {FIELDS.map(([key, label]) => (
+        <label key={key}>
+          {label}{' '}
+          <input
+            inputMode={key === 'cpus' ? 'numeric' : undefined}
+            value={value[key]}
+            placeholder={placeholders[key]}
+            onChange={(e) => onChange({ [key]: e.target.value })}
+          />
+        </label>
+      ))}
     </fieldset>
   );
 }
