@@ -25,6 +25,13 @@ async function session(colorScheme) {
   await page.goto(url);
   const row = (n) => page.getByRole('grid', { name: 'Machines' }).getByRole('row', { name: n, exact: true });
   await row('ubuntu').click();
+  // Wait for what `orbctl info` adds (addresses, disk sizes): a screenshot of "—" everywhere shows nothing.
+  await row('ubuntu')
+    .getByText(/\d+\.\d+\.\d+\.\d+/)
+    .waitFor({ timeout: 30_000 });
+  await row('alpine')
+    .getByText(/\d+(\.\d)? [KMG]B/)
+    .waitFor({ timeout: 30_000 });
   await page.waitForTimeout(800);
   await page.screenshot({ path: join(out, `machines-${colorScheme}.png`) });
   return { page, host, browser, row };

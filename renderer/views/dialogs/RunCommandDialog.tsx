@@ -112,7 +112,7 @@ export function RunCommandDialog({ machine }: { machine: string }) {
         {history.length > 0 && (
           <div className="field">
             <span id={`${id}-recent`}>Recent commands</span>
-            <ul className="file-list" aria-labelledby={`${id}-recent`}>
+            <ul className="file-list run-history" aria-labelledby={`${id}-recent`}>
               {history.map((h) => (
                 <li key={h.jobId}>
                   <button type="button" className="link" onClick={() => pick(h)}>
