@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckpointRecord } from '../../shared/ipc/types';
 import type { Machine } from '../../shared/machine';
+import { testMachine } from '../../test/helpers/fixtures';
 import { checkpointCount, groupCheckpoints } from './checkpoints';
 
-const machine = (name: string, id = `id-${name}`, extra: Partial<Machine> = {}): Machine => ({
-  id,
-  name,
-  state: 'stopped',
-  distro: 'ubuntu',
-  version: 'noble',
-  arch: 'arm64',
-  variant: 'default',
-  isolated: false,
-  defaultUser: 'me',
-  isDefault: false,
-  ...extra,
-});
+const machine = (name: string, id = `id-${name}`, extra: Partial<Machine> = {}): Machine =>
+  testMachine(name, 'stopped', { id, ...extra });
 const record = (name: string, extra: Partial<CheckpointRecord>): CheckpointRecord => ({
   name,
   sourceName: 'web',

@@ -1,5 +1,4 @@
-import type { CreateRequest, Orbctl } from '../orbctl';
-import type { Limits } from '../orbctl/argv';
+import type { CreateRequest, Limits, Orbctl } from '../orbctl';
 import type { JobSpec } from './job-manager';
 import { find, honestly, type MachineSource } from './reconcile';
 

@@ -28,6 +28,7 @@ import { capabilitiesOf, parseVersionOrThrow, requireFeature, type OrbctlFeature
 
 export type { CallOptions, OrbctlOptions } from './invoke';
 export type CreateRequest = argv.CreateArgs;
+export type Limits = argv.Limits;
 export type OrbStackStatus = 'running' | 'starting' | 'stopped';
 
 /** `orbctl ssh` prints static instructions (docs/orbctl.md#ssh); these are its values. */
