@@ -7,6 +7,12 @@ const EXPORT_FILTERS = [{ name: 'OrbStack machine export', extensions: ['zst'] }
 
 const PICKS: Record<PickPurpose, Electron.OpenDialogOptions> = {
   import: { title: 'Import Machines', filters: EXPORT_FILTERS, properties: ['openFile', 'multiSelections'] },
+  // Issue 14: a folder written by Export for a New Mac… (or any folder of exports).
+  'import-folder': {
+    title: 'Import a Folder of Machines',
+    buttonLabel: 'Import',
+    properties: ['openDirectory'],
+  },
   'cloud-init': {
     title: 'Choose a cloud-init File',
     filters: [{ name: 'cloud-init user data', extensions: ['yaml', 'yml', 'cfg', 'txt'] }],

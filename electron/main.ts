@@ -1,6 +1,7 @@
 // Bootstrap only: single instance, security guards, the app:// scheme, the core, IPC, window, menu, tray and
 // the Mac behaviours.
 import { app, clipboard, type BrowserWindow } from 'electron';
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppCommand } from '../shared/ipc/contract';
@@ -51,8 +52,14 @@ function showWindow(): BrowserWindow | null {
     window.webContents.once('did-finish-load', () => {
       windowReady = true;
       openFiles.ready((paths) => {
-        const files = paths.map((p) => grants.grant(p, 'read', 'open-file'));
-        sendCommand({ command: 'import-files', files });
+        // Issue 14: a folder dropped on the Dock icon is a folder of exports, imported whole.
+        const folders = paths.filter(isFolder);
+        for (const folder of folders)
+          sendCommand({ command: 'import-folder', folder: grants.grant(folder, 'read', 'open-file') });
+        const files = paths
+          .filter((p) => !folders.includes(p))
+          .map((p) => grants.grant(p, 'read', 'open-file'));
+        if (files.length > 0) sendCommand({ command: 'import-files', files });
       });
       deepLinks.ready((url) => sendCommand({ command: 'deep-link', url }));
     });
@@ -142,3 +149,11 @@ void app.whenReady().then(() => {
   });
   showWindow();
 });
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

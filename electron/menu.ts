@@ -1,6 +1,6 @@
 import { Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../shared/ipc/contract';
-import { buildAppMenu, type AppMenuItem } from './core/desktop/app-menu';
+import { buildAppMenu, type AppMenuItem } from '../shared/app-menu';
 import { isAppLink } from './core/external-urls';
 
 /** Installs the application menu; OrbDeck's own items reach the window as app commands. */

@@ -21,6 +21,7 @@ import { DeleteDialog } from './views/dialogs/DeleteDialog';
 import { ExportDialog } from './views/dialogs/ExportDialog';
 import { LimitsDialog } from './views/dialogs/LimitsDialog';
 import { ImportDialog } from './views/dialogs/ImportDialog';
+import { ImportFolderDialog } from './views/dialogs/ImportFolderDialog';
 import { PushDialog } from './views/dialogs/PushDialog';
 import { RenameDialog } from './views/dialogs/RenameDialog';
 import { SettingsDialog } from './views/dialogs/SettingsDialog';
@@ -49,14 +50,17 @@ export function App() {
       <TrustDialogs />
       <InsideDialogs />
       {dialog?.kind === 'delete-many' && <DeleteManyDialog machines={dialog.machines} />}
-      {dialog?.kind === 'export-many' && <ExportManyDialog machines={dialog.machines} />}
+      {dialog?.kind === 'export-many' && (
+        <ExportManyDialog machines={dialog.machines} offered={dialog.offered} />
+      )}
       {dialog?.kind === 'create' && <CreateDialog />}
       {dialog?.kind === 'rename' && <RenameDialog machine={dialog.machine} />}
       {dialog?.kind === 'delete' && <DeleteDialog machine={dialog.machine} />}
       {dialog?.kind === 'clone' && <CloneDialog machine={dialog.machine} />}
       {dialog?.kind === 'export' && <ExportDialog machine={dialog.machine} />}
       {dialog?.kind === 'set-limits' && <LimitsDialog machine={dialog.machine} />}
-      {dialog?.kind === 'import' && <ImportDialog items={dialog.items} />}
+      {dialog?.kind === 'import' && <ImportDialog items={dialog.items} folder={dialog.folder} />}
+      {dialog?.kind === 'import-folder' && <ImportFolderDialog />}
       {dialog?.kind === 'push' && <PushDialog machine={dialog.machine} files={dialog.files} />}
       {dialog?.kind === 'settings' && <SettingsDialog />}
       {drop.dragging && (

@@ -181,6 +181,7 @@ export function createCore(options: CoreOptions): Core {
     uploads,
     files,
     exportTargets,
+    events,
     home,
     history: () => history.list(),
     releaseUpload: (path) => uploads?.release(path),

@@ -4,7 +4,7 @@
  * be smuggled in), and a short list of https pages the app links to. Everything else is refused.
  */
 import { MACHINE_NAME_PATTERN } from '../../shared/names';
-import { buildAppMenu, type AppMenuItem } from './desktop/app-menu';
+import { buildAppMenu, type AppMenuItem } from '../../shared/app-menu';
 import { terminalUrl, vscodeUrl, webUrl } from './ssh-urls';
 
 /** OrbStack's home page: where the "orbctl was not found" screen sends people to install OrbStack. */

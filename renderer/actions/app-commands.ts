@@ -1,5 +1,5 @@
 import type { AppCommand } from '../../shared/ipc/contract';
-import { previewAndAsk } from '../lib/file-import';
+import { previewAndAsk, previewFolder } from '../lib/file-import';
 import { useMachines } from '../stores/machines';
 import { useToasts } from '../stores/toasts';
 import { useUi } from '../stores/ui';
@@ -20,6 +20,8 @@ const OPENS_DIALOG: ReadonlySet<AppCommand['command']> = new Set([
   // Issue 14.
   'verify-export',
   'save-checkpoint',
+  'export-bundle',
+  'import-folder',
   // Issue 15
   'deep-link',
 ]);
@@ -39,6 +41,10 @@ export function runAppCommand(cmd: AppCommand): void {
       return;
     case 'save-checkpoint':
       runOnMachine('save-checkpoint', cmd.machine ?? useMachines.getState().selected);
+      return;
+    case 'import-folder':
+      if (cmd.folder) void previewFolder(cmd.folder.ref);
+      else runWindowCommand('import-folder');
       return;
     case 'import-files':
       void previewAndAsk(cmd.files.map((f) => ({ ...f, uploaded: false })));

@@ -1,5 +1,8 @@
 import { getApi } from '../api/api';
-import { pickAndImport } from '../lib/file-import';
+import { pickAndImport, pickAndImportFolder } from '../lib/file-import';
+import { groupCheckpoints } from '../lib/checkpoints';
+import { selectMachines, useMachines } from '../stores/machines';
+import { useCheckpointRecords } from '../stores/checkpoints';
 import type { AppAction } from '../../shared/machine-actions';
 import { appAvailabilityNow } from '../lib/app-availability';
 import { useToasts } from '../stores/toasts';
@@ -9,7 +12,17 @@ import { useUi } from '../stores/ui';
  * What the window can be asked to do as a whole. The toolbar, the keyboard shortcuts, the app menu, the tray and
  * the Dock all run these (GitHub Desktop's dispatcher is the model): one place says what each one does.
  */
-export type WindowCommand = 'create' | 'presets' | 'import' | 'refresh' | 'filter' | 'activity' | 'settings';
+export type WindowCommand =
+  | 'create'
+  | 'presets'
+  | 'import'
+  | 'refresh'
+  | 'filter'
+  | 'activity'
+  | 'settings'
+  // Issue 14.
+  | 'export-bundle'
+  | 'import-folder';
 
 /** The elements some commands act on, registered by the component that renders them. */
 const elements: { filter: HTMLInputElement | null; importInput: HTMLInputElement | null } = {
@@ -33,12 +46,30 @@ const unlessRefused = (action: AppAction, run: () => void | Promise<void>) => ()
   useToasts.getState().push({ kind: 'warning', text: `${can.reason}.` });
 };
 
+/**
+ * Export for a New Mac…: every machine (not the checkpoints, which stay with this Mac) offered, the selected
+ * ones ticked, or all of them when none is selected.
+ */
+function exportForNewMac(): void {
+  const state = useMachines.getState();
+  const { machines } = groupCheckpoints(selectMachines(state), useCheckpointRecords.getState().records);
+  const offered = machines.map((m) => m.name);
+  if (offered.length === 0) {
+    useToasts.getState().push({ kind: 'info', text: 'There is no machine to export.' });
+    return;
+  }
+  const selected = state.selection.names.filter((n) => offered.includes(n));
+  useUi.getState().open({ kind: 'export-many', machines: selected.length ? selected : offered, offered });
+}
+
 const COMMANDS = {
   create: unlessRefused('create', () => useUi.getState().open({ kind: 'create' })),
   // Issue 15: the presets, each created in one click.
   presets: unlessRefused('create', () => useUi.getState().open({ kind: 'presets' })),
   settings: () => useUi.getState().open({ kind: 'settings' }),
   import: unlessRefused('import', () => pickAndImport(elements.importInput)),
+  'import-folder': unlessRefused('import', pickAndImportFolder),
+  'export-bundle': exportForNewMac,
   refresh: () =>
     getApi()
       .invoke('machines:refresh', {})

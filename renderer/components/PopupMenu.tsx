@@ -1,8 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { MenuItem } from '../lib/machine-menu-items';
+/** One item of a drawn menu (a machine's actions, the File menu). */
+export type PopupItem =
+  | { kind: 'item'; id: string; label: string; enabled: boolean; reason?: string; danger?: boolean }
+  | { kind: 'separator' };
 
 interface Props {
-  items: readonly MenuItem[];
+  items: readonly PopupItem[];
   /** Where the menu opens (the pointer, or below a button); kept inside the window. */
   x: number;
   y: number;

@@ -89,3 +89,49 @@ export async function pickAndImport(fileInput: HTMLInputElement | null): Promise
   }
   fileInput?.click();
 }
+
+/**
+ * Issue 14: a folder of exports (from Export for a New Mac…): what it holds and what its index says is missing,
+ * in the Import dialog, one job per machine.
+ */
+export async function previewFolder(ref: string): Promise<void> {
+  try {
+    const { items, ...folder } = await getApi().invoke('import:inspect-folder', { path: ref });
+    if (items.length === 0) {
+      const text = `Nothing in ${folder.folder} can be imported. ${folder.problems.join(' ')}`.trim();
+      useToasts.getState().push({ kind: 'error', text, error: { code: 'BAD_EXPORT_FILE', message: text } });
+      return;
+    }
+    useUi.getState().open({ kind: 'import', items, folder });
+  } catch (error) {
+    const data = toErrorData(error);
+    useToasts.getState().push({ kind: 'error', text: data.message, error: data });
+  }
+}
+
+/** Import Folder…: the native folder dialog in Electron; a browser names the folder in a small dialog. */
+export async function pickAndImportFolder(): Promise<void> {
+  const picked = await getApi().invoke('desktop:pick-files', { purpose: 'import-folder' });
+  if (!picked.supported) return useUi.getState().open({ kind: 'import-folder' });
+  if (picked.files[0]) await previewFolder(picked.files[0].ref);
+}
+
+/** Folders dropped on the window: Electron knows where they are; a browser cannot say, so it is told how. */
+export async function importDroppedFolders(folders: File[]): Promise<void> {
+  const api = getApi();
+  for (const folder of folders) {
+    if (api.transport !== 'electron') {
+      useToasts.getState().push({
+        kind: 'warning',
+        text: `A browser cannot hand the folder ${folder.name} to OrbDeck. Choose File ▸ Import Folder… and type its path.`,
+      });
+      continue;
+    }
+    try {
+      await previewFolder((await api.resolveFile(folder)).ref);
+    } catch (error) {
+      const data = toErrorData(error);
+      useToasts.getState().push({ kind: 'error', text: data.message, error: data });
+    }
+  }
+}

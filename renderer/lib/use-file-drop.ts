@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useUi } from '../stores/ui';
-import { dropOnMachine, importFiles } from './file-import';
+import { dropOnMachine, importDroppedFolders, importFiles } from './file-import';
 
 /**
  * Files dragged over the window: onto a machine's row they are offered to that machine (or imported, if they
@@ -39,7 +39,14 @@ export function useFileDrop(): { dragging: boolean; target: string | null } {
       depth = 0;
       setState({ dragging: false, target: null });
       if (useUi.getState().dialog) return;
-      const files = [...(e.dataTransfer?.files ?? [])];
+      const all = [...(e.dataTransfer?.files ?? [])];
+      if (all.length === 0) return;
+      // Issue 14: a dropped folder is a folder of exports to import (Export for a New Mac…).
+      const items = [...(e.dataTransfer?.items ?? [])];
+      const isFolder = (i: number) => items[i]?.webkitGetAsEntry?.()?.isDirectory === true;
+      const folders = all.filter((_, i) => isFolder(i));
+      const files = all.filter((_, i) => !isFolder(i));
+      if (folders.length > 0) void importDroppedFolders(folders);
       if (files.length === 0) return;
       const machine = machineAt(e);
       void (machine ? dropOnMachine(files, machine) : importFiles(files));

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ImportPreview } from '../../shared/ipc/contract';
+import type { FolderPreview } from '../../shared/ipc/types';
 import type { SortOrder, StateFilter } from '../lib/machine-list';
 import type { TrustDialogState } from '../views/checkpoints/TrustDialogs';
 import type { InsideDialogState } from '../views/inside/InsideDialogs';
@@ -13,8 +14,12 @@ export type DialogState =
   | { kind: 'clone'; machine: string }
   | { kind: 'export'; machine: string }
   | { kind: 'set-limits'; machine: string }
-  | { kind: 'export-many'; machines: string[] }
-  | { kind: 'import'; items: ImportPreview[] }
+  /** Several machines into one folder with an index; `offered` lists the machines one may add (for a new Mac). */
+  | { kind: 'export-many'; machines: string[]; offered?: string[] }
+  /** `folder`: the items came from a folder of exports (its index, and what is missing). */
+  | { kind: 'import'; items: ImportPreview[]; folder?: Omit<FolderPreview, 'items'> }
+  /** A browser's way to name a folder of exports (a native dialog does it in Electron). */
+  | { kind: 'import-folder' }
   | { kind: 'push'; machine: string; files: File[] }
   // Issue 14: checkpoints and Verify Export (mounted by TrustDialogs).
   | TrustDialogState

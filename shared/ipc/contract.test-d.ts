@@ -21,7 +21,7 @@ import type {
   SshAccess,
 } from './contract';
 import type { Settings } from './settings';
-import type { CheckpointRecord, ExportCheck, VerifyProgress } from './types';
+import type { CheckpointRecord, ExportBundle, ExportCheck, FolderPreview, VerifyProgress } from './types';
 
 // Type-level tests: these fail `vitest --typecheck` (and `tsc -b`) when the contract drifts. Every channel is
 // pinned, what a window sends and what it gets back: a new channel without a pin here fails to compile.
@@ -79,6 +79,8 @@ interface Pinned {
     Job,
   ];
   'import:inspect': [{ path: string }, ImportPreview];
+  'machine:export-bundle': [{ names: string[]; folder: string }, ExportBundle];
+  'import:inspect-folder': [{ path: string }, FolderPreview];
   'upload:discard': [{ path: string }, { discarded: boolean }];
   'jobs:list': [None, Job[]];
   'jobs:cancel': [{ id: string }, Job];
@@ -87,17 +89,14 @@ interface Pinned {
   'jobs:history-export': [{ format: 'json' | 'csv' }, { fileName: string; text: string }];
   'desktop:pick-export-path': [{ defaultPath: string }, { supported: boolean; file: ChosenFile | null }];
   'desktop:pick-files': [
-    { purpose: 'import' | 'cloud-init' | 'push' },
+    { purpose: 'import' | 'import-folder' | 'cloud-init' | 'push' },
     { supported: boolean; files: ChosenFile[] },
   ];
   'desktop:context-menu': [
     { items: Array<{ id: string; label: string; enabled: boolean } | { separator: true }> },
     { supported: boolean; chosen: string | null },
   ];
-  'desktop:pick-export-folder': [
-    { names: string[] },
-    { supported: boolean; folder: string | null; files: Array<{ machine: string; file: ChosenFile }> },
-  ];
+  'desktop:pick-export-folder': [{ names: string[] }, { supported: boolean; folder: ChosenFile | null }];
   'desktop:show-item': [{ path: string }, { shown: boolean }];
   // Issue 13: performance
   'machines:visible': [{ names: string[] }, { accepted: number }];

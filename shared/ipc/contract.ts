@@ -36,8 +36,10 @@ import type {
   AppCommand,
   AppInfo,
   CheckpointRecord,
+  ExportBundle,
   ExportCheck,
   ExportSuggestion,
+  FolderPreview,
   ImportPreview,
   MachinesSnapshot,
   Notice,
@@ -235,6 +237,21 @@ export const CONTRACT = {
     request: z.object({ path: fileRef }).strict(),
     response: answers<ImportPreview>(),
   },
+  /**
+   * Issue 14, "Export for a New Mac…": one export job per machine into `folder` (each file under its usual name,
+   * with its checksum and manifest), and `orbdeck-index.json` beside them, kept current as the jobs end.
+   */
+  'machine:export-bundle': {
+    owner: 'transfers',
+    request: z.object({ names: z.array(machineRef).min(1).max(200), folder: fileRef }).strict(),
+    response: answers<ExportBundle>(),
+  },
+  /** Issue 14: every export in a folder (and what its index says is missing), for one import dialog. */
+  'import:inspect-folder': {
+    owner: 'transfers',
+    request: z.object({ path: fileRef }).strict(),
+    response: answers<FolderPreview>(),
+  },
   /** Delete a file the window uploaded to the headless host and no longer needs. */
   'upload:discard': {
     owner: 'transfers',
@@ -269,7 +286,7 @@ export const CONTRACT = {
   /** The native open dialog, for export files to import, a cloud-init file, or files to copy into a machine. */
   'desktop:pick-files': {
     owner: 'desktop',
-    request: z.object({ purpose: z.enum(['import', 'cloud-init', 'push']) }).strict(),
+    request: z.object({ purpose: z.enum(['import', 'import-folder', 'cloud-init', 'push']) }).strict(),
     response: answers<{ supported: boolean; files: ChosenFile[] }>(),
   },
   /**
@@ -300,17 +317,13 @@ export const CONTRACT = {
     response: answers<{ supported: boolean; chosen: string | null }>(),
   },
   /**
-   * The native folder dialog for exporting several machines at once: one write grant per machine for
-   * `<folder>/<machine>-YYYYMMDD-HHMMSS.tar.zst` (never replacing a file), or `folder: null` when cancelled.
+   * The native folder dialog for exporting several machines at once: a write grant for the folder (new files
+   * only: `machine:export-bundle` never replaces one), or `folder: null` when cancelled.
    */
   'desktop:pick-export-folder': {
     owner: 'desktop',
     request: z.object({ names: z.array(machineRef).min(1).max(200) }).strict(),
-    response: answers<{
-      supported: boolean;
-      folder: string | null;
-      files: Array<{ machine: string; file: ChosenFile }>;
-    }>(),
+    response: answers<{ supported: boolean; folder: ChosenFile | null }>(),
   },
   /** Show a file in Finder (only a file the app wrote). */
   'desktop:show-item': {

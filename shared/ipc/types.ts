@@ -1,7 +1,7 @@
 /** The data that crosses IPC in answers and events (the channels themselves are in contract.ts). */
 import type { AppErrorData } from '../errors';
 import type { ChosenFile } from '../files';
-
+import type { Job } from '../jobs';
 import type { Machine, OrbctlCapabilities, SshDetails } from '../machine';
 
 export interface AppInfo {
@@ -89,6 +89,9 @@ export type AppCommand =
   | { command: 'import-files'; files: ChosenFile[] }
   /** Issue 14: Verify Export… (File menu); Save Checkpoint… (the tray). */
   | { command: 'verify-export' }
+  /** Export for a New Mac… (File menu); a folder to import (Import Folder…, or one dropped on the Dock icon). */
+  | { command: 'export-bundle' }
+  | { command: 'import-folder'; folder?: ChosenFile }
   | { command: 'save-checkpoint'; machine?: string }
   // Issue 15: an orbdeck:// link opened the app (the window parses it and asks before it acts).
   | { command: 'deep-link'; url: string };
@@ -117,6 +120,54 @@ export interface ExportManifest {
   sha256: string;
   /** ISO 8601. */
   exportedAt: string;
+}
+
+/**
+ * One machine in `orbdeck-index.json`, the index "Export for a New Mac…" writes into its folder: what was meant
+ * to be there, so the other Mac can tell a folder copied whole from one that lost a file on the way.
+ */
+export interface ExportIndexEntry {
+  machine: string;
+  /** The export's base name, in the index's folder. */
+  file: string;
+  distro: string;
+  distroVersion: string;
+  arch: string;
+  /** `exporting` until its job ends: an index still saying it was written by an export cut short. */
+  state: 'exporting' | 'exported' | 'failed';
+  size?: number;
+  sha256?: string;
+  /** Why it is not there (a failed or cancelled export), in words. */
+  reason?: string;
+}
+
+export interface ExportIndex {
+  format: 'orbdeck-export-index';
+  version: 1;
+  /** ISO 8601. */
+  updatedAt: string;
+  machines: ExportIndexEntry[];
+}
+
+/** What `machine:export-bundle` started: a job per machine, and those refused (a name taken, a full queue). */
+export interface ExportBundle {
+  folder: string;
+  /** The index's path. */
+  index: string;
+  jobs: Job[];
+  refused: Array<{ name: string; message: string }>;
+  /** Why the index could not be written, when it could not. */
+  note?: string;
+}
+
+/** What a folder of exports holds, for the import dialog: one item per export, names free among them all. */
+export interface FolderPreview {
+  folder: string;
+  /** Whether an `orbdeck-index.json` was found and read. */
+  indexed: boolean;
+  items: ImportPreview[];
+  /** What is wrong or missing, one sentence each (a file listed but absent, a file that is not an export). */
+  problems: string[];
 }
 
 export interface ExportCheck {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/jobs';
-import { buildAppMenu, type AppMenuItem } from './app-menu';
+import { buildAppMenu, type AppMenuItem } from '../../../shared/app-menu';
 import { filesFromArgv, OpenFileQueue } from './open-files';
 import { jobNotification, quitQuestion } from './job-messages';
 import { boundsOnScreen, readWindowState, writeWindowState } from './window-state';

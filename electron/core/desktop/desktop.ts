@@ -1,5 +1,5 @@
 /** What the native open dialog is asked for (its title and file types follow). */
-export type PickPurpose = 'import' | 'cloud-init' | 'push';
+export type PickPurpose = 'import' | 'import-folder' | 'cloud-init' | 'push';
 
 /**
  * What only a desktop app can do for the core. Electron provides all of it; the headless host provides none,

@@ -36,7 +36,7 @@ export async function writeSidecars(exportPath: string, manifest: ExportManifest
   ];
   for (const sidecar of sidecars) {
     try {
-      if (await place(sidecar.path, sidecar.text, sidecar.ours)) result.written.push(sidecar.path);
+      if (await placeFile(sidecar.path, sidecar.text, sidecar.ours)) result.written.push(sidecar.path);
       else
         result.notes.push(
           `'${basename(sidecar.path)}' already exists and is not OrbDeck's, so it was kept and not replaced.`,
@@ -49,8 +49,15 @@ export async function writeSidecars(exportPath: string, manifest: ExportManifest
   return result;
 }
 
-/** True when `text` is now at `path`; false when a foreign file holds the name. */
-async function place(path: string, text: string, ours: (text: string) => boolean): Promise<boolean> {
+/**
+ * Writes `text` at `path` through a private partial file; true when it is there, false when a foreign file holds
+ * the name (`ours` says whether a file standing there may be replaced).
+ */
+export async function placeFile(
+  path: string,
+  text: string,
+  ours: (text: string) => boolean,
+): Promise<boolean> {
   const partial = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
   const handle = await open(partial, 'wx', 0o600);
   try {

@@ -64,6 +64,15 @@ export class FileAccess {
     return file;
   }
 
+  /**
+   * What the window sends back for a file found inside a folder it chose (`folderRef`): in Electron a read grant
+   * of its own, from the folder's grant; elsewhere the path.
+   */
+  refWithin(folderRef: string, path: string): string {
+    const folder = isGrant(folderRef) ? this.grants.lookup(folderRef) : undefined;
+    return folder ? this.grants.grant(path, 'read', folder.origin).ref : path;
+  }
+
   /** The path behind a request's file field, if this transport lets the caller name it. */
   pathOf(ref: string, access: GrantAccess, transport: Transport, field: string): string {
     if (isGrant(ref)) {

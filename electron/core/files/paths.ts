@@ -64,6 +64,16 @@ export async function checkReadablePath(p: string, field: string): Promise<strin
   return path;
 }
 
+/** An existing, readable folder (a folder of exports to import). Returns its absolute path. */
+export async function checkReadableFolder(p: string, field: string): Promise<string> {
+  const path = absolutePath(p, field);
+  const st = await statOrNull(path);
+  if (!st?.isDirectory() || !(await canAccess(path, constants.R_OK | constants.X_OK))) {
+    throw invalidPath(`There is no folder at '${path}' that OrbDeck can read.`, field, path);
+  }
+  return path;
+}
+
 /** A folder that exists and where OrbDeck may create files (an export's destination). */
 export async function checkWritableFolder(folder: string, field: string, path: string): Promise<void> {
   const dir = await statOrNull(folder);

@@ -60,6 +60,8 @@ const EXAMPLES = {
   ['machine:import']: { path: '/nowhere/u.tar.zst', name: 'box' },
   ['machine:push']: { name: 'ubuntu', paths: ['/nowhere/a.txt'] },
   ['import:inspect']: { path: '/nowhere/u.tar.zst' },
+  ['machine:export-bundle']: { names: ['ubuntu'], folder: '/nowhere' },
+  ['import:inspect-folder']: { path: '/nowhere' },
   ['jobs:list']: {},
   ['jobs:cancel']: { id: 'job-abc-1' },
   ['jobs:history']: {},

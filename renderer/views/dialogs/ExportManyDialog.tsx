@@ -3,26 +3,25 @@ import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { toErrorData, type AppErrorData } from '../../../shared/errors';
+import type { ExportBundle } from '../../../shared/ipc/types';
+import { useToasts } from '../../stores/toasts';
 import { useConnection } from '../../stores/connection';
 import { useUi } from '../../stores/ui';
 import { useSubmit } from './use-submit';
 
-const stamp = (d = new Date()) => {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
-};
-
 /**
- * Several machines into one folder, one export job each, each under its usual file name. The desktop app asks
- * for the folder in the native dialog (and gets one write grant per file); a browser types the folder.
+ * Several machines into one folder, one export job each, each under its usual file name with its checksum and
+ * manifest, and `orbdeck-index.json` listing them (issue 14: the folder a new Mac imports whole). The desktop app
+ * asks for the folder in the native dialog (a write grant for it); a browser types the folder. With `offered`
+ * (Export for a New Mac…), the person ticks which machines go.
  */
-export function ExportManyDialog({ machines }: { machines: string[] }) {
+export function ExportManyDialog({ machines, offered }: { machines: string[]; offered?: string[] }) {
   const close = useUi((s) => s.close);
   const electron = useConnection((s) => s.info?.transport === 'electron');
   const id = useId();
   const [folder, setFolder] = useState('');
-  const [refused, setRefused] = useState<Array<{ name: string; error: AppErrorData }>>([]);
+  const [chosen, setChosen] = useState<readonly string[]>(machines);
+  const [refused, setRefused] = useState<ExportBundle['refused']>([]);
   const { busy, error, submit } = useSubmit();
 
   useEffect(() => {
@@ -32,46 +31,69 @@ export function ExportManyDialog({ machines }: { machines: string[] }) {
       .catch(() => {});
   }, [machines]);
 
-  const exportAll = async (targets: Array<{ machine: string; path: string }>) => {
-    const failures: typeof refused = [];
-    for (const { machine, path } of targets) {
-      await getApi()
-        .invoke('machine:export', { name: machine, path })
-        .catch((e: unknown) => failures.push({ name: machine, error: toErrorData(e) }));
-    }
-    setRefused(failures);
-    if (failures.length === 0) {
-      close();
-    }
+  const exportTo = async (folderRef: string) => {
+    const bundle = await getApi().invoke('machine:export-bundle', { names: [...chosen], folder: folderRef });
+    const toasts = useToasts.getState();
+    if (bundle.note) toasts.push({ kind: 'warning', text: bundle.note });
+    if (bundle.jobs.length > 0 && offered)
+      toasts.push({
+        kind: 'info',
+        text: `Exporting ${count(bundle.jobs.length)} to ${bundle.folder}. When they have finished, copy the folder to the other Mac and drop it on OrbDeck there.`,
+      });
+    setRefused(bundle.refused);
+    if (bundle.refused.length === 0) close();
   };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit(async () => {
       if (electron) {
-        const picked = await getApi().invoke('desktop:pick-export-folder', { names: machines });
+        const picked = await getApi().invoke('desktop:pick-export-folder', { names: [...chosen] });
         if (!picked.folder) return;
-        setFolder(picked.folder);
-        await exportAll(picked.files.map((f) => ({ machine: f.machine, path: f.file.ref })));
+        setFolder(picked.folder.path);
+        await exportTo(picked.folder.ref);
       } else {
-        const base = folder.trim().replace(/\/+$/, '');
-        const when = stamp();
-        await exportAll(machines.map((machine) => ({ machine, path: `${base}/${machine}-${when}.tar.zst` })));
+        await exportTo(folder.trim().replace(/(.)\/+$/, '$1'));
       }
     });
   };
 
+  const toggle = (name: string, on: boolean) =>
+    setChosen((all) =>
+      on ? (offered ?? machines).filter((m) => m === name || all.includes(m)) : all.filter((m) => m !== name),
+    );
+  const title = offered ? 'Export for a New Mac' : `Export ${machines.length} Machines`;
+  const action = chosen.length === 1 ? 'Export 1 Machine' : `Export ${chosen.length} Machines`;
   return (
-    <Dialog title={`Export ${machines.length} Machines`} onClose={close}>
+    <Dialog title={title} onClose={close}>
       <form onSubmit={onSubmit}>
         <p className="muted">
-          Each machine is written to its own file in one folder, one export at a time per disk.
+          Each machine is written to its own file in one folder, with its checksum and manifest, and an index
+          (orbdeck-index.json) lists them all.
+          {offered && ' Copy the folder to the other Mac and drop it on OrbDeck there: it imports them all.'}
         </p>
-        <ul className="file-list" aria-label="Machines to export">
-          {machines.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
+        {offered ? (
+          <ul className="check-list" aria-label="Machines to export">
+            {offered.map((m) => (
+              <li key={m}>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(m)}
+                    onChange={(e) => toggle(m, e.target.checked)}
+                  />
+                  {m}
+                </label>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <ul className="file-list" aria-label="Machines to export">
+            {machines.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        )}
         {!electron && (
           <div className="field">
             <label htmlFor={`${id}-folder`}>Folder</label>
@@ -88,14 +110,14 @@ export function ExportManyDialog({ machines }: { machines: string[] }) {
         {refused.length > 0 && (
           <div className="banner banner-error" role="alert">
             <strong>
-              {refused.length === machines.length
+              {refused.length === chosen.length
                 ? 'No export was started:'
                 : 'These exports were not started:'}
             </strong>
             <ul>
               {refused.map((r) => (
                 <li key={r.name}>
-                  {r.name}: {r.error.message}
+                  {r.name}: {r.message}
                 </li>
               ))}
             </ul>
@@ -103,11 +125,13 @@ export function ExportManyDialog({ machines }: { machines: string[] }) {
         )}
         {error && <ErrorDetails error={error} />}
         <DialogButtons
-          label={electron ? 'Choose Folder…' : `Export ${machines.length} Machines`}
+          label={electron ? 'Choose Folder…' : action}
           onCancel={close}
-          disabled={busy || (!electron && !folder.trim())}
+          disabled={busy || chosen.length === 0 || (!electron && !folder.trim())}
         />
       </form>
     </Dialog>
   );
 }
+
+const count = (n: number) => (n === 1 ? '1 machine' : `${n} machines`);

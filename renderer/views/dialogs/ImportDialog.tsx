@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { describeImage } from '../../../shared/distros';
 import type { ImportPreview } from '../../../shared/ipc/contract';
+import type { FolderPreview } from '../../../shared/ipc/types';
 import { getApi } from '../../api/api';
 import { toErrorData } from '../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
@@ -16,7 +17,14 @@ import { useExportCheck } from '../../lib/use-export-check';
 import { ChecksumStatus } from '../trust/ChecksumStatus';
 
 /** What each dropped or picked export holds, with a name for each new machine; each becomes its own job. */
-export function ImportDialog({ items }: { items: ImportPreview[] }) {
+export function ImportDialog({
+  items,
+  folder,
+}: {
+  items: ImportPreview[];
+  /** Issue 14: the items came from this folder of exports; its problems are said before anything is imported. */
+  folder?: Omit<FolderPreview, 'items'> | undefined;
+}) {
   const close = useUi((s) => s.close);
   const existing = useMachines(selectMachines).map((m) => m.name);
   const [names, setNames] = useState(() => items.map((i) => i.proposedName));
@@ -70,6 +78,7 @@ export function ImportDialog({ items }: { items: ImportPreview[] }) {
   return (
     <Dialog title={title} onClose={discard}>
       <form onSubmit={onSubmit}>
+        {folder && <FolderSummary folder={folder} count={items.length} />}
         <ul className="import-list">
           {items.map((item, i) => (
             <li key={item.path} aria-label={`Export of ${item.name}`}>
@@ -119,6 +128,25 @@ export function ImportDialog({ items }: { items: ImportPreview[] }) {
         />
       </form>
     </Dialog>
+  );
+}
+
+/** Issue 14: where the exports come from, and what the folder's index says is missing or unfinished. */
+function FolderSummary({ folder, count }: { folder: Omit<FolderPreview, 'items'>; count: number }) {
+  return (
+    <div className={folder.problems.length ? 'banner banner-warning' : 'banner'} role="status">
+      <p>
+        {count === 1 ? '1 machine' : `${count} machines`} from <strong>{folder.folder}</strong>
+        {folder.indexed ? ', as its index lists them.' : ' (no index beside them).'}
+      </p>
+      {folder.problems.length > 0 && (
+        <ul aria-label="Problems with the folder">
+          {folder.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

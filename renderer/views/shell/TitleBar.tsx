@@ -6,6 +6,7 @@ import { useConnection } from '../../stores/connection';
 import { selectMachines, useMachines } from '../../stores/machines';
 import { useUi } from '../../stores/ui';
 import { ActivityIndicator } from './ActivityIndicator';
+import { FileMenu } from './FileMenu';
 
 const tip = (text: string, command: string) => {
   const key = shortcutLabel(command);
@@ -50,6 +51,7 @@ export function TitleBar() {
       </div>
       <div className="titlebar-space" />
       <div className="toolbar-group">
+        {info && info.transport !== 'electron' && <FileMenu />}
         <button
           type="button"
           className="icon-button"

@@ -1,7 +1,6 @@
 import type { Desktop } from '../../desktop/desktop';
 import type { FileGrants } from '../../files/grants';
 import type { Router } from '../router';
-import { exportFileIn } from './transfers';
 
 /**
  * Native dialogs and Finder: Electron does them; the headless host says it cannot, and the window adapts.
@@ -17,6 +16,7 @@ export function registerDesktopHandlers(router: Router, desktop: Desktop, grants
   });
   handle('desktop:pick-files', async ({ purpose }) => {
     if (!desktop.pickFiles) return { supported: false, files: [] };
+    // A folder of exports is read: its files come back as grants of their own (import:inspect-folder).
     const paths = await desktop.pickFiles(purpose);
     return { supported: true, files: paths.map((p) => grants.grant(p, 'read', 'dialog')) };
   });
@@ -28,14 +28,9 @@ export function registerDesktopHandlers(router: Router, desktop: Desktop, grants
     return { supported: true, chosen: offered ? chosen : null };
   });
   handle('desktop:pick-export-folder', async ({ names }) => {
-    if (!desktop.pickFolder) return { supported: false, folder: null, files: [] };
+    if (!desktop.pickFolder) return { supported: false, folder: null };
     const folder = await desktop.pickFolder(`Export ${names.length} Machines`);
-    if (!folder) return { supported: true, folder: null, files: [] };
-    const files = names.map((machine) => ({
-      machine,
-      file: grants.grant(exportFileIn(folder, machine), 'write', 'dialog'),
-    }));
-    return { supported: true, folder, files };
+    return { supported: true, folder: folder ? grants.grant(folder, 'write', 'dialog') : null };
   });
   handle('desktop:show-item', ({ path }) => ({
     shown: desktop.showItemInFolder?.(path) ?? false,

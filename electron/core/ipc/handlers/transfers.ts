@@ -1,15 +1,24 @@
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { AppError, ErrorCode } from '../../../../shared/errors';
-import { isFinished } from '../../../../shared/jobs';
+import { basename, dirname, join } from 'node:path';
+import { AppError, ErrorCode, toErrorData } from '../../../../shared/errors';
+import { isFinished, type Job } from '../../../../shared/jobs';
 import { type ExportSuggestion, type ImportPreview } from '../../../../shared/ipc/contract';
+import type { ExportBundle, ExportIndexEntry } from '../../../../shared/ipc/types';
+import type { EventHub } from '../../events';
+import { inspectExportFolder } from '../../files/export-folder';
+import { ExportIndexFile, recordEndings } from '../../files/export-index-file';
 import { freeMachineName } from '../../../../shared/names';
 import { readExportHeader } from '../../exportfile/read-header';
 import { checksumPresence } from '../../exportfile/verify';
 import type { ExportTargets } from '../../files/export-target';
 import type { FileAccess, Transport } from '../../files/file-access';
-import { checkReadableFile, checkReadablePath } from '../../files/paths';
+import {
+  checkReadableFile,
+  checkReadableFolder,
+  checkReadablePath,
+  checkWritableFolder,
+} from '../../files/paths';
 import type { JobManager } from '../../jobs/job-manager';
 import type { Machines } from '../../machines/machines';
 import { cloneJob, exportJob, importJob, pushJob, type TransferDeps } from '../../jobs/transfer-jobs';
@@ -24,6 +33,7 @@ export interface TransferHandlerDeps extends TransferDeps {
   uploads: UploadStore | null;
   files: FileAccess;
   exportTargets: ExportTargets;
+  events: EventHub;
   home?: string;
 }
 
@@ -38,12 +48,10 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
     return jobs.submit(cloneJob(name, newName, deps));
   });
 
-  handle('machine:export', async ({ name, path, overwrite }, context) => {
-    const target = files.pathOf(path, 'write', context.transport, 'path');
-    const claim = await deps.exportTargets.claim(target, overwrite ?? false);
-    settings.set({ lastExportFolder: dirname(target) });
+  /** Claims `target` and submits its export; the claim follows the job's life (a job cancelled before it ran). */
+  const startExport = async (name: string, target: string, overwrite: boolean) => {
+    const claim = await deps.exportTargets.claim(target, overwrite);
     const job = jobs.submit(exportJob(name, claim, deps));
-    // A job cancelled before it ran never reaches its own clean-up: the claim follows the job's life instead.
     claim.holdWhile(() => {
       try {
         return !isFinished(jobs.get(job.id));
@@ -52,11 +60,32 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
       }
     });
     return job;
+  };
+
+  handle('machine:export', async ({ name, path, overwrite }, context) => {
+    const target = files.pathOf(path, 'write', context.transport, 'path');
+    const job = await startExport(name, target, overwrite ?? false);
+    settings.set({ lastExportFolder: dirname(target) });
+    return job;
   });
 
+  handle('machine:export-bundle', async ({ names: chosen, folder: ref }, context) => {
+    const folder = files.pathOf(ref, 'write', context.transport, 'folder');
+    await checkWritableFolder(folder, 'folder', folder);
+    settings.set({ lastExportFolder: folder });
+    return exportBundle(folder, chosen, startExport, deps);
+  });
   handle('machine:export-suggest', ({ name }) => suggestExport(name, settings, home));
 
   handle('import:inspect', async ({ path }, context) => inspect(path, context.transport, names(), deps));
+
+  handle('import:inspect-folder', async ({ path: ref }, context) => {
+    const { path } = await files.resolve(ref, 'read', 'import', context.transport, 'path');
+    const folder = await checkReadableFolder(path, 'path');
+    return inspectExportFolder(folder, names(), (file, taken) =>
+      previewFile(file, files.refWithin(ref, file), taken, deps),
+    );
+  });
 
   handle('machine:import', async ({ path, name }, context) => {
     const preview = await inspect(path, context.transport, names(), deps);
@@ -106,10 +135,20 @@ function taken(name: string, field: string): AppError {
 async function inspect(
   ref: string,
   transport: Transport,
-  taken: string[],
+  taken: readonly string[],
   deps: TransferHandlerDeps,
 ): Promise<ImportPreview> {
   const { path } = await deps.files.resolve(ref, 'read', 'import', transport, 'path');
+  return previewFile(path, ref, taken, deps);
+}
+
+/** What the export at `path` holds, with a name for its machine that is not in `taken`. */
+async function previewFile(
+  path: string,
+  ref: string,
+  taken: readonly string[],
+  deps: TransferHandlerDeps,
+): Promise<ImportPreview> {
   const file = await checkReadableFile(path, 'path');
   const config = await readExportHeader(file.path);
   const record = config.record;
@@ -122,9 +161,60 @@ async function inspect(
     version: record.image.version,
     arch: record.image.arch,
     exportedAt: config.exported_at,
-    proposedName: freeMachineName(record.name, taken),
+    proposedName: freeMachineName(record.name, [...taken]),
     uploaded: deps.uploads?.isUpload(file.path) ?? false,
     checksum: await checksumPresence(file.path, file.size),
+  };
+}
+
+/**
+ * Starts one export per machine into `folder` and writes the index beside them; the index is brought up to
+ * date as each export ends (files/export-index-file.ts). A machine that cannot be exported now is refused alone.
+ */
+async function exportBundle(
+  folder: string,
+  chosen: readonly string[],
+  startExport: (name: string, target: string, overwrite: boolean) => Promise<Job>,
+  deps: TransferHandlerDeps,
+): Promise<ExportBundle> {
+  const index = await ExportIndexFile.open(folder);
+  const started: Array<{ job: Job; entry: ExportIndexEntry }> = [];
+  const refused: ExportBundle['refused'] = [];
+  for (const name of chosen) {
+    try {
+      const target = exportFileIn(folder, name);
+      const job = await startExport(name, target, false);
+      const known = deps.knownMachine?.(name);
+      started.push({
+        job,
+        entry: {
+          machine: name,
+          file: basename(target),
+          distro: known?.distro ?? '',
+          distroVersion: known?.version ?? '',
+          arch: known?.arch ?? '',
+          state: 'exporting',
+        },
+      });
+    } catch (error) {
+      refused.push({ name, message: toErrorData(error).message });
+    }
+  }
+  const note = started.length ? await index.add(started.map((s) => s.entry)) : null;
+  const files = new Map(started.map((s) => [s.job.id, s.entry.file]));
+  void recordEndings(deps.events, index, files, (id) => {
+    try {
+      return deps.jobs.get(id);
+    } catch {
+      return undefined;
+    }
+  });
+  return {
+    folder,
+    index: index.path,
+    jobs: started.map((s) => s.job),
+    refused,
+    ...(note ? { note } : {}),
   };
 }
 

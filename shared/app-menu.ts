@@ -1,8 +1,9 @@
-import type { AppCommand } from '../../../shared/ipc/contract';
+import type { AppCommand } from './ipc/contract';
 
 /**
  * The application menu as plain data: the standard macOS roles plus OrbDeck's own items with their shortcuts.
- * electron/menu.ts turns `command` items into clicks that reach the window.
+ * electron/menu.ts turns `command` items into clicks that reach the window; in a browser, where there is no
+ * menu bar, the title bar's File menu shows the same items (renderer/views/shell/FileMenu.tsx).
  */
 export interface AppMenuItem {
   label?: string;
@@ -16,6 +17,14 @@ export interface AppMenuItem {
 }
 
 const sep: AppMenuItem = { type: 'separator' };
+
+/** The File menu's own items (not the roles), in order, for a menu drawn by the window. */
+export function fileMenuCommands(): Array<{ label: string; command: AppCommand }> {
+  const file = buildAppMenu('OrbDeck', true).find((m) => m.label === 'File');
+  return (file?.submenu ?? []).flatMap((i) =>
+    i.label && i.command ? [{ label: i.label, command: i.command }] : [],
+  );
+}
 
 export function buildAppMenu(appName = 'OrbDeck', isMac = true): AppMenuItem[] {
   const appMenu: AppMenuItem = {
@@ -44,6 +53,9 @@ export function buildAppMenu(appName = 'OrbDeck', isMac = true): AppMenuItem[] {
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', command: { command: 'export' } },
       // Issue 14.
       { label: 'Verify Export…', command: { command: 'verify-export' } },
+      sep,
+      { label: 'Export for a New Mac…', command: { command: 'export-bundle' } },
+      { label: 'Import Folder…', command: { command: 'import-folder' } },
       sep,
       ...(isMac
         ? [{ role: 'close' }]

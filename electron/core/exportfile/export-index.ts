@@ -1,0 +1,55 @@
+/**
+ * The index "Export for a New Mac…" writes beside its exports (`orbdeck-index.json`): every machine meant to be
+ * in the folder, with its checksum once exported. The other Mac reads it to say what is missing
+ * (docs/verified-exports.md, "A folder for a new Mac").
+ */
+import { z } from 'zod';
+import type { ExportIndex } from '../../../shared/ipc/types';
+
+export const INDEX_FILE = 'orbdeck-index.json';
+/** More entries than a folder of exports could sensibly hold: refused rather than read. */
+const MAX_ENTRIES = 1000;
+
+const baseName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !s.includes('/') && s !== '.' && s !== '..' && !s.startsWith('.'), 'not a file name');
+
+export const indexSchema = z.looseObject({
+  format: z.literal('orbdeck-export-index'),
+  version: z.literal(1),
+  updatedAt: z.string(),
+  machines: z
+    .array(
+      z.looseObject({
+        machine: z.string().max(255),
+        file: baseName,
+        distro: z.string().max(64),
+        distroVersion: z.string().max(64),
+        arch: z.string().max(32),
+        state: z.enum(['exporting', 'exported', 'failed']),
+        size: z.number().int().nonnegative().optional(),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional(),
+        reason: z.string().max(2000).optional(),
+      }),
+    )
+    .max(MAX_ENTRIES),
+}) satisfies z.ZodType<ExportIndex>;
+
+export function indexText(index: ExportIndex): string {
+  return JSON.stringify(index, null, 2) + '\n';
+}
+
+/** The index in `text`, or null when it is not one. */
+export function parseIndex(text: string): ExportIndex | null {
+  try {
+    const parsed = indexSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
