@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { button, details, machineTable, openActivity, row } from './support/ui';
 
@@ -56,7 +58,10 @@ test('a bulk delete asks once, naming every machine, and deletes only after the 
   await expect(row(page, 'debian')).toBeVisible();
 });
 
-test('a bulk export writes one file per machine into one folder, one job each', async ({ page, host }) => {
+test('a bulk export writes one file per machine into one folder, one job each, and an index the folder imports by', async ({
+  page,
+  host,
+}) => {
   await row(page, 'alpine').click();
   await row(page, 'debian').click({ modifiers: ['Control'] });
   await page
@@ -78,7 +83,31 @@ test('a bulk export writes one file per machine into one folder, one job each', 
   ).toBeVisible({
     timeout: 30_000,
   });
+  // Issue 14: the folder holds an index too; File › Import Folder… (a browser types the path) lists both.
+  await expect
+    .poll(() => indexStates(host.dataDir), { timeout: 60_000 })
+    .toEqual(['alpine exported', 'debian exported']);
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Import Folder…' }).click();
+  const pick = page.getByRole('dialog', { name: 'Import Folder' });
+  await pick.getByLabel('Folder').fill(host.dataDir);
+  await button(pick, 'Show Machines').click();
+  const importing = page.getByRole('dialog', { name: 'Import 2 Machines' });
+  await expect(importing.getByRole('status').first()).toHaveText(
+    `2 machines from ${host.dataDir}, as its index lists them.`,
+  );
+  await expect(importing.getByLabel('Name for debian')).toHaveValue('debian-2');
 });
+
+/** What the folder's orbdeck-index.json says of each machine (empty while it is not there). */
+function indexStates(folder: string): string[] {
+  const path = join(folder, 'orbdeck-index.json');
+  if (!existsSync(path)) return [];
+  const index = JSON.parse(readFileSync(path, 'utf8')) as {
+    machines: Array<{ machine: string; state: string }>;
+  };
+  return index.machines.map((e) => `${e.machine} ${e.state}`);
+}
 
 test.describe('a machine being created', () => {
   test.use({ hostOptions: { env: { ORBCTL_SIM_FAULT: 'slow:create:4000' } } });

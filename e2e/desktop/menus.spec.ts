@@ -19,6 +19,8 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
     ['Import…', 'CmdOrCtrl+I'],
     ['Export…', 'CmdOrCtrl+E'],
     ['Verify Export…', null],
+    ['Export for a New Mac…', null],
+    ['Import Folder…', null],
     ['Close Window', 'CommandOrControl+W'],
   ]);
   expect(items(menu[0]?.submenu)).toContainEqual(['Settings…', 'CmdOrCtrl+,']);

@@ -61,3 +61,47 @@ test('imports a verified export, and a damaged one only after a clear warning', 
   await expect(third.getByRole('status', { name: 'Checksum' })).toHaveText('No checksum beside it.');
   await expect(button(third, 'Import')).toBeEnabled();
 });
+
+// Issue 14: Export for a New Mac… through the real main process (native folder dialog, menu), and the folder
+// handed back as a Dock drop imports whole.
+test('exports machines for a new Mac into one folder, and imports that folder whole', async ({
+  app,
+  home,
+  window,
+}) => {
+  test.setTimeout(120_000);
+  await row(window, 'alpine').click();
+  await row(window, 'debian').click({ modifiers: ['Control'] });
+  await app.menu.click('File', 'Export for a New Mac…');
+  const dialog = window.getByRole('dialog', { name: 'Export for a New Mac' });
+  await expect(dialog.getByLabel('alpine')).toBeChecked();
+  await expect(dialog.getByLabel('ubuntu')).not.toBeChecked();
+  await button(dialog, 'Choose Folder…').click();
+  const folder = join(home.home, 'For the new Mac');
+  mkdirSync(folder);
+  const pick = await app.dialogs.next('showOpenDialog');
+  expect(pick.options).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+  await app.dialogs.answer(pick, { filePaths: [folder] });
+  await expect(dialog).toBeHidden();
+
+  const index = () =>
+    JSON.parse(readFileSync(join(folder, 'orbdeck-index.json'), 'utf8')) as {
+      machines: Array<{ machine: string; state: string }>;
+    };
+  await expect
+    .poll(() => index().machines.map((e) => `${e.machine} ${e.state}`), { timeout: 60_000 })
+    .toEqual(['alpine exported', 'debian exported']);
+
+  // On the other Mac the folder is dropped on the Dock icon: one dialog, names free, each checked.
+  expect(await app.call('openFile', { path: folder })).toEqual({ handled: true });
+  const importing = window.getByRole('dialog', { name: 'Import 2 Machines' });
+  await expect(importing.getByRole('status').first()).toContainText('2 machines from');
+  await expect(importing.getByRole('status', { name: 'Checksum' })).toHaveText([
+    'Verified: matches its checksum.',
+    'Verified: matches its checksum.',
+  ]);
+  await expect(importing.getByLabel('Name for alpine')).toHaveValue('alpine-2');
+  await button(importing, 'Import 2 Machines').click();
+  await expect(row(window, 'alpine-2')).toBeVisible({ timeout: 30_000 });
+  await expect(row(window, 'debian-2')).toBeVisible({ timeout: 30_000 });
+});

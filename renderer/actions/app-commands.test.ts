@@ -1,4 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { checkpointName } from '../../shared/checkpoint-names';
+import { testMachine } from '../../test/helpers/fixtures';
+import { useMachines } from '../stores/machines';
 import { useToasts } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { runAppCommand } from './app-commands';
@@ -52,5 +55,44 @@ describe('orbdeck:// links (issue 15)', () => {
     expect(useToasts.getState().toasts.map((t) => t.text)).toContain(
       'OrbDeck links cannot “delete” a machine.',
     );
+  });
+});
+
+describe('Export for a New Mac… (issue 14)', () => {
+  beforeEach(() => {
+    useUi.setState({ dialog: null });
+    useToasts.setState({ toasts: [] });
+    useMachines.setState({ snapshot: null });
+    useMachines.getState().select(null);
+  });
+  const snapshot = (names: string[]) =>
+    useMachines.getState().setSnapshot({
+      machines: names.map((n) => testMachine(n, 'stopped')),
+      lastError: null,
+      updatedAt: 1,
+      version: 1,
+    });
+  const checkpoint = checkpointName('ubuntu', new Date(2026, 11, 1, 10, 0, 0), []);
+
+  it('offers every machine but the checkpoints, with the selected ones ticked', () => {
+    snapshot(['alpine', 'ubuntu', checkpoint]);
+    useMachines.getState().select('ubuntu');
+    runAppCommand({ command: 'export-bundle' });
+    expect(useUi.getState().dialog).toEqual({
+      kind: 'export-many',
+      machines: ['ubuntu'],
+      offered: ['alpine', 'ubuntu'],
+    });
+  });
+
+  it('ticks them all when none is selected, and says so when there is none', () => {
+    snapshot(['alpine', 'ubuntu']);
+    runAppCommand({ command: 'export-bundle' });
+    expect(useUi.getState().dialog).toMatchObject({ machines: ['alpine', 'ubuntu'] });
+    useUi.setState({ dialog: null });
+    snapshot([checkpoint]);
+    runAppCommand({ command: 'export-bundle' });
+    expect(useUi.getState().dialog).toBeNull();
+    expect(useToasts.getState().toasts.map((t) => t.text)).toEqual(['There is no machine to export.']);
   });
 });

@@ -44,6 +44,12 @@ describe('Export for a New Mac', () => {
     expect(alpine).toMatchObject({ distro: 'alpine', distroVersion: '3.22' });
     expect(missing).toMatchObject({ machine: 'no-such-machine', state: 'failed' });
     expect(missing!.reason).toMatch(/no-such-machine/);
+    // The other Mac hears why it is not there.
+    const preview = await invoke<FolderPreview>('import:inspect-folder', { path: outDir });
+    expect(preview.items.map((i) => i.name)).toEqual(['alpine', 'debian']);
+    expect(preview.problems).toEqual([
+      `no-such-machine was not exported on the other Mac: ${missing!.reason}`,
+    ]);
   }, 60_000);
 
   it('previews a folder whole: free names for all, and what its index says is missing or unfinished', async () => {

@@ -82,18 +82,25 @@ export function ImportDialog({
         <ul className="import-list">
           {items.map((item, i) => (
             <li key={item.path} aria-label={`Export of ${item.name}`}>
-              <dl className="import-facts">
-                <dt>Exported machine</dt>
-                <dd>{item.name}</dd>
-                <dt>Distro</dt>
-                <dd>{describeImage(item.distro, item.version)}</dd>
-                <dt>Architecture</dt>
-                <dd>{item.arch}</dd>
-                <dt>Exported</dt>
-                <dd>{formatDate(item.exportedAt)}</dd>
-                <dt>File</dt>
-                <dd>{formatBytes(item.size)}</dd>
-              </dl>
+              {items.length > 2 ? (
+                <p className="import-summary">
+                  <strong>{item.name}</strong> · {describeImage(item.distro, item.version)} · {item.arch} ·{' '}
+                  {formatBytes(item.size)} · exported {formatDate(item.exportedAt)}
+                </p>
+              ) : (
+                <dl className="import-facts">
+                  <dt>Exported machine</dt>
+                  <dd>{item.name}</dd>
+                  <dt>Distro</dt>
+                  <dd>{describeImage(item.distro, item.version)}</dd>
+                  <dt>Architecture</dt>
+                  <dd>{item.arch}</dd>
+                  <dt>Exported</dt>
+                  <dd>{formatDate(item.exportedAt)}</dd>
+                  <dt>File</dt>
+                  <dd>{formatBytes(item.size)}</dd>
+                </dl>
+              )}
               <ItemCheck item={item} onVerdict={onVerdict} />
               <NameField
                 label={items.length === 1 ? 'Name of the new machine' : `Name for ${item.name}`}
