@@ -23,6 +23,8 @@ export interface SimEnv {
   faults: string;
   /** The "macOS user": default username of new machines (ORBCTL_SIM_USER). */
   user: string;
+  /** How long cloud-init runs after a create with `-c` (ORBCTL_SIM_CLOUD_INIT_MS); null: 3 s / speed. */
+  cloudInitMs: number | null;
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
@@ -63,6 +65,7 @@ export function readSimEnv(env: NodeJS.ProcessEnv = process.env): SimEnv {
     seed: seed === 'demo' ? 'demo' : null,
     faults: env.ORBCTL_SIM_FAULT ?? '',
     user,
+    cloudInitMs: env.ORBCTL_SIM_CLOUD_INIT_MS ? positiveNumber(env, 'ORBCTL_SIM_CLOUD_INIT_MS', 1) : null,
   };
 }
 

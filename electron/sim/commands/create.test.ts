@@ -108,6 +108,29 @@ describe.concurrent('distros (docs/orbctl.md#distros)', PROCESS_TESTS, () => {
     const missing = await s.run(['create', '-c', 'nope.yaml', 'ubuntu', 'c3']);
     expect(missing).toMatchObject({ code: 1, stderr: 'open nope.yaml: no such file or directory\n' });
   });
+
+  it('runs cloud-init after the machine started: running, then done or (a failing runcmd) error, with a log', async () => {
+    const s = simulator({ ORBCTL_SIM_CLOUD_INIT_MS: '2500' });
+    const good = join(s.home, 'good.yaml');
+    writeFileSync(good, '#cloud-config\nruncmd:\n  - echo hello\n');
+    const bad = join(s.home, 'bad.yaml');
+    writeFileSync(bad, '#cloud-config\nruncmd:\n  - echo one\n  - [exit 3]\npackages:\n  - git\n');
+    const status = (m: string, ...more: string[]) => s.run(['run', '-m', m, 'cloud-init', 'status', ...more]);
+    await s.ok(['create', '-c', good, 'ubuntu', 'ok']);
+    expect(await status('ok')).toMatchObject({ code: 0, stdout: 'status: running\n' });
+    await s.ok(['create', '-c', bad, 'ubuntu', 'ko']);
+    await s.ok(['create', 'ubuntu', 'plain']);
+    expect(await status('plain')).toMatchObject({ code: 0, stdout: 'status: disabled\n' });
+    expect(await status('ok', '--wait')).toMatchObject({ code: 0, stdout: 'status: done\n' });
+    const failed = await status('ko', '--wait', '--long');
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/^status: error\nextended_status: error\n[\s\S]*errors:\n\t- .*runcmd/);
+    const log = await s.run(['run', '-m', 'ko', 'cat', '/var/log/cloud-init-output.log']);
+    expect(log.stdout).toContain('+ exit 3\nFailed running /var/lib/cloud/instance/scripts/runcmd [3]');
+    expect((await s.run(['run', '-m', 'ok', 'cat', '/var/log/cloud-init-output.log'])).stdout).toMatch(
+      /finished at/,
+    );
+  });
 });
 
 describe.concurrent('names (docs/orbctl.md#names)', PROCESS_TESTS, () => {

@@ -4,6 +4,7 @@ import { UsageError } from '../cli/parse-args';
 import type { Handler } from '../cli/specs';
 import { supportedArchs } from '../env';
 import { daemonError, plainError } from '../failure';
+import { planCloudInit, writeCloudInitLog } from '../cloud-init';
 import { allocateIp4, initialDiskSize, makeIp6 } from '../machines';
 import { orbctlAcceptsName } from '../name-rule';
 import { DELETED, makeTransition, transitionEnd, type StoredMachine } from '../store/state';
@@ -54,9 +55,10 @@ export const create: Handler = async (ctx, args) => {
   if (!supportedArchs(ctx.env.hostArch).includes(arch)) throw new UsageError(`invalid architecture: ${arch}`);
   const limits = readLimits(args.flags);
   const userData = typeof args.flags['user-data'] === 'string' ? args.flags['user-data'] : null;
+  let userDataText = '';
   if (userData !== null) {
     try {
-      readFileSync(userData);
+      userDataText = readFileSync(userData, 'utf8');
     } catch (err) {
       const reason =
         (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : 'cannot read';
@@ -83,11 +85,7 @@ export const create: Handler = async (ctx, args) => {
     if (!distro.versions.includes(version)) return { missing: true as const };
     const imageKey = `${distro.image}:${version}:${arch}`;
     const firstUse = !state.images.includes(imageKey);
-    const total = ctx.opMs(
-      REALISTIC_MS.create +
-        (firstUse ? REALISTIC_MS.imageDownload : 0) +
-        (userData !== null ? REALISTIC_MS.cloudInit : 0),
-    );
+    const total = ctx.opMs(REALISTIC_MS.create + (firstUse ? REALISTIC_MS.imageDownload : 0));
     const id = ulid(now);
     const machine: StoredMachine = {
       id,
@@ -109,12 +107,27 @@ export const create: Handler = async (ctx, args) => {
       ip4: allocateIp4(state),
       ip6: makeIp6(),
       created_at: now,
+      // cloud-init runs after the machine has started: create does not wait for it (cloud-init.ts).
+      ...(userData !== null
+        ? {
+            cloud_init: planCloudInit(
+              userDataText,
+              now + total,
+              ctx.env.cloudInitMs ?? ctx.opMs(REALISTIC_MS.cloudInit),
+            ),
+          }
+        : {}),
     };
     // The first machine becomes the default (create.go); otherwise `orbctl default` picks one when asked.
     if (state.machines.length === 0 && !failure) state.default_id = id;
     state.machines.push(machine);
     if (!failure && !state.images.includes(imageKey)) state.images.push(imageKey);
-    return { missing: false as const, until: transitionEnd(machine.transition!) };
+    return {
+      missing: false as const,
+      until: transitionEnd(machine.transition!),
+      id,
+      cloudInit: machine.cloud_init,
+    };
   });
   if (outcome.missing) {
     await ctx.spin(`Creating ${name}`, () => ctx.sleep(ctx.opMs(REALISTIC_MS.imageLookup)));
@@ -122,6 +135,8 @@ export const create: Handler = async (ctx, args) => {
       `${prefix}make rootfs: image not found: {${distro.image} ${version} ${arch} ${variant}}`,
     );
   }
+  if (outcome.cloudInit)
+    writeCloudInitLog(ctx.store.ensureRootfs(outcome.id), userDataText, outcome.cloudInit);
   await awaitTransition(ctx, `Creating ${name}`, outcome.until);
   if (failure) throw failure;
   return 0;

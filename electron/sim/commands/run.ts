@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import type { Handler } from '../cli/specs';
 import type { Ctx } from '../context';
+import { cloudInitStatus } from '../cloud-init';
 import { SimFailure } from '../failure';
 import type { StoredMachine } from '../store/state';
 import { sleep } from '../timing';
@@ -88,7 +89,7 @@ const KERNEL = '6.15.11-orbstack-00360-g1f5b5e6ca8a4';
 
 /**
  * A tiny stand-in for a Linux shell: echo, true, false, exit N, hostname, whoami, id -un, pwd, uname, cat, ls,
- * env, sleep, seq, and `sh -c`/`bash -c` of a list of them (`;`, `&&`, `||`, `>&2`). Anything else is
+ * env, sleep, seq, `cloud-init status` (cloud-init.ts), and `sh -c`/`bash -c` of a list of them (`;`, `&&`, `||`, `>&2`). Anything else is
  * "command not found" (127).
  */
 async function execute(
@@ -184,6 +185,8 @@ async function execute(
       }
       return code;
     }
+    case 'cloud-init':
+      return cloudInitStatus(m.cloud_init, rest, { ...ctx.output, now: Date.now, wait: sleep });
   }
   ctx.output.err(`bash: line 1: ${cmd}: command not found\n`);
   return 127;

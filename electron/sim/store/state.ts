@@ -1,3 +1,4 @@
+import type { StoredCloudInit } from '../cloud-init';
 /**
  * The simulated daemon's state. orbctl is only a client of OrbStack's machine manager, so a long operation is
  * stored as a *transition*: the visible state now, the steps it will pass through with their due times, and the
@@ -42,6 +43,8 @@ export interface StoredMachine {
   ip4: string;
   ip6: string;
   created_at: number;
+  /** Created with `-c`: its cloud-init run (cloud-init.ts). */
+  cloud_init?: StoredCloudInit;
 }
 
 export interface VmState {
