@@ -10,6 +10,7 @@ import { registerDesktopHandlers } from './ipc/handlers/desktop';
 import { registerJobHandlers } from './ipc/handlers/jobs';
 import { registerNoticeHandlers } from './ipc/handlers/notices';
 import { registerTransferHandlers } from './ipc/handlers/transfers';
+import { SetupWatch } from './machines/setup-watch';
 // Issue 14: verified exports and checkpoints.
 import { CheckpointStore } from './checkpoints/store';
 import { RevertPlans, recoverRevert } from './checkpoints/revert';
@@ -172,7 +173,15 @@ export function createCore(options: CoreOptions): Core {
   const visibility = new ClientVisibility((visible) => machines.setVisible(visible));
   const desktop = options.desktop ?? HEADLESS_DESKTOP;
   registerAppHandlers(router, { info, orbctl, settings, machines, visibility, desktop, env, home });
-  registerMachineHandlers(router, { orbctl, machines, jobs, desktop, files });
+  // Issue 15: a machine created with cloud-init is set up until cloud-init has finished in it.
+  const setup = new SetupWatch({
+    orbctl,
+    machines,
+    events,
+    file: join(options.dataDir, 'setup.json'),
+    onProblem: (problem) => timing.note('WARN', `The machines being set up could not be saved: ${problem}`),
+  });
+  registerMachineHandlers(router, { orbctl, machines, jobs, desktop, files, setup });
   registerTransferHandlers(router, {
     orbctl,
     machines,
@@ -220,6 +229,7 @@ export function createCore(options: CoreOptions): Core {
     orbctl,
     machines,
     jobs,
+    setup,
     files,
     events,
     presets,
@@ -285,6 +295,7 @@ export function createCore(options: CoreOptions): Core {
       disposed = true;
       await Promise.race([ready, new Promise((r) => setTimeout(r, 5000))]);
       machines.stop();
+      await setup.dispose();
       jobs.cancelAll();
       await Promise.race([jobs.whenIdle(), new Promise((r) => setTimeout(r, 5000))]);
       history.close();

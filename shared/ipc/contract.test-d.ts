@@ -21,7 +21,14 @@ import type {
   SshAccess,
 } from './contract';
 import type { Settings } from './settings';
-import type { CheckpointRecord, ExportBundle, ExportCheck, FolderPreview, VerifyProgress } from './types';
+import type {
+  CheckpointRecord,
+  ExportBundle,
+  ExportCheck,
+  FolderPreview,
+  SetupRecord,
+  VerifyProgress,
+} from './types';
 
 // Type-level tests: these fail `vitest --typecheck` (and `tsc -b`) when the contract drifts. Every channel is
 // pinned, what a window sends and what it gets back: a new channel without a pin here fails to compile.
@@ -100,6 +107,10 @@ interface Pinned {
   'desktop:show-item': [{ path: string }, { shown: boolean }];
   // Issue 13: performance
   'machines:visible': [{ names: string[] }, { accepted: number }];
+  // Issue 15: cloud-init after a create.
+  'setup:list': [None, SetupRecord[]];
+  'setup:log': [ByName, { text: string; truncated: boolean }];
+  'setup:dismiss': [ByName, { dismissed: boolean }];
   // Issue 14: verified exports and checkpoints.
   'export:verify': [{ path: string; token: string }, ExportCheck];
   'export:verify-cancel': [{ token: string }, { cancelled: boolean }];
@@ -156,6 +167,7 @@ interface PinnedEvents {
   // Issue 15
   'run:streamed': RunOutputEvent;
   'presets:changed': Preset[];
+  'setup:changed': SetupRecord[];
 }
 
 describe('IPC contract types', () => {

@@ -44,6 +44,7 @@ import type {
   MachinesSnapshot,
   Notice,
   OrbctlStatus,
+  SetupRecord,
   SshAccess,
   VerifyProgress,
 } from './types';
@@ -344,6 +345,14 @@ export const CONTRACT = {
     response: answers<{ accepted: number }>(),
   },
 
+  // Issue 15: machines created with cloud-init are "Setting up" until it has finished (machines/setup-watch.ts).
+  /** The machines being set up, and those whose cloud-init failed. */
+  'setup:list': { owner: 'machines', request: empty, response: answers<SetupRecord[]>() },
+  /** The end of the machine's cloud-init log (`/var/log/cloud-init-output.log`). */
+  'setup:log': { owner: 'machines', request: byName, response: answers<{ text: string; truncated: boolean }>() },
+  /** Forget a failed setup (the person has seen it). */
+  'setup:dismiss': { owner: 'machines', request: byName, response: answers<{ dismissed: boolean }>() },
+
   // Issue 14: verified exports (handlers/trust.ts) and checkpoints (handlers/checkpoints.ts).
   /**
    * Reads an export file whole and compares it with the checksum beside it. Progress comes as
@@ -529,6 +538,8 @@ export const EVENTS = {
   'run:streamed': answers<RunOutputEvent>(),
   /** The presets changed (saved, deleted, imported; from any window). */
   'presets:changed': answers<Preset[]>(),
+  /** The machines being set up changed (one started, finished, failed, was dismissed). */
+  'setup:changed': answers<SetupRecord[]>(),
 } as const;
 
 export type IpcEvent = keyof typeof EVENTS;

@@ -203,3 +203,18 @@ export interface CheckpointRecord {
   /** Kept automatically before a revert. */
   beforeRevert?: boolean;
 }
+
+// Issue 15: a machine created with cloud-init is "Setting up" until cloud-init has finished in it.
+
+/** A machine whose cloud-init OrbDeck follows (machines/setup-watch.ts); gone once cloud-init is done. */
+export interface SetupRecord {
+  /** The machine's id: a rename keeps it. */
+  id: string;
+  name: string;
+  /** `failed`: cloud-init ended with an error (its log says why), or did not end within the hour. */
+  state: 'setting-up' | 'failed';
+  /** Epoch ms the machine was created. */
+  since: number;
+  /** What cloud-init listed as its errors, in its words. */
+  errors?: string[];
+}

@@ -75,6 +75,9 @@ const EXAMPLES = {
   ['upload:discard']: { path: '/nowhere/upload' },
   // Issue 13: performance
   ['machines:visible']: { names: ['ubuntu', 'web'] },
+  ['setup:list']: {},
+  ['setup:log']: { name: 'ubuntu' },
+  ['setup:dismiss']: { name: 'ubuntu' },
   // Issue 14.
   ['export:verify']: { path: '/nowhere/u.tar.zst', token: 'v-1' },
   ['export:verify-cancel']: { token: 'v-1' },

@@ -23,6 +23,8 @@ export type JobOrbctl = Pick<
 export interface MachineJobDeps {
   orbctl: JobOrbctl;
   machines: MachineSource;
+  /** Issue 15: told of a machine created with cloud-init, which is then set up (machines/setup-watch.ts). */
+  setup?: { started(name: string): Promise<void> };
 }
 
 type PowerAction = 'start' | 'stop' | 'restart';
@@ -65,7 +67,10 @@ export function createJob(request: CreateRequest, deps: MachineJobDeps): JobSpec
             find(machines, name) ? { words: `${name} was created`, leftover: name } : null,
           cancelled: 'Cancelled; no machine was created.',
         },
-        () => deps.orbctl.create(request, { signal }),
+        async () => {
+          await deps.orbctl.create(request, { signal });
+          if (request.cloudInitFile !== undefined) await deps.setup?.started(name);
+        },
       ),
   };
 }

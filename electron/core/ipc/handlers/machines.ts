@@ -3,6 +3,7 @@ import type { Desktop } from '../../desktop/desktop';
 import type { FileAccess } from '../../files/file-access';
 import type { JobManager } from '../../jobs/job-manager';
 import type { Machines } from '../../machines/machines';
+import type { SetupWatch } from '../../machines/setup-watch';
 import type { Orbctl } from '../../orbctl';
 import {
   createJob,
@@ -22,6 +23,7 @@ export interface MachineHandlerDeps extends MachineJobDeps {
   jobs: JobManager;
   desktop: Desktop;
   files: FileAccess;
+  setup: SetupWatch;
 }
 
 /** cloud-init user data is a small text file; anything bigger is not what the person meant to pick. */
@@ -36,6 +38,10 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
     text: await orbctl.logs(name, all ? { all: true } : {}),
   }));
   handle('machine:ssh', async ({ name }) => sshAccess(deps, name));
+  // Issue 15: cloud-init's progress after a create.
+  handle('setup:list', () => deps.setup.list());
+  handle('setup:log', ({ name }) => deps.setup.log(name));
+  handle('setup:dismiss', ({ name }) => ({ dismissed: deps.setup.dismiss(name) }));
   handle('machine:set-user', async ({ name, user }) => {
     await orbctl.setUsername(name, user);
     await machines.refresh();
