@@ -181,7 +181,15 @@ export function createCore(options: CoreOptions): Core {
     file: join(options.dataDir, 'setup.json'),
     onProblem: (problem) => timing.note('WARN', `The machines being set up could not be saved: ${problem}`),
   });
-  registerMachineHandlers(router, { orbctl, machines, jobs, desktop, files, setup });
+  registerMachineHandlers(router, {
+    orbctl,
+    machines,
+    jobs,
+    desktop,
+    files,
+    setup,
+    dataDir: options.dataDir,
+  });
   registerTransferHandlers(router, {
     orbctl,
     machines,

@@ -10,8 +10,23 @@ const LABELS: Record<string, string> = {
   provisioning: 'Provisioning',
 };
 
-/** A machine's state: a distinct look per known state, a spinner for transitions, unknown states as-is. */
-export function StateBadge({ state }: { state: string }) {
+/**
+ * A machine's state: a distinct look per known state, a spinner for transitions, unknown states as-is. A running
+ * machine whose cloud-init has not finished (`settingUp`, issue 15) reads "Setting up", as a transition.
+ */
+export function StateBadge({ state, settingUp = false }: { state: string; settingUp?: boolean }) {
+  if (settingUp && state === 'running') {
+    return (
+      <span
+        className="state-badge state-setting-up transitional"
+        data-state="setting-up"
+        title="cloud-init is still setting the machine up"
+      >
+        <span className="state-dot" aria-hidden="true" />
+        Setting up
+      </span>
+    );
+  }
   const known = isKnownState(state);
   const transitional = TRANSITIONAL_STATES.includes(state);
   const label = known ? LABELS[state] : state;

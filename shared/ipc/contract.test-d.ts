@@ -23,6 +23,7 @@ import type {
 import type { Settings } from './settings';
 import type {
   CheckpointRecord,
+  CloudInitProblem,
   ExportBundle,
   ExportCheck,
   FolderPreview,
@@ -63,6 +64,7 @@ interface Pinned {
       arch?: string | undefined;
       user?: string | undefined;
       cloudInitPath?: string | undefined;
+      cloudInit?: string | undefined;
       isolated?: boolean | undefined;
       cpus?: number | undefined;
       memory?: string | undefined;
@@ -70,6 +72,8 @@ interface Pinned {
     },
     Job,
   ];
+  'cloud-init:check': [{ text: string }, { problems: CloudInitProblem[] }];
+  'cloud-init:read': [{ path: string }, { text: string }];
   'machine:delete': [ByName, Job];
   'machine:rename': [{ name: string; newName: string }, Job];
   'machine:set-default': [ByName, Job];
@@ -138,6 +142,7 @@ interface Pinned {
       version?: string | undefined;
       arch?: string | undefined;
       user?: string | undefined;
+      cloudInit?: string | undefined;
       isolated?: boolean | undefined;
       cpus?: number | undefined;
       memory?: string | undefined;

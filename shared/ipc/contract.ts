@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
 import { RUN_AS, type RunOutput, type RunOutputEvent, type RunRecord } from '../inside';
-import { PRESET_FIELDS, presetId, type Preset } from '../presets';
+import { MAX_CLOUD_INIT_CHARS, PRESET_FIELDS, presetId, type Preset } from '../presets';
 import type { MachineInfo } from '../machine';
 import {
   absolutePath,
@@ -36,6 +36,7 @@ import type {
   AppCommand,
   AppInfo,
   CheckpointRecord,
+  CloudInitProblem,
   ExportBundle,
   ExportCheck,
   ExportSuggestion,
@@ -65,6 +66,9 @@ export type ChannelOwner =
 const answers = <T>(): T => undefined as T;
 
 const byName = z.object({ name: machineRef }).strict();
+const cloudInitText = z
+  .string()
+  .max(MAX_CLOUD_INIT_CHARS, `cloud-init user data is at most ${MAX_CLOUD_INIT_CHARS / 1024} KiB.`);
 const noticeId = z.string().regex(/^notice-[a-z0-9-]{1,64}$/, 'not a notice id');
 // Issue 14.
 const verifyToken = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a token');
@@ -163,6 +167,8 @@ export const CONTRACT = {
         arch: architecture.optional(),
         user: linuxUser.optional(),
         cloudInitPath: fileRef.optional(),
+        /** Issue 15: the cloud-init editor's text (instead of a file); checked before the job starts. */
+        cloudInit: cloudInitText.optional(),
         isolated: z.boolean().optional(),
         cpus: cpuCount.optional(),
         memory: memorySize.optional(),
@@ -170,6 +176,18 @@ export const CONTRACT = {
       })
       .strict(),
     response: answers<Job>(),
+  },
+  /** Issue 15: a cloud-init file's text, for the editor (a file chosen in the native dialog, in Electron). */
+  'cloud-init:read': {
+    owner: 'machines',
+    request: z.object({ path: fileRef }).strict(),
+    response: answers<{ text: string }>(),
+  },
+  /** Issue 15: basic checks of cloud-init user data (the New Machine editor asks as the person types). */
+  'cloud-init:check': {
+    owner: 'machines',
+    request: z.object({ text: cloudInitText }).strict(),
+    response: answers<{ problems: CloudInitProblem[] }>(),
   },
   'machine:delete': { owner: 'machines', request: byName, response: answers<Job>() },
   'machine:rename': {
@@ -349,7 +367,11 @@ export const CONTRACT = {
   /** The machines being set up, and those whose cloud-init failed. */
   'setup:list': { owner: 'machines', request: empty, response: answers<SetupRecord[]>() },
   /** The end of the machine's cloud-init log (`/var/log/cloud-init-output.log`). */
-  'setup:log': { owner: 'machines', request: byName, response: answers<{ text: string; truncated: boolean }>() },
+  'setup:log': {
+    owner: 'machines',
+    request: byName,
+    response: answers<{ text: string; truncated: boolean }>(),
+  },
   /** Forget a failed setup (the person has seen it). */
   'setup:dismiss': { owner: 'machines', request: byName, response: answers<{ dismissed: boolean }>() },
 
@@ -465,13 +487,12 @@ export const CONTRACT = {
    */
   'presets:save': {
     owner: 'presets',
-    request: PRESET_FIELDS.omit({ cloudInit: true })
-      .extend({
-        id: presetId.optional(),
-        cloudInitPath: fileRef.optional(),
-        keepCloudInit: z.boolean().optional(),
-      })
-      .strict(),
+    // The editor's text (`cloudInit`), else a file's (`cloudInitPath`), else the preset's own (`keepCloudInit`).
+    request: PRESET_FIELDS.extend({
+      id: presetId.optional(),
+      cloudInitPath: fileRef.optional(),
+      keepCloudInit: z.boolean().optional(),
+    }).strict(),
     response: answers<Preset>(),
   },
   'presets:duplicate': {

@@ -218,3 +218,12 @@ export interface SetupRecord {
   /** What cloud-init listed as its errors, in its words. */
   errors?: string[];
 }
+
+/** What the basic check of cloud-init user data found (electron/core/cloud-init/check.ts). */
+export interface CloudInitProblem {
+  /** 1-based; null when it is about the whole text. */
+  line: number | null;
+  message: string;
+  /** An error stops the create; a warning is said and let through. */
+  severity: 'error' | 'warning';
+}

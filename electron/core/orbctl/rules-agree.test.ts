@@ -77,7 +77,7 @@ describe('the form, the IPC schema and the adapter agree', { timeout: 30_000 }, 
         const form: CreateForm = {
           ...fields,
           version: withVersion ? distro.versions[0]! : '',
-          cloudInitPath: '',
+          cloudInit: '',
         };
         const built = createRequest(form, distro, CAPABILITIES);
         const formAccepts = built.request !== null && newMachineNameProblem(form.name, []) === null;
@@ -99,7 +99,7 @@ describe('the form, the IPC schema and the adapter agree', { timeout: 30_000 }, 
         arch: '',
         name: 'box',
         user: '',
-        cloudInitPath: '',
+        cloudInit: '',
         isolated: false,
         cpus: '',
         memory: '',

@@ -6,12 +6,12 @@ import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { CloudInitEditor } from './CloudInitEditor';
 import { LimitsFields } from '../../components/LimitsFields';
 import { newMachineNameProblem } from '../../../shared/names';
 import { NameField } from '../../components/NameField';
 import { useMachines } from '../../stores/machines';
 import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
-import { useConnection } from '../../stores/connection';
 import { useUi } from '../../stores/ui';
 import type { Preset } from '../../../shared/presets';
 import { createRequest, formFromPreset, presetRequest, type CreateForm } from './create-request';
@@ -26,9 +26,8 @@ export function CreateDialog({ preset }: { preset?: Preset } = {}) {
   const select = useMachines((s) => s.select);
   const taken = useTakenNames();
   const capabilities = useOrbctl(selectCapabilities);
-  const electron = useConnection((s) => s.info?.transport === 'electron');
-  // In the desktop app the file comes from the native dialog: the form keeps its grant and shows its path.
-  const [cloudInitShown, setCloudInitShown] = useState('');
+  // Issue 15: errors in the cloud-init editor's text stop the create.
+  const [cloudInitErrors, setCloudInitErrors] = useState(0);
   const id = useId();
   const [form, setForm] = useState<CreateForm>(() =>
     preset
@@ -39,16 +38,15 @@ export function CreateDialog({ preset }: { preset?: Preset } = {}) {
           arch: '',
           name: freeMachineName('ubuntu', taken),
           user: '',
-          cloudInitPath: '',
+          cloudInit: '',
           isolated: false,
           cpus: '',
           memory: '',
           disk: '',
         },
   );
-  // Issue 15: the preset's name, and whether an edited preset keeps its cloud-init content.
+  // Issue 15: the preset's name.
   const [presetName, setPresetName] = useState(preset?.name ?? '');
-  const [keepCloudInit, setKeepCloudInit] = useState(preset?.cloudInit !== undefined);
   const [savedAs, setSavedAs] = useState<string | null>(null);
 
   const [nameEdited, setNameEdited] = useState(false);
@@ -56,14 +54,12 @@ export function CreateDialog({ preset }: { preset?: Preset } = {}) {
   const distro = distroByCli(form.distro)!;
   const built = createRequest(form, distro, capabilities);
   const nameProblem = newMachineNameProblem(form.name, taken);
-  const problem = nameProblem ?? built.problem;
-  const presetProblem = presetName.trim() ? built.problem : 'Give the preset a name.';
+  const cloudInitProblem = cloudInitErrors > 0 ? 'Fix the cloud-init user data first.' : null;
+  const problem = nameProblem ?? built.problem ?? cloudInitProblem;
+  const presetProblem = presetName.trim() ? (built.problem ?? cloudInitProblem) : 'Give the preset a name.';
   const savePreset = () => {
     if (presetProblem || !built.request) return;
-    const request = presetRequest(built.request, presetName, {
-      ...(preset ? { id: preset.id } : {}),
-      keepCloudInit,
-    });
+    const request = presetRequest(built.request, presetName, preset ? { id: preset.id } : {});
     void submit(async () => {
       const saved = await getApi().invoke('presets:save', request);
       if (preset) useUi.getState().open({ kind: 'presets' });
@@ -156,52 +152,12 @@ export function CreateDialog({ preset }: { preset?: Preset } = {}) {
             onChange={(e) => set({ user: e.target.value })}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-cloud`}>Cloud-init file</label>
-          <div className="row">
-            <input
-              id={`${id}-cloud`}
-              value={electron ? cloudInitShown : form.cloudInitPath}
-              readOnly={electron}
-              disabled={!distro.cloudInit}
-              placeholder={
-                distro.cloudInit
-                  ? '/Users/you/user-data.yaml (optional)'
-                  : `${distro.label} does not support cloud-init`
-              }
-              spellCheck={false}
-              onChange={(e) => set({ cloudInitPath: e.target.value })}
-            />
-            {electron && distro.cloudInit && (
-              <button
-                type="button"
-                onClick={() =>
-                  void getApi()
-                    .invoke('desktop:pick-files', { purpose: 'cloud-init' })
-                    .then(({ files }) => {
-                      const file = files[0];
-                      if (!file) return;
-                      set({ cloudInitPath: file.ref });
-                      setCloudInitShown(file.path);
-                    })
-                    .catch(() => {})
-                }
-              >
-                Choose…
-              </button>
-            )}
-          </div>
-        </div>
-        {preset?.cloudInit !== undefined && !form.cloudInitPath && (
-          <label className="inline field-wide">
-            <input
-              type="checkbox"
-              checked={keepCloudInit}
-              onChange={(e) => setKeepCloudInit(e.target.checked)}
-            />
-            Keep the preset’s cloud-init ({preset.cloudInit.length.toLocaleString()} characters)
-          </label>
-        )}
+        <CloudInitEditor
+          value={form.cloudInit}
+          onChange={(cloudInit) => set({ cloudInit })}
+          onErrors={setCloudInitErrors}
+          unsupported={distro.cloudInit ? null : `${distro.label} does not support cloud-init`}
+        />
         {capabilities?.isolated && (
           <label className="inline field-wide">
             <input

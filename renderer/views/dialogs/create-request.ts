@@ -1,7 +1,5 @@
 import type { Distro } from '../../../shared/distros';
-import { isGrant } from '../../../shared/files';
 import { userNameProblem } from '../../../shared/machine-options';
-import { absolutePathProblem } from '../../../shared/paths';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { OrbctlCapabilities } from '../../../shared/machine';
 import type { Preset } from '../../../shared/presets';
@@ -13,7 +11,8 @@ export interface CreateForm extends LimitsForm {
   arch: '' | 'arm64' | 'amd64';
   name: string;
   user: string;
-  cloudInitPath: string;
+  /** Issue 15: the cloud-init editor's text. */
+  cloudInit: string;
   isolated: boolean;
 }
 
@@ -38,12 +37,7 @@ export function createRequest(
     if (problem) return refused(problem);
     request.user = user;
   }
-  const cloud = form.cloudInitPath.trim();
-  if (cloud && distro.cloudInit) {
-    const problem = isGrant(cloud) ? null : absolutePathProblem(cloud);
-    if (problem) return refused(`The cloud-init file: ${problem}`);
-    request.cloudInitPath = cloud;
-  }
+  if (form.cloudInit.trim() && distro.cloudInit) request.cloudInit = form.cloudInit;
   if (form.isolated && capabilities?.isolated) request.isolated = true;
   if (capabilities?.resourceLimits) {
     const { limits, problem } = limitsFromForm(form);
@@ -55,7 +49,7 @@ export function createRequest(
 
 // Issue 15: presets are the form saved under a name.
 
-/** The form filled in from a preset (its cloud-init content stays in the preset; see `presetRequest`). */
+/** The form filled in from a preset, its cloud-init in the editor. */
 export function formFromPreset(preset: Preset, name: string): CreateForm {
   return {
     distro: preset.distro,
@@ -63,7 +57,7 @@ export function formFromPreset(preset: Preset, name: string): CreateForm {
     arch: preset.arch ?? '',
     name,
     user: preset.user ?? '',
-    cloudInitPath: '',
+    cloudInit: preset.cloudInit ?? '',
     isolated: preset.isolated ?? false,
     cpus: preset.cpus === undefined ? '' : String(preset.cpus),
     memory: preset.memory ?? '',
@@ -75,13 +69,8 @@ export function formFromPreset(preset: Preset, name: string): CreateForm {
 export function presetRequest(
   request: CreateRequest,
   presetName: string,
-  options: { id?: string; keepCloudInit?: boolean },
+  options: { id?: string },
 ): RequestOf<'presets:save'> {
-  const { name: _machine, cloudInitPath, ...fields } = request;
-  return {
-    ...fields,
-    name: presetName.trim(),
-    ...(options.id ? { id: options.id } : {}),
-    ...(cloudInitPath ? { cloudInitPath } : options.keepCloudInit ? { keepCloudInit: true } : {}),
-  };
+  const { name: _machine, cloudInitPath: _path, ...fields } = request;
+  return { ...fields, name: presetName.trim(), ...(options.id ? { id: options.id } : {}) };
 }

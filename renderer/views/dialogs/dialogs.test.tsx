@@ -57,11 +57,45 @@ describe('CreateDialog', () => {
     render(<CreateDialog />);
     await userEvent.selectOptions(screen.getByLabelText('Distribution'), 'arch');
     expect(screen.getByLabelText('Name')).toHaveValue('arch');
-    expect(screen.getByLabelText('Cloud-init file')).toBeDisabled();
+    expect(screen.getByLabelText('cloud-init user data')).toBeDisabled();
     await userEvent.clear(screen.getByLabelText('Name'));
     await userEvent.type(screen.getByLabelText('Name'), 'box');
     await userEvent.selectOptions(screen.getByLabelText('Distribution'), 'fedora');
     expect(screen.getByLabelText('Name')).toHaveValue('box');
+  });
+
+  it('edits cloud-init: loads a file, shows the check’s problems by line, and sends the text (issue 15)', async () => {
+    const { invoke } = stubApi({
+      'cloud-init:check': ({ text }: { text: string }) => ({
+        problems: text.includes('\t')
+          ? [{ line: 3, message: 'Tabs are not allowed as indentation', severity: 'error' }]
+          : text.includes('packges')
+            ? [{ line: 2, message: 'did you mean “packages:”?', severity: 'warning' }]
+            : [],
+      }),
+      'machine:create': () => job('ubuntu-2', 'queued', 'create'),
+    });
+    useOrbctl.setState({ status: status(true) });
+    render(<CreateDialog />);
+    const editor = screen.getByLabelText('cloud-init user data');
+    await userEvent.upload(
+      screen.getByLabelText('cloud-init file'),
+      new File(['#cloud-config\nruncmd:\n\t- echo hi\n'], 'user-data.yaml', { type: 'text/yaml' }),
+    );
+    await expect.poll(() => (editor as HTMLTextAreaElement).value).toContain('\t- echo hi');
+    expect(await screen.findByText('Line 3: Tabs are not allowed as indentation')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Create' })).toBeDisabled();
+
+    await userEvent.clear(editor);
+    await userEvent.type(editor, '#cloud-config{enter}packges:{enter}  - git');
+    expect(await screen.findByText('Line 2: did you mean “packages:”?')).toBeInTheDocument();
+    // A warning is said and let through.
+    await expect.poll(() => screen.getByRole('button', { name: 'Create' })).toBeEnabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(invoke).toHaveBeenCalledWith(
+      'machine:create',
+      expect.objectContaining({ cloudInit: '#cloud-config\npackges:\n  - git' }),
+    );
   });
 
   it('hides options the installed orbctl does not have and blocks a bad name', async () => {

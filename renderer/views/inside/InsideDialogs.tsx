@@ -8,6 +8,7 @@ import { PullDialog } from '../dialogs/PullDialog';
 import { PushToDialog } from '../dialogs/PushToDialog';
 import { RunCommandDialog } from '../dialogs/RunCommandDialog';
 import { RunManyDialog } from '../dialogs/RunManyDialog';
+import { SetupLogDialog } from '../setup/SetupLogDialog';
 
 /** Issue 15's dialogs: what their DialogState members hold (stores/ui.ts includes them). */
 export type InsideDialogState =
@@ -17,7 +18,8 @@ export type InsideDialogState =
   | { kind: 'push-file'; machine: string }
   | { kind: 'presets' }
   | { kind: 'preset-edit'; preset: Preset }
-  | { kind: 'deep-link'; url: string; link: DeepLink };
+  | { kind: 'deep-link'; url: string; link: DeepLink }
+  | { kind: 'setup-log'; machine: string };
 
 /** Issue 15's dialogs, opened by the RUN handlers in actions/machine-commands.ts; mounted once by App.tsx. */
 export function InsideDialogs() {
@@ -39,5 +41,6 @@ export function InsideDialogs() {
   if (dialog.kind === 'run') return <RunCommandDialog machine={dialog.machine} />;
   if (dialog.kind === 'pull') return <PullDialog machine={dialog.machine} />;
   if (dialog.kind === 'push-file') return <PushToDialog machine={dialog.machine} />;
+  if (dialog.kind === 'setup-log') return <SetupLogDialog machine={dialog.machine} />;
   return null;
 }

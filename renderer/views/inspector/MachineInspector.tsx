@@ -5,6 +5,7 @@ import { activeJobsFor, availability } from '../../../shared/machine-actions';
 import { PRIMARY_ACTIONS } from '../../../shared/machine-menu';
 import { runMachineAction, runMenuChoice } from '../../actions/machine-commands';
 import { PopupMenu } from '../../components/PopupMenu';
+import { SetupBanner } from '../setup/SetupBanner';
 import { StateBadge } from '../../components/StateBadge';
 import { machineMenuItems, type MenuChoice } from '../../lib/machine-menu-items';
 import { shortcutLabel } from '../../lib/shortcuts';
@@ -98,6 +99,7 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
           />
         )}
         <FailureBanner machine={machine.name} onShowLogs={() => setTab('logs')} />
+        <SetupBanner machine={machine.name} />
         <div className="tabs" role="tablist" aria-label="Inspector">
           {TABS.map(([t, label]) => (
             <button

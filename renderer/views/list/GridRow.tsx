@@ -2,6 +2,7 @@ import { CircleAlert, Play, Square } from 'lucide-react';
 import { memo, type MouseEvent } from 'react';
 import { describeImage } from '../../../shared/distros';
 import type { Job } from '../../../shared/jobs';
+import type { SetupRecord } from '../../../shared/ipc/types';
 import type { Machine, OrbctlCapabilities } from '../../../shared/machine';
 import { availability } from '../../../shared/machine-actions';
 import { StateBadge } from '../../components/StateBadge';
@@ -38,6 +39,8 @@ interface Props {
   failed: Job | undefined;
   /** How many checkpoints the machine has (they are not rows of their own). */
   checkpoints: number;
+  /** Issue 15: cloud-init is still setting it up, or failed to. */
+  setup: SetupRecord | undefined;
   capabilities: OrbctlCapabilities | null;
   selected: boolean;
   focused: boolean;
@@ -56,6 +59,7 @@ export const GridRow = memo(function GridRow({
   active,
   failed,
   checkpoints,
+  setup,
   capabilities,
   selected,
   focused,
@@ -106,6 +110,11 @@ export const GridRow = memo(function GridRow({
             <CircleAlert size={13} aria-label={`${failed.title} failed`} />
           </span>
         )}
+        {setup?.state === 'failed' && (
+          <span className="failed-mark" title="cloud-init failed: the inspector shows its log">
+            <CircleAlert size={13} aria-label="cloud-init failed" />
+          </span>
+        )}
       </div>
       <div role="gridcell" className="col-state">
         {busy ? (
@@ -114,7 +123,7 @@ export const GridRow = memo(function GridRow({
             {SHOWS_PROGRESS.has(busy.kind) && <ProgressLine job={busy} />}
           </span>
         ) : (
-          <StateBadge state={m.state} />
+          <StateBadge state={m.state} settingUp={setup?.state === 'setting-up'} />
         )}
       </div>
       <div role="gridcell" className="col-distro" title={describeImage(m.distro, m.version)}>

@@ -16,6 +16,7 @@ import { openContextMenu } from '../../actions/context-menu';
 import { runMachineAction } from '../../actions/machine-commands';
 import { filterMachines, moveSelection, sortMachines } from '../../lib/machine-list';
 import { failureMarks, placeholders } from '../../lib/row-marks';
+import { useSetupByName } from '../../stores/setup';
 import { isMac } from '../../lib/shortcuts';
 import { reportVisibleMachines } from '../../lib/visible-rows';
 import { useJobs } from '../../stores/jobs';
@@ -71,6 +72,7 @@ export function MachineGrid({
     return filter || stateFilter !== 'all' ? [] : placeholders(jobList, (n) => known.has(n));
   }, [jobList, machines, filter, stateFilter]);
   const failures = useMemo(() => failureMarks(jobList, dismissedFailures), [jobList, dismissedFailures]);
+  const setup = useSetupByName();
   const activeByName = useMemo(() => {
     const map = new Map<string, Job[]>();
     for (const job of jobList) {
@@ -263,6 +265,7 @@ export function MachineGrid({
               active={activeByName.get(m.name) ?? NO_JOBS}
               failed={failures.get(m.name)}
               checkpoints={checkpoints?.get(m.name)?.length ?? 0}
+              setup={setup.get(m.name)}
               capabilities={capabilities}
               selected={selectedSet.has(m.name)}
               focused={m.name === focusName}

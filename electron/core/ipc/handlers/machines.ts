@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { AppError, ErrorCode } from '../../../../shared/errors';
 import { type SshAccess } from '../../../../shared/ipc/contract';
+import { checkCloudInit } from '../../cloud-init/check';
+import { refuseBadCloudInit, withUserDataFile } from '../../cloud-init/user-data-file';
 import type { Desktop } from '../../desktop/desktop';
 import type { FileAccess } from '../../files/file-access';
 import type { JobManager } from '../../jobs/job-manager';
@@ -24,6 +28,7 @@ export interface MachineHandlerDeps extends MachineJobDeps {
   desktop: Desktop;
   files: FileAccess;
   setup: SetupWatch;
+  dataDir: string;
 }
 
 /** cloud-init user data is a small text file; anything bigger is not what the person meant to pick. */
@@ -56,12 +61,30 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
   handle('machine:start', ({ name }) => jobs.submit(powerJob('start', name, deps)));
   handle('machine:stop', ({ name }) => jobs.submit(powerJob('stop', name, deps)));
   handle('machine:restart', ({ name }) => jobs.submit(powerJob('restart', name, deps)));
-  handle('machine:create', async ({ cloudInitPath, ...rest }, context) => {
+  handle('machine:create', async ({ cloudInitPath, cloudInit, ...rest }, context) => {
+    // Issue 15: the editor's text, checked and written to a private file while the job runs.
+    if (cloudInit !== undefined && cloudInit.trim() !== '') {
+      if (cloudInitPath !== undefined)
+        throw new AppError(ErrorCode.INVALID_INPUT, 'Give cloud-init as a file or as text, not both.', {
+          field: 'cloudInit',
+        });
+      refuseBadCloudInit(cloudInit);
+      return jobs.submit(
+        withUserDataFile(deps.dataDir, cloudInit, (cloudInitFile) =>
+          createJob({ ...rest, cloudInitFile }, deps),
+        ),
+      );
+    }
     const cloudInitFile =
       cloudInitPath === undefined
         ? undefined
         : (await deps.files.cloudInitFile(cloudInitPath, context.transport)).path;
     return jobs.submit(createJob({ ...rest, ...(cloudInitFile ? { cloudInitFile } : {}) }, deps));
+  });
+  handle('cloud-init:check', ({ text }) => ({ problems: checkCloudInit(text) }));
+  handle('cloud-init:read', async ({ path }, context) => {
+    const file = await deps.files.cloudInitFile(path, context.transport);
+    return { text: await readFile(file.path, 'utf8') };
   });
   handle('machine:delete', ({ name }) => jobs.submit(deleteJob(name, deps)));
   handle('machine:rename', ({ name, newName }) => jobs.submit(renameJob(name, newName, deps)));

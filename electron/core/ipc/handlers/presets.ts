@@ -15,6 +15,7 @@ import type { JobManager } from '../../jobs/job-manager';
 import { createJob, type MachineJobDeps } from '../../jobs/machine-jobs';
 import type { Machines } from '../../machines/machines';
 import type { Router } from '../router';
+import { refuseBadCloudInit } from '../../cloud-init/user-data-file';
 
 export interface PresetHandlerDeps extends MachineJobDeps {
   presets: PresetStore;
@@ -35,17 +36,23 @@ export function registerPresetHandlers(router: Router, deps: PresetHandlerDeps):
 
   handle('presets:list', () => presets.list());
 
-  handle('presets:save', async ({ id, cloudInitPath, keepCloudInit, ...fields }, context) => {
-    let cloudInit: string | undefined;
-    if (cloudInitPath !== undefined) {
-      const file = await deps.files.cloudInitFile(cloudInitPath, context.transport);
-      cloudInit = await readFile(file.path, 'utf8');
-    } else if (keepCloudInit && id !== undefined) {
-      cloudInit = presets.get(id).cloudInit;
-    }
-    const preset: PresetFields = { ...fields, ...(cloudInit !== undefined ? { cloudInit } : {}) };
-    return changed(presets.save(preset, id));
-  });
+  handle(
+    'presets:save',
+    async ({ id, cloudInitPath, keepCloudInit, cloudInit: text, ...fields }, context) => {
+      let cloudInit: string | undefined;
+      if (text !== undefined && text.trim() !== '') {
+        refuseBadCloudInit(text);
+        cloudInit = text;
+      } else if (cloudInitPath !== undefined) {
+        const file = await deps.files.cloudInitFile(cloudInitPath, context.transport);
+        cloudInit = await readFile(file.path, 'utf8');
+      } else if (keepCloudInit && id !== undefined) {
+        cloudInit = presets.get(id).cloudInit;
+      }
+      const preset: PresetFields = { ...fields, ...(cloudInit !== undefined ? { cloudInit } : {}) };
+      return changed(presets.save(preset, id));
+    },
+  );
 
   handle('presets:duplicate', ({ id }) => {
     const { id: _id, name, ...rest } = presets.get(id);

@@ -1,0 +1,41 @@
+// Issue 15: the end of a machine's cloud-init log (/var/log/cloud-init-output.log), read when asked.
+import { useEffect, useState } from 'react';
+import { toErrorData, type AppErrorData } from '../../../shared/errors';
+import { getApi } from '../../api/api';
+import { CopyButton } from '../../components/CopyButton';
+import { Dialog } from '../../components/Dialog';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { useUi } from '../../stores/ui';
+
+export function SetupLogDialog({ machine }: { machine: string }) {
+  const onClose = useUi((s) => s.close);
+  const [log, setLog] = useState<{ text: string; truncated: boolean } | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const load = () => {
+    setError(null);
+    getApi()
+      .invoke('setup:log', { name: machine })
+      .then(setLog, (e: unknown) => setError(toErrorData(e)));
+  };
+  useEffect(load, [machine]);
+  return (
+    <Dialog title={`cloud-init Log of ${machine}`} onClose={onClose}>
+      <p className="muted">
+        /var/log/cloud-init-output.log in the machine{log?.truncated ? ', its last 256 KB' : ''}.
+      </p>
+      {error && <ErrorDetails error={error} />}
+      <pre className="setup-log" aria-label="cloud-init log" tabIndex={0}>
+        {log ? log.text || '(empty)' : 'Reading…'}
+      </pre>
+      <div className="dialog-buttons">
+        {log && <CopyButton text={log.text} label="Copy Log" />}
+        <button type="button" onClick={load}>
+          Refresh
+        </button>
+        <button type="button" className="primary" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </Dialog>
+  );
+}
