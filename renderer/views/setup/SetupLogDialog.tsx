@@ -1,5 +1,5 @@
 // Issue 15: the end of a machine's cloud-init log (/var/log/cloud-init-output.log), read when asked.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
 import { getApi } from '../../api/api';
 import { CopyButton } from '../../components/CopyButton';
@@ -11,13 +11,20 @@ export function SetupLogDialog({ machine }: { machine: string }) {
   const onClose = useUi((s) => s.close);
   const [log, setLog] = useState<{ text: string; truncated: boolean } | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
-  const load = () => {
-    setError(null);
-    getApi()
-      .invoke('setup:log', { name: machine })
-      .then(setLog, (e: unknown) => setError(toErrorData(e)));
-  };
-  useEffect(load, [machine]);
+  const fetchLog = useCallback(
+    () =>
+      getApi()
+        .invoke('setup:log', { name: machine })
+        .then(
+          (answer) => {
+            setError(null);
+            setLog(answer);
+          },
+          (e: unknown) => setError(toErrorData(e)),
+        ),
+    [machine],
+  );
+  useEffect(() => void fetchLog(), [fetchLog]);
   return (
     <Dialog title={`cloud-init Log of ${machine}`} onClose={onClose}>
       <p className="muted">
@@ -29,7 +36,7 @@ export function SetupLogDialog({ machine }: { machine: string }) {
       </pre>
       <div className="dialog-buttons">
         {log && <CopyButton text={log.text} label="Copy Log" />}
-        <button type="button" onClick={load}>
+        <button type="button" onClick={() => void fetchLog()}>
           Refresh
         </button>
         <button type="button" className="primary" onClick={onClose}>
