@@ -6,6 +6,7 @@ import { PRIMARY_ACTIONS } from '../../../shared/machine-menu';
 import { runMachineAction, runMenuChoice } from '../../actions/machine-commands';
 import { PopupMenu } from '../../components/PopupMenu';
 import { SetupBanner } from '../setup/SetupBanner';
+import { useSetupByName } from '../../stores/setup';
 import { StateBadge } from '../../components/StateBadge';
 import { machineMenuItems, type MenuChoice } from '../../lib/machine-menu-items';
 import { shortcutLabel } from '../../lib/shortcuts';
@@ -42,6 +43,7 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
     const tab = useUi((s) => s.inspectorTab);
     const setTab = useUi((s) => s.setInspectorTab);
     const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+    const settingUp = useSetupByName().get(machine.name)?.state === 'setting-up';
     const active = activeJobsFor(Object.values(jobs), machine.name);
     const more = machineMenuItems([{ machine, active }], capabilities, PRIMARY);
     return (
@@ -49,7 +51,7 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
         <header className="inspector-header">
           <h2 title={machine.name}>{machine.name}</h2>
           {machine.isDefault && <span className="default-marker">default</span>}
-          <StateBadge state={machine.state} />
+          <StateBadge state={machine.state} settingUp={settingUp} />
           {onClose && (
             <button type="button" className="icon-button" aria-label="Close Inspector" onClick={onClose}>
               <X size={14} aria-hidden />
