@@ -4,6 +4,7 @@ import { NARROW, useMedia } from '../lib/use-media';
 import { selectMachines, useMachines } from '../stores/machines';
 import { useUi } from '../stores/ui';
 import { useCheckpointGroups } from '../stores/checkpoints';
+import { useSetupByName } from '../stores/setup';
 import { HistoryPage } from './activity/HistoryPage';
 import { FirstListFailed, NoMachines, OrbctlNotFound, OrbStackNotRunning } from './EmptyStates';
 import { MachineInspector } from './inspector/MachineInspector';
@@ -20,6 +21,7 @@ export function MachinesView() {
   const all = useMachines(selectMachines);
   // Checkpoints are machines to OrbStack; here they sit under their machine (its row says how many).
   const groups = useCheckpointGroups();
+  const setup = useSetupByName();
   const machines = groups.machines;
   const selection = useMachines((s) => s.selection);
   const view = useUi((s) => s.view);
@@ -67,7 +69,12 @@ export function MachinesView() {
         {all.length === 0 && !error ? (
           <NoMachines />
         ) : (
-          <MachineGrid machines={machines} checkpoints={groups.byMachine} onOpenDetails={openDetails} />
+          <MachineGrid
+            machines={machines}
+            checkpoints={groups.byMachine}
+            setup={setup}
+            onOpenDetails={openDetails}
+          />
         )}
       </section>
       {showInspector &&

@@ -72,8 +72,8 @@ interface Pinned {
     },
     Job,
   ];
-  'cloud-init:check': [{ text: string }, { problems: CloudInitProblem[] }];
-  'cloud-init:read': [{ path: string }, { text: string }];
+  'userdata:check': [{ text: string }, { problems: CloudInitProblem[] }];
+  'userdata:read': [{ path: string }, { text: string }];
   'machine:delete': [ByName, Job];
   'machine:rename': [{ name: string; newName: string }, Job];
   'machine:set-default': [ByName, Job];

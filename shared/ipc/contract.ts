@@ -178,13 +178,13 @@ export const CONTRACT = {
     response: answers<Job>(),
   },
   /** Issue 15: a cloud-init file's text, for the editor (a file chosen in the native dialog, in Electron). */
-  'cloud-init:read': {
+  'userdata:read': {
     owner: 'machines',
     request: z.object({ path: fileRef }).strict(),
     response: answers<{ text: string }>(),
   },
   /** Issue 15: basic checks of cloud-init user data (the New Machine editor asks as the person types). */
-  'cloud-init:check': {
+  'userdata:check': {
     owner: 'machines',
     request: z.object({ text: cloudInitText }).strict(),
     response: answers<{ problems: CloudInitProblem[] }>(),

@@ -76,8 +76,8 @@ const EXAMPLES = {
   // Issue 13: performance
   ['machines:visible']: { names: ['ubuntu', 'web'] },
   ['setup:list']: {},
-  ['cloud-init:read']: { path: '/nowhere/user-data.yaml' },
-  ['cloud-init:check']: { text: '#cloud-config\nruncmd:\n  - echo hi\n' },
+  ['userdata:read']: { path: '/nowhere/user-data.yaml' },
+  ['userdata:check']: { text: '#cloud-config\nruncmd:\n  - echo hi\n' },
   ['setup:log']: { name: 'ubuntu' },
   ['setup:dismiss']: { name: 'ubuntu' },
   // Issue 14.

@@ -32,7 +32,7 @@ export function CloudInitEditor({ value, onChange, onErrors, unsupported }: Prop
     let current = true;
     const timer = setTimeout(() => {
       void getApi()
-        .invoke('cloud-init:check', { text: value })
+        .invoke('userdata:check', { text: value })
         .then(({ problems: found }) => {
           if (!current) return;
           setProblems(found);
@@ -55,7 +55,7 @@ export function CloudInitEditor({ value, onChange, onErrors, unsupported }: Prop
     const { files } = await getApi().invoke('desktop:pick-files', { purpose: 'cloud-init' });
     if (!files[0]) return;
     try {
-      onChange((await getApi().invoke('cloud-init:read', { path: files[0].ref })).text);
+      onChange((await getApi().invoke('userdata:read', { path: files[0].ref })).text);
     } catch (error) {
       setLoadProblem(toErrorData(error).message);
     }

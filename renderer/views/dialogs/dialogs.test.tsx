@@ -66,7 +66,7 @@ describe('CreateDialog', () => {
 
   it('edits cloud-init: loads a file, shows the check’s problems by line, and sends the text (issue 15)', async () => {
     const { invoke } = stubApi({
-      'cloud-init:check': ({ text }: { text: string }) => ({
+      'userdata:check': ({ text }: { text: string }) => ({
         problems: text.includes('\t')
           ? [{ line: 3, message: 'Tabs are not allowed as indentation', severity: 'error' }]
           : text.includes('packges')

@@ -16,7 +16,7 @@ import { openContextMenu } from '../../actions/context-menu';
 import { runMachineAction } from '../../actions/machine-commands';
 import { filterMachines, moveSelection, sortMachines } from '../../lib/machine-list';
 import { failureMarks, placeholders } from '../../lib/row-marks';
-import { useSetupByName } from '../../stores/setup';
+import type { SetupRecord } from '../../../shared/ipc/types';
 import { isMac } from '../../lib/shortcuts';
 import { reportVisibleMachines } from '../../lib/visible-rows';
 import { useJobs } from '../../stores/jobs';
@@ -43,14 +43,19 @@ const MOVES: Record<string, number> = {
  * ⌘/Ctrl-click and ⇧-click select several, ⌘A selects all, Return opens the inspector, the context-menu key or
  * a right-click opens the selection's menu.
  */
+const NO_SETUP: ReadonlyMap<string, SetupRecord> = new Map();
+
 export function MachineGrid({
   machines,
   checkpoints,
+  setup = NO_SETUP,
   onOpenDetails,
 }: {
   machines: Machine[];
   /** Each machine's checkpoints (hidden from the list; the row says how many). */
   checkpoints?: ReadonlyMap<string, readonly unknown[]>;
+  /** Issue 15: the machines cloud-init is setting up, or failed to. */
+  setup?: ReadonlyMap<string, SetupRecord>;
   onOpenDetails(): void;
 }) {
   const jobs = useJobs((s) => s.jobs);
@@ -72,7 +77,6 @@ export function MachineGrid({
     return filter || stateFilter !== 'all' ? [] : placeholders(jobList, (n) => known.has(n));
   }, [jobList, machines, filter, stateFilter]);
   const failures = useMemo(() => failureMarks(jobList, dismissedFailures), [jobList, dismissedFailures]);
-  const setup = useSetupByName();
   const activeByName = useMemo(() => {
     const map = new Map<string, Job[]>();
     for (const job of jobList) {

@@ -81,8 +81,8 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
         : (await deps.files.cloudInitFile(cloudInitPath, context.transport)).path;
     return jobs.submit(createJob({ ...rest, ...(cloudInitFile ? { cloudInitFile } : {}) }, deps));
   });
-  handle('cloud-init:check', ({ text }) => ({ problems: checkCloudInit(text) }));
-  handle('cloud-init:read', async ({ path }, context) => {
+  handle('userdata:check', ({ text }) => ({ problems: checkCloudInit(text) }));
+  handle('userdata:read', async ({ path }, context) => {
     const file = await deps.files.cloudInitFile(path, context.transport);
     return { text: await readFile(file.path, 'utf8') };
   });
