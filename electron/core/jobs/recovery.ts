@@ -17,7 +17,7 @@ export interface RecoveryDeps {
   /** Ids already in the history: a job that ended but whose record could not be removed. */
   historyIds: () => ReadonlySet<string>;
   /** Reads the machines as they are now. */
-  listMachines: () => Promise<Machine[]>;
+  listMachines: () => Promise<readonly Machine[]>;
   /** Adds the interrupted job to the history (and to every window). */
   record: (job: Job) => void;
   notices?: Notices;
@@ -79,7 +79,7 @@ export async function recoverInterruptedJobs(
       })),
     ),
   );
-  let machines: Machine[] | null = null;
+  let machines: readonly Machine[] | null = null;
   let listProblem = '';
   try {
     machines = await deps.listMachines();
@@ -180,7 +180,7 @@ function files(cleanup: Cleanup): string[] {
 }
 
 /** Whether the machines show the job's change, for the kinds where they can. */
-function judge(record: JournalRecord, machines: Machine[]): { succeeded: boolean; what: string } {
+function judge(record: JournalRecord, machines: readonly Machine[]): { succeeded: boolean; what: string } {
   const name = record.machine;
   const other = record.touches[1] ?? name;
   const find = (n: string) => machines.find((m) => m.name === n);

@@ -56,6 +56,32 @@ function setup(options: { intervals?: Partial<PollIntervals>; visible?: boolean;
 }
 
 describe('MachinePoller', () => {
+  it('takes the same list again (the same array from the adapter) as unchanged, rebuilding nothing', async () => {
+    const hub = new EventHub();
+    const events = vi.fn();
+    hub.on('machines:changed', events);
+    const source = new FakeSource();
+    const store = new MachineStore(hub);
+    poller = new MachinePoller({ source, store });
+    const same = [machine('ubuntu'), machine('debian', 'stopped')];
+    source.list = async () => same;
+    await poller.refresh();
+    const first = store.snapshot();
+    const setList = vi.spyOn(store, 'setList');
+    const unchanged = vi.spyOn(store, 'unchanged');
+    await poller.refresh();
+    await poller.refresh();
+    expect(setList).not.toHaveBeenCalled();
+    expect(unchanged).toHaveBeenCalledTimes(2);
+    expect(events).toHaveBeenCalledTimes(1);
+    expect(store.snapshot().machines).toEqual(first.machines);
+    // A different answer is read again.
+    source.list = async () => [machine('ubuntu', 'stopped')];
+    await poller.refresh();
+    expect(setList).toHaveBeenCalledTimes(1);
+    expect(store.snapshot().machines.map((m) => m.state)).toEqual(['stopped']);
+  });
+
   it('asks the default beside the first list, so the first answer waits for one process, not two', async () => {
     const { source, store, poller } = setup();
     source.machines = [machine('a'), machine('b')];

@@ -4,7 +4,8 @@ import type { MachineStore } from './machine-store';
 
 /** Where machines come from: the orbctl adapter in the app, a fake in tests. */
 export interface MachineSource {
-  list(signal: AbortSignal): Promise<Machine[]>;
+  /** The same array as last time when nothing changed (orbctl printed the same text). */
+  list(signal: AbortSignal): Promise<readonly Machine[]>;
   /** OrbStack's default machine, or null when there is none. */
   defaultName(signal: AbortSignal): Promise<string | null>;
   /** `orbctl info`: disk size and IP addresses, which `list` does not give. */
@@ -69,6 +70,8 @@ export class MachinePoller {
   private defaultAskedAt = -Infinity;
   private defaultWanted = true;
   private shown: string[] | null = null;
+  /** The last list that was stored (`MachineSource.list` answers the same array when nothing changed). */
+  private lastListed: readonly Machine[] | null = null;
   private infoRun: Promise<void> | null = null;
   private infoAgain = false;
   private infoTimer: NodeJS.Timeout | null = null;
@@ -174,6 +177,13 @@ export class MachinePoller {
         source.list(signal),
         first ? this.askDefault(signal) : undefined,
       ]);
+      // The list orbctl printed last time, unchanged: nothing to compare or rebuild (the steady poll).
+      if (!first && machines === this.lastListed && !this.defaultWanted && !this.defaultIsOld()) {
+        store.unchanged();
+        this.askInfo();
+        return;
+      }
+      this.lastListed = machines;
       const namesChanged = !first && names(machines) !== names(store.list());
       store.setList(machines, defaultName);
       if (!first && (namesChanged || this.defaultWanted || this.defaultIsOld())) {

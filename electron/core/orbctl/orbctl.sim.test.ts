@@ -30,6 +30,18 @@ describe.concurrent('reading', () => {
     expect(await orbctl.status()).toBe('running');
   });
 
+  it('list answers the same frozen array while orbctl prints the same text, a new one when it changes', async () => {
+    const { orbctl, dir } = sim();
+    expect(await direct(dir, ['create', 'alpine', 'a1'])).toMatchObject({ exitCode: 0 });
+    const first = await orbctl.list();
+    expect(await orbctl.list()).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first[0])).toBe(true);
+    expect(await direct(dir, ['stop', 'a1'])).toMatchObject({ exitCode: 0 });
+    const after = await orbctl.list();
+    expect(after).not.toBe(first);
+    expect(after.map((m) => m.state)).toEqual(['stopped']);
+  });
+
   it('startOrbStack starts a stopped OrbStack, and is fine when it already runs', async () => {
     const { orbctl, dir } = sim();
     const stopped = await direct(dir, ['stop']);

@@ -58,10 +58,18 @@ export class Orbctl {
 
   // ── Reading ──────────────────────────────────────────────────────────────────────────────────────────────
 
-  async list(call: CallOptions = {}): Promise<Machine[]> {
+  /**
+   * Issue 13: the same text as the last answer is the same list, returned as it was (the same frozen array)
+   * without parsing it again; a poller can tell "nothing changed" by the reference alone.
+   */
+  async list(call: CallOptions = {}): Promise<readonly Machine[]> {
     const r = await this.run({ command: 'list', args: argv.listArgs(), what: 'list' }, call);
-    return parseListJson(r.stdout, detailOf(r));
+    if (this.lastList?.stdout === r.stdout) return this.lastList.machines;
+    const machines = Object.freeze(parseListJson(r.stdout, detailOf(r)).map((m) => Object.freeze(m)));
+    this.lastList = { stdout: r.stdout, machines };
+    return machines;
   }
+  private lastList: { stdout: string; machines: readonly Machine[] } | null = null;
 
   async info(machine: string, call: CallOptions = {}): Promise<MachineInfo> {
     const args = argv.infoArgs(machine);
