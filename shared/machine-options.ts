@@ -6,6 +6,9 @@
  */
 import { ARCHITECTURES, DISTROS, distroByCli } from './distros';
 
+/** cloud-init user data (`create -c`) is at most this big, in the form, in a request and in a preset. */
+export const MAX_CLOUD_INIT_CHARS = 256 * 1024;
+
 /**
  * A Linux user name as useradd accepts it, kept to what every distro's useradd takes: a lower-case letter or
  * `_` first, then lower-case letters, digits, `_` and `-`, at most 31 characters. Never starts with `-`, so it

@@ -13,9 +13,8 @@ import {
   linuxUser,
   memorySize,
 } from './ipc/schemas';
+import { MAX_CLOUD_INIT_CHARS } from './machine-options';
 
-/** A cloud-init file is at most this big, in the form and in a preset. */
-export const MAX_CLOUD_INIT_CHARS = 256 * 1024;
 export const MAX_PRESET_NAME_LENGTH = 64;
 export const MAX_PRESETS = 200;
 

@@ -16,6 +16,8 @@ import { useOrbctl } from './orbctl';
  * pulled again, so nothing sent while the window was away is missed. Returns the disposer.
  */
 export function syncStores(api: Api): () => void {
+  /** The first pull waits in the bridge for the first open (a WebSocket still connecting). */
+  let queued = api.connection() !== 'open';
   const pull = async () => {
     const since = Date.now();
     void pullNotices(api);
@@ -58,7 +60,12 @@ export function syncStores(api: Api): () => void {
     api.on('notices:added', (notice) => showNotice(notice, api)),
     api.onConnection((state) => {
       useConnection.getState().set({ state });
-      if (state === 'open') {
+      // The first open sends what the first pull queued while connecting (asking twice cost the first paint a
+      // second round of answers); a close, or that pull ending without it, means every open pulls afresh.
+      if (state === 'closed') queued = false;
+      if (state !== 'open') return;
+      if (queued) queued = false;
+      else {
         void pull();
         reportVisibility();
       }
@@ -74,7 +81,7 @@ export function syncStores(api: Api): () => void {
   disposers.push(() => document.removeEventListener('visibilitychange', reportVisibility));
   reportVisibility();
   useConnection.getState().set({ state: api.connection() });
-  void pull();
+  void pull().then(() => (queued = false));
   return () => disposers.forEach((dispose) => dispose());
 }
 

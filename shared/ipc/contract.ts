@@ -12,7 +12,8 @@ import { z } from 'zod';
 import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
 import { RUN_AS, type RunOutput, type RunOutputEvent, type RunRecord } from '../inside';
-import { MAX_CLOUD_INIT_CHARS, PRESET_FIELDS, presetId, type Preset } from '../presets';
+import { MAX_CLOUD_INIT_CHARS } from '../machine-options';
+import { PRESET_FIELDS, presetId, type Preset } from '../presets';
 import type { MachineInfo } from '../machine';
 import {
   absolutePath,

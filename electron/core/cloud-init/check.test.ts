@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CLOUD_INIT_CHARS } from '../../../shared/presets';
+import { MAX_CLOUD_INIT_CHARS } from '../../../shared/machine-options';
 import { checkCloudInit } from './check';
 
 const errors = (text: string) => checkCloudInit(text).filter((p) => p.severity === 'error');

@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Pair } from 'yaml';
 import type { CloudInitProblem } from '../../../shared/ipc/types';
-import { MAX_CLOUD_INIT_CHARS } from '../../../shared/presets';
+import { MAX_CLOUD_INIT_CHARS } from '../../../shared/machine-options';
 
 /** First lines cloud-init takes as user data of another kind: accepted as they are, not read as YAML. */
 const OTHER_KINDS = [

@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { isGrant } from '../../../shared/files';
-import { MAX_CLOUD_INIT_CHARS } from '../../../shared/presets';
+import { MAX_CLOUD_INIT_CHARS } from '../../../shared/machine-options';
 import type { FileGrants, GrantAccess } from './grants';
 import { checkReadableFile, realLocation } from './paths';
 import { sensitivePlace } from './sensitive';

@@ -2,7 +2,7 @@
 // (electron/core/cloud-init/check.ts) as the person types, so a problem is seen before the machine exists.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CloudInitProblem } from '../../../shared/ipc/types';
-import { MAX_CLOUD_INIT_CHARS } from '../../../shared/presets';
+import { MAX_CLOUD_INIT_CHARS } from '../../../shared/machine-options';
 import { getApi } from '../../api/api';
 import { toErrorData } from '../../../shared/errors';
 
