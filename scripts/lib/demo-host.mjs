@@ -38,7 +38,8 @@ export async function startDemoHost(extraEnv = {}, prepare = () => {}) {
     url,
     stop() {
       child.kill();
-      rmSync(home, { recursive: true, force: true });
+      // The host may still be writing its data folder as it exits (timing log, settings): retry the removal.
+      rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
