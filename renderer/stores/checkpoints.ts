@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { CheckpointRecord } from '../../shared/ipc/types';
-import { getApi } from '../api/api';
+import { follower } from './follow';
 import { groupCheckpoints, type CheckpointGroups } from '../lib/checkpoints';
 import { selectMachines, useMachines } from './machines';
 
@@ -16,21 +16,10 @@ export const useCheckpointRecords = create<CheckpointsState>()((set) => ({
   set: (records) => set({ records }),
 }));
 
-let following = false;
-
 /** Starts following the records (once per window); safe to call from every component that shows them. */
-export function followCheckpoints(): void {
-  if (following) return;
-  following = true;
-  const api = getApi();
-  api.on('checkpoints:changed', (records) => useCheckpointRecords.getState().set(records));
-  api
-    .invoke('checkpoint:list', {})
-    .then((records) => useCheckpointRecords.getState().set(records))
-    .catch(() => {
-      following = false;
-    });
-}
+export const followCheckpoints = follower('checkpoint:list', {}, 'checkpoints:changed', (records) =>
+  useCheckpointRecords.getState().set(records),
+);
 
 /** The machines and their checkpoints, as renderer/lib/checkpoints.ts groups them. */
 export function useCheckpointGroups(): CheckpointGroups {

@@ -3,7 +3,7 @@
 import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import type { SetupRecord } from '../../shared/ipc/types';
-import { getApi } from '../api/api';
+import { follower } from './follow';
 
 interface SetupState {
   records: SetupRecord[];
@@ -15,21 +15,10 @@ export const useSetupRecords = create<SetupState>()((set) => ({
   set: (records) => set({ records }),
 }));
 
-let following = false;
-
 /** Starts following the records (once per window). */
-export function followSetup(): void {
-  if (following) return;
-  following = true;
-  const api = getApi();
-  api.on('setup:changed', (records) => useSetupRecords.getState().set(records));
-  api
-    .invoke('setup:list', {})
-    .then((records) => useSetupRecords.getState().set(records))
-    .catch(() => {
-      following = false;
-    });
-}
+export const followSetup = follower('setup:list', {}, 'setup:changed', (records) =>
+  useSetupRecords.getState().set(records),
+);
 
 /** Machine name → its setup, for the rows and the inspector. */
 export function useSetupByName(): ReadonlyMap<string, SetupRecord> {

@@ -6,6 +6,8 @@ import { CopyButton } from '../../components/CopyButton';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useUi } from '../../stores/ui';
+// The log box of a command's output (Run Command), for the log read out of the machine.
+import '../inside/inside.css';
 
 export function SetupLogDialog({ machine }: { machine: string }) {
   const onClose = useUi((s) => s.close);
@@ -31,7 +33,7 @@ export function SetupLogDialog({ machine }: { machine: string }) {
         /var/log/cloud-init-output.log in the machine{log?.truncated ? ', its last 256 KB' : ''}.
       </p>
       {error && <ErrorDetails error={error} />}
-      <pre className="setup-log" aria-label="cloud-init log" tabIndex={0}>
+      <pre className="run-output" aria-label="cloud-init log" tabIndex={0}>
         {log ? log.text || '(empty)' : 'Reading…'}
       </pre>
       <div className="dialog-buttons">
