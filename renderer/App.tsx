@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { registerImportInput } from './actions/window-commands';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Toasts } from './components/Toasts';
@@ -7,25 +8,21 @@ import { useShortcuts } from './lib/use-shortcuts';
 import { useUi } from './stores/ui';
 import { ActivityPopover } from './views/activity/ActivityPopover';
 import { ContextMenuHost } from './views/ContextMenuHost';
-import { TrustDialogs } from './views/checkpoints/TrustDialogs';
-import { InsideDialogs } from './views/inside/InsideDialogs';
-import { DeleteManyDialog } from './views/dialogs/DeleteManyDialog';
-import { ExportManyDialog } from './views/dialogs/ExportManyDialog';
 import { Sidebar } from './views/shell/Sidebar';
 import { TitleBar } from './views/shell/TitleBar';
 import { shellOf } from './lib/shell';
 import { useConnection } from './stores/connection';
-import { CloneDialog } from './views/dialogs/CloneDialog';
-import { CreateDialog } from './views/dialogs/CreateDialog';
-import { DeleteDialog } from './views/dialogs/DeleteDialog';
-import { ExportDialog } from './views/dialogs/ExportDialog';
-import { LimitsDialog } from './views/dialogs/LimitsDialog';
-import { ImportDialog } from './views/dialogs/ImportDialog';
-import { ImportFolderDialog } from './views/dialogs/ImportFolderDialog';
-import { PushDialog } from './views/dialogs/PushDialog';
-import { RenameDialog } from './views/dialogs/RenameDialog';
-import { SettingsDialog } from './views/dialogs/SettingsDialog';
 import { MachinesView } from './views/MachinesView';
+
+// Issue 13: the dialogs are loaded when one is first opened, not before the list can paint.
+const AppDialogs = lazyNamed(() => import('./views/dialogs/AppDialogs'), 'AppDialogs');
+const TrustDialogs = lazyNamed(() => import('./views/checkpoints/TrustDialogs'), 'TrustDialogs');
+const InsideDialogs = lazyNamed(() => import('./views/inside/InsideDialogs'), 'InsideDialogs');
+
+/** `lazy` for a module's named component. */
+function lazyNamed<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
 
 export function App() {
   const dialog = useUi((s) => s.dialog);
@@ -47,22 +44,13 @@ export function App() {
       </div>
       {activityOpen && <ActivityPopover />}
       <ContextMenuHost />
-      <TrustDialogs />
-      <InsideDialogs />
-      {dialog?.kind === 'delete-many' && <DeleteManyDialog machines={dialog.machines} />}
-      {dialog?.kind === 'export-many' && (
-        <ExportManyDialog machines={dialog.machines} offered={dialog.offered} />
+      {dialog && (
+        <Suspense fallback={null}>
+          <TrustDialogs />
+          <InsideDialogs />
+          <AppDialogs />
+        </Suspense>
       )}
-      {dialog?.kind === 'create' && <CreateDialog />}
-      {dialog?.kind === 'rename' && <RenameDialog machine={dialog.machine} />}
-      {dialog?.kind === 'delete' && <DeleteDialog machine={dialog.machine} />}
-      {dialog?.kind === 'clone' && <CloneDialog machine={dialog.machine} />}
-      {dialog?.kind === 'export' && <ExportDialog machine={dialog.machine} />}
-      {dialog?.kind === 'set-limits' && <LimitsDialog machine={dialog.machine} />}
-      {dialog?.kind === 'import' && <ImportDialog items={dialog.items} folder={dialog.folder} />}
-      {dialog?.kind === 'import-folder' && <ImportFolderDialog />}
-      {dialog?.kind === 'push' && <PushDialog machine={dialog.machine} files={dialog.files} />}
-      {dialog?.kind === 'settings' && <SettingsDialog />}
       {drop.dragging && (
         <div className="drop-overlay" aria-hidden="true">
           {drop.target

@@ -1,6 +1,6 @@
 /**
  * Issue 14: the dialogs the machine menus and the app menu open through the UI store, for App.tsx to mount
- * once (`<TrustDialogs />`). Their DialogState members:
+ * (`<TrustDialogs />`) while a dialog is open; loaded then, not at start-up. Their DialogState members:
  *   { kind: 'checkpoint-save'; machine: string }
  *   { kind: 'checkpoint-revert'; machine: string; checkpoint?: string }
  *   { kind: 'checkpoint-clone'; machine: string; checkpoint?: string }

@@ -21,7 +21,7 @@ export type InsideDialogState =
   | { kind: 'deep-link'; url: string; link: DeepLink }
   | { kind: 'setup-log'; machine: string };
 
-/** Issue 15's dialogs, opened by the RUN handlers in actions/machine-commands.ts; mounted once by App.tsx. */
+/** Issue 15's dialogs, opened by the RUN handlers in actions/machine-commands.ts; mounted by App.tsx while a dialog is open (loaded then). */
 export function InsideDialogs() {
   const dialog = useUi((s) => s.dialog) as {
     kind: string;
