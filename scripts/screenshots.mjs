@@ -60,7 +60,12 @@ await page.waitForTimeout(4000);
 await page.screenshot({ path: join(out, 'activity-light.png') });
 await page.keyboard.press('Escape');
 await page.getByRole('button', { name: 'New Machine' }).click();
-await page.waitForTimeout(300);
+// Issue 15: the cloud-init editor with user data, and the near miss it warns of.
+await page
+  .getByRole('dialog')
+  .getByRole('textbox', { name: 'cloud-init user data' })
+  .fill('#cloud-config\npackges:\n  - nginx\nruncmd:\n  - systemctl enable --now nginx\n');
+await page.waitForTimeout(800);
 await page.screenshot({ path: join(out, 'create-light.png') });
 
 await page.keyboard.press('Escape');
@@ -77,6 +82,12 @@ await page.getByRole('dialog').getByLabel('CPUs').fill('2');
 await page.getByRole('dialog').getByLabel('Memory').fill('4G');
 await page.waitForTimeout(300);
 await page.screenshot({ path: join(out, 'limits-light.png') });
+await page.keyboard.press('Escape');
+// Issue 14: Export for a New Mac…, from the File menu (the ☰ button in a browser).
+await page.getByRole('button', { name: 'File', exact: true }).click();
+await page.getByRole('menuitem', { name: 'Export for a New Mac…' }).click();
+await page.waitForTimeout(300);
+await page.screenshot({ path: join(out, 'new-mac-light.png') });
 await page.keyboard.press('Escape');
 
 const dark = await session('dark');
