@@ -1,10 +1,10 @@
 import { Ellipsis, Play, RotateCcw, Square, X } from 'lucide-react';
-import { forwardRef, useState } from 'react';
+import { forwardRef } from 'react';
 import type { Machine } from '../../../shared/machine';
 import { activeJobsFor, availability } from '../../../shared/machine-actions';
 import { PRIMARY_ACTIONS } from '../../../shared/machine-menu';
 import { runMachineAction, runMenuChoice } from '../../actions/machine-commands';
-import { PopupMenu } from '../../components/PopupMenu';
+import { MenuButton } from '../../components/MenuButton';
 import { SetupBanner } from '../setup/SetupBanner';
 import { useSetupByName } from '../../stores/setup';
 import { StateBadge } from '../../components/StateBadge';
@@ -42,7 +42,6 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
     const capabilities = useOrbctl(selectCapabilities);
     const tab = useUi((s) => s.inspectorTab);
     const setTab = useUi((s) => s.setInspectorTab);
-    const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
     const settingUp = useSetupByName().get(machine.name)?.state === 'setting-up';
     const active = activeJobsFor(Object.values(jobs), machine.name);
     const more = machineMenuItems([{ machine, active }], capabilities, PRIMARY);
@@ -75,31 +74,17 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
               </button>
             );
           })}
-          <button
-            type="button"
-            className="icon-button more"
-            aria-label="More Actions"
-            aria-haspopup="menu"
-            aria-expanded={menuAt !== null}
+          <MenuButton
+            label="More Actions"
             title="More actions"
-            onClick={(e) => {
-              const box = e.currentTarget.getBoundingClientRect();
-              setMenuAt({ x: box.left, y: box.bottom + 4 });
-            }}
+            className="icon-button more"
+            menuLabel={`More actions for ${machine.name}`}
+            items={more}
+            onChoose={(id) => runMenuChoice(id as MenuChoice, [machine.name])}
           >
             <Ellipsis size={16} aria-hidden />
-          </button>
+          </MenuButton>
         </div>
-        {menuAt && (
-          <PopupMenu
-            items={more}
-            x={menuAt.x}
-            y={menuAt.y}
-            label={`More actions for ${machine.name}`}
-            onClose={() => setMenuAt(null)}
-            onChoose={(id) => runMenuChoice(id as MenuChoice, [machine.name])}
-          />
-        )}
         <FailureBanner machine={machine.name} onShowLogs={() => setTab('logs')} />
         <SetupBanner machine={machine.name} />
         <div className="tabs" role="tablist" aria-label="Inspector">

@@ -1,8 +1,8 @@
 import { Menu } from 'lucide-react';
-import { useState } from 'react';
 import { fileMenuCommands } from '../../../shared/app-menu';
 import { runAppCommand } from '../../actions/app-commands';
-import { PopupMenu, type PopupItem } from '../../components/PopupMenu';
+import { MenuButton } from '../../components/MenuButton';
+import type { PopupItem } from '../../components/PopupMenu';
 
 const COMMANDS = fileMenuCommands();
 const ITEMS: PopupItem[] = COMMANDS.map((c, i) => ({
@@ -17,37 +17,17 @@ const ITEMS: PopupItem[] = COMMANDS.map((c, i) => ({
  * menu bar shows, shared/app-menu.ts), so Verify Export…, Import Folder… and the rest are reachable here too.
  */
 export function FileMenu() {
-  const [at, setAt] = useState<{ x: number; y: number } | null>(null);
   return (
-    <>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="File"
-        aria-haspopup="menu"
-        aria-expanded={at !== null}
-        title="File"
-        onClick={(e) => {
-          const box = e.currentTarget.getBoundingClientRect();
-          setAt({ x: box.left, y: box.bottom + 4 });
-        }}
-      >
-        <Menu size={16} aria-hidden />
-      </button>
-      {at && (
-        <PopupMenu
-          items={ITEMS}
-          x={at.x}
-          y={at.y}
-          label="File"
-          onClose={() => setAt(null)}
-          onChoose={(id) => {
-            setAt(null);
-            const chosen = COMMANDS[Number(id)];
-            if (chosen) runAppCommand(chosen.command);
-          }}
-        />
-      )}
-    </>
+    <MenuButton
+      label="File"
+      menuLabel="File"
+      items={ITEMS}
+      onChoose={(id) => {
+        const chosen = COMMANDS[Number(id)];
+        if (chosen) runAppCommand(chosen.command);
+      }}
+    >
+      <Menu size={16} aria-hidden />
+    </MenuButton>
   );
 }
