@@ -2,7 +2,7 @@ import { sniffExport } from '../../shared/export-layout';
 import type { ImportPreview } from '../../shared/ipc/contract';
 import { getApi } from '../api/api';
 import type { ResolvedFile } from '../api/upload';
-import { toErrorData } from '../../shared/errors';
+import { AppError, toErrorData } from '../../shared/errors';
 import { useToasts } from '../stores/toasts';
 import { useUi } from '../stores/ui';
 import { useUploads } from '../stores/uploads';
@@ -96,17 +96,21 @@ export async function pickAndImport(fileInput: HTMLInputElement | null): Promise
  */
 export async function previewFolder(ref: string): Promise<void> {
   try {
-    const { items, ...folder } = await getApi().invoke('import:inspect-folder', { path: ref });
-    if (items.length === 0) {
-      const text = `Nothing in ${folder.folder} can be imported. ${folder.problems.join(' ')}`.trim();
-      useToasts.getState().push({ kind: 'error', text, error: { code: 'BAD_EXPORT_FILE', message: text } });
-      return;
-    }
-    useUi.getState().open({ kind: 'import', items, folder });
+    await openFolderImport(ref);
   } catch (error) {
     const data = toErrorData(error);
     useToasts.getState().push({ kind: 'error', text: data.message, error: data });
   }
+}
+
+/** Opens the Import dialog on the folder `ref` names; throws, saying why, when nothing in it can be imported. */
+export async function openFolderImport(ref: string): Promise<void> {
+  const { items, ...folder } = await getApi().invoke('import:inspect-folder', { path: ref });
+  if (items.length === 0) {
+    const message = `Nothing in ${folder.folder} can be imported. ${folder.problems.join(' ')}`.trim();
+    throw AppError.fromData({ code: 'BAD_EXPORT_FILE', message });
+  }
+  useUi.getState().open({ kind: 'import', items, folder });
 }
 
 /** Import Folder…: the native folder dialog in Electron; a browser names the folder in a small dialog. */

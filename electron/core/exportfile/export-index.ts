@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ExportIndex } from '../../../shared/ipc/types';
+import { parseJsonAs } from './manifest';
 
 export const INDEX_FILE = 'orbdeck-index.json';
 /** More entries than a folder of exports could sensibly hold: refused rather than read. */
@@ -45,11 +46,4 @@ export function indexText(index: ExportIndex): string {
 }
 
 /** The index in `text`, or null when it is not one. */
-export function parseIndex(text: string): ExportIndex | null {
-  try {
-    const parsed = indexSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export const parseIndex = (text: string): ExportIndex | null => parseJsonAs(indexSchema, text);

@@ -26,12 +26,15 @@ export function manifestText(manifest: ExportManifest): string {
   return JSON.stringify(manifest, null, 2) + '\n';
 }
 
-/** The manifest in `text`, or null when it is not one (a file of another kind with that name). */
-export function parseManifest(text: string): ExportManifest | null {
+/** `text` as JSON that `schema` accepts, or null (not JSON, or a file of another kind under the name). */
+export function parseJsonAs<T>(schema: z.ZodType<T>, text: string): T | null {
   try {
-    const parsed = manifestSchema.safeParse(JSON.parse(text));
+    const parsed = schema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
+
+/** The manifest in `text`, or null when it is not one (a file of another kind with that name). */
+export const parseManifest = (text: string): ExportManifest | null => parseJsonAs(manifestSchema, text);

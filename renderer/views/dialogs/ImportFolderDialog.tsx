@@ -1,6 +1,6 @@
 // Issue 14: Import Folder… in a browser, which cannot hand a folder to the host: the person types its path.
 import { useId, useState, type FormEvent } from 'react';
-import { getApi } from '../../api/api';
+import { openFolderImport } from '../../lib/file-import';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -10,19 +10,13 @@ import { useSubmit } from './use-submit';
 /** Names a folder of exports (Export for a New Mac… wrote it); the Import dialog then lists what it holds. */
 export function ImportFolderDialog() {
   const close = useUi((s) => s.close);
-  const open = useUi((s) => s.open);
   const id = useId();
   const [path, setPath] = useState('');
   const { busy, error, submit } = useSubmit();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void submit(async () => {
-      const { items, ...folder } = await getApi().invoke('import:inspect-folder', { path: path.trim() });
-      if (items.length === 0)
-        throw new Error(`Nothing in ${folder.folder} can be imported. ${folder.problems.join(' ')}`.trim());
-      open({ kind: 'import', items, folder });
-    });
+    void submit(() => openFolderImport(path.trim()));
   };
 
   return (
