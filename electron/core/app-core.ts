@@ -138,7 +138,7 @@ export function createCore(options: CoreOptions): Core {
     source: {
       list: (signal) => orbctl.list({ signal, quiet: true }),
       defaultName: (signal) => orbctl.getDefault({ signal, quiet: true }),
-      info: (name, signal) => orbctl.info(name, { signal, quiet: true }),
+      info: (name, signal, background) => orbctl.info(name, { signal, quiet: true, background }),
     },
     intervals: { visibleMs: pollMs, fastMs: Math.min(pollMs, 700) },
     // A headless host with no page open polls as a hidden window does, until a page says it is visible.

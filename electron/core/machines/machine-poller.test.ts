@@ -29,9 +29,22 @@ class FakeSource implements MachineSource {
     this.calls.push('default');
     return this.defaultMachine;
   }
-  async info(name: string): Promise<MachineInfo> {
+  infoInFlight = 0;
+  backgroundInFlight = 0;
+  maxBackgroundInFlight = 0;
+  /** Info calls that began while a list was under way. */
+  infoDuringList = 0;
+  background: string[] = [];
+  async info(name: string, _signal?: AbortSignal, background = false): Promise<MachineInfo> {
     this.calls.push(`info ${name}`);
+    if (this.inFlight > 0) this.infoDuringList++;
+    if (background) {
+      this.background.push(name);
+      this.backgroundInFlight++;
+      this.maxBackgroundInFlight = Math.max(this.maxBackgroundInFlight, this.backgroundInFlight);
+    }
     await new Promise((r) => setTimeout(r, this.infoDelayMs));
+    if (background) this.backgroundInFlight--;
     const m = this.machines.find((x) => x.name === name);
     if (!m) throw new Error('gone');
     return {
@@ -161,6 +174,47 @@ describe('MachinePoller', () => {
     const order = source.infoCalls();
     expect(order.indexOf('vm-39')).toBeLessThan(16);
     expect(order.indexOf('vm-38')).toBeLessThan(16);
+  });
+
+  it('asks about rows off screen one at a time, in the background, and about shown rows four at a time', async () => {
+    const { source, poller } = setup();
+    source.machines = Array.from({ length: 30 }, (_, i) => machine(`vm-${String(i).padStart(2, '0')}`, 'stopped'));
+    source.infoDelayMs = 5;
+    const shown = ['vm-29', 'vm-28', 'vm-27', 'vm-26', 'vm-25', 'vm-24'];
+    poller.showing(shown);
+    await poller.refresh();
+    await poller.infoIdle();
+    expect(source.infoCalls().slice(0, 6).sort()).toEqual([...shown].sort());
+    expect(source.background.sort()).toEqual(source.infoCalls().filter((n) => !shown.includes(n)).sort());
+    expect(source.background).toHaveLength(24);
+    expect(source.maxBackgroundInFlight).toBe(1);
+  });
+
+  it('wakes waiting workers when rows come into view, so they are asked beside the background one', async () => {
+    const { source, poller } = setup();
+    source.machines = Array.from({ length: 40 }, (_, i) => machine(`vm-${String(i).padStart(2, '0')}`, 'stopped'));
+    source.infoDelayMs = 30;
+    await poller.refresh();
+    await new Promise((r) => setTimeout(r, 45));
+    const began = source.infoCalls().length;
+    poller.showing(['vm-39', 'vm-38', 'vm-37', 'vm-36']);
+    await new Promise((r) => setTimeout(r, 10));
+    // Three idle workers took three of the new rows at once; the fourth follows the background call.
+    expect(source.infoCalls().slice(began, began + 3).sort()).toEqual(['vm-37', 'vm-38', 'vm-39']);
+    await poller.infoIdle();
+  });
+
+  it('starts no info while a list poll is under way', async () => {
+    const { source, poller } = setup();
+    source.machines = Array.from({ length: 12 }, (_, i) => machine(`vm-${i}`, 'stopped'));
+    source.infoDelayMs = 4;
+    source.delayMs = 15;
+    poller.showing(source.machines.map((m) => m.name).slice(0, 8));
+    await poller.refresh();
+    for (let i = 0; i < 4; i++) await poller.refresh();
+    await poller.infoIdle();
+    expect(source.infoCalls()).toHaveLength(12);
+    expect(source.infoDuringList).toBe(0);
   });
 
   it('shows the list without waiting for info, and info never holds up the next poll', async () => {

@@ -8,8 +8,11 @@ export interface MachineSource {
   list(signal: AbortSignal): Promise<readonly Machine[]>;
   /** OrbStack's default machine, or null when there is none. */
   defaultName(signal: AbortSignal): Promise<string | null>;
-  /** `orbctl info`: disk size and IP addresses, which `list` does not give. */
-  info(name: string, signal: AbortSignal): Promise<MachineInfo>;
+  /**
+   * `orbctl info`: disk size and IP addresses, which `list` does not give. `background` for rows nobody sees:
+   * the call yields the processor to everything else.
+   */
+  info(name: string, signal: AbortSignal, background: boolean): Promise<MachineInfo>;
 }
 
 export interface PollIntervals {
@@ -39,6 +42,8 @@ export const DEFAULT_INTERVALS: PollIntervals = {
 const SHOWN_POLL_DELAY_MS = 300;
 /** `orbctl info` calls at once. */
 const INFO_CONCURRENCY = 4;
+/** Of those, how many may ask about rows off screen: work nobody waits for (README, Performance). */
+const BACKGROUND_INFO_CONCURRENCY = 1;
 /** On-screen rows whose info came in within this long are shown in one event. */
 const INFO_EMIT_MS = 50;
 
@@ -75,6 +80,8 @@ export class MachinePoller {
   private infoRun: Promise<void> | null = null;
   private infoAgain = false;
   private infoTimer: NodeJS.Timeout | null = null;
+  /** Wakes the workers of the round under way that wait for something to ask (rows came into view). */
+  private wakeInfo: (() => void) | null = null;
 
   constructor(private readonly options: MachinePollerOptions) {
     this.intervals = { ...DEFAULT_INTERVALS, ...options.intervals };
@@ -96,6 +103,7 @@ export class MachinePoller {
     this.timer = null;
     this.infoTimer = null;
     this.abort.abort();
+    this.wakeInfo?.();
   }
 
   /** Polls now. Joins a poll that has not started yet; runs after one already under way (never overlapping). */
@@ -128,6 +136,7 @@ export class MachinePoller {
   /** What a window's list shows now (at most MAX_ON_SCREEN names): their info is asked first. */
   showing(names: readonly string[]): void {
     this.shown = names.slice(0, MAX_ON_SCREEN);
+    this.wakeInfo?.();
     this.askInfo();
   }
 
@@ -225,33 +234,61 @@ export class MachinePoller {
 
   /**
    * Asks `info` about what the window shows, then up to a round's share of the rest. Each worker picks its
-   * next machine when it is free, on screen first, so rows that came into view meanwhile are asked next.
+   * next machine when it is free, on screen first, so rows that came into view meanwhile are asked next. The
+   * rest is asked by one worker at a time, at a low priority: the others wait for rows to come into view (or
+   * for the round to end), so work nobody waits for never crowds out a list poll.
    */
   private async infoRound(): Promise<void> {
     const { store, source } = this.options;
     const { signal } = this.abort;
     const asked = new Set<string>();
     const offScreen = planInfo(store.list(), store.infos, this.now(), this.shown).offScreen;
+    let background = 0;
+    const waiting: (() => void)[] = [];
+    const wake = () => waiting.splice(0).forEach((resume) => resume());
+    this.wakeInfo = wake;
     const next = (): { machine: Machine; onScreen: boolean } | undefined => {
       const onScreen = planInfo(store.list(), store.infos, this.now(), this.shown).onScreen;
       const pick =
         onScreen.map((machine) => ({ machine, onScreen: true })).find((p) => !asked.has(p.machine.name)) ??
-        offScreen.map((machine) => ({ machine, onScreen: false })).find((p) => !asked.has(p.machine.name));
+        (background < BACKGROUND_INFO_CONCURRENCY
+          ? offScreen.map((machine) => ({ machine, onScreen: false })).find((p) => !asked.has(p.machine.name))
+          : undefined);
       if (pick) asked.add(pick.machine.name);
+      // Counted as it is picked: the other workers pick before this one runs it.
+      if (pick && !pick.onScreen) background++;
       return pick;
     };
     const worker = async () => {
-      for (let p = next(); p && !signal.aborted; p = next()) {
+      while (!signal.aborted) {
+        await this.pollsDone();
+        // No await from here to the call: a poll cannot begin between the check and the info it allows.
+        const p = next();
+        if (!p) {
+          if (background === 0) return;
+          await new Promise<void>((resume) => waiting.push(resume));
+          continue;
+        }
         try {
-          store.setInfo(p.machine, await source.info(p.machine.name, signal));
+          store.setInfo(p.machine, await source.info(p.machine.name, signal, !p.onScreen));
           if (p.onScreen) this.showInfoSoon();
         } catch {
           // Deleted or renamed between list and info: the next poll sorts it out.
+        } finally {
+          if (!p.onScreen) background--;
+          wake();
         }
       }
     };
     await Promise.all(Array.from({ length: INFO_CONCURRENCY }, worker));
+    this.wakeInfo = null;
     this.showInfoNow();
+  }
+
+  /** A list poll goes first: no `info` starts while one runs or waits to. */
+  private async pollsDone(): Promise<void> {
+    for (let poll = this.queued ?? this.current; poll; poll = this.queued ?? this.current)
+      await poll.catch(() => {});
   }
 
   /** Rows on screen show their numbers within a moment, in one event for those that came in together. */

@@ -2,7 +2,7 @@
  * The plumbing under every adapter method: which orbctl, with which environment, how long it may take, and
  * running it inside the timing wrapper so every call is logged and recorded, failures mapped to AppErrors.
  */
-import { homedir } from 'node:os';
+import { getPriority, homedir, setPriority } from 'node:os';
 import { AppError } from '../../../shared/errors';
 import type { Timing, TimingRecord } from '../timing';
 import { DEFAULT_KILL_GRACE_MS, DEFAULT_TIMEOUTS_MS, type OrbctlCommand } from './commands';
@@ -48,6 +48,11 @@ export interface CallOptions {
   onSpawn?: (pid: number) => void;
   /** Log only failures (for polling). */
   quiet?: boolean;
+  /**
+   * Work nobody is waiting for (the disk sizes of rows off screen): the process runs at a lower CPU priority,
+   * so a list poll or an action started meanwhile gets the processor first.
+   */
+  background?: boolean;
   /** Told of output as it arrives (`orbctl run`). */
   onOutput?: OutputListener;
   /** Told how the call ended, as the timing wrapper recorded it (its duration is the one to show). */
@@ -148,6 +153,7 @@ export class OrbctlInvoker {
             signal: call.signal,
             onSpawn: (spawned) => {
               pid = spawned;
+              if (call.background) lowerPriority(spawned);
               this.observe((o) => o.spawned(spawned, [bin.path, ...spec.args], call.signal));
               call.onSpawn?.(spawned);
             },
@@ -198,5 +204,19 @@ export class OrbctlInvoker {
   private forget(): void {
     this.located = undefined;
     this.onForget();
+  }
+}
+
+/**
+ * How much nicer than the app a background call runs: it still runs, at about a tenth of a normal process's
+ * share of a busy processor. 19 is the lowest priority there is.
+ */
+const BACKGROUND_NICE = 10;
+
+function lowerPriority(pid: number): void {
+  try {
+    setPriority(pid, Math.min(19, getPriority(pid) + BACKGROUND_NICE));
+  } catch {
+    // It may have exited already; a priority is a hint, the call goes on either way.
   }
 }

@@ -3,6 +3,7 @@
  * Error mappings are in orbctl-errors.sim.test.ts.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { direct, rejection, SIM, sim, useSimFolders } from '../../../test/helpers/adapter';
@@ -40,6 +41,17 @@ describe.concurrent('reading', () => {
     const after = await orbctl.list();
     expect(after).not.toBe(first);
     expect(after.map((m) => m.state)).toEqual(['stopped']);
+  });
+
+  it('a background call runs at a lower CPU priority; others at the app\'s own', async () => {
+    const { orbctl } = sim();
+    const niceness = async (background: boolean) => {
+      let seen: number | undefined;
+      await orbctl.list({ background, onSpawn: (pid) => (seen = getPriority(pid)) });
+      return seen;
+    };
+    expect(await niceness(true)).toBe(Math.min(19, getPriority() + 10));
+    expect(await niceness(false)).toBe(getPriority());
   });
 
   it('startOrbStack starts a stopped OrbStack, and is fine when it already runs', async () => {
