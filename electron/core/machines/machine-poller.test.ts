@@ -178,21 +178,30 @@ describe('MachinePoller', () => {
 
   it('asks about rows off screen one at a time, in the background, and about shown rows four at a time', async () => {
     const { source, poller } = setup();
-    source.machines = Array.from({ length: 30 }, (_, i) => machine(`vm-${String(i).padStart(2, '0')}`, 'stopped'));
+    source.machines = Array.from({ length: 30 }, (_, i) =>
+      machine(`vm-${String(i).padStart(2, '0')}`, 'stopped'),
+    );
     source.infoDelayMs = 5;
     const shown = ['vm-29', 'vm-28', 'vm-27', 'vm-26', 'vm-25', 'vm-24'];
     poller.showing(shown);
     await poller.refresh();
     await poller.infoIdle();
     expect(source.infoCalls().slice(0, 6).sort()).toEqual([...shown].sort());
-    expect(source.background.sort()).toEqual(source.infoCalls().filter((n) => !shown.includes(n)).sort());
+    expect(source.background.sort()).toEqual(
+      source
+        .infoCalls()
+        .filter((n) => !shown.includes(n))
+        .sort(),
+    );
     expect(source.background).toHaveLength(24);
     expect(source.maxBackgroundInFlight).toBe(1);
   });
 
   it('wakes waiting workers when rows come into view, so they are asked beside the background one', async () => {
     const { source, poller } = setup();
-    source.machines = Array.from({ length: 40 }, (_, i) => machine(`vm-${String(i).padStart(2, '0')}`, 'stopped'));
+    source.machines = Array.from({ length: 40 }, (_, i) =>
+      machine(`vm-${String(i).padStart(2, '0')}`, 'stopped'),
+    );
     source.infoDelayMs = 30;
     await poller.refresh();
     await new Promise((r) => setTimeout(r, 45));
@@ -200,7 +209,12 @@ describe('MachinePoller', () => {
     poller.showing(['vm-39', 'vm-38', 'vm-37', 'vm-36']);
     await new Promise((r) => setTimeout(r, 10));
     // Three idle workers took three of the new rows at once; the fourth follows the background call.
-    expect(source.infoCalls().slice(began, began + 3).sort()).toEqual(['vm-37', 'vm-38', 'vm-39']);
+    expect(
+      source
+        .infoCalls()
+        .slice(began, began + 3)
+        .sort(),
+    ).toEqual(['vm-37', 'vm-38', 'vm-39']);
     await poller.infoIdle();
   });
 

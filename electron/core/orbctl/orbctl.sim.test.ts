@@ -43,7 +43,7 @@ describe.concurrent('reading', () => {
     expect(after.map((m) => m.state)).toEqual(['stopped']);
   });
 
-  it('a background call runs at a lower CPU priority; others at the app\'s own', async () => {
+  it("a background call runs at a lower CPU priority; others at the app's own", async () => {
     const { orbctl } = sim();
     const niceness = async (background: boolean) => {
       let seen: number | undefined;
