@@ -58,6 +58,10 @@ class FakeSource implements MachineSource {
   }
 }
 
+/** `count` stopped machines named vm-00, vm-01, … */
+const stoppedMachines = (count: number) =>
+  Array.from({ length: count }, (_, i) => machine(`vm-${String(i).padStart(2, '0')}`, 'stopped'));
+
 let poller: MachinePoller | undefined;
 afterEach(() => poller?.stop());
 
@@ -163,9 +167,7 @@ describe('MachinePoller', () => {
 
   it('asks next about rows that came into view while a round was under way', async () => {
     const { source, poller } = setup();
-    source.machines = Array.from({ length: 40 }, (_, i) =>
-      machine(`vm-${String(i).padStart(2, '0')}`, 'stopped'),
-    );
+    source.machines = stoppedMachines(40);
     source.infoDelayMs = 15;
     await poller.refresh();
     await new Promise((r) => setTimeout(r, 25));
@@ -178,9 +180,7 @@ describe('MachinePoller', () => {
 
   it('asks about rows off screen one at a time, in the background, and about shown rows four at a time', async () => {
     const { source, poller } = setup();
-    source.machines = Array.from({ length: 30 }, (_, i) =>
-      machine(`vm-${String(i).padStart(2, '0')}`, 'stopped'),
-    );
+    source.machines = stoppedMachines(30);
     source.infoDelayMs = 5;
     const shown = ['vm-29', 'vm-28', 'vm-27', 'vm-26', 'vm-25', 'vm-24'];
     poller.showing(shown);
@@ -199,9 +199,7 @@ describe('MachinePoller', () => {
 
   it('wakes waiting workers when rows come into view, so they are asked beside the background one', async () => {
     const { source, poller } = setup();
-    source.machines = Array.from({ length: 40 }, (_, i) =>
-      machine(`vm-${String(i).padStart(2, '0')}`, 'stopped'),
-    );
+    source.machines = stoppedMachines(40);
     source.infoDelayMs = 30;
     await poller.refresh();
     await new Promise((r) => setTimeout(r, 45));
@@ -220,7 +218,7 @@ describe('MachinePoller', () => {
 
   it('starts no info while a list poll is under way', async () => {
     const { source, poller } = setup();
-    source.machines = Array.from({ length: 12 }, (_, i) => machine(`vm-${i}`, 'stopped'));
+    source.machines = stoppedMachines(12);
     source.infoDelayMs = 4;
     source.delayMs = 15;
     poller.showing(source.machines.map((m) => m.name).slice(0, 8));
