@@ -1,5 +1,6 @@
 import type { Machine, MachineInfo } from '../../../shared/machine';
-import { MAX_ON_SCREEN, planInfo } from './info-plan';
+import { MAX_ON_SCREEN } from './info-plan';
+import { startInfoRound, type InfoRound } from './info-round';
 import type { MachineStore } from './machine-store';
 
 /** Where machines come from: the orbctl adapter in the app, a fake in tests. */
@@ -40,10 +41,6 @@ export const DEFAULT_INTERVALS: PollIntervals = {
 
 /** After a window appears, the next poll comes this soon (the stored list is shown meanwhile). */
 const SHOWN_POLL_DELAY_MS = 300;
-/** `orbctl info` calls at once. */
-const INFO_CONCURRENCY = 4;
-/** Of those, how many may ask about rows off screen: work nobody waits for (README, Performance). */
-const BACKGROUND_INFO_CONCURRENCY = 1;
 /** On-screen rows whose info came in within this long are shown in one event. */
 const INFO_EMIT_MS = 50;
 
@@ -77,11 +74,9 @@ export class MachinePoller {
   private shown: string[] | null = null;
   /** The last list that was stored (`MachineSource.list` answers the same array when nothing changed). */
   private lastListed: readonly Machine[] | null = null;
-  private infoRun: Promise<void> | null = null;
+  private infoRound: InfoRound | null = null;
   private infoAgain = false;
   private infoTimer: NodeJS.Timeout | null = null;
-  /** Wakes the workers of the round under way that wait for something to ask (rows came into view). */
-  private wakeInfo: (() => void) | null = null;
 
   constructor(private readonly options: MachinePollerOptions) {
     this.intervals = { ...DEFAULT_INTERVALS, ...options.intervals };
@@ -103,7 +98,7 @@ export class MachinePoller {
     this.timer = null;
     this.infoTimer = null;
     this.abort.abort();
-    this.wakeInfo?.();
+    this.infoRound?.wake();
   }
 
   /** Polls now. Joins a poll that has not started yet; runs after one already under way (never overlapping). */
@@ -136,7 +131,7 @@ export class MachinePoller {
   /** What a window's list shows now (at most MAX_ON_SCREEN names): their info is asked first. */
   showing(names: readonly string[]): void {
     this.shown = names.slice(0, MAX_ON_SCREEN);
-    this.wakeInfo?.();
+    this.infoRound?.wake();
     this.askInfo();
   }
 
@@ -148,7 +143,7 @@ export class MachinePoller {
 
   /** Settles when no `info` round is under way (tests, the benchmark). */
   async infoIdle(): Promise<void> {
-    while (this.infoRun) await this.infoRun;
+    while (this.infoRound) await this.infoRound.done;
   }
 
   private enqueue(): Promise<void> {
@@ -219,70 +214,28 @@ export class MachinePoller {
   /** Starts an `info` round unless one runs (then one more follows it). Only while a window is visible. */
   private askInfo(): void {
     if (!this.visible || this.abort.signal.aborted) return;
-    if (this.infoRun) {
+    if (this.infoRound) {
       this.infoAgain = true;
       return;
     }
-    this.infoRun = this.infoRound().finally(() => {
-      this.infoRun = null;
+    const round = startInfoRound({
+      source: this.options.source,
+      store: this.options.store,
+      signal: this.abort.signal,
+      now: this.now,
+      shown: () => this.shown,
+      pollsDone: () => this.pollsDone(),
+      onShownInfo: () => this.showInfoSoon(),
+    });
+    this.infoRound = round;
+    void round.done.finally(() => {
+      this.infoRound = null;
+      this.showInfoNow();
       if (this.infoAgain) {
         this.infoAgain = false;
         this.askInfo();
       }
     });
-  }
-
-  /**
-   * Asks `info` about what the window shows, then up to a round's share of the rest. Each worker picks its
-   * next machine when it is free, on screen first, so rows that came into view meanwhile are asked next. The
-   * rest is asked by one worker at a time, at a low priority: the others wait for rows to come into view (or
-   * for the round to end), so work nobody waits for never crowds out a list poll.
-   */
-  private async infoRound(): Promise<void> {
-    const { store, source } = this.options;
-    const { signal } = this.abort;
-    const asked = new Set<string>();
-    const offScreen = planInfo(store.list(), store.infos, this.now(), this.shown).offScreen;
-    let background = 0;
-    const waiting: (() => void)[] = [];
-    const wake = () => waiting.splice(0).forEach((resume) => resume());
-    this.wakeInfo = wake;
-    const next = (): { machine: Machine; onScreen: boolean } | undefined => {
-      const onScreen = planInfo(store.list(), store.infos, this.now(), this.shown).onScreen;
-      const pick =
-        onScreen.map((machine) => ({ machine, onScreen: true })).find((p) => !asked.has(p.machine.name)) ??
-        (background < BACKGROUND_INFO_CONCURRENCY
-          ? offScreen.map((machine) => ({ machine, onScreen: false })).find((p) => !asked.has(p.machine.name))
-          : undefined);
-      if (pick) asked.add(pick.machine.name);
-      // Counted as it is picked: the other workers pick before this one runs it.
-      if (pick && !pick.onScreen) background++;
-      return pick;
-    };
-    const worker = async () => {
-      while (!signal.aborted) {
-        await this.pollsDone();
-        // No await from here to the call: a poll cannot begin between the check and the info it allows.
-        const p = next();
-        if (!p) {
-          if (background === 0) return;
-          await new Promise<void>((resume) => waiting.push(resume));
-          continue;
-        }
-        try {
-          store.setInfo(p.machine, await source.info(p.machine.name, signal, !p.onScreen));
-          if (p.onScreen) this.showInfoSoon();
-        } catch {
-          // Deleted or renamed between list and info: the next poll sorts it out.
-        } finally {
-          if (!p.onScreen) background--;
-          wake();
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: INFO_CONCURRENCY }, worker));
-    this.wakeInfo = null;
-    this.showInfoNow();
   }
 
   /** A list poll goes first: no `info` starts while one runs or waits to. */

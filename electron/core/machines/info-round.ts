@@ -1,0 +1,81 @@
+import type { Machine } from '../../../shared/machine';
+import { planInfo } from './info-plan';
+import type { MachineSource } from './machine-poller';
+import type { MachineStore } from './machine-store';
+
+/** `orbctl info` calls at once. */
+const INFO_CONCURRENCY = 4;
+/** Of those, how many may ask about rows off screen: work nobody waits for (README, Performance). */
+const BACKGROUND_INFO_CONCURRENCY = 1;
+
+export interface InfoRoundOptions {
+  source: MachineSource;
+  store: MachineStore;
+  signal: AbortSignal;
+  now: () => number;
+  /** The names the window shows now (asked again at every pick: rows may have scrolled). */
+  shown: () => readonly string[] | null;
+  /** Settles when no list poll runs or waits to: a list poll goes first. */
+  pollsDone: () => Promise<void>;
+  /** A row on screen got its numbers. */
+  onShownInfo: () => void;
+}
+
+export interface InfoRound {
+  readonly done: Promise<void>;
+  /** Rows came into view: workers waiting for something to ask look again. */
+  wake(): void;
+}
+
+/**
+ * One round of `orbctl info`: what the window shows, then up to a round's share of the rest. Each worker picks
+ * its next machine when it is free, on screen first, so rows that came into view meanwhile are asked next. The
+ * rest is asked by one worker at a time, at a low priority: the others wait for rows to come into view (or for
+ * the round to end), so work nobody waits for never crowds out a list poll.
+ */
+export function startInfoRound(options: InfoRoundOptions): InfoRound {
+  const { store, source, signal } = options;
+  const asked = new Set<string>();
+  const offScreen = planInfo(store.list(), store.infos, options.now(), options.shown()).offScreen;
+  let background = 0;
+  const waiting: (() => void)[] = [];
+  const wake = () => waiting.splice(0).forEach((resume) => resume());
+
+  const next = (): { machine: Machine; onScreen: boolean } | undefined => {
+    const onScreen = planInfo(store.list(), store.infos, options.now(), options.shown()).onScreen;
+    const pick =
+      onScreen.map((machine) => ({ machine, onScreen: true })).find((p) => !asked.has(p.machine.name)) ??
+      (background < BACKGROUND_INFO_CONCURRENCY
+        ? offScreen.map((machine) => ({ machine, onScreen: false })).find((p) => !asked.has(p.machine.name))
+        : undefined);
+    if (pick) asked.add(pick.machine.name);
+    // Counted as it is picked: the other workers pick before this one runs it.
+    if (pick && !pick.onScreen) background++;
+    return pick;
+  };
+
+  const worker = async () => {
+    while (!signal.aborted) {
+      await options.pollsDone();
+      // No await from here to the call: a poll cannot begin between the check and the info it allows.
+      const p = next();
+      if (!p) {
+        if (background === 0) return;
+        await new Promise<void>((resume) => waiting.push(resume));
+        continue;
+      }
+      try {
+        store.setInfo(p.machine, await source.info(p.machine.name, signal, !p.onScreen));
+        if (p.onScreen) options.onShownInfo();
+      } catch {
+        // Deleted or renamed between list and info: the next poll sorts it out.
+      } finally {
+        if (!p.onScreen) background--;
+        wake();
+      }
+    }
+  };
+
+  const done = Promise.all(Array.from({ length: INFO_CONCURRENCY }, worker)).then(() => {});
+  return { done, wake };
+}
