@@ -5,6 +5,7 @@ import {
   VISIBLE_DEBOUNCE_MS,
   reportVisibleMachines,
   resetVisibleRows,
+  viewportFirst,
 } from './visible-rows';
 
 function stubApi() {
@@ -56,5 +57,21 @@ describe('reportVisibleMachines', () => {
     reportVisibleMachines(Array.from({ length: 500 }, (_, i) => `vm-${i}`));
     await vi.advanceTimersByTimeAsync(VISIBLE_DEBOUNCE_MS);
     expect((sent[0]![1] as { names: string[] }).names).toHaveLength(MAX_VISIBLE_NAMES);
+  });
+});
+
+describe('viewportFirst', () => {
+  const rows = Array.from({ length: 10 }, (_, i) => ({ index: i, start: i * 26, end: (i + 1) * 26 }));
+
+  it('puts the rows in view first, then the overscan above and below in list order', () => {
+    // Scrolled to row 4, a viewport of three rows and part of a fourth.
+    expect(viewportFirst(rows, 4 * 26, 3 * 26 + 10).map((r) => r.index)).toEqual([
+      4, 5, 6, 7, 0, 1, 2, 3, 8, 9,
+    ]);
+  });
+
+  it('keeps the order when every row is in view, or no size is known yet', () => {
+    expect(viewportFirst(rows, 0, 1000).map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(viewportFirst(rows, 0, Infinity)).toHaveLength(10);
   });
 });

@@ -36,6 +36,19 @@ function flush(): void {
     });
 }
 
+/**
+ * The rows inside the viewport first, then the overscan around it (rendered, not seen): the core asks about
+ * names in the order given, and a list scrolled by a page renders about as many unseen rows as seen ones.
+ */
+export function viewportFirst<T extends { start: number; end: number }>(
+  rows: readonly T[],
+  offset: number,
+  height: number,
+): T[] {
+  const seen = (row: T) => row.end > offset && row.start < offset + height;
+  return [...rows.filter(seen), ...rows.filter((row) => !seen(row))];
+}
+
 /** For tests: forget what was sent. */
 export function resetVisibleRows(): void {
   if (timer !== undefined) clearTimeout(timer);

@@ -18,7 +18,7 @@ import { filterMachines, moveSelection, sortMachines } from '../../lib/machine-l
 import { failureMarks, placeholders } from '../../lib/row-marks';
 import type { SetupRecord } from '../../../shared/ipc/types';
 import { isMac } from '../../lib/shortcuts';
-import { reportVisibleMachines } from '../../lib/visible-rows';
+import { reportVisibleMachines, viewportFirst } from '../../lib/visible-rows';
 import { useJobs } from '../../stores/jobs';
 import { useMachines } from '../../stores/machines';
 import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
@@ -179,9 +179,13 @@ export function MachineGrid({
     }
   };
 
-  // The core asks orbctl about the rows on screen first (disk sizes, addresses).
+  // The core asks orbctl about the rows on screen first (disk sizes, addresses), those in view before the rest.
   const items = virtualizer.getVirtualItems();
-  const onScreen = items
+  const onScreen = viewportFirst(
+    items,
+    virtualizer.scrollOffset ?? 0,
+    virtualizer.scrollRect?.height ?? Infinity,
+  )
     .filter((i) => i.index >= pending.length)
     .map((i) => shown[i.index - pending.length]?.name)
     .filter((n): n is string => !!n)
