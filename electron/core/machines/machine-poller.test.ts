@@ -29,7 +29,6 @@ class FakeSource implements MachineSource {
     this.calls.push('default');
     return this.defaultMachine;
   }
-  infoInFlight = 0;
   backgroundInFlight = 0;
   maxBackgroundInFlight = 0;
   /** Info calls that began while a list was under way. */
