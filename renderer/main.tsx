@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { getApi, MissingTokenError } from './api/api';
+import { firstSnapshot } from './stores/machines';
 import { syncStores } from './stores/sync';
 import './styles.css';
 import './styles/shell.css';
@@ -9,14 +10,20 @@ import './styles/list.css';
 import './styles/inspector.css';
 import './styles/activity.css';
 
+const FIRST_RENDER_WAIT_MS = 400;
+
 const root = createRoot(document.getElementById('root')!);
 
 try {
   syncStores(getApi());
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  // Longer than the list takes to come from a running host; short enough that a host still waiting for
+  // orbctl shows its window (saying so) at once.
+  void firstSnapshot(FIRST_RENDER_WAIT_MS).then(() =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   );
 } catch (error) {
   const message = error instanceof MissingTokenError ? error.message : String(error);

@@ -35,6 +35,8 @@ export interface ParsedCheckpointName {
 
 /** What a checkpoint's name says, or null when `name` is not a checkpoint's. */
 export function parseCheckpointName(name: string): ParsedCheckpointName | null {
+  // Most names are not checkpoints': the list asks this of every machine as it is drawn.
+  if (!name.includes(CHECKPOINT_MARK)) return null;
   const m = PATTERN.exec(name);
   if (!m) return null;
   const [, source, day, time] = m as unknown as [string, string, string, string];

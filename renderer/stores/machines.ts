@@ -64,3 +64,24 @@ export function selectedMachines(state: MachinesState): Machine[] {
   const names = new Set(state.selection.names);
   return (state.snapshot?.machines ?? EMPTY).filter((m) => names.has(m.name));
 }
+
+/**
+ * Resolves once the first snapshot (or the failure to fetch one) is in the store, or after `waitMs`. The
+ * window's first render waits for it: rendering the empty shell first and the list after cost a second
+ * render, layout and paint before the list showed (README, Performance: page load).
+ */
+export function firstSnapshot(waitMs: number): Promise<void> {
+  const arrived = (state: MachinesState) => state.snapshot !== null || state.fetchError !== null;
+  if (arrived(useMachines.getState())) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, waitMs);
+    const unsubscribe = useMachines.subscribe((state) => {
+      if (arrived(state)) done();
+    });
+  });
+}
