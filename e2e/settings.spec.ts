@@ -20,6 +20,8 @@ test('changes settings, refuses bad values, and keeps them across a reload', asy
   expect(saved).toMatchObject({ pollIntervalMs: 5000, exportFolder: host.home, notifications: false });
 
   await page.reload();
+  // The window draws once the list is in (renderer/main.tsx); a shortcut pressed before that has no window.
+  await expect(page.getByRole('row', { name: 'ubuntu', exact: true })).toBeVisible();
   await page.keyboard.press('Control+,');
   await expect(
     page.getByRole('dialog', { name: 'Settings' }).getByLabel('Refresh every (seconds)'),
