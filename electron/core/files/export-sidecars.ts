@@ -34,18 +34,23 @@ export async function writeSidecars(exportPath: string, manifest: ExportManifest
       ours: (text: string) => parseManifest(text)?.file === base,
     },
   ];
-  for (const sidecar of sidecars) {
-    try {
-      if (await placeFile(sidecar.path, sidecar.text, sidecar.ours)) result.written.push(sidecar.path);
-      else
-        result.notes.push(
-          `'${basename(sidecar.path)}' already exists and is not OrbDeck's, so it was kept and not replaced.`,
-        );
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      result.notes.push(`'${basename(sidecar.path)}' could not be written (${code}).`);
-    }
-  }
+  // Both at once (each waits for its own fsync); told in the order above.
+  const placed = await Promise.all(
+    sidecars.map((sidecar) =>
+      placeFile(sidecar.path, sidecar.text, sidecar.ours).catch(
+        (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+      ),
+    ),
+  );
+  sidecars.forEach((sidecar, i) => {
+    const outcome = placed[i];
+    if (outcome === true) result.written.push(sidecar.path);
+    else if (outcome === false)
+      result.notes.push(
+        `'${basename(sidecar.path)}' already exists and is not OrbDeck's, so it was kept and not replaced.`,
+      );
+    else result.notes.push(`'${basename(sidecar.path)}' could not be written (${outcome}).`);
+  });
   return result;
 }
 

@@ -110,6 +110,26 @@ describe('SettingsStore', () => {
     expect(seen).toEqual([1000]);
     expect(sent).toHaveLength(1);
   });
+
+  it('writes nothing and tells no one when a set changes nothing', () => {
+    const events = new EventHub();
+    const sent: unknown[] = [];
+    events.on('settings:changed', (s) => sent.push(s));
+    const writes: string[] = [];
+    const store = new SettingsStore(fresh(), events, {
+      writer: { ...realWriter, replace: (f, t) => (writes.push(t), realWriter.replace(f, t)) },
+    });
+    store.set({ lastExportFolder: '/Users/me/Exports' });
+    expect(store.set({ lastExportFolder: '/Users/me/Exports' })).toMatchObject({
+      lastExportFolder: '/Users/me/Exports',
+    });
+    store.set({ pollIntervalMs: store.get().pollIntervalMs });
+    expect(writes).toHaveLength(1);
+    expect(sent).toHaveLength(1);
+    store.set({ lastExportFolder: '/Users/me/Other' });
+    expect(writes).toHaveLength(2);
+    expect(sent).toHaveLength(2);
+  });
 });
 
 describe('SettingsStore on a disk that refuses writes', () => {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { AppError, ErrorCode } from '../../../shared/errors';
 
 import {
@@ -71,7 +72,11 @@ export class SettingsStore {
       });
     }
     const previous = this.current;
-    this.current = { ...previous, ...stripUndefined(parsed.data) };
+    const next = { ...previous, ...stripUndefined(parsed.data) };
+    // Issue 13: every export sets the folder it went to, mostly the same one. A set that changes nothing
+    // writes nothing (an fsync on the main thread) and tells no window, unless an earlier save failed.
+    if (this.unsaved === null && isDeepStrictEqual(next, previous)) return this.get();
+    this.current = next;
     this.save();
     for (const listener of [...this.listeners]) listener(this.get(), previous);
     this.events?.emit('settings:changed', this.get());
