@@ -77,5 +77,3 @@ export async function untilInfo(
   }
   return performance.now() - t;
 }
-
-/** One poll of `orbctl list` with 307 machines: spawn + parse + compare, vs the spawn alone. */
