@@ -18,6 +18,8 @@ export interface Figure {
 export function fmt(v: number | null): string;
 export function median(values: readonly number[]): number;
 export function quantile(values: readonly number[], q: number): number;
+/** The least-squares slope of `[seconds, value]` points, per minute. */
+export function perMinute(points: ReadonlyArray<readonly [number, number]>): number;
 export function ratioOf(f: Figure): number | null;
 export function metOf(f: Figure): boolean | null;
 export function figureLine(f: Figure): string;

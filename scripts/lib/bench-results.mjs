@@ -26,6 +26,19 @@ export function quantile(values, q) {
   return s[lo] + (s[hi] - s[lo]) * (at - lo);
 }
 
+/**
+ * The least-squares slope of `[seconds, value]` points, a minute: a trend that one noisy sample at either end
+ * cannot fake or hide (single RSS samples of one soak differ by ±4 MB).
+ */
+export function perMinute(points) {
+  if (points.length < 2) return 0;
+  const mean = (i) => points.reduce((a, p) => a + p[i], 0) / points.length;
+  const [mt, mv] = [mean(0), mean(1)];
+  const cov = points.reduce((a, [t, v]) => a + (t - mt) * (v - mv), 0);
+  const spread = points.reduce((a, [t]) => a + (t - mt) ** 2, 0);
+  return spread === 0 ? 0 : (cov / spread) * 60;
+}
+
 export function ratioOf(f) {
   if (f.baseline && f.baseline.value > 0) return f.value / f.baseline.value;
   if (f.target && f.target.limit > 0) return f.value / f.target.limit;

@@ -1,7 +1,7 @@
 // The memory figures of `npm run bench`, read from memory.mjs run in a process of its own.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fmt, record } from '../../../scripts/lib/bench-results.mjs';
+import { fmt, perMinute, record } from '../../../scripts/lib/bench-results.mjs';
 import { here } from './harness';
 
 /** scripts/lib/host-flags.mjs: how the headless host's Node is started, so the core is measured as it runs. */
@@ -55,6 +55,6 @@ export function memory(): void {
     unit: 'MB',
     baseline: { label: 'its first sample under load', value: soakFirst },
     target: { label: '< 100 MB and flat (≤ 1.05 × its start)', limit: Math.min(100, 1.05 * soakFirst) },
-    note: `samples: ${rss.map((v) => v.toFixed(0)).join(' → ')} MB`,
+    note: `samples: ${rss.map((v) => v.toFixed(0)).join(' → ')} MB; trend ${perMinute(m.samples.slice(1).map((x) => [x.seconds, x.rssMb])).toFixed(1)} MB a minute under load (least squares)`,
   });
 }

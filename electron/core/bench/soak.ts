@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isFinished, type Job } from '../../../shared/jobs';
 import { createCore } from '../app-core';
+import { perMinute } from '../../../scripts/lib/bench-results.mjs';
 import { fastSimEnv, operator } from './operations';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   );
   console.log(`[soak] answers: ${[...answers].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(
-    `[soak] RSS ${first.rssMb.toFixed(0)} → ${last.rssMb.toFixed(0)} MB (peak ${peak.toFixed(0)}), handles ${first.handles} → ${last.handles}, fds ${first.fds ?? 'n/a'} → ${last.fds ?? 'n/a'}`,
+    `[soak] RSS ${first.rssMb.toFixed(0)} → ${last.rssMb.toFixed(0)} MB (peak ${peak.toFixed(0)}; trend ${perMinute(samples.slice(1).map((x) => [x.minute * 60, x.rssMb])).toFixed(1)} MB a minute), handles ${first.handles} → ${last.handles}, fds ${first.fds ?? 'n/a'} → ${last.fds ?? 'n/a'}`,
   );
   for (const id of lost.slice(0, 5)) console.log(`[soak] lost: ${id} ${submitted.get(id)}`);
   for (const job of stuck.slice(0, 5)) console.log(`[soak] stuck: ${job.id} ${job.title} (${job.state})`);
