@@ -1,4 +1,3 @@
-import './connect-early';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
