@@ -26,6 +26,12 @@ const core = createCore({
 
 const ops = operator(core, dir);
 const { submitted, answers, operate } = ops;
+// Jobs seen to end. The core keeps only its latest jobs and history entries (MAX_ENTRIES), so after a few
+// thousand jobs the early ones are gone from both: ended and then dropped is not lost.
+const ended = new Set<string>();
+core.events.on('jobs:changed', (job) => {
+  if (isFinished(job)) ended.add(job.id);
+});
 
 function openFds(): number | null {
   try {
@@ -81,7 +87,7 @@ async function main(): Promise<void> {
   sample(start);
   const known = new Map(core.jobs.list().map((j) => [j.id, j]));
   for (const entry of core.history.list()) if (!known.has(entry.id)) known.set(entry.id, entry as Job);
-  const lost = [...submitted.keys()].filter((id) => !known.has(id));
+  const lost = [...submitted.keys()].filter((id) => !known.has(id) && !ended.has(id));
   const stuck = [...known.values()].filter((j) => submitted.has(j.id) && !isFinished(j));
   const first = samples[1] ?? samples[0]!;
   const last = samples.at(-1)!;
