@@ -166,9 +166,12 @@ test.describe('in a narrow window', () => {
     await machineTable(page).press('Enter');
     const inspector = details(page, 'ubuntu');
     await expect(inspector).toBeVisible();
-    const box = (await inspector.boundingBox())!;
-    expect(box.x + box.width).toBeLessThanOrEqual(720);
-    expect(box.y + box.height).toBeLessThanOrEqual(600);
+    // Where it comes to rest: it is visible from the first frame of its slide, while still partly off the edge.
+    const edges = async () => {
+      const box = (await inspector.boundingBox())!;
+      return { right: box.x + box.width <= 720, bottom: box.y + box.height <= 600 };
+    };
+    await expect.poll(edges).toEqual({ right: true, bottom: true });
     await button(inspector, 'Close Inspector').click();
     await expect(inspector).toBeHidden();
     // The list keeps its power buttons at this width.
