@@ -16,7 +16,7 @@ export async function pollCost(): Promise<void> {
   const spawnOnly: number[] = [];
   const asyncOnly: number[] = [];
   const poll: number[] = [];
-  // Three times the rounds of the other figures: one poll differs from the next by more than the 5 % the
+  // Six times the usual rounds (30 by default): one poll differs from the next by more than the 5 % the
   // target allows (medians of 10 ranged 0.985–1.077 × the bare command in eight runs).
   for (let i = 0; i < rounds * 6; i++) {
     let t = performance.now();
