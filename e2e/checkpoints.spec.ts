@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { button, details, openActivity, row } from './support/ui';
 
-// Issue 14: saving, reverting and deleting checkpoints from the details pane, against the simulator.
+// Saving, reverting and deleting checkpoints from the details pane, against the simulator.
 const history = async (page: Page) => {
   await openActivity(page);
   return page.getByRole('region', { name: 'Activity' }).getByRole('list', { name: 'History' });

@@ -1,7 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { button, row } from './support/ui';
 
-// Issue 15: cloud-init from the New Machine form, and the machine "Setting up" until it has finished.
+// Cloud-init from the New Machine form, and the machine "Setting up" until it has finished.
 test.use({ hostOptions: { env: { ORBCTL_SIM_CLOUD_INIT_MS: '5000' } } });
 
 test('checks cloud-init as it is typed, shows Setting up, then a failed run with its errors and log', async ({

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { button, machineAction, openActivity } from './support/ui';
 
-// Issue 15: run a command in a machine, copy files out and in, through the real UI and core.
+// Run a command in a machine, copy files out and in, through the real UI and core.
 const machine = (page: Page, name: string) => page.locator(`[data-machine="${name}"]`);
 
 async function openRun(page: Page, name: string) {

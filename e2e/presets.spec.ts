@@ -1,7 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { button } from './support/ui';
 
-// Issue 15: presets through the real UI and core.
+// Presets through the real UI and core.
 test('saves the form as a preset and creates a machine from it in one click', async ({ page, host }) => {
   await page.getByRole('button', { name: 'New Machine' }).click();
   const form = page.getByRole('dialog', { name: 'New Machine' });

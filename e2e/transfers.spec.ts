@@ -80,7 +80,7 @@ test('exports to a typed path, asking before replacing a file', async ({ page, h
   ).toHaveCount(2, { timeout: 15_000 });
   expect(isExport(target)).toBe(true);
   expect(readFileSync(target)).not.toEqual(older);
-  // Issue 14: with its checksum and manifest, replaced along with it.
+  // With its checksum and manifest, replaced along with it.
   expect(readdirSync(out).sort()).toEqual([
     'my "best" box.tar.zst',
     'my "best" box.tar.zst.manifest.json',

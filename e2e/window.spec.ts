@@ -83,7 +83,7 @@ test('a bulk export writes one file per machine into one folder, one job each, a
   ).toBeVisible({
     timeout: 30_000,
   });
-  // Issue 14: the folder holds an index too; File › Import Folder… (a browser types the path) lists both.
+  // The folder holds an index too; File › Import Folder… (a browser types the path) lists both.
   await expect
     .poll(() => indexStates(host.dataDir), { timeout: 60_000 })
     .toEqual(['alpine exported', 'debian exported']);

@@ -1,23 +1,23 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { registerImportInput } from './actions/window-commands';
+import { registerImportInput } from './commands/window-commands';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Toasts } from './components/Toasts';
-import { importFiles } from './lib/file-import';
-import { useFileDrop } from './lib/use-file-drop';
-import { useShortcuts } from './lib/use-shortcuts';
-import { useUi } from './stores/ui';
+import { importFiles } from './commands/file-import';
+import { useFileDrop } from './hooks/use-file-drop';
+import { useShortcuts } from './hooks/use-shortcuts';
+import { useUi } from './state/ui';
 import { ActivityPopover } from './views/activity/ActivityPopover';
 import { ContextMenuHost } from './views/ContextMenuHost';
 import { Sidebar } from './views/shell/Sidebar';
 import { TitleBar } from './views/shell/TitleBar';
-import { shellOf } from './lib/shell';
-import { useConnection } from './stores/connection';
+import { shellOf } from './model/shell';
+import { useConnection } from './state/connection';
 import { MachinesView } from './views/MachinesView';
 
-// Issue 13: the dialogs are loaded when one is first opened, not before the list can paint.
+// The dialogs are loaded when one is first opened, not before the list can paint.
 const AppDialogs = lazyNamed(() => import('./views/dialogs/AppDialogs'), 'AppDialogs');
-const TrustDialogs = lazyNamed(() => import('./views/checkpoints/TrustDialogs'), 'TrustDialogs');
-const InsideDialogs = lazyNamed(() => import('./views/inside/InsideDialogs'), 'InsideDialogs');
+const TrustDialogs = lazyNamed(() => import('./views/dialogs/CheckpointDialogs'), 'TrustDialogs');
+const InsideDialogs = lazyNamed(() => import('./views/dialogs/RunDialogs'), 'InsideDialogs');
 
 /** `lazy` for a module's named component. */
 function lazyNamed<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {

@@ -60,7 +60,7 @@ await page.waitForTimeout(4000);
 await page.screenshot({ path: join(out, 'activity-light.png') });
 await page.keyboard.press('Escape');
 await page.getByRole('button', { name: 'New Machine' }).click();
-// Issue 15: the cloud-init editor with user data, and the near miss it warns of.
+// The cloud-init editor with user data, and the near miss it warns of.
 await page
   .getByRole('dialog')
   .getByRole('textbox', { name: 'cloud-init user data' })
@@ -83,7 +83,7 @@ await page.getByRole('dialog').getByLabel('Memory').fill('4G');
 await page.waitForTimeout(300);
 await page.screenshot({ path: join(out, 'limits-light.png') });
 await page.keyboard.press('Escape');
-// Issue 14: Export for a New Mac…, from the File menu (the ☰ button in a browser).
+// Export for a New Mac…, from the File menu (the ☰ button in a browser).
 await page.getByRole('button', { name: 'File', exact: true }).click();
 await page.getByRole('menuitem', { name: 'Export for a New Mac…' }).click();
 await page.waitForTimeout(300);

@@ -2,7 +2,7 @@ import type { AppCommand } from './ipc/contract';
 
 /**
  * The application menu as plain data: the standard macOS roles plus OrbDeck's own items with their shortcuts.
- * electron/menu.ts turns `command` items into clicks that reach the window; in a browser, where there is no
+ * electron/desktop/menu.ts turns `command` items into clicks that reach the window; in a browser, where there is no
  * menu bar, the title bar's File menu shows the same items (renderer/views/shell/FileMenu.tsx).
  */
 export interface AppMenuItem {
@@ -47,11 +47,10 @@ export function buildAppMenu(appName = 'OrbDeck', isMac = true): AppMenuItem[] {
     label: 'File',
     submenu: [
       { label: 'New Machine…', accelerator: 'CmdOrCtrl+N', command: { command: 'create' } },
-      // Issue 15: the presets, each one click from a new machine.
+      // The presets, each one click from a new machine.
       { label: 'New from Preset…', accelerator: 'CmdOrCtrl+Shift+N', command: { command: 'presets' } },
       { label: 'Import…', accelerator: 'CmdOrCtrl+I', command: { command: 'import' } },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', command: { command: 'export' } },
-      // Issue 14.
       { label: 'Verify Export…', command: { command: 'verify-export' } },
       sep,
       { label: 'Export for a New Mac…', command: { command: 'export-bundle' } },

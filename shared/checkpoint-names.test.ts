@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkpointName, isCheckpointName, parseCheckpointName } from './checkpoint-names';
 import { machineNameProblem } from './names';
 
-// Issue 14: checkpoint names (docs/checkpoints.md#names).
+// Checkpoint names (docs/checkpoints.md#names).
 describe('checkpoint names', () => {
   const when = new Date(2026, 11, 1, 10, 15, 0);
   it('are legal machine names that say whose checkpoint they are and when it was saved', () => {

@@ -1,9 +1,10 @@
 /**
- * Issue 14: how a checkpoint is named (docs/checkpoints.md). A checkpoint is an ordinary OrbStack machine, so
+ * How a checkpoint is named (docs/checkpoints.md). A checkpoint is an ordinary OrbStack machine, so
  * its name follows orbctl's rule (docs/orbctl.md#names): `<machine>--cp-YYYYMMDD-HHMMSS`, with `-2`, `-3`, …
  * when two are saved in the same second. The double hyphen and the fixed-width stamp at the end make it
  * unlikely for a person's own machine name, and let OrbDeck find checkpoints again from names alone.
  */
+import { fileStamp } from './file-stamp';
 import { MAX_MACHINE_NAME_LENGTH } from './names';
 
 export const CHECKPOINT_MARK = '--cp-';
@@ -11,16 +12,11 @@ const PATTERN = /^(.+)--cp-(\d{8})-(\d{6})(?:-(\d{1,3}))?$/;
 /** `--cp-` + `YYYYMMDD-HHMMSS` + room for `-NNN`. */
 const SUFFIX_ROOM = CHECKPOINT_MARK.length + 15 + 4;
 
-function stamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
-}
-
 /** A free, legal name for a checkpoint of `source` saved at `when`. Long machine names are shortened. */
 export function checkpointName(source: string, when: Date, taken: Iterable<string>): string {
   const used = new Set(taken);
   const stem = source.slice(0, MAX_MACHINE_NAME_LENGTH - SUFFIX_ROOM).replace(/[-.]+$/, '');
-  const base = `${stem}${CHECKPOINT_MARK}${stamp(when)}`;
+  const base = `${stem}${CHECKPOINT_MARK}${fileStamp(when)}`;
   if (!used.has(base)) return base;
   for (let n = 2; n < 1000; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
   throw new Error(`No free checkpoint name for ${source}.`);

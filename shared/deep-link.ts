@@ -1,5 +1,5 @@
 /**
- * Issue 15: the orbdeck:// URL scheme, for Shortcuts and scripts. A pure parser; what it returns is carried
+ * The orbdeck:// URL scheme, for Shortcuts and scripts. A pure parser; what it returns is carried
  * out by the window, which asks first for everything that changes something (README: "orbdeck:// links").
  *
  *   orbdeck://machine/NAME                 show the machine

@@ -38,7 +38,7 @@ export const ErrorCode = {
   /** The window lost its connection to OrbDeck's core (headless host stopped, or reconnecting). */
   DISCONNECTED: 'DISCONNECTED',
   INTERNAL: 'INTERNAL',
-  // Issue 15: working inside machines.
+  // Working inside machines.
   /** A command run in a machine exited with a code other than 0 (the code is in the detail). */
   COMMAND_FAILED: 'COMMAND_FAILED',
 } as const;

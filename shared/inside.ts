@@ -1,5 +1,5 @@
 /**
- * The rules for working inside a machine (issue 15): a command line to run, a path in the machine, and the
+ * The rules for working inside a machine: a command line to run, a path in the machine, and the
  * words of a run that ended. One place for the form, the IPC schema, the adapter and the simulator's tests.
  */
 import { MAX_PATH_LENGTH } from './paths';

@@ -18,9 +18,9 @@ export const JOB_KINDS = [
   // A machine's CPU, memory and disk limits (orbctl ≥ 2.2), changed while it is stopped.
   'set-limits',
   'push',
-  // Issue 14: a revert to a checkpoint (stop, set aside, clone back, start), one job of several steps.
+  // A revert to a checkpoint (stop, set aside, clone back, start), one job of several steps.
   'revert',
-  // Issue 15: a command run in a machine, a file copied out of one.
+  // A command run in a machine, a file copied out of one.
   'run',
   'pull',
 ] as const;
@@ -44,7 +44,7 @@ export interface JobProgress {
   etaMs?: number;
   /** Where the estimate came from, e.g. "from 3 earlier exports". */
   basis?: string;
-  /** Issue 14: the step a job of several steps is at, e.g. 2 of 4, "Setting web's current state aside". */
+  /** The step a job of several steps is at, e.g. 2 of 4, "Setting web's current state aside". */
   step?: { index: number; count: number; words: string };
 }
 

@@ -103,7 +103,7 @@ describe('bulkAvailability', () => {
   });
 });
 
-// Issue 14: checkpoints.
+// Checkpoints.
 describe('availability of the checkpoint actions', () => {
   it('offers them on an ordinary machine, not on a checkpoint, a busy machine or an old OrbStack', () => {
     for (const action of ['save-checkpoint', 'revert-checkpoint', 'clone-checkpoint'] as const) {

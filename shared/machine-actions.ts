@@ -16,11 +16,11 @@ export type MachineAction =
   | 'terminal'
   | 'ssh'
   | 'vscode'
-  // Issue 14: checkpoints.
+  // Checkpoints.
   | 'save-checkpoint'
   | 'revert-checkpoint'
   | 'clone-checkpoint'
-  // Issue 15: working inside a machine.
+  // Working inside a machine.
   | 'run'
   | 'pull'
   | 'push-file';
@@ -48,11 +48,10 @@ export const MACHINE_ACTIONS = [
   'terminal',
   'ssh',
   'vscode',
-  // Issue 14: checkpoints.
+  // Checkpoints.
   'save-checkpoint',
   'revert-checkpoint',
   'clone-checkpoint',
-  // Issue 15
   'run',
   'pull',
   'push-file',
@@ -77,7 +76,7 @@ export function availability(
 ): Availability {
   const name = machine.name;
   const busy = activeJobs[0];
-  // Issue 15: run and copy dialogs open while the machine is busy; their jobs wait their turn, visibly.
+  // Run and copy dialogs open while the machine is busy; their jobs wait their turn, visibly.
   const changesMachine = !['terminal', 'ssh', 'vscode', 'run', 'pull', 'push-file'].includes(action);
   if (busy && changesMachine) {
     return no(`Busy: ${busy.title}${busy.state === 'queued' ? ' (queued)' : ''}. Wait for it to finish.`);
@@ -126,7 +125,7 @@ export function availability(
         : no(`${name} is ${state}`);
     case 'ssh':
       return yes(`Copy the SSH command for ${name}`);
-    // Issue 14: checkpoints (docs/checkpoints.md). A checkpoint itself is worked on through a clone of it.
+    // Checkpoints (docs/checkpoints.md). A checkpoint itself is worked on through a clone of it.
     case 'save-checkpoint':
     case 'revert-checkpoint':
     case 'clone-checkpoint': {
@@ -143,7 +142,7 @@ export function availability(
             : `Make a new machine from one of ${name}'s checkpoints`,
       );
     }
-    // Issue 15: orbctl starts a stopped machine for these (docs/orbctl.md#other-commands).
+    // Orbctl starts a stopped machine for these (docs/orbctl.md#other-commands).
     case 'run':
     case 'pull':
     case 'push-file': {
@@ -165,7 +164,7 @@ export const BULK_ACTIONS = [
   'stop',
   'restart',
   'export',
-  // Issue 15: one command line in every selected machine, a job each.
+  // One command line in every selected machine, a job each.
   'run',
   'delete',
 ] as const satisfies readonly MachineAction[];

@@ -30,13 +30,13 @@ export const MACHINE_MENU: ReadonlyArray<ReadonlyArray<MachineMenuEntry>> = [
     { action: 'set-default', label: 'Make Default' },
     { action: 'set-limits', label: 'Change Limits…' },
   ],
-  // Issue 14: checkpoints.
+  // Checkpoints.
   [
     { action: 'save-checkpoint', label: 'Save Checkpoint…' },
     { action: 'revert-checkpoint', label: 'Revert to Checkpoint…' },
     { action: 'clone-checkpoint', label: 'Clone from Checkpoint…' },
   ],
-  // Issue 15: working inside a machine.
+  // Working inside a machine.
   [
     { action: 'run', label: 'Run Command…' },
     { action: 'pull', label: 'Copy File from Machine…' },

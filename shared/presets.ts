@@ -1,5 +1,5 @@
 /**
- * Issue 15: presets, the New Machine form saved under a name (distro, version, architecture, user, cloud-init
+ * Presets, the New Machine form saved under a name (distro, version, architecture, user, cloud-init
  * content, isolated, limits). One schema for the data folder's presets.json, the IPC requests and the JSON file
  * people share; every field is checked by the same shared rules as the form (machine-options.ts, names.ts).
  */

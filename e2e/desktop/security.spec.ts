@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from './support/fixtures';
 import { machineTable } from '../support/ui';
 
-// The guards of electron/security.ts and ipc-electron.ts, in the running app.
+// The guards of electron/desktop/security.ts and ipc-electron.ts, in the running app.
 
 interface Bridge {
   invoke(channel: string, request: unknown): Promise<unknown>;

@@ -60,7 +60,7 @@ test.describe('export', () => {
       name: 'Export ubuntu to ubuntu backup.tar.zst',
     });
     await expect(done).toContainText('Done', { timeout: 15_000 });
-    // Issue 14: with its checksum and manifest beside it.
+    // With its checksum and manifest beside it.
     expect(readdirSync(out).sort()).toEqual([
       'ubuntu backup.tar.zst',
       'ubuntu backup.tar.zst.manifest.json',

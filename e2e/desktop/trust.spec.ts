@@ -6,7 +6,7 @@ import { dropFromDisk } from './support/drop';
 import { expect, test } from './support/fixtures';
 import { button, row } from '../support/ui';
 
-// Issue 14: the import preview checks an export against the checksum beside it (a real path, as on a Mac).
+// The import preview checks an export against the checksum beside it (a real path, as on a Mac).
 
 /** An export made with the simulator's CLI, with a checksum beside it as OrbDeck (or `shasum`) writes it. */
 function exportWithChecksum(home: AppHome, machine: string): string {
@@ -62,7 +62,7 @@ test('imports a verified export, and a damaged one only after a clear warning', 
   await expect(button(third, 'Import')).toBeEnabled();
 });
 
-// Issue 14: Export for a New Mac… through the real main process (native folder dialog, menu), and the folder
+// Export for a New Mac… through the real main process (native folder dialog, menu), and the folder
 // handed back as a Dock drop imports whole.
 test('exports machines for a new Mac into one folder, and imports that folder whole', async ({
   app,

@@ -1,43 +1,43 @@
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
-import { EventHub } from './events';
-import { ExportTargets } from './files/export-target';
-import { FileAccess } from './files/file-access';
-import { FileGrants } from './files/grants';
-import { registerAppHandlers } from './ipc/handlers/app';
-import { registerDesktopHandlers } from './ipc/handlers/desktop';
-import { registerJobHandlers } from './ipc/handlers/jobs';
-import { registerNoticeHandlers } from './ipc/handlers/notices';
-import { registerTransferHandlers } from './ipc/handlers/transfers';
+import { EventHub } from './platform/events';
+import { ExportTargets } from './transfers/export-target';
+import { FileAccess } from './file-access/file-access';
+import { FileGrants } from './file-access/grants';
+import { registerAppHandlers } from './app/handlers';
+import { registerDesktopHandlers } from './desktop/handlers';
+import { registerJobHandlers } from './jobs/handlers';
+import { registerNoticeHandlers } from './app/notice-handlers';
+import { registerTransferHandlers } from './transfers/handlers';
 import { SetupWatch } from './machines/setup-watch';
-// Issue 14: verified exports and checkpoints.
+// Verified exports and checkpoints.
 import { CheckpointStore } from './checkpoints/store';
 import { RevertPlans, recoverRevert } from './checkpoints/revert';
-import { registerCheckpointHandlers } from './ipc/handlers/checkpoints';
-import { registerTrustHandlers } from './ipc/handlers/trust';
-import { registerInsideHandlers } from './ipc/handlers/inside';
-import { registerPresetHandlers } from './ipc/handlers/presets';
-import { registerDeepLinkHandlers } from './ipc/handlers/deep-links';
-import { PresetStore } from './inside/preset-store';
-import { RunHistory } from './inside/run-history';
-import { RunOutputs } from './inside/run-outputs';
+import { registerCheckpointHandlers } from './checkpoints/handlers';
+import { registerTrustHandlers } from './transfers/verify-handlers';
+import { registerInsideHandlers } from './run/handlers';
+import { registerPresetHandlers } from './presets/handlers';
+import { registerDeepLinkHandlers } from './links/handlers';
+import { PresetStore } from './presets/preset-store';
+import { RunHistory } from './run/run-history';
+import { RunOutputs } from './run/run-outputs';
 import { JobHistory } from './jobs/history';
-import { UploadStore } from './headless/uploads';
-import { registerMachineHandlers } from './ipc/handlers/machines';
+import type { UploadedFiles } from './file-access/uploaded-files';
+import { registerMachineHandlers } from './machines/handlers';
 import { Router } from './ipc/router';
 import { JobManager } from './jobs/job-manager';
 import { JobJournal } from './jobs/journal';
 import { recoverInterruptedJobs } from './jobs/recovery';
-import { Notices } from './notices';
+import { Notices } from './platform/notices';
 import { ClientVisibility } from './machines/client-visibility';
 import { Machines } from './machines/machines';
 import { Orbctl } from './orbctl';
 import type { ProcessLauncher } from './orbctl/run';
 import { parseTimeouts } from './orbctl/timeouts-env';
-import { SettingsStore } from './settings/settings-store';
-import { HEADLESS_DESKTOP, type Desktop } from './desktop/desktop';
-import { Timing } from './timing';
+import { SettingsStore } from './platform/settings-store';
+import { HEADLESS_DESKTOP, type Desktop } from './platform/desktop';
+import { Timing } from './platform/timing';
 
 export interface CoreOptions {
   version: string;
@@ -53,8 +53,8 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
   /** What the transport can do on the user's desktop (Electron); the headless host cannot. */
   desktop?: Desktop;
-  /** The headless host receives dropped files as uploads; Electron knows their paths. */
-  acceptUploads?: boolean;
+  /** The headless host receives dropped files as uploads (Electron knows their paths): the host's store of them. */
+  uploads?: UploadedFiles;
   /**
    * Whether a window counts as visible before any says so: true for Electron (main follows its windows),
    * false for the headless host, where no page may ever be opened.
@@ -73,10 +73,9 @@ export interface Core {
   readonly settings: SettingsStore;
   readonly history: JobHistory;
   readonly notices: Notices;
-  readonly uploads: UploadStore | null;
   /** Files the person chose in Electron (dialogs, drops, the Dock), handed to the window as grants. */
   readonly grants: FileGrants;
-  /** Issue 15: the presets (the tray's New from Preset). */
+  /** The presets (the tray's New from Preset). */
   readonly presets: PresetStore;
   /**
    * Settles once jobs interrupted by the last exit are cleaned up and in the history; polling and new jobs
@@ -157,7 +156,7 @@ export function createCore(options: CoreOptions): Core {
     },
     onError: (error) => timing.note('ERROR', `Job manager: ${String(error)}`),
   });
-  const uploads = options.acceptUploads ? new UploadStore(join(options.dataDir, 'uploads')) : null;
+  const uploads = options.uploads ?? null;
   const home = env.HOME || homedir();
   const grants = new FileGrants();
   const files = new FileAccess(grants, home);
@@ -173,7 +172,7 @@ export function createCore(options: CoreOptions): Core {
   const visibility = new ClientVisibility((visible) => machines.setVisible(visible));
   const desktop = options.desktop ?? HEADLESS_DESKTOP;
   registerAppHandlers(router, { info, orbctl, settings, machines, visibility, desktop, env, home });
-  // Issue 15: a machine created with cloud-init is set up until cloud-init has finished in it.
+  // A machine created with cloud-init is set up until cloud-init has finished in it.
   const setup = new SetupWatch({
     orbctl,
     machines,
@@ -205,7 +204,7 @@ export function createCore(options: CoreOptions): Core {
     orbstackVersion: () => orbctl.version({ quiet: true }).then((v) => v.version),
     knownMachine: (name) => machines.snapshot().machines.find((m) => m.name === name),
   });
-  // Issue 14: verified exports and checkpoints.
+  // Verified exports and checkpoints.
   registerTrustHandlers(router, { events, files, exportTargets });
   const checkpoints = new CheckpointStore(join(options.dataDir, 'checkpoints.json'), {
     onChange: () => events.emit('checkpoints:changed', checkpoints.list(machines.snapshot().machines, true)),
@@ -219,7 +218,7 @@ export function createCore(options: CoreOptions): Core {
     plans: new RevertPlans(join(options.dataDir, 'reverts')),
   };
   registerCheckpointHandlers(router, checkpointDeps);
-  // Issue 15: run commands in machines, copy files out.
+  // Run commands in machines, copy files out.
   registerInsideHandlers(router, {
     orbctl,
     machines,
@@ -270,7 +269,7 @@ export function createCore(options: CoreOptions): Core {
         notices,
         log: (level, message) => timing.note(level, message),
         isOrbctl: (binary) => basename(binary).startsWith('orbctl') || binary === locatedOrbctl(),
-        // Issue 14: a revert cut short is put in order from its plan.
+        // A revert cut short is put in order from its plan.
         explain: (record) =>
           record.kind === 'revert' ? recoverRevert(record.machine, checkpointDeps) : Promise.resolve(null),
       },
@@ -294,7 +293,6 @@ export function createCore(options: CoreOptions): Core {
     settings,
     history,
     notices,
-    uploads,
     grants,
     presets,
     ready,

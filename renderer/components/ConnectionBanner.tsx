@@ -1,4 +1,4 @@
-import { useConnection } from '../stores/connection';
+import { useConnection } from '../state/connection';
 
 /** Says so when the window has lost the core (headless host stopped or restarting). */
 export function ConnectionBanner() {

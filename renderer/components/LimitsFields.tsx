@@ -1,4 +1,4 @@
-import type { LimitsForm } from '../lib/limits-form';
+import type { LimitsForm } from '../model/limits-form';
 
 const FIELDS: ReadonlyArray<[keyof LimitsForm, string]> = [
   ['cpus', 'CPUs'],

@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { getApi } from '../api/api';
-import { useConnection } from '../stores/connection';
-import { useOrbctl } from '../stores/orbctl';
+import { useConnection } from '../state/connection';
+import { useOrbctl } from '../state/orbctl';
 import { useSubmit } from '../views/dialogs/use-submit';
 import { ErrorDetails } from './ErrorDetails';
 

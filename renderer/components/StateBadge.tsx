@@ -12,7 +12,7 @@ const LABELS: Record<string, string> = {
 
 /**
  * A machine's state: a distinct look per known state, a spinner for transitions, unknown states as-is. A running
- * machine whose cloud-init has not finished (`settingUp`, issue 15) reads "Setting up", as a transition.
+ * machine whose cloud-init has not finished (`settingUp`) reads "Setting up", as a transition.
  */
 export function StateBadge({ state, settingUp = false }: { state: string; settingUp?: boolean }) {
   if (settingUp && state === 'running') {

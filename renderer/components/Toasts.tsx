@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { staysUntilDismissed, TOAST_MS, useToasts, type Toast } from '../stores/toasts';
+import { staysUntilDismissed, TOAST_MS, useToasts, type Toast } from '../state/toasts';
 import { ErrorDetails } from './ErrorDetails';
 
 /** How many toasts show at once; the rest wait behind "N more". */

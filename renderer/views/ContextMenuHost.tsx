@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
-import { contextMenuItems } from '../actions/context-menu';
-import { runMenuChoice } from '../actions/machine-commands';
+import { contextMenuItems } from '../commands/context-menu';
+import { runMenuChoice } from '../commands/machine-commands';
 import { PopupMenu } from '../components/PopupMenu';
-import type { MenuChoice } from '../lib/machine-menu-items';
-import { useUi } from '../stores/ui';
+import type { MenuChoice } from '../model/machine-menu-items';
+import { useUi } from '../state/ui';
 
 /** The browser's context menu for machines (Electron pops up a native one with the same items). */
 export function ContextMenuHost() {

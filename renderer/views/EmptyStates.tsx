@@ -3,9 +3,9 @@ import type { AppErrorData } from '../../shared/errors';
 import { getApi } from '../api/api';
 import { ErrorDetails } from '../components/ErrorDetails';
 import { OrbctlChooser } from '../components/OrbctlChooser';
-import { useOrbctl } from '../stores/orbctl';
-import { useConnection } from '../stores/connection';
-import { useUi } from '../stores/ui';
+import { useOrbctl } from '../state/orbctl';
+import { useConnection } from '../state/connection';
+import { useUi } from '../state/ui';
 import { useSubmit } from './dialogs/use-submit';
 
 export function NoMachines() {

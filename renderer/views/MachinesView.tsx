@@ -1,10 +1,10 @@
 import { useCallback, useRef } from 'react';
 import { ErrorDetails } from '../components/ErrorDetails';
-import { NARROW, useMedia } from '../lib/use-media';
-import { selectMachines, useMachines } from '../stores/machines';
-import { useUi } from '../stores/ui';
-import { useCheckpointGroups } from '../stores/checkpoints';
-import { useSetupByName } from '../stores/setup';
+import { NARROW, useMedia } from '../hooks/use-media';
+import { selectMachines, useMachines } from '../state/machines';
+import { useUi } from '../state/ui';
+import { useCheckpointGroups } from '../state/checkpoints';
+import { useSetupByName } from '../state/setup';
 import { HistoryPage } from './activity/HistoryPage';
 import { FirstListFailed, NoMachines, OrbctlNotFound, OrbStackNotRunning } from './EmptyStates';
 import { MachineInspector } from './inspector/MachineInspector';

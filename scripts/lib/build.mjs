@@ -16,21 +16,21 @@ const esmBanner =
 
 /** Node-side bundles: name → entry, output and format. */
 export const nodeBundles = {
-  main: { entry: 'electron/main.ts', out: 'dist/electron/main.mjs', format: 'esm' },
+  main: { entry: 'electron/desktop/main.ts', out: 'dist/electron/main.mjs', format: 'esm' },
   // A sandboxed preload can only require `electron`, so it must be one self-contained CommonJS file.
-  preload: { entry: 'electron/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs' },
-  headless: { entry: 'electron/core/headless/cli.ts', out: 'dist/headless/serve.mjs', format: 'esm' },
+  preload: { entry: 'electron/desktop/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs' },
+  headless: { entry: 'electron/headless/cli.ts', out: 'dist/headless/serve.mjs', format: 'esm' },
   sim: {
-    entry: 'electron/sim/main.ts',
+    entry: 'tools/orbctl-sim/main.ts',
     out: 'dist/sim/orbctl-sim.mjs',
     format: 'esm',
     executable: true,
   },
-  bench: { entry: 'electron/core/bench/bench.ts', out: 'dist/bench/bench.mjs', format: 'esm' },
-  soak: { entry: 'electron/core/bench/soak.ts', out: 'dist/bench/soak.mjs', format: 'esm' },
-  'bench-memory': { entry: 'electron/core/bench/memory.ts', out: 'dist/bench/memory.mjs', format: 'esm' },
+  bench: { entry: 'tools/bench/core/bench.ts', out: 'dist/bench/bench.mjs', format: 'esm' },
+  soak: { entry: 'tools/bench/core/soak-core.ts', out: 'dist/bench/soak.mjs', format: 'esm' },
+  'bench-memory': { entry: 'tools/bench/core/memory.ts', out: 'dist/bench/memory.mjs', format: 'esm' },
   'bench-static': {
-    entry: 'electron/core/bench/static-host.ts',
+    entry: 'tools/bench/core/static-host.ts',
     out: 'dist/bench/static-host.mjs',
     format: 'esm',
   },
@@ -40,6 +40,7 @@ const sources = [
   'electron',
   'renderer',
   'shared',
+  'tools',
   'package-lock.json',
   'vite.config.ts',
   'scripts/lib/build.mjs',

@@ -109,20 +109,18 @@ interface Pinned {
   ];
   'desktop:pick-export-folder': [{ names: string[] }, { supported: boolean; folder: ChosenFile | null }];
   'desktop:show-item': [{ path: string }, { shown: boolean }];
-  // Issue 13: performance
   'machines:visible': [{ names: string[] }, { accepted: number }];
-  // Issue 15: cloud-init after a create.
+  // Cloud-init after a create.
   'setup:list': [None, SetupRecord[]];
   'setup:log': [ByName, { text: string; truncated: boolean }];
   'setup:dismiss': [ByName, { dismissed: boolean }];
-  // Issue 14: verified exports and checkpoints.
+  // Verified exports and checkpoints.
   'export:verify': [{ path: string; token: string }, ExportCheck];
   'export:verify-cancel': [{ token: string }, { cancelled: boolean }];
   'checkpoint:list': [None, CheckpointRecord[]];
   'checkpoint:save': [{ name: string; label?: string | undefined }, Job];
   'checkpoint:revert': [{ checkpoint: string }, Job];
   'checkpoint:delete': [{ checkpoint: string }, Job];
-  // Issue 15
   'machine:run': [{ name: string; command: string; as: RunAs; workdir?: string | undefined }, Job];
   'run:output': [{ id: string }, RunOutput | null];
   'run:history': [ByName, RunRecord[]];
@@ -166,10 +164,8 @@ interface PinnedEvents {
   'settings:changed': Settings;
   'notices:added': Notice;
   'app:command': AppCommand;
-  // Issue 14.
   'export:verify-progress': VerifyProgress;
   'checkpoints:changed': CheckpointRecord[];
-  // Issue 15
   'run:streamed': RunOutputEvent;
   'presets:changed': Preset[];
   'setup:changed': SetupRecord[];

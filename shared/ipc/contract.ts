@@ -4,7 +4,7 @@
  * zod schema its request is validated with before any handler runs, and its response type. "Find references" on
  * a channel finds all there is about it. Events the core pushes are the second table.
  *
- * Adding a channel: an entry here, its handler in the owner's file under electron/core/ipc/handlers/ (the core
+ * Adding a channel: an entry here, its handler in the owner's file under electron/core/<feature>/handlers.ts (the core
  * refuses to start without one), a pin in contract.test-d.ts and an example in router.fuzz.test.ts (both fail to
  * compile without them).
  */
@@ -51,7 +51,7 @@ import type {
   VerifyProgress,
 } from './types';
 
-/** The handler files under electron/core/ipc/handlers/, one per feature. */
+/** The handler files under electron/core/<feature>/handlers.ts, one per feature. */
 export type ChannelOwner =
   | 'app'
   | 'notices'
@@ -59,7 +59,7 @@ export type ChannelOwner =
   | 'transfers'
   | 'jobs'
   | 'desktop'
-  // Issue 15: handlers/inside.ts, handlers/presets.ts
+  // Handlers/inside.ts, handlers/presets.ts
   | 'inside'
   | 'presets';
 
@@ -71,7 +71,6 @@ const cloudInitText = z
   .string()
   .max(MAX_CLOUD_INIT_CHARS, `cloud-init user data is at most ${MAX_CLOUD_INIT_CHARS / 1024} KiB.`);
 const noticeId = z.string().regex(/^notice-[a-z0-9-]{1,64}$/, 'not a notice id');
-// Issue 14.
 const verifyToken = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a token');
 const checkpointLabel = z
   .string()
@@ -168,7 +167,7 @@ export const CONTRACT = {
         arch: architecture.optional(),
         user: linuxUser.optional(),
         cloudInitPath: fileRef.optional(),
-        /** Issue 15: the cloud-init editor's text (instead of a file); checked before the job starts. */
+        /** The cloud-init editor's text (instead of a file); checked before the job starts. */
         cloudInit: cloudInitText.optional(),
         isolated: z.boolean().optional(),
         cpus: cpuCount.optional(),
@@ -178,13 +177,13 @@ export const CONTRACT = {
       .strict(),
     response: answers<Job>(),
   },
-  /** Issue 15: a cloud-init file's text, for the editor (a file chosen in the native dialog, in Electron). */
+  /** A cloud-init file's text, for the editor (a file chosen in the native dialog, in Electron). */
   'userdata:read': {
     owner: 'machines',
     request: z.object({ path: fileRef }).strict(),
     response: answers<{ text: string }>(),
   },
-  /** Issue 15: basic checks of cloud-init user data (the New Machine editor asks as the person types). */
+  /** Basic checks of cloud-init user data (the New Machine editor asks as the person types). */
   'userdata:check': {
     owner: 'machines',
     request: z.object({ text: cloudInitText }).strict(),
@@ -245,7 +244,7 @@ export const CONTRACT = {
         paths: z.array(fileRef).min(1, 'no files').max(100, 'too many files'),
         /** The person was told that some of the files hold secrets, and copies them anyway. */
         confirmSensitive: z.boolean().optional(),
-        /** Issue 15: a folder in the machine (relative to the user's home, or absolute); the home by default. */
+        /** A folder in the machine (relative to the user's home, or absolute); the home by default. */
         dest: linuxPath.optional(),
       })
       .strict(),
@@ -258,7 +257,7 @@ export const CONTRACT = {
     response: answers<ImportPreview>(),
   },
   /**
-   * Issue 14, "Export for a New Mac…": one export job per machine into `folder` (each file under its usual name,
+   * "Export for a New Mac…": one export job per machine into `folder` (each file under its usual name,
    * with its checksum and manifest), and `orbdeck-index.json` beside them, kept current as the jobs end.
    */
   'machine:export-bundle': {
@@ -266,7 +265,7 @@ export const CONTRACT = {
     request: z.object({ names: z.array(machineRef).min(1).max(200), folder: fileRef }).strict(),
     response: answers<ExportBundle>(),
   },
-  /** Issue 14: every export in a folder (and what its index says is missing), for one import dialog. */
+  /** Every export in a folder (and what its index says is missing), for one import dialog. */
   'import:inspect-folder': {
     owner: 'transfers',
     request: z.object({ path: fileRef }).strict(),
@@ -311,7 +310,7 @@ export const CONTRACT = {
   },
   /**
    * A machine's context menu as a native menu at the pointer; the answer is the chosen item's id, null when the
-   * menu was dismissed. The window builds the items from the shared rules (renderer/lib/machine-menu-items.ts).
+   * menu was dismissed. The window builds the items from the shared rules (renderer/model/machine-menu-items.ts).
    */
   'desktop:context-menu': {
     owner: 'desktop',
@@ -353,7 +352,7 @@ export const CONTRACT = {
   },
   // #endregion
 
-  // Issue 13: performance (handlers/machines.ts)
+  // Performance (handlers/machines.ts)
   /**
    * The machines a window's list shows now (at most 200 names, sent debounced as it scrolls or filters): their
    * disk sizes and addresses (`orbctl info`) are asked before the others'.
@@ -364,7 +363,7 @@ export const CONTRACT = {
     response: answers<{ accepted: number }>(),
   },
 
-  // Issue 15: machines created with cloud-init are "Setting up" until it has finished (machines/setup-watch.ts).
+  // Machines created with cloud-init are "Setting up" until it has finished (machines/setup-watch.ts).
   /** The machines being set up, and those whose cloud-init failed. */
   'setup:list': { owner: 'machines', request: empty, response: answers<SetupRecord[]>() },
   /** The end of the machine's cloud-init log (`/var/log/cloud-init-output.log`). */
@@ -376,7 +375,7 @@ export const CONTRACT = {
   /** Forget a failed setup (the person has seen it). */
   'setup:dismiss': { owner: 'machines', request: byName, response: answers<{ dismissed: boolean }>() },
 
-  // Issue 14: verified exports (handlers/trust.ts) and checkpoints (handlers/checkpoints.ts).
+  // Verified exports (handlers/trust.ts) and checkpoints (handlers/checkpoints.ts).
   /**
    * Reads an export file whole and compares it with the checksum beside it. Progress comes as
    * `export:verify-progress` events carrying `token` (chosen by the window); `export:verify-cancel` stops it.
@@ -411,7 +410,7 @@ export const CONTRACT = {
     request: z.object({ checkpoint: machineRef }).strict(),
     response: answers<Job>(),
   },
-  // #region Issue 15: inside machines (handlers/inside.ts: run a command, copy a file out)
+  // #region commands in machines (electron/core/run/handlers.ts: run a command, copy a file out)
   /**
    * Run a command line in the machine's shell (`orbctl run … -- sh -c LINE`, as a job), as its default user or
    * root, in a folder (the home by default). Output follows as `run:streamed` events for the job.
@@ -479,7 +478,7 @@ export const CONTRACT = {
   },
   // #endregion
 
-  // #region Issue 15: presets (handlers/presets.ts)
+  // #region presets (electron/core/presets/handlers.ts)
   /** Every preset, in the order made. Follow `presets:changed`. */
   'presets:list': { owner: 'presets', request: empty, response: answers<Preset[]>() },
   /**
@@ -551,12 +550,12 @@ export const EVENTS = {
   'notices:added': answers<Notice>(),
   /** The app menu, the tray or the Dock asks the window to do something (open a dialog, show Activity). */
   'app:command': answers<AppCommand>(),
-  // Issue 14: verified exports and checkpoints.
+  // Verified exports and checkpoints.
   /** How far an `export:verify` has read. */
   'export:verify-progress': answers<VerifyProgress>(),
   /** The checkpoints changed (saved, deleted, reverted, relabelled). */
   'checkpoints:changed': answers<CheckpointRecord[]>(),
-  // Issue 15: new output of a running command (batched), and its end.
+  // New output of a running command (batched), and its end.
   'run:streamed': answers<RunOutputEvent>(),
   /** The presets changed (saved, deleted, imported; from any window). */
   'presets:changed': answers<Preset[]>(),

@@ -53,6 +53,6 @@ export const jobId = z.string().regex(/^job-[a-z0-9-]{1,64}$/, 'not a job id');
 
 export const empty = z.object({}).strict();
 
-// Issue 15: working inside machines (shared/inside.ts).
+// Working inside machines (shared/inside.ts).
 export const commandLine = ruled(z.string(), commandLineProblem);
 export const linuxPath = ruled(z.string(), linuxPathProblem);

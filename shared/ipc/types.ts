@@ -59,7 +59,7 @@ export interface ImportPreview {
   proposedName: string;
   /** True when the file is a copy the headless host received from the browser. */
   uploaded: boolean;
-  /** Issue 14: whether a checksum lies beside the file (checked in full with `export:verify`). */
+  /** Whether a checksum lies beside the file (checked in full with `export:verify`). */
   checksum?: ChecksumPresence;
 }
 
@@ -87,16 +87,16 @@ export type AppCommand =
   | { command: 'clone' | 'export' | 'rename' | 'delete'; machine?: string }
   /** Files opened with OrbDeck (dropped on the Dock icon, or from Finder): preview and import them. */
   | { command: 'import-files'; files: ChosenFile[] }
-  /** Issue 14: Verify Export… (File menu); Save Checkpoint… (the tray). */
+  /** Verify Export… (File menu); Save Checkpoint… (the tray). */
   | { command: 'verify-export' }
   /** Export for a New Mac… (File menu); a folder to import (Import Folder…, or one dropped on the Dock icon). */
   | { command: 'export-bundle' }
   | { command: 'import-folder'; folder?: ChosenFile }
   | { command: 'save-checkpoint'; machine?: string }
-  // Issue 15: an orbdeck:// link opened the app (the window parses it and asks before it acts).
+  // An orbdeck:// link opened the app (the window parses it and asks before it acts).
   | { command: 'deep-link'; url: string };
 
-// Issue 14: verified exports and checkpoints.
+// Verified exports and checkpoints.
 
 /** What the preview can tell without reading the whole file: a size that differs already proves damage. */
 export type ChecksumPresence = 'present' | 'missing' | 'mismatch';
@@ -204,7 +204,7 @@ export interface CheckpointRecord {
   beforeRevert?: boolean;
 }
 
-// Issue 15: a machine created with cloud-init is "Setting up" until cloud-init has finished in it.
+// A machine created with cloud-init is "Setting up" until cloud-init has finished in it.
 
 /** A machine whose cloud-init OrbDeck follows (machines/setup-watch.ts); gone once cloud-init is done. */
 export interface SetupRecord {

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { Timing } from '../../electron/core/timing';
+import { Timing } from '../../electron/core/platform/timing';
 import { Orbctl } from '../../electron/core/orbctl/orbctl';
 import { runProcess } from '../../electron/core/orbctl/run';
 import { tempDir } from './processes';

@@ -1,4 +1,4 @@
-import type { ExportedMachine } from '../../electron/core/exportfile/schema';
+import type { ExportedMachine } from '../../shared/export-config';
 
 /** A config as `orbctl export` writes it, for tests. */
 export function sampleExportConfig(overrides: Partial<ExportedMachine> = {}): ExportedMachine {

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
-import { makeStore } from '../../electron/sim/cli/dispatch';
-import { hidden } from '../../electron/sim/commands/hidden';
-import { readSimEnv } from '../../electron/sim/env';
-import { byName } from '../../electron/sim/commands/list';
-import { recordJson } from '../../electron/sim/machines';
-import type { SimState } from '../../electron/sim/store/state';
+import { makeStore } from '../../tools/orbctl-sim/cli/dispatch';
+import { hidden } from '../../tools/orbctl-sim/commands/hidden';
+import { readSimEnv } from '../../tools/orbctl-sim/env';
+import { byName } from '../../tools/orbctl-sim/commands/list';
+import { recordJson } from '../../tools/orbctl-sim/machines';
+import type { SimState } from '../../tools/orbctl-sim/store/state';
 
 /** The built simulator (dist/sim/orbctl-sim.mjs, built by vitest's global setup): the one path every test uses. */
 export const SIM_PATH = resolve(fileURLToPath(new URL('../../dist/sim/orbctl-sim.mjs', import.meta.url)));

@@ -1,4 +1,4 @@
-import type { Timing, TimingRecord } from '../../electron/core/timing';
+import type { Timing, TimingRecord } from '../../electron/core/platform/timing';
 
 /** Every record the timing wrapper makes from now on, in order (the wrapper itself keeps none). */
 export function recordTimings(timing: Timing): TimingRecord[] {

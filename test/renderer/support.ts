@@ -4,12 +4,12 @@ import type { Job } from '../../shared/jobs';
 import type { Machine } from '../../shared/machine';
 import { testJob } from '../helpers/fixtures';
 import { setApi, type Api } from '../../renderer/api/api';
-import { useJobs } from '../../renderer/stores/jobs';
-import { useMachines } from '../../renderer/stores/machines';
-import { useOrbctl } from '../../renderer/stores/orbctl';
-import { useToasts } from '../../renderer/stores/toasts';
-import { useUi } from '../../renderer/stores/ui';
-import { EMPTY_SELECTION } from '../../renderer/lib/selection';
+import { useJobs } from '../../renderer/state/jobs';
+import { useMachines } from '../../renderer/state/machines';
+import { useOrbctl } from '../../renderer/state/orbctl';
+import { useToasts } from '../../renderer/state/toasts';
+import { useUi } from '../../renderer/state/ui';
+import { EMPTY_SELECTION } from '../../renderer/model/selection';
 
 type Handlers = { [C in IpcChannel]?: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 

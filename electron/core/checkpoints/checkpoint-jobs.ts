@@ -1,13 +1,13 @@
 /**
- * Issue 14: saving and deleting checkpoints, as jobs. A checkpoint is a clone (docs/orbctl.md#resulting-states:
+ * Saving and deleting checkpoints, as jobs. A checkpoint is a clone (docs/orbctl.md#resulting-states:
  * a clone is left stopped), so saving one runs as a clone job and is judged like one after a crash; its record
  * is written once the clone exists.
  */
 import { checkpointName, defaultCheckpointLabel } from '../../../shared/checkpoint-names';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { JobSpec } from '../jobs/job-manager';
-import type { MachineJobDeps } from '../jobs/machine-jobs';
-import { deleteJob } from '../jobs/machine-jobs';
+import type { MachineJobDeps } from '../machines/machine-jobs';
+import { deleteJob } from '../machines/machine-jobs';
 import { find, honestly } from '../jobs/reconcile';
 import type { CheckpointStore } from './store';
 

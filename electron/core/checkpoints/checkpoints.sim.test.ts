@@ -9,7 +9,7 @@ import type { Machine } from '../../../shared/machine';
 import { startHostProcess, type HostProcess } from '../../../test/helpers/host-process';
 import { disposeCoresAfterEach, forgetCore, sim, startCore, until } from '../../../test/helpers/core';
 
-// Issue 14: checkpoints through the whole core, against the simulator.
+// Checkpoints through the whole core, against the simulator.
 disposeCoresAfterEach();
 let host: HostProcess | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 /**
- * Issue 14: "Revert to Checkpoint" as one job of steps: stop the machine if it runs, rename it aside (the aside
+ * "Revert to Checkpoint" as one job of steps: stop the machine if it runs, rename it aside (the aside
  * name is a checkpoint name, so the state before the revert is itself kept as a checkpoint), clone the
  * checkpoint to the machine's name, start it again if it was running. A failure puts the machine back as it
  * was. A plan file in the data folder (`reverts/<machine>.json`) says what the revert was doing, so that after
@@ -13,7 +13,7 @@ import { AppError, ErrorCode, toErrorData } from '../../../shared/errors';
 import type { Machine } from '../../../shared/machine';
 import type { JobContext, JobResult, JobSpec } from '../jobs/job-manager';
 import { find } from '../jobs/reconcile';
-import { realWriter, type FileWriter } from '../storage';
+import { realWriter, type FileWriter } from '../platform/storage';
 import type { CheckpointDeps } from './checkpoint-jobs';
 
 const planSchema = z.object({

@@ -1,5 +1,5 @@
 /**
- * Issue 14: what OrbDeck knows about checkpoints (label, time, source machine, size), kept in the data folder
+ * What OrbDeck knows about checkpoints (label, time, source machine, size), kept in the data folder
  * as `checkpoints.json`. The machines themselves are the truth: a record whose machine is gone is not listed,
  * and a machine whose name marks it as a checkpoint (shared/checkpoint-names.ts) is listed even without a
  * record, so losing the data folder loses only the labels.
@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { parseCheckpointName } from '../../../shared/checkpoint-names';
 import type { CheckpointRecord } from '../../../shared/ipc/types';
 import type { Machine } from '../../../shared/machine';
-import { realWriter, storageProblem, type FileWriter } from '../storage';
+import { realWriter, storageProblem, type FileWriter } from '../platform/storage';
 
 const recordSchema = z.object({
   name: z.string(),

@@ -1,5 +1,5 @@
 /**
- * Issue 15: basic checks of cloud-init user data before a create (docs/cloud-init.md): what cloud-init would
+ * Basic checks of cloud-init user data before a create (docs/cloud-init.md): what cloud-init would
  * ignore or choke on, said before the machine exists, with the line it is on. Not a full schema check: the
  * header, YAML syntax (tabs, indentation, duplicate keys), a top level of keys, the common keys that must be
  * lists, and a near miss of a known key (a typo cloud-init would ignore silently).

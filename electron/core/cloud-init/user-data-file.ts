@@ -1,5 +1,5 @@
 /**
- * Issue 15: orbctl reads cloud-init user data from a file (`create -c FILE`), while the New Machine editor holds
+ * Orbctl reads cloud-init user data from a file (`create -c FILE`), while the New Machine editor holds
  * text. The text is written, only while its job runs, to a private file in OrbDeck's data folder, and removed
  * when the job ends, however it ends; one left by a crash is listed as the job's scratch file and removed at
  * the next start (jobs/recovery.ts).

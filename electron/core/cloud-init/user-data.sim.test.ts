@@ -6,7 +6,7 @@ import type { Job } from '../../../shared/jobs';
 import type { Preset } from '../../../shared/presets';
 import { disposeCoresAfterEach, startCore } from '../../../test/helpers/core';
 
-// Issue 15: the New Machine editor sends cloud-init as text; the core checks it and hands orbctl a file.
+// The New Machine editor sends cloud-init as text; the core checks it and hands orbctl a file.
 disposeCoresAfterEach();
 
 describe('cloud-init as text', () => {

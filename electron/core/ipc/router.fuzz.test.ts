@@ -73,21 +73,18 @@ const EXAMPLES = {
   ['desktop:context-menu']: { items: [{ id: 'start', label: 'Start', enabled: true }] },
   ['desktop:pick-export-folder']: { names: ['ubuntu'] },
   ['upload:discard']: { path: '/nowhere/upload' },
-  // Issue 13: performance
   ['machines:visible']: { names: ['ubuntu', 'web'] },
   ['setup:list']: {},
   ['userdata:read']: { path: '/nowhere/user-data.yaml' },
   ['userdata:check']: { text: '#cloud-config\nruncmd:\n  - echo hi\n' },
   ['setup:log']: { name: 'ubuntu' },
   ['setup:dismiss']: { name: 'ubuntu' },
-  // Issue 14.
   ['export:verify']: { path: '/nowhere/u.tar.zst', token: 'v-1' },
   ['export:verify-cancel']: { token: 'v-1' },
   ['checkpoint:list']: {},
   ['checkpoint:save']: { name: 'ubuntu', label: 'before upgrade' },
   ['checkpoint:revert']: { checkpoint: 'ubuntu--cp-20261201-101500' },
   ['checkpoint:delete']: { checkpoint: 'ubuntu--cp-20261201-101500' },
-  // Issue 15
   ['machine:run']: { name: 'ubuntu', command: 'uname -a', as: 'default', workdir: '/tmp' },
   ['run:output']: { id: 'job-abc-1' },
   ['run:history']: { name: 'ubuntu' },

@@ -20,7 +20,7 @@ export function requestKey(spec: {
   touches?: readonly string[] | undefined;
   path?: string | undefined;
 }): string | undefined {
-  // Issue 15: running a command twice is two runs; a pull's title does not show its source.
+  // Running a command twice is two runs; a pull's title does not show its source.
   if (spec.kind === 'create' || spec.kind === 'push' || spec.kind === 'run' || spec.kind === 'pull')
     return undefined;
   return JSON.stringify([spec.kind, spec.touches ?? [spec.machine], spec.path ?? null, spec.title]);

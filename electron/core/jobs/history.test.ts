@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/jobs';
-import { Notices } from '../notices';
-import { realWriter, type FileWriter } from '../storage';
+import { Notices } from '../platform/notices';
+import { realWriter, type FileWriter } from '../platform/storage';
 import { tinyDisk, tinyDiskSupported, type TinyDisk } from '../../../test/helpers/disks';
 import { formatHistory, JobHistory } from './history';
 

@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { JOB_KINDS, type HistoryEntry, type Job } from '../../../shared/jobs';
-import type { Notices } from '../notices';
-import { freeSideName, realWriter, storageProblem, type FileWriter } from '../storage';
+import type { Notices } from '../platform/notices';
+import { freeSideName, realWriter, storageProblem, type FileWriter } from '../platform/storage';
 
 /** What a stored line must at least have to be shown; anything else in it is kept as written. */
 const entrySchema = z.looseObject({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { Job } from '../../../shared/jobs';
-import { EventHub } from '../events';
+import { EventHub } from '../platform/events';
 import { JobManager, type JobContext } from './job-manager';
 
 /** A job body the test finishes by hand. */

@@ -1,7 +1,7 @@
 import { AppError, ErrorCode, toErrorData } from '../../../shared/errors';
 
 import { HEAVY_JOB_KINDS, type Job } from '../../../shared/jobs';
-import type { EventHub } from '../events';
+import type { EventHub } from '../platform/events';
 import { admit, requestKey, type Admissible } from './admission';
 import type { JobContext, JobResult, JobSpec, JobWrapper } from './job-spec';
 import { DEFAULT_LIMITS, Scheduler, type SchedulerLimits } from './scheduler';

@@ -12,9 +12,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { JOB_KINDS, type Job } from '../../../shared/jobs';
-import type { Notices } from '../notices';
+import type { Notices } from '../platform/notices';
 import type { ProcessObserver } from '../orbctl/invoke';
-import { realWriter, storageProblem, type FileWriter } from '../storage';
+import { realWriter, storageProblem, type FileWriter } from '../platform/storage';
 import type { JobSpec } from './job-manager';
 import { systemProbe, type ProcessIdentity, type ProcessProbe } from './processes';
 

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { Machine } from '../../../shared/machine';
 import { testMachine } from '../../../test/helpers/fixtures';
-import { encodeExportHeader } from '../../sim/export/encode-header';
+import { encodeExportHeader } from '../../../tools/orbctl-sim/export/encode-header';
 import { sampleExportConfig } from '../../../test/helpers/export-files';
-import { ExportTargets } from '../files/export-target';
+import { ExportTargets } from '../transfers/export-target';
 import type { JobContext, JobResult, JobSpec } from './job-manager';
 import {
   createJob,
@@ -17,9 +17,9 @@ import {
   setDefaultJob,
   type JobOrbctl,
   type MachineJobDeps,
-} from './machine-jobs';
+} from '../machines/machine-jobs';
 import { stopOf, type Stop } from './reconcile';
-import { cloneJob, exportJob, importJob, pushJob, type TransferDeps } from './transfer-jobs';
+import { cloneJob, exportJob, importJob, pushJob, type TransferDeps } from '../transfers/transfer-jobs';
 
 /**
  * Every job kind after every kind of stop, against a fake adapter and machine list (a fake at the interface,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Job, JobKind } from '../../../shared/jobs';
 import type { Machine } from '../../../shared/machine';
 import { testJob, testMachine } from '../../../test/helpers/fixtures';
-import { Notices } from '../notices';
+import { Notices } from '../platform/notices';
 import { JobJournal } from './journal';
 import type { JobSpec } from './job-manager';
 import type { ProcessProbe } from './processes';

@@ -7,8 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Job } from '../../../shared/jobs';
 import type { Machine } from '../../../shared/machine';
-import type { Notices } from '../notices';
-import { realWriter, storageProblem, type FileWriter } from '../storage';
+import type { Notices } from '../platform/notices';
+import { realWriter, storageProblem, type FileWriter } from '../platform/storage';
 import type { JobJournal, JournalRecord } from './journal';
 import { stopRecordedProcess, systemProbe, type ProcessProbe } from './processes';
 
@@ -30,7 +30,7 @@ export interface RecoveryDeps {
   isOrbctl?: (binary: string) => boolean;
   writer?: FileWriter;
   /**
-   * Issue 14: for kinds whose state lies outside the machine list (a revert's steps), brings things to a known
+   * For kinds whose state lies outside the machine list (a revert's steps), brings things to a known
    * state after the clean-up and says what happened; null leaves the verdict to the machine list.
    */
   explain?: (record: JournalRecord) => Promise<{ succeeded: boolean; what: string } | null>;

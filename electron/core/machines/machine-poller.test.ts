@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { Machine, MachineInfo } from '../../../shared/machine';
-import { EventHub } from '../events';
+import { EventHub } from '../platform/events';
 import { MachinePoller, type MachineSource, type PollIntervals } from './machine-poller';
 import { MachineStore } from './machine-store';
 import { testMachine as machine } from '../../../test/helpers/fixtures';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { MachinesSnapshot } from '../../../shared/ipc/contract';
-import { EventHub } from '../events';
+import { EventHub } from '../platform/events';
 import { MachineStore } from './machine-store';
 import { testMachine as machine } from '../../../test/helpers/fixtures';
 

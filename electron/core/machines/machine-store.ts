@@ -1,7 +1,7 @@
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
 import { type MachinesSnapshot } from '../../../shared/ipc/contract';
 import type { Machine, MachineInfo } from '../../../shared/machine';
-import type { EventHub } from '../events';
+import type { EventHub } from '../platform/events';
 import { InfoCache } from './info-cache';
 
 /**

@@ -1,5 +1,5 @@
 import type { MachinesSnapshot } from '../../../shared/ipc/contract';
-import type { EventHub } from '../events';
+import type { EventHub } from '../platform/events';
 import { MachinePoller, type MachineSource, type PollIntervals } from './machine-poller';
 import { MachineStore } from './machine-store';
 

@@ -5,7 +5,7 @@ import type { SetupRecord } from '../../../shared/ipc/types';
 import type { Job } from '../../../shared/jobs';
 import { disposeCoresAfterEach, startCore } from '../../../test/helpers/core';
 
-// Issue 15: after a create with cloud-init the machine is "Setting up" until cloud-init has finished in it.
+// After a create with cloud-init the machine is "Setting up" until cloud-init has finished in it.
 disposeCoresAfterEach();
 
 const GOOD = '#cloud-config\nruncmd:\n  - echo ready\n';

@@ -1,5 +1,5 @@
 /**
- * Issue 15: after a create with cloud-init, the machine is "Setting up" until cloud-init has finished in it
+ * After a create with cloud-init, the machine is "Setting up" until cloud-init has finished in it
  * (orbstack#38), then plainly running; a failed cloud-init stays marked, with its errors, until the person
  * dismisses it. OrbDeck asks `cloud-init status` (orbctl/cloud-init.ts) every few seconds, only while such a
  * machine runs, and only for those machines. The records are kept in `setup.json` in the data folder, so a
@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { SetupRecord } from '../../../shared/ipc/types';
 import type { Machine } from '../../../shared/machine';
-import type { EventHub } from '../events';
+import type { EventHub } from '../platform/events';
 import { tick } from '../jobs/ticker';
 import { readCloudInitLog, readCloudInitStatus } from '../orbctl/cloud-init';
 import type { Orbctl } from '../orbctl/orbctl';
-import { realWriter, storageProblem, type FileWriter } from '../storage';
+import { realWriter, storageProblem, type FileWriter } from '../platform/storage';
 import type { Machines } from './machines';
 
 /** cloud-init that has not ended after this long is called failed, and no longer asked about. */

@@ -164,7 +164,7 @@ describe('argv builders follow docs/orbctl.md#commands-and-argument-order exactl
   });
 });
 
-describe('run and pull (issue 15)', () => {
+describe('run and pull', () => {
   it("passes the command line as one word to the machine's sh, after --", () => {
     expect(argv.runArgs('web', 'echo "$HOME" | wc -c; rm -rf --no-preserve-root')).toEqual([
       'run',

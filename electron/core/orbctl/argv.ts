@@ -157,7 +157,7 @@ export function pushArgs(machine: string, files: readonly string[], dest?: strin
   return ['push', '-m', checkMachineRef(machine), ...sources, ...target];
 }
 
-// Issue 15: run and pull.
+// Run and pull.
 
 export interface RunArgs {
   /** Absent: the machine's default user. */

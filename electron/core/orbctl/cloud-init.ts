@@ -1,5 +1,5 @@
 /**
- * Issue 15: cloud-init inside a machine, asked through `orbctl run` as root (docs/orbctl.md#cloud-init):
+ * Cloud-init inside a machine, asked through `orbctl run` as root (docs/orbctl.md#cloud-init):
  * `cloud-init status --long` says `status: running|done|error|disabled|not started` (exit 1 on error, 2 on a
  * recoverable error), and its log is `/var/log/cloud-init-output.log`. Both are read-only questions.
  */

@@ -18,7 +18,7 @@ export const ORBCTL_COMMANDS = [
   'status',
   'config',
   'push',
-  // Issue 15: working inside machines.
+  // Working inside machines.
   'run',
   'pull',
 ] as const;
@@ -50,7 +50,7 @@ export const DEFAULT_TIMEOUTS_MS: Readonly<Record<OrbctlCommand, number>> = {
   export: 30 * MINUTE,
   import: 30 * MINUTE,
   push: 10 * MINUTE,
-  // Issue 15: a command may install packages or build something; a copy out is bounded like a copy in.
+  // A command may install packages or build something; a copy out is bounded like a copy in.
   run: 60 * MINUTE,
   pull: 10 * MINUTE,
 };

@@ -38,7 +38,7 @@ export type OrbctlFailure =
   | 'did-not-start'
   | 'stop-timeout'
   | 'refused-arguments'
-  // Issue 15: pull and push name paths that may not exist.
+  // Pull and push name paths that may not exist.
   | 'no-such-path';
 
 interface Classified {
@@ -185,7 +185,7 @@ const RULES: Rule[] = [
     /stop '([^']*)': timeout/,
     (m) => ({ code: 'ORBCTL_FAILED', message: `'${m[1] ?? ''}' did not stop in time.` }),
   ],
-  // Issue 15: `pull`/`push` of a path that is not there (the copy's own `stat PATH: no such file or directory`).
+  // `pull`/`push` of a path that is not there (the copy's own `stat PATH: no such file or directory`).
   [
     'no-such-path',
     /(?:stat|open|lstat) (.+?): no such file or directory/,

@@ -4,7 +4,7 @@
  */
 import { getPriority, homedir, setPriority } from 'node:os';
 import { AppError } from '../../../shared/errors';
-import type { Timing, TimingRecord } from '../timing';
+import type { Timing, TimingRecord } from '../platform/timing';
 import { DEFAULT_KILL_GRACE_MS, DEFAULT_TIMEOUTS_MS, type OrbctlCommand } from './commands';
 import { failureOf, type OrbctlFailure } from './errors';
 import { locateOrbctl, orbctlEnv, type FileProbe, type LocatedOrbctl } from './locate';

@@ -1,7 +1,7 @@
 /**
  * How an orbctl process is started and stopped: the seam under runProcess. The default launcher is execa
  * (argv only, own process group). Packaged Electron apps run the simulator with a different launcher (a
- * utility process, see electron/sim-launcher.ts) because the RunAsNode fuse forbids Electron's binary to act
+ * utility process, see electron/desktop/sim-launcher.ts) because the RunAsNode fuse forbids Electron's binary to act
  * as Node. runProcess keeps the timeout, cancellation and error mapping the same whatever launches.
  */
 import { execa } from 'execa';

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import { Timing } from '../timing';
+import { Timing } from '../platform/timing';
 import { superviseChild } from './launcher';
 import {
   forkedChildHandle,

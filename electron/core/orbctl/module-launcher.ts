@@ -1,6 +1,6 @@
 /**
  * A launcher that runs one Node module as orbctl in a forked process: Electron's `utilityProcess.fork` in the
- * packaged app's demo mode (electron/sim-launcher.ts), Node's `child_process.fork` in tests. Both give a child
+ * packaged app's demo mode (electron/desktop/sim-launcher.ts), Node's `child_process.fork` in tests. Both give a child
  * with piped stdout/stderr, 'spawn' and 'exit' events and a `kill()` that sends SIGTERM; this file turns
  * either into a ProcessLauncher with the same stop sequence as the default one (SIGINT first, then kill).
  */

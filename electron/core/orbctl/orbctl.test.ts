@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { Timing } from '../timing';
+import { Timing } from '../platform/timing';
 import { recordTimings } from '../../../test/helpers/timings';
 import { Orbctl, type OrbctlOptions } from './orbctl';
 import {

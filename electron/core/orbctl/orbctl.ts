@@ -20,7 +20,7 @@ import type { OrbctlCommand } from './commands';
 import { OrbctlInvoker, type CallOptions, type InvocationSpec, type OrbctlOptions } from './invoke';
 import type { LocatedOrbctl } from './locate';
 import { parseInfoJson, parseListJson } from './parse';
-import { absolutePath, checkReadableFile, checkReadablePath } from '../files/paths';
+import { absolutePath, checkReadableFile, checkReadablePath } from '../file-access/paths';
 import type { OrbctlFailure } from './errors';
 import { detailOf, type RunResult } from './run';
 import { checkMachineRef, checkUser } from './validate';
@@ -59,7 +59,7 @@ export class Orbctl {
   // ── Reading ──────────────────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Issue 13: the same text as the last answer is the same list, returned as it was (the same frozen array)
+   * The same text as the last answer is the same list, returned as it was (the same frozen array)
    * without parsing it again; a poller can tell "nothing changed" by the reference alone.
    */
   async list(call: CallOptions = {}): Promise<readonly Machine[]> {
@@ -262,7 +262,7 @@ export class Orbctl {
     await this.run({ command: 'push', args, what: `push ${machine}`, machine }, options);
   }
 
-  // Issue 15: run and pull.
+  // Run and pull.
 
   /**
    * Runs a command line in the machine's shell (argv.ts#runArgs). Any exit code is the command's answer; only

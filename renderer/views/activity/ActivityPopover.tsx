@@ -1,6 +1,6 @@
 import { X } from 'lucide-react';
 import { useEffect } from 'react';
-import { useUi } from '../../stores/ui';
+import { useUi } from '../../state/ui';
 import { HistoryList } from './HistoryList';
 import { InProgress } from './InProgress';
 

@@ -2,9 +2,9 @@ import type { HistoryEntry } from '../../../shared/jobs';
 import { getApi } from '../../api/api';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { formatBytes, formatDuration } from '../../lib/format';
-import { useConnection } from '../../stores/connection';
-import { useUi } from '../../stores/ui';
+import { formatBytes, formatDuration } from '../../model/format';
+import { useConnection } from '../../state/connection';
+import { useUi } from '../../state/ui';
 
 const OUTCOME = { succeeded: 'Done', failed: 'Failed', cancelled: 'Cancelled' } as const;
 

@@ -1,4 +1,4 @@
-import { useHistory } from '../../stores/history';
+import { useHistory } from '../../state/history';
 import { HistoryItem } from './HistoryItem';
 
 /** Finished jobs, newest first, at most `limit` of them: in the Activity popover and on the History page. */

@@ -1,7 +1,7 @@
 import { toErrorData } from '../../../shared/errors';
 import { getApi } from '../../api/api';
-import { useHistory } from '../../stores/history';
-import { useToasts } from '../../stores/toasts';
+import { useHistory } from '../../state/history';
+import { useToasts } from '../../state/toasts';
 import { HistoryList } from './HistoryList';
 import { InProgress } from './InProgress';
 

@@ -1,8 +1,8 @@
 import { isFinished } from '../../../shared/jobs';
-import { formatBytes } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
-import { useJobs } from '../../stores/jobs';
-import { useUploads } from '../../stores/uploads';
+import { formatBytes } from '../../model/format';
+import { useNow } from '../../hooks/use-now';
+import { useJobs } from '../../state/jobs';
+import { useUploads } from '../../state/uploads';
 import { JobItem } from './JobItem';
 
 /** Running and queued jobs, running first, with files still being sent to the host. */

@@ -1,6 +1,6 @@
 import type { Job } from '../../../shared/jobs';
 import { getApi } from '../../api/api';
-import { formatBytes, formatDuration } from '../../lib/format';
+import { formatBytes, formatDuration } from '../../model/format';
 
 /** A queued or running job: what it does, how far it is (honestly), how long it has run, and Cancel. */
 export function JobItem({ job, now }: { job: Job; now: number }) {

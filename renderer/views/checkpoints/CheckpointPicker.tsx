@@ -1,5 +1,5 @@
-// Issue 14: choosing one of a machine's checkpoints (newest first).
-import type { Checkpoint } from '../../lib/checkpoints';
+// Choosing one of a machine's checkpoints (newest first).
+import type { Checkpoint } from '../../model/checkpoints';
 
 interface Props {
   checkpoints: readonly Checkpoint[];

@@ -1,12 +1,12 @@
 /**
- * Issue 14: a machine's checkpoints in its details: label, time, size, and Revert, Clone and Delete for each,
+ * A machine's checkpoints in its details: label, time, size, and Revert, Clone and Delete for each,
  * with Save Checkpoint. Its dialogs are its own, so it works wherever it is mounted.
  */
 import { useState } from 'react';
 import type { Machine } from '../../../shared/machine';
-import { checkpointCount } from '../../lib/checkpoints';
-import { formatBytes } from '../../lib/format';
-import { useCheckpointGroups } from '../../stores/checkpoints';
+import { checkpointCount } from '../../model/checkpoints';
+import { formatBytes } from '../../model/format';
+import { useCheckpointGroups } from '../../state/checkpoints';
 import { CloneCheckpointDialog } from './CloneCheckpointDialog';
 import { DeleteCheckpointDialog } from './DeleteCheckpointDialog';
 import { RevertCheckpointDialog } from './RevertCheckpointDialog';

@@ -1,4 +1,4 @@
-// Issue 14: "Clone from Checkpoint…": a new machine made from a checkpoint (an ordinary clone of it).
+// "Clone from Checkpoint…": a new machine made from a checkpoint (an ordinary clone of it).
 import { useState, type FormEvent } from 'react';
 import { freeMachineName, newMachineNameProblem } from '../../../shared/names';
 import { getApi } from '../../api/api';
@@ -6,8 +6,8 @@ import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { NameField } from '../../components/NameField';
-import { useCheckpointGroups } from '../../stores/checkpoints';
-import { selectMachines, useMachines } from '../../stores/machines';
+import { useCheckpointGroups } from '../../state/checkpoints';
+import { selectMachines, useMachines } from '../../state/machines';
 import { useSubmit } from '../dialogs/use-submit';
 import { CheckpointPicker } from './CheckpointPicker';
 

@@ -1,9 +1,9 @@
-// Issue 14: deleting a checkpoint, after a confirmation that names it.
+// Deleting a checkpoint, after a confirmation that names it.
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useCheckpointRecords } from '../../stores/checkpoints';
+import { useCheckpointRecords } from '../../state/checkpoints';
 import { useSubmit } from '../dialogs/use-submit';
 
 export function DeleteCheckpointDialog({ checkpoint, onClose }: { checkpoint: string; onClose(): void }) {

@@ -1,11 +1,11 @@
-// Issue 14: "Revert to Checkpoint…": one confirmation that says every step before anything happens.
+// "Revert to Checkpoint…": one confirmation that says every step before anything happens.
 import { useState } from 'react';
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { formatBytes } from '../../lib/format';
-import { useCheckpointGroups } from '../../stores/checkpoints';
+import { formatBytes } from '../../model/format';
+import { useCheckpointGroups } from '../../state/checkpoints';
 import { useSubmit } from '../dialogs/use-submit';
 import { CheckpointPicker } from './CheckpointPicker';
 

@@ -1,4 +1,4 @@
-// Issue 14: "Save Checkpoint…": a label (default: the date and time), and what a checkpoint is, honestly.
+// "Save Checkpoint…": a label (default: the date and time), and what a checkpoint is, honestly.
 import { useState, type FormEvent } from 'react';
 import { defaultCheckpointLabel } from '../../../shared/checkpoint-names';
 import { getApi } from '../../api/api';

@@ -1,19 +1,19 @@
 // The dialogs of the machine menus, the toolbar and the File menu, mounted by App.tsx when one is open (loaded
-// then, not at start-up). Issue 14's and issue 15's dialogs have hosts of their own (TrustDialogs,
-// InsideDialogs).
-import { useUi } from '../../stores/ui';
+// then, not at start-up). The checkpoint and run dialogs have hosts of their own (CheckpointDialogs,
+// RunDialogs).
+import { useUi } from '../../state/ui';
 import { CloneDialog } from './CloneDialog';
-import { CreateDialog } from './CreateDialog';
+import { CreateDialog } from '../create/CreateDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { DeleteManyDialog } from './DeleteManyDialog';
-import { ExportDialog } from './ExportDialog';
-import { ExportManyDialog } from './ExportManyDialog';
-import { ImportDialog } from './ImportDialog';
-import { ImportFolderDialog } from './ImportFolderDialog';
+import { ExportDialog } from '../transfers/ExportDialog';
+import { ExportManyDialog } from '../transfers/ExportManyDialog';
+import { ImportDialog } from '../transfers/ImportDialog';
+import { ImportFolderDialog } from '../transfers/ImportFolderDialog';
 import { LimitsDialog } from './LimitsDialog';
-import { PushDialog } from './PushDialog';
+import { PushDialog } from '../run/PushDialog';
 import { RenameDialog } from './RenameDialog';
-import { SettingsDialog } from './SettingsDialog';
+import { SettingsDialog } from '../settings/SettingsDialog';
 
 export function AppDialogs() {
   const dialog = useUi((s) => s.dialog);

@@ -1,4 +1,4 @@
-import { useTakenNames } from '../../lib/use-taken-names';
+import { useTakenNames } from '../../hooks/use-taken-names';
 import { useState, type FormEvent } from 'react';
 import { freeMachineName } from '../../../shared/names';
 import { getApi } from '../../api/api';
@@ -7,7 +7,7 @@ import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { newMachineNameProblem } from '../../../shared/names';
 import { NameField } from '../../components/NameField';
-import { useUi } from '../../stores/ui';
+import { useUi } from '../../state/ui';
 import { useSubmit } from './use-submit';
 
 export function CloneDialog({ machine }: { machine: string }) {

@@ -3,12 +3,12 @@ import { deepLinkQuestion, type DeepLink } from '../../../shared/deep-link';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useMachines } from '../../stores/machines';
-import { useUi } from '../../stores/ui';
+import { useMachines } from '../../state/machines';
+import { useUi } from '../../state/ui';
 import { useSubmit } from './use-submit';
 
 /**
- * Issue 15: an orbdeck:// link that changes something asks first (it may come from any web page or script).
+ * An orbdeck:// link that changes something asks first (it may come from any web page or script).
  * The safe choice has the focus.
  */
 export function DeepLinkDialog({ url, link }: { url: string; link: DeepLink }) {

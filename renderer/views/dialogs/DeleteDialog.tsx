@@ -2,8 +2,8 @@ import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useMachines } from '../../stores/machines';
-import { useUi } from '../../stores/ui';
+import { useMachines } from '../../state/machines';
+import { useUi } from '../../state/ui';
 import { useSubmit } from './use-submit';
 
 /** Deleting loses the machine's files for good: the dialog names it, and Cancel is the default button. */

@@ -3,8 +3,8 @@ import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
-import { useMachines } from '../../stores/machines';
-import { useUi } from '../../stores/ui';
+import { useMachines } from '../../state/machines';
+import { useUi } from '../../state/ui';
 import { useSubmit } from './use-submit';
 
 /** One confirmation for several deletes, naming every machine; then one job each. Cancel is the default. */

@@ -4,8 +4,8 @@ import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { LimitsFields } from '../../components/LimitsFields';
-import { limitsFromForm, NO_LIMITS, type LimitsForm } from '../../lib/limits-form';
-import { useUi } from '../../stores/ui';
+import { limitsFromForm, NO_LIMITS, type LimitsForm } from '../../model/limits-form';
+import { useUi } from '../../state/ui';
 import { useSubmit } from './use-submit';
 
 /**

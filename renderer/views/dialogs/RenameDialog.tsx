@@ -5,8 +5,8 @@ import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { newMachineNameProblem } from '../../../shared/names';
 import { NameField } from '../../components/NameField';
-import { selectMachines, useMachines } from '../../stores/machines';
-import { useUi } from '../../stores/ui';
+import { selectMachines, useMachines } from '../../state/machines';
+import { useUi } from '../../state/ui';
 import { useSubmit } from './use-submit';
 
 export function RenameDialog({ machine }: { machine: string }) {

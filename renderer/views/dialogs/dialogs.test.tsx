@@ -1,10 +1,10 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useOrbctl } from '../../stores/orbctl';
-import { useUi } from '../../stores/ui';
+import { useOrbctl } from '../../state/orbctl';
+import { useUi } from '../../state/ui';
 import { job, machine, resetStores, stubApi } from '../../../test/renderer/support';
-import { CreateDialog } from './CreateDialog';
+import { CreateDialog } from '../create/CreateDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { RenameDialog } from './RenameDialog';
 
@@ -64,7 +64,7 @@ describe('CreateDialog', () => {
     expect(screen.getByLabelText('Name')).toHaveValue('box');
   });
 
-  it('edits cloud-init: loads a file, shows the check’s problems by line, and sends the text (issue 15)', async () => {
+  it('edits cloud-init: loads a file, shows the check’s problems by line, and sends the text', async () => {
     const { invoke } = stubApi({
       'userdata:check': ({ text }: { text: string }) => ({
         problems: text.includes('\t')

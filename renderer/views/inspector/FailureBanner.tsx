@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { runOnMachine } from '../../actions/machine-commands';
+import { runOnMachine } from '../../commands/machine-commands';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { failureMarks } from '../../lib/row-marks';
-import { useJobs } from '../../stores/jobs';
-import { useUi } from '../../stores/ui';
+import { failureMarks } from '../../model/row-marks';
+import { useJobs } from '../../state/jobs';
+import { useUi } from '../../state/ui';
 import type { MachineAction } from '../../../shared/machine-actions';
 import type { Job } from '../../../shared/jobs';
 

@@ -5,8 +5,8 @@ import type { Machine, MachineInfo } from '../../../shared/machine';
 import { getApi } from '../../api/api';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { formatBytes } from '../../lib/format';
-import { useConnection } from '../../stores/connection';
+import { formatBytes } from '../../model/format';
+import { useConnection } from '../../state/connection';
 import { DefaultUser } from '../DefaultUser';
 
 /** `orbctl info` for one machine, fetched again when it changes state (the addresses come and go). */

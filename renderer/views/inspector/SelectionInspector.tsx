@@ -1,7 +1,7 @@
 import { BULK_ACTIONS, bulkAvailability, type BulkAction } from '../../../shared/machine-actions';
-import { runOnMachines, selectionWithJobs } from '../../actions/machine-commands';
-import { useJobs } from '../../stores/jobs';
-import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
+import { runOnMachines, selectionWithJobs } from '../../commands/machine-commands';
+import { useJobs } from '../../state/jobs';
+import { selectCapabilities, useOrbctl } from '../../state/orbctl';
 
 const LABEL: Record<BulkAction, string> = {
   start: 'Start',

@@ -6,8 +6,8 @@ import type { SetupRecord } from '../../../shared/ipc/types';
 import type { Machine, OrbctlCapabilities } from '../../../shared/machine';
 import { availability } from '../../../shared/machine-actions';
 import { StateBadge } from '../../components/StateBadge';
-import { formatBytes } from '../../lib/format';
-import { checkpointCount } from '../../lib/checkpoints';
+import { formatBytes } from '../../model/format';
+import { checkpointCount } from '../../model/checkpoints';
 import { rowId, rowPlace } from './columns';
 import { ProgressLine } from './ProgressLine';
 
@@ -39,7 +39,7 @@ interface Props {
   failed: Job | undefined;
   /** How many checkpoints the machine has (they are not rows of their own). */
   checkpoints: number;
-  /** Issue 15: cloud-init is still setting it up, or failed to. */
+  /** Cloud-init is still setting it up, or failed to. */
   setup: SetupRecord | undefined;
   capabilities: OrbctlCapabilities | null;
   selected: boolean;

@@ -1,9 +1,9 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useJobs } from '../../stores/jobs';
-import { useMachines } from '../../stores/machines';
-import { useUi } from '../../stores/ui';
+import { useJobs } from '../../state/jobs';
+import { useMachines } from '../../state/machines';
+import { useUi } from '../../state/ui';
 import { job, machine, resetStores, stubApi } from '../../../test/renderer/support';
 import { MachineGrid } from './MachineGrid';
 

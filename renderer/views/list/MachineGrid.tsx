@@ -12,17 +12,17 @@ import {
 import type { Job } from '../../../shared/jobs';
 import { activeJobsFor } from '../../../shared/machine-actions';
 import type { Machine } from '../../../shared/machine';
-import { openContextMenu } from '../../actions/context-menu';
-import { runMachineAction } from '../../actions/machine-commands';
-import { filterMachines, moveSelection, sortMachines } from '../../lib/machine-list';
-import { failureMarks, placeholders } from '../../lib/row-marks';
+import { openContextMenu } from '../../commands/context-menu';
+import { runMachineAction } from '../../commands/machine-commands';
+import { filterMachines, moveSelection, sortMachines } from '../../model/machine-list';
+import { failureMarks, placeholders } from '../../model/row-marks';
 import type { SetupRecord } from '../../../shared/ipc/types';
-import { isMac } from '../../lib/shortcuts';
-import { reportVisibleMachines, viewportFirst } from '../../lib/visible-rows';
-import { useJobs } from '../../stores/jobs';
-import { useMachines } from '../../stores/machines';
-import { selectCapabilities, useOrbctl } from '../../stores/orbctl';
-import { useUi } from '../../stores/ui';
+import { isMac } from '../../model/shortcuts';
+import { reportVisibleMachines, viewportFirst } from '../../commands/visible-rows';
+import { useJobs } from '../../state/jobs';
+import { useMachines } from '../../state/machines';
+import { selectCapabilities, useOrbctl } from '../../state/orbctl';
+import { useUi } from '../../state/ui';
 import { COLUMNS, ROW_HEIGHT, rowId } from './columns';
 import { GridRow } from './GridRow';
 import { PlaceholderRow } from './PlaceholderRow';
@@ -54,7 +54,7 @@ export function MachineGrid({
   machines: Machine[];
   /** Each machine's checkpoints (hidden from the list; the row says how many). */
   checkpoints?: ReadonlyMap<string, readonly unknown[]>;
-  /** Issue 15: the machines cloud-init is setting up, or failed to. */
+  /** The machines cloud-init is setting up, or failed to. */
   setup?: ReadonlyMap<string, SetupRecord>;
   onOpenDetails(): void;
 }) {

@@ -1,5 +1,5 @@
 import { rowPlace } from './columns';
-import type { Placeholder } from '../../lib/row-marks';
+import type { Placeholder } from '../../model/row-marks';
 import { BUSY_LABEL } from './GridRow';
 import { ProgressLine } from './ProgressLine';
 

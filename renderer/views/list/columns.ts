@@ -1,4 +1,4 @@
-import type { SortKey } from '../../lib/machine-list';
+import type { SortKey } from '../../model/machine-list';
 
 export interface Column {
   id: SortKey;

@@ -1,7 +1,7 @@
-// Issue 15: in the inspector, what cloud-init is doing to a machine just created with it.
+// In the inspector, what cloud-init is doing to a machine just created with it.
 import { getApi } from '../../api/api';
-import { useSetupByName } from '../../stores/setup';
-import { useUi } from '../../stores/ui';
+import { useSetupByName } from '../../state/setup';
+import { useUi } from '../../state/ui';
 
 export function SetupBanner({ machine }: { machine: string }) {
   const setup = useSetupByName().get(machine);

@@ -1,13 +1,13 @@
-// Issue 15: the end of a machine's cloud-init log (/var/log/cloud-init-output.log), read when asked.
+// The end of a machine's cloud-init log (/var/log/cloud-init-output.log), read when asked.
 import { useCallback, useEffect, useState } from 'react';
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
 import { getApi } from '../../api/api';
 import { CopyButton } from '../../components/CopyButton';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useUi } from '../../stores/ui';
+import { useUi } from '../../state/ui';
 // The log box of a command's output (Run Command), for the log read out of the machine.
-import '../inside/inside.css';
+import '../run/run.css';
 
 export function SetupLogDialog({ machine }: { machine: string }) {
   const onClose = useUi((s) => s.close);

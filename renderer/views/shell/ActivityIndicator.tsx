@@ -1,10 +1,10 @@
 import { CircleCheck, ListChecks } from 'lucide-react';
 import { isFinished } from '../../../shared/jobs';
-import { runWindowCommand } from '../../actions/window-commands';
-import { shortcutLabel } from '../../lib/shortcuts';
-import { useJobs } from '../../stores/jobs';
-import { useUi } from '../../stores/ui';
-import { useUploads } from '../../stores/uploads';
+import { runWindowCommand } from '../../commands/window-commands';
+import { shortcutLabel } from '../../model/shortcuts';
+import { useJobs } from '../../state/jobs';
+import { useUi } from '../../state/ui';
+import { useUploads } from '../../state/uploads';
 
 /**
  * The toolbar's Activity button, like Safari's downloads button: a ring that fills with the running jobs'

@@ -1,6 +1,6 @@
 import { Menu } from 'lucide-react';
 import { fileMenuCommands } from '../../../shared/app-menu';
-import { runAppCommand } from '../../actions/app-commands';
+import { runAppCommand } from '../../commands/app-commands';
 import { MenuButton } from '../../components/MenuButton';
 import type { PopupItem } from '../../components/PopupMenu';
 

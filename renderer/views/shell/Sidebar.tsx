@@ -1,11 +1,11 @@
 import { Activity, CircleDot, CirclePause, Layers, LoaderCircle, Settings } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { TRANSITIONAL_STATES } from '../../../shared/machine';
-import { runWindowCommand } from '../../actions/window-commands';
-import type { StateFilter } from '../../lib/machine-list';
-import { shortcutLabel } from '../../lib/shortcuts';
-import { selectMachines, useMachines } from '../../stores/machines';
-import { useUi } from '../../stores/ui';
+import { runWindowCommand } from '../../commands/window-commands';
+import type { StateFilter } from '../../model/machine-list';
+import { shortcutLabel } from '../../model/shortcuts';
+import { selectMachines, useMachines } from '../../state/machines';
+import { useUi } from '../../state/ui';
 
 const FILTERS: Array<{ filter: StateFilter; label: string; icon: ReactNode }> = [
   { filter: 'all', label: 'All Machines', icon: <Layers size={15} aria-hidden /> },

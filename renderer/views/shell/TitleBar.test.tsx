@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetStores } from '../../../test/renderer/support';
-import { shellOf } from '../../lib/shell';
+import { shellOf } from '../../model/shell';
 import { TitleBar } from './TitleBar';
 
 beforeEach(() => resetStores([]));

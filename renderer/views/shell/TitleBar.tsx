@@ -1,10 +1,10 @@
 import { Import, PanelLeft, PanelRight, Plus, RotateCw, Search } from 'lucide-react';
-import { registerFilterField, runWindowCommand } from '../../actions/window-commands';
-import { useAppAvailability } from '../../lib/app-availability';
-import { shortcutLabel } from '../../lib/shortcuts';
-import { useConnection } from '../../stores/connection';
-import { selectMachines, useMachines } from '../../stores/machines';
-import { useUi } from '../../stores/ui';
+import { registerFilterField, runWindowCommand } from '../../commands/window-commands';
+import { useAppAvailability } from '../../state/app-availability';
+import { shortcutLabel } from '../../model/shortcuts';
+import { useConnection } from '../../state/connection';
+import { selectMachines, useMachines } from '../../state/machines';
+import { useUi } from '../../state/ui';
 import { ActivityIndicator } from './ActivityIndicator';
 import { FileMenu } from './FileMenu';
 

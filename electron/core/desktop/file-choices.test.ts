@@ -1,0 +1,149 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChosenFile } from '../../../shared/files';
+import type { Settings } from '../../../shared/ipc/settings';
+import type { Job } from '../../../shared/jobs';
+import type { Desktop } from '../platform/desktop';
+import { disposeCoresAfterEach, SIM, startCore } from '../../../test/helpers/core';
+
+// What a window (or a page pretending to be one) can make the core read, write or run: the orbctl to use, and
+// the files of imports, exports, pushes and cloud-init, over both transports.
+disposeCoresAfterEach();
+
+/** A home folder with an SSH key in it, and the desktop's dialogs answering what the test says. */
+function setUp(answers: { exportPath?: string; files?: string[]; orbctl?: string | null } = {}) {
+  const desktop: Desktop = {
+    openExternal: async () => true,
+    pickExportPath: async () => answers.exportPath ?? null,
+    pickFiles: async () => answers.files ?? [],
+    pickOrbctl: async () => answers.orbctl ?? null,
+  };
+  const home = mkdtempSync(join(tmpdir(), 'orbdeck-home-'));
+  mkdirSync(join(home, '.ssh'), { recursive: true });
+  writeFileSync(join(home, '.ssh', 'id_ed25519'), 'PRIVATE KEY');
+  return { ...startCore({ HOME: home }, undefined, { desktop }), home };
+}
+
+describe('the orbctl OrbDeck runs', () => {
+  it('cannot be set through settings:set', async () => {
+    const { invoke } = setUp();
+    await expect(invoke('settings:set', { orbctlPath: '/bin/rm' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect((await invoke<Settings>('settings:get', {})).orbctlPath).toBeNull();
+  });
+
+  it('a typed path in the headless host is kept only if it answers `version` as orbctl does', async () => {
+    const { invoke, outDir } = setUp();
+    const victim = join(outDir, 'version');
+    writeFileSync(victim, 'keep me');
+    for (const program of ['/bin/rm', '/bin/echo', '/bin/true', join(outDir, 'missing')]) {
+      await expect(invoke('orbctl:choose', { path: program })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/so OrbDeck did not save it as orbctl\.$/),
+      });
+    }
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+    expect((await invoke<Settings>('settings:get', {})).orbctlPath).toBeNull();
+    const chosen = await invoke<{ chosen: boolean }>('orbctl:choose', { path: SIM });
+    expect(chosen.chosen).toBe(true);
+    expect((await invoke<Settings>('settings:get', {})).orbctlPath).toBe(SIM);
+    await invoke('orbctl:choose', { path: null });
+    expect((await invoke<Settings>('settings:get', {})).orbctlPath).toBeNull();
+  });
+
+  it('in Electron comes only from the native dialog, and is checked too', async () => {
+    const refused = setUp({ orbctl: '/bin/echo' });
+    await expect(refused.invokeAsElectron('orbctl:choose', { path: SIM })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(refused.invokeAsElectron('orbctl:choose', {})).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    const accepted = setUp({ orbctl: SIM });
+    expect(await accepted.invokeAsElectron('orbctl:choose', {})).toMatchObject({ chosen: true });
+    const cancelled = setUp({ orbctl: null });
+    expect(await cancelled.invokeAsElectron('orbctl:choose', {})).toMatchObject({ chosen: false });
+  });
+});
+
+describe('files in Electron', () => {
+  it('a typed path is refused everywhere; a file from the dialog is used through its grant', async () => {
+    const { invoke, invokeAsElectron, finished, outDir } = setUp();
+    const exported = join(outDir, 'u.tar.zst');
+    await finished((await invoke<Job>('machine:export', { name: 'ubuntu', path: exported })).id);
+    for (const [channel, request] of [
+      ['import:inspect', { path: exported }],
+      ['machine:import', { path: exported, name: 'copy' }],
+      ['machine:export', { name: 'ubuntu', path: join(outDir, 'x.tar.zst') }],
+      ['machine:push', { name: 'ubuntu', paths: [exported] }],
+      ['machine:create', { distro: 'ubuntu', name: 'ci', cloudInitPath: exported }],
+    ] as const) {
+      await expect(invokeAsElectron(channel, request)).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'OrbDeck only uses files you chose in a dialog or dropped on its window.',
+      });
+    }
+    expect(existsSync(join(outDir, 'x.tar.zst'))).toBe(false);
+
+    const { files } = await invokeAsElectron<{ files: ChosenFile[] }>('desktop:pick-files', {
+      purpose: 'import',
+    });
+    expect(files).toEqual([]);
+    const withFile = setUp({ files: [exported] });
+    const picked = await withFile.invokeAsElectron<{ files: ChosenFile[] }>('desktop:pick-files', {
+      purpose: 'import',
+    });
+    expect(picked.files[0]).toMatchObject({ path: exported, name: 'u.tar.zst' });
+    const preview = await withFile.invokeAsElectron<{ ref: string; name: string }>('import:inspect', {
+      path: picked.files[0]!.ref,
+    });
+    expect(preview).toMatchObject({ ref: picked.files[0]!.ref, name: 'ubuntu' });
+    const job = await withFile.invokeAsElectron<Job>('machine:import', { path: preview.ref, name: 'copy' });
+    expect((await withFile.finished(job.id)).state).toBe('succeeded');
+    // A grant to read is not a grant to write.
+    await expect(
+      withFile.invokeAsElectron('machine:export', { name: 'ubuntu', path: preview.ref, overwrite: true }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('cloud-init files', () => {
+  it('refuses a cloud-init file over 256 KiB, saying how big it is', async () => {
+    const { invoke, outDir } = setUp();
+    const big = join(outDir, 'user-data.yaml');
+    writeFileSync(big, '#cloud-config\n' + 'x'.repeat(300 * 1024));
+    await expect(
+      invoke('machine:create', { distro: 'ubuntu', name: 'ci', cloudInitPath: big }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/bytes; a cloud-init file is at most 256 KiB\.$/),
+    });
+  });
+});
+
+describe('files that hold secrets', () => {
+  it('are never imported or used as cloud-init, and copying one into a machine asks first', async () => {
+    const core = setUp();
+    const key = join(core.home, '.ssh', 'id_ed25519');
+    for (const [channel, request] of [
+      ['import:inspect', { path: key }],
+      ['machine:create', { distro: 'ubuntu', name: 'ci', cloudInitPath: key }],
+    ] as const) {
+      await expect(core.invoke(channel, request)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    await expect(core.invoke('machine:push', { name: 'ubuntu', paths: [key] })).rejects.toMatchObject({
+      code: 'NEEDS_CONFIRMATION',
+      message: 'This file is part of your SSH keys. Copy it into ubuntu anyway?',
+      detail: { notes: [`${key}: your SSH keys`] },
+    });
+    const job = await core.invoke<Job>('machine:push', {
+      name: 'ubuntu',
+      paths: [key],
+      confirmSensitive: true,
+    });
+    expect((await core.finished(job.id)).state).toBe('succeeded');
+  });
+});

@@ -1,8 +1,0 @@
-import type { Notices } from '../../notices';
-import type { Router } from '../router';
-
-export function registerNoticeHandlers(router: Router, notices: Notices): void {
-  const handle = router.forOwner('notices');
-  handle('notices:list', () => notices.list());
-  handle('notices:dismiss', ({ id }) => ({ dismissed: notices.dismiss(id) }));
-}

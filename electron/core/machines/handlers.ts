@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { AppError, ErrorCode } from '../../../shared/errors';
+import { type SshAccess } from '../../../shared/ipc/contract';
+import { checkCloudInit } from '../cloud-init/check';
+import { refuseBadCloudInit, withUserDataFile } from '../cloud-init/user-data-file';
+import type { Desktop } from '../platform/desktop';
+import type { FileAccess } from '../file-access/file-access';
+import type { JobManager } from '../jobs/job-manager';
+import type { Machines } from './machines';
+import type { SetupWatch } from './setup-watch';
+import type { Orbctl } from '../orbctl';
+import {
+  createJob,
+  deleteJob,
+  powerJob,
+  renameJob,
+  setDefaultJob,
+  setLimitsJob,
+  type MachineJobDeps,
+} from './machine-jobs';
+import { terminalUrl, vscodeUrl } from './ssh-urls';
+import type { Router } from '../ipc/router';
+
+export interface MachineHandlerDeps extends MachineJobDeps {
+  orbctl: Orbctl;
+  machines: Machines;
+  jobs: JobManager;
+  desktop: Desktop;
+  files: FileAccess;
+  setup: SetupWatch;
+  dataDir: string;
+}
+
+/** cloud-init user data is a small text file; anything bigger is not what the person meant to pick. */
+
+export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps): void {
+  const handle = router.forOwner('machines');
+  const { machines, jobs, orbctl } = deps;
+  handle('machines:snapshot', () => machines.settledSnapshot());
+  handle('machines:refresh', () => machines.refresh());
+  handle('machine:info', ({ name }) => orbctl.info(name));
+  handle('machine:logs', async ({ name, all }) => ({
+    text: await orbctl.logs(name, all ? { all: true } : {}),
+  }));
+  handle('machine:ssh', async ({ name }) => sshAccess(deps, name));
+  // Cloud-init's progress after a create.
+  handle('setup:list', () => deps.setup.list());
+  handle('setup:log', ({ name }) => deps.setup.log(name));
+  handle('setup:dismiss', ({ name }) => ({ dismissed: deps.setup.dismiss(name) }));
+  handle('machine:set-user', async ({ name, user }) => {
+    await orbctl.setUsername(name, user);
+    await machines.refresh();
+    return { user };
+  });
+  handle('machine:open', async ({ name, target }) => {
+    const access = await sshAccess(deps, name);
+    const url = target === 'terminal' ? access.terminalUrl : access.vscodeUrl;
+    return { opened: await deps.desktop.openExternal(url), url };
+  });
+
+  handle('machine:start', ({ name }) => jobs.submit(powerJob('start', name, deps)));
+  handle('machine:stop', ({ name }) => jobs.submit(powerJob('stop', name, deps)));
+  handle('machine:restart', ({ name }) => jobs.submit(powerJob('restart', name, deps)));
+  handle('machine:create', async ({ cloudInitPath, cloudInit, ...rest }, context) => {
+    // The editor's text, checked and written to a private file while the job runs.
+    if (cloudInit !== undefined && cloudInit.trim() !== '') {
+      if (cloudInitPath !== undefined)
+        throw new AppError(ErrorCode.INVALID_INPUT, 'Give cloud-init as a file or as text, not both.', {
+          field: 'cloudInit',
+        });
+      refuseBadCloudInit(cloudInit);
+      return jobs.submit(
+        withUserDataFile(deps.dataDir, cloudInit, (cloudInitFile) =>
+          createJob({ ...rest, cloudInitFile }, deps),
+        ),
+      );
+    }
+    const cloudInitFile =
+      cloudInitPath === undefined
+        ? undefined
+        : (await deps.files.cloudInitFile(cloudInitPath, context.transport)).path;
+    return jobs.submit(createJob({ ...rest, ...(cloudInitFile ? { cloudInitFile } : {}) }, deps));
+  });
+  handle('userdata:check', ({ text }) => ({ problems: checkCloudInit(text) }));
+  handle('userdata:read', async ({ path }, context) => {
+    const file = await deps.files.cloudInitFile(path, context.transport);
+    return { text: await readFile(file.path, 'utf8') };
+  });
+  handle('machine:delete', ({ name }) => jobs.submit(deleteJob(name, deps)));
+  handle('machine:rename', ({ name, newName }) => jobs.submit(renameJob(name, newName, deps)));
+  handle('machine:set-default', ({ name }) => jobs.submit(setDefaultJob(name, deps)));
+  handle('machine:set-limits', ({ name, ...limits }) => jobs.submit(setLimitsJob(name, limits, deps)));
+  // What a window shows is asked about first.
+  handle('machines:visible', ({ names }) => {
+    machines.showing(names);
+    return { accepted: names.length };
+  });
+}
+
+async function sshAccess(deps: MachineHandlerDeps, name: string): Promise<SshAccess> {
+  const details = await deps.orbctl.sshDetails(name);
+  return { ...details, terminalUrl: terminalUrl(name), vscodeUrl: vscodeUrl(name, details.user) };
+}
