@@ -51,17 +51,22 @@ import type {
   VerifyProgress,
 } from './types';
 
-/** The handler files under electron/core/<feature>/handlers.ts, one per feature. */
-export type ChannelOwner =
-  | 'app'
-  | 'notices'
-  | 'machines'
-  | 'transfers'
-  | 'jobs'
-  | 'desktop'
-  // Handlers/inside.ts, handlers/presets.ts
-  | 'inside'
-  | 'presets';
+/**
+ * The core's features that answer channels: each is a folder `electron/core/<owner>/` whose handlers register
+ * in `FEATURES` (electron/core/features.ts), which must name every owner.
+ */
+export const CHANNEL_OWNERS = [
+  'app',
+  'machines',
+  'checkpoints',
+  'transfers',
+  'jobs',
+  'desktop',
+  'run',
+  'presets',
+  'links',
+] as const;
+export type ChannelOwner = (typeof CHANNEL_OWNERS)[number];
 
 /** A response type, carried as a type only: `answers<Job>()` is never read at run time. */
 const answers = <T>(): T => undefined as T;
@@ -114,10 +119,10 @@ export const CONTRACT = {
    * Warnings for the user that answer no request (history cannot be saved, damaged settings set aside, jobs
    * interrupted when OrbDeck last quit), oldest first, until dismissed. Pull once, then follow `notices:added`.
    */
-  'notices:list': { owner: 'notices', request: empty, response: answers<Notice[]>() },
+  'notices:list': { owner: 'app', request: empty, response: answers<Notice[]>() },
   /** The user dismissed a notice (in any window): it is no longer listed. */
   'notices:dismiss': {
-    owner: 'notices',
+    owner: 'app',
     request: z.object({ id: noticeId }).strict(),
     response: answers<{ dismissed: boolean }>(),
   },
@@ -391,22 +396,22 @@ export const CONTRACT = {
     response: answers<{ cancelled: boolean }>(),
   },
   /** Every checkpoint OrbDeck knows of or finds by its name, with its label, time and size. */
-  'checkpoint:list': { owner: 'machines', request: empty, response: answers<CheckpointRecord[]>() },
+  'checkpoint:list': { owner: 'checkpoints', request: empty, response: answers<CheckpointRecord[]>() },
   /** Save a checkpoint of a machine (a stopped clone, as a job); the label defaults to the date and time. */
   'checkpoint:save': {
-    owner: 'machines',
+    owner: 'checkpoints',
     request: z.object({ name: machineRef, label: checkpointLabel.optional() }).strict(),
     response: answers<Job>(),
   },
   /** Put a checkpoint's machine back to the checkpoint (as one job); the state before is kept as a checkpoint. */
   'checkpoint:revert': {
-    owner: 'machines',
+    owner: 'checkpoints',
     request: z.object({ checkpoint: machineRef }).strict(),
     response: answers<Job>(),
   },
   /** Delete a checkpoint (as a job); only checkpoints can be deleted this way. */
   'checkpoint:delete': {
-    owner: 'machines',
+    owner: 'checkpoints',
     request: z.object({ checkpoint: machineRef }).strict(),
     response: answers<Job>(),
   },
@@ -416,7 +421,7 @@ export const CONTRACT = {
    * root, in a folder (the home by default). Output follows as `run:streamed` events for the job.
    */
   'machine:run': {
-    owner: 'inside',
+    owner: 'run',
     request: z
       .object({
         name: machineRef,
@@ -429,18 +434,18 @@ export const CONTRACT = {
   },
   /** What is kept of a run's output (the last SCROLLBACK_CHARS), for a window that opens late; null if none. */
   'run:output': {
-    owner: 'inside',
+    owner: 'run',
     request: z.object({ id: jobId }).strict(),
     response: answers<RunOutput | null>(),
   },
   /** The machine's last commands, newest first (kept in the data folder). */
-  'run:history': { owner: 'inside', request: byName, response: answers<RunRecord[]>() },
+  'run:history': { owner: 'run', request: byName, response: answers<RunRecord[]>() },
   /**
    * Copy a file or folder out of the machine (`orbctl pull`, as a job) to `path` on this computer. An existing
    * file is replaced only with `overwrite: true`, and only once the copy is complete.
    */
   'machine:pull': {
-    owner: 'inside',
+    owner: 'run',
     request: z
       .object({ name: machineRef, source: linuxPath, path: fileRef, overwrite: z.boolean().optional() })
       .strict(),
@@ -448,7 +453,7 @@ export const CONTRACT = {
   },
   /** The native save dialog for a copy out of a machine; the headless host answers unsupported. */
   'desktop:pick-save-path': {
-    owner: 'inside',
+    owner: 'run',
     request: z.object({ defaultPath: absolutePath, purpose: z.enum(['pull']) }).strict(),
     response: answers<{ supported: boolean; file: ChosenFile | null }>(),
   },
@@ -457,7 +462,7 @@ export const CONTRACT = {
    * (the headless host): the window opens `url` itself. `address` is what Copy Address copies.
    */
   'machine:open-web': {
-    owner: 'inside',
+    owner: 'run',
     request: byName,
     response: answers<{ opened: boolean; url: string; address: string }>(),
   },
@@ -466,13 +471,13 @@ export const CONTRACT = {
    * for one that only shows a machine. A link OrbDeck does not understand is INVALID_INPUT saying why.
    */
   'link:open': {
-    owner: 'inside',
+    owner: 'links',
     request: z.object({ url: z.string().max(2048) }).strict(),
     response: answers<{ job: Job | null }>(),
   },
   /** Where a copy out of a machine goes unless the person says otherwise: ~/Downloads/NAME. */
   'machine:pull-suggest': {
-    owner: 'inside',
+    owner: 'run',
     request: z.object({ name: machineRef, source: linuxPath }).strict(),
     response: answers<{ path: string; exists: boolean }>(),
   },

@@ -8,6 +8,8 @@ import type { Desktop } from '../platform/desktop';
 import { verifyOrbctl } from '../orbctl/choose';
 import { ORBCTL_ENV_VAR } from '../orbctl/locate';
 import type { Router } from '../ipc/router';
+import type { Notices } from '../platform/notices';
+import { registerNoticeHandlers } from './notice-handlers';
 
 export interface AppHandlerDeps {
   info: Omit<AppInfo, 'transport'>;
@@ -19,9 +21,12 @@ export interface AppHandlerDeps {
   /** The environment and home folder orbctl runs with (for checking a chosen orbctl). */
   env: Readonly<Record<string, string | undefined>>;
   home: string;
+  notices: Notices;
 }
 
+/** The app itself: what it is, where orbctl is, its settings, OrbStack's state, and the notices it keeps. */
 export function registerAppHandlers(router: Router, deps: AppHandlerDeps): void {
+  registerNoticeHandlers(router, deps.notices);
   const handle = router.forOwner('app');
   const { orbctl, settings, machines } = deps;
   handle('app:info', (_request, context) => ({ ...deps.info, transport: context.transport }));

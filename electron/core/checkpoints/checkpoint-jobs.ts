@@ -12,7 +12,7 @@ import { find, honestly } from '../jobs/reconcile';
 import type { CheckpointStore } from './store';
 
 export interface CheckpointDeps extends MachineJobDeps {
-  store: CheckpointStore;
+  checkpoints: CheckpointStore;
   now?: () => Date;
 }
 
@@ -47,7 +47,7 @@ export function saveCheckpointJob(
           await deps.orbctl.clone(source, name, { signal: ctx.signal });
           // The size OrbStack reports for the copy (a copy-on-write snapshot where the file system allows).
           const copy = await deps.orbctl.info(name, { signal: ctx.signal }).catch(() => null);
-          deps.store.add({
+          deps.checkpoints.add({
             name,
             sourceName: source,
             sourceId: info.id,
@@ -79,13 +79,13 @@ export async function planSave(
 /** Deletes a checkpoint machine and forgets its record. */
 export function deleteCheckpointJob(name: string, deps: CheckpointDeps): JobSpec {
   const job = deleteJob(name, deps);
-  const label = deps.store.get(name)?.label;
+  const label = deps.checkpoints.get(name)?.label;
   return {
     ...job,
     title: label ? `Delete checkpoint “${label}” (${name})` : `Delete checkpoint ${name}`,
     run: async (ctx) => {
       const result = await job.run(ctx);
-      if (!result || result.state !== 'cancelled') deps.store.remove(name);
+      if (!result || result.state !== 'cancelled') deps.checkpoints.remove(name);
       return result;
     },
   };

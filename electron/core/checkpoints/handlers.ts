@@ -13,8 +13,8 @@ export interface CheckpointHandlerDeps extends RevertDeps {
 }
 
 export function registerCheckpointHandlers(router: Router, deps: CheckpointHandlerDeps): void {
-  const handle = router.forOwner('machines');
-  const { jobs, machines, store } = deps;
+  const handle = router.forOwner('checkpoints');
+  const { jobs, machines, checkpoints: store } = deps;
 
   handle('checkpoint:list', async () => store.list((await machines.refresh()).machines));
   handle('checkpoint:save', async ({ name, label }) => {

@@ -67,7 +67,7 @@ export class RevertPlans {
 }
 
 export interface RevertDeps extends CheckpointDeps {
-  plans: RevertPlans;
+  revertPlans: RevertPlans;
 }
 
 const q = (n: string) => `“${n}”`;
@@ -76,7 +76,7 @@ const q = (n: string) => `“${n}”`;
 export async function planRevert(checkpoint: string, deps: RevertDeps): Promise<JobSpec> {
   const machines = (await deps.machines.refresh()).machines;
   const cp = find(machines, checkpoint);
-  const record = deps.store.list(machines).find((r) => r.name === checkpoint);
+  const record = deps.checkpoints.list(machines).find((r) => r.name === checkpoint);
   if (!cp || !record) {
     throw new AppError(ErrorCode.NOT_FOUND, `There is no checkpoint named ${q(checkpoint)}.`, {
       field: 'checkpoint',
@@ -150,7 +150,7 @@ async function runRevert(
   // Not cancellable, but the signal ties each orbctl to this job in the journal, so a quit can stop it.
   const call = { signal: ctx.signal };
   let setAside = false;
-  deps.plans.save(plan);
+  deps.revertPlans.save(plan);
   deps.machines.nudge();
   try {
     if (wasRunning) {
@@ -160,7 +160,7 @@ async function runRevert(
     step();
     await deps.orbctl.rename(machine, aside, call);
     setAside = true;
-    deps.store.add({
+    deps.checkpoints.add({
       name: aside,
       sourceName: machine,
       sourceId: target.id,
@@ -197,7 +197,7 @@ async function runRevert(
     if (!setAside && wasRunning) await deps.orbctl.start(machine, call).catch(() => undefined);
     throw error;
   } finally {
-    deps.plans.remove(machine);
+    deps.revertPlans.remove(machine);
     deps.machines.nudge();
   }
 }
@@ -208,7 +208,7 @@ async function putBack(plan: RevertPlan, deps: RevertDeps, call: { signal: Abort
   // A failed clone may still have left a half-made machine under the name.
   if (find(machines, plan.machine)) await deps.orbctl.delete(plan.machine, call).catch(() => undefined);
   await deps.orbctl.rename(plan.aside, plan.machine, call);
-  deps.store.remove(plan.aside);
+  deps.checkpoints.remove(plan.aside);
   if (plan.wasRunning) await deps.orbctl.start(plan.machine, call).catch(() => undefined);
 }
 
@@ -216,7 +216,7 @@ async function putBack(plan: RevertPlan, deps: RevertDeps, call: { signal: Abort
 async function followNewId(plan: RevertPlan, deps: RevertDeps): Promise<void> {
   const machines = (await deps.machines.refresh()).machines;
   const now = find(machines, plan.machine);
-  if (now) deps.store.retarget(plan.machineId, now.id, plan.machine);
+  if (now) deps.checkpoints.retarget(plan.machineId, now.id, plan.machine);
 }
 
 /**
@@ -227,15 +227,15 @@ export async function recoverRevert(
   machine: string,
   deps: RevertDeps,
 ): Promise<{ succeeded: boolean; what: string } | null> {
-  const plan = deps.plans.leftovers().find((p) => p.machine === machine);
+  const plan = deps.revertPlans.leftovers().find((p) => p.machine === machine);
   if (!plan) return null;
   try {
     const machines = (await deps.machines.refresh()).machines;
     const has = (n: string) => !!find(machines, n);
     if (has(plan.machine) && has(plan.aside)) {
       await followNewId(plan, deps);
-      if (!deps.store.get(plan.aside)) {
-        deps.store.add({
+      if (!deps.checkpoints.get(plan.aside)) {
+        deps.checkpoints.add({
           name: plan.aside,
           sourceName: plan.machine,
           sourceId: plan.machineId,
@@ -262,7 +262,7 @@ export async function recoverRevert(
     }
     if (has(plan.aside)) {
       await deps.orbctl.rename(plan.aside, plan.machine);
-      deps.store.remove(plan.aside);
+      deps.checkpoints.remove(plan.aside);
       return {
         succeeded: false,
         what:
@@ -282,6 +282,6 @@ export async function recoverRevert(
       what: `${q(plan.machine)} is missing; the checkpoint ${q(plan.checkpoint)} is still there`,
     };
   } finally {
-    deps.plans.remove(machine);
+    deps.revertPlans.remove(machine);
   }
 }

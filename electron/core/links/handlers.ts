@@ -20,7 +20,7 @@ export interface DeepLinkHandlerDeps {
 }
 
 export function registerDeepLinkHandlers(router: Router, deps: DeepLinkHandlerDeps): void {
-  const handle = router.forOwner('inside');
+  const handle = router.forOwner('links');
   const call = async (channel: string, request: unknown): Promise<Job> => {
     const result = await router.invoke(channel, request, { transport: 'headless' });
     if (!result.ok) throw AppError.fromData(result.error);

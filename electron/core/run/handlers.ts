@@ -12,28 +12,31 @@ import type { Desktop } from '../platform/desktop';
 import type { FileAccess } from '../file-access/file-access';
 import type { FileGrants } from '../file-access/grants';
 import { absolutePath } from '../file-access/paths';
-import type { RunHistory } from './run-history';
-import type { RunOutputs, RunOutputSink } from './run-outputs';
-import { pullJob, runJob, type InsideJobDeps } from './run-jobs';
+import { RunHistory } from './run-history';
+import type { EventHub } from '../platform/events';
+import { RunOutputs, type RunOutputSink } from './run-outputs';
+import { pullJob, runJob, type RunJobDeps } from './run-jobs';
 import type { JobManager } from '../jobs/job-manager';
 import type { Machines } from '../machines/machines';
 import { webUrl } from '../machines/ssh-urls';
 import type { Router } from '../ipc/router';
 
-export interface InsideHandlerDeps extends InsideJobDeps {
+export interface RunHandlerDeps extends RunJobDeps {
   machines: Machines;
   jobs: JobManager;
-  outputs: RunOutputs;
-  runHistory: RunHistory;
+  events: EventHub;
+  dataDir: string;
   files: FileAccess;
   desktop: Desktop;
   grants: FileGrants;
   home?: string;
 }
 
-export function registerInsideHandlers(router: Router, deps: InsideHandlerDeps): void {
-  const handle = router.forOwner('inside');
-  const { jobs, outputs, runHistory, files } = deps;
+export function registerRunHandlers(router: Router, deps: RunHandlerDeps): void {
+  const handle = router.forOwner('run');
+  const { jobs, files } = deps;
+  const outputs = new RunOutputs(deps.events);
+  const runHistory = new RunHistory(join(deps.dataDir, 'run-history.json'));
   const home = deps.home ?? homedir();
 
   handle('machine:run', ({ name, command, as, workdir }) => {

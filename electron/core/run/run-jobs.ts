@@ -14,7 +14,7 @@ import type { MachineSource } from '../jobs/reconcile';
 import { honestly } from '../jobs/reconcile';
 import { tick } from '../jobs/ticker';
 
-export interface InsideJobDeps {
+export interface RunJobDeps {
   orbctl: Pick<Orbctl, 'runCommand' | 'pull'>;
   machines: MachineSource;
 }
@@ -33,7 +33,7 @@ export interface RunRequest {
  */
 export function runJob(
   req: RunRequest,
-  deps: InsideJobDeps,
+  deps: RunJobDeps,
   output: Promise<RunOutputSink>,
   record: (entry: Omit<RunRecord, 'jobId'>) => void,
 ): JobSpec {
@@ -81,7 +81,7 @@ export function runJob(
  * moved into place only once complete: a failed or cancelled copy never damages a file that was there. Progress
  * is the partial file's growth (orbctl says nothing while it copies).
  */
-export function pullJob(machine: string, source: string, target: string, deps: InsideJobDeps): JobSpec {
+export function pullJob(machine: string, source: string, target: string, deps: RunJobDeps): JobSpec {
   const partial = join(dirname(target), `.${basename(target)}.orbdeck-partial`);
   return {
     kind: 'pull',
