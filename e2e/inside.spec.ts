@@ -127,6 +127,40 @@ test('copies a file out of a machine, and says plainly when the path is not ther
   expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('from the machine');
 });
 
+test('Replace names the file it replaces, and a folder with that name is refused, never replaced', async ({
+  page,
+  host,
+}) => {
+  const src = join(host.home, 'notes.txt');
+  writeFileSync(src, 'from the machine');
+  expect(host.sim('push', '-m', 'ubuntu', src, 'docs/').status).toBe(0);
+  const out = join(host.home, 'out');
+  mkdirSync(join(out, 'project', 'src'), { recursive: true });
+  writeFileSync(join(out, 'project', 'README'), 'mine');
+  writeFileSync(join(out, 'notes.txt'), 'old notes');
+
+  await machine(page, 'ubuntu').click();
+  await (await machineAction(page, 'ubuntu', 'Copy File from Machine')).click();
+  const dialog = page.getByRole('dialog', { name: 'Copy File from “ubuntu”' });
+  await dialog.getByLabel('Path in ubuntu').fill('docs/notes.txt');
+  await dialog.getByLabel('Save as').fill(join(out, 'project'));
+  await button(dialog, 'Copy').click();
+  await expect(dialog).toContainText("'project' is a folder with 2 items. OrbDeck replaces only a file");
+  expect(readdirSync(join(out, 'project')).sort()).toEqual(['README', 'src']);
+
+  await dialog.getByLabel('Save as').fill(join(out, 'notes.txt'));
+  await button(dialog, 'Copy').click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    /The file 'notes\.txt' \(9 bytes, changed .+\) is already there\. Replace it\? It is kept until the copy is complete\./,
+  );
+  expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('old notes');
+  await button(dialog, 'Replace').click();
+  await expect(dialog.getByRole('status')).toContainText(`Copied to ${join(out, 'notes.txt')}`, {
+    timeout: 15_000,
+  });
+  expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('from the machine');
+});
+
 test('copies files into a folder of the machine with a picker', async ({ page, host }) => {
   await machine(page, 'ubuntu').click();
   await (await machineAction(page, 'ubuntu', 'Copy File to Machine')).click();

@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError, ErrorCode } from '../../../shared/errors';
 import type {
   Machine,
   MachineInfo,
@@ -304,8 +304,21 @@ export class Orbctl {
     const path = absolutePath(dest, 'dest');
     const args = argv.pullArgs(machine, source, path);
     const spec: InvocationSpec = { command: 'pull', args, what: `pull ${machine}`, machine, file: path };
-    await this.run(spec, call, async () => (await stat(path)).size);
-    return { bytes: (await stat(path)).size };
+    let bytes = 0;
+    // A copy that ended well has left something at `dest`; when nothing is there, orbctl's success is not one.
+    await this.run(spec, call, async () => {
+      const copied = await stat(path).catch(() => null);
+      if (!copied) {
+        throw new AppError(
+          ErrorCode.ORBCTL_FAILED,
+          `orbctl pull ended without an error but copied nothing from '${source}'.`,
+          { argv: [this.binary().path, ...args], exitCode: 0, notes: [`nothing at ${path}`] },
+        );
+      }
+      bytes = copied.size;
+      return bytes;
+    });
+    return { bytes };
   }
 
   // ── Plumbing ─────────────────────────────────────────────────────────────────────────────────────────────

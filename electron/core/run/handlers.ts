@@ -5,13 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { webAddress } from '../../../shared/inside';
 import type { Desktop } from '../platform/desktop';
 import type { FileAccess } from '../file-access/file-access';
 import type { FileGrants } from '../file-access/grants';
 import { absolutePath } from '../file-access/paths';
+import { checkPullTarget } from './pull-target';
 import { RunHistory } from './run-history';
 import type { EventHub } from '../platform/events';
 import { RunOutputs, type RunOutputSink } from './run-outputs';
@@ -67,17 +68,7 @@ export function registerRunHandlers(router: Router, deps: RunHandlerDeps): void 
   handle('machine:pull', async ({ name, source, path: ref, overwrite }, context) => {
     // As for an export: never into a place that holds secrets (file-access.ts).
     const { path } = await files.resolve(ref, 'write', 'export', context.transport, 'path');
-    const target = absolutePath(path, 'path');
-    if (existsSync(target) && !overwrite) {
-      throw new AppError(ErrorCode.ALREADY_EXISTS, `'${basename(target)}' already exists there.`, {
-        field: 'path',
-      });
-    }
-    if (!existsSync(dirname(target))) {
-      throw new AppError(ErrorCode.INVALID_INPUT, `The folder '${dirname(target)}' does not exist.`, {
-        field: 'path',
-      });
-    }
+    const target = await checkPullTarget(absolutePath(path, 'path'), overwrite ?? false);
     return jobs.submit(pullJob(name, source, target, deps));
   });
 
