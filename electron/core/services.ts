@@ -186,7 +186,10 @@ export function createServices(options: CoreOptions): CoreServices {
     history,
     journal,
     grants,
-    files: new FileAccess(grants, home),
+    files: new FileAccess(grants, home, {
+      dataDir,
+      isUpload: (path) => options.uploads?.isUpload(path) ?? false,
+    }),
     exportTargets: new ExportTargets(home),
     uploads: options.uploads ?? null,
     desktop: options.desktop ?? HEADLESS_DESKTOP,

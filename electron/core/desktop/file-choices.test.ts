@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,5 +146,56 @@ describe('files that hold secrets', () => {
       confirmSensitive: true,
     });
     expect((await core.finished(job.id)).state).toBe('succeeded');
+  });
+});
+
+describe('places no request may name', () => {
+  it('OrbDeck’s own data folder is never written or read for a window, through a link neither', async () => {
+    const { invoke, dataDir, outDir, core } = setUp();
+    const settingsFile = join(dataDir, 'settings.json');
+    core.settings.set({ pollIntervalMs: 4000 });
+    const before = readFileSync(settingsFile, 'utf8');
+    symlinkSync(dataDir, join(outDir, 'innocent'));
+    for (const target of [settingsFile, join(outDir, 'innocent', 'settings.json')]) {
+      for (const [channel, request] of [
+        ['machine:pull', { name: 'ubuntu', source: '.profile', path: target, overwrite: true }],
+        ['machine:export', { name: 'ubuntu', path: `${target}.tar.zst` }],
+        ['machine:push', { name: 'ubuntu', paths: [target], confirmSensitive: true }],
+        ['userdata:read', { path: target }],
+        ['presets:save', { name: 'Leak', distro: 'ubuntu', cloudInitPath: target }],
+      ] as const) {
+        await expect(invoke(channel, request)).rejects.toMatchObject({
+          code: 'FORBIDDEN',
+          message: 'OrbDeck does not read or write OrbDeck’s own data folder for a request.',
+        });
+      }
+    }
+    await expect(
+      invoke('machine:export-bundle', { names: ['ubuntu'], folder: dataDir }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await core.jobs.whenIdle();
+    expect(readFileSync(settingsFile, 'utf8')).toBe(before);
+    expect(core.jobs.list()).toEqual([]);
+  });
+
+  it('the host’s environment (/proc/self/environ) and devices are never read, nor a named pipe', async () => {
+    const { invoke, outDir } = setUp();
+    const fifo = join(outDir, 'user-data.yaml');
+    execFileSync('mkfifo', [fifo]);
+    for (const [path, code] of [
+      ['/proc/self/environ', 'FORBIDDEN'],
+      ['/dev/zero', 'FORBIDDEN'],
+      [fifo, 'INVALID_INPUT'],
+    ] as const) {
+      await expect(invoke('userdata:read', { path })).rejects.toMatchObject({ code });
+      await expect(
+        invoke('presets:save', { name: 'Env', distro: 'ubuntu', cloudInitPath: path }),
+      ).rejects.toMatchObject({ code });
+      await expect(
+        invoke('machine:push', { name: 'ubuntu', paths: [path], confirmSensitive: true }),
+      ).rejects.toMatchObject({ code });
+      await expect(invoke('export:verify', { path, token: 'v-1' })).rejects.toMatchObject({ code });
+    }
+    expect(await invoke('presets:list', {})).toEqual([]);
   });
 });

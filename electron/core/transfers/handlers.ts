@@ -76,14 +76,14 @@ export function registerTransferHandlers(router: Router, services: TransferHandl
   };
 
   handle('machine:export', async ({ name, path, overwrite }, context) => {
-    const target = files.pathOf(path, 'write', context.transport, 'path');
+    const { path: target } = await files.resolve(path, 'write', 'export', context.transport, 'path');
     const job = await startExport(name, target, overwrite ?? false);
     settings.set({ lastExportFolder: dirname(target) });
     return job;
   });
 
   handle('machine:export-bundle', async ({ names: chosen, folder: ref }, context) => {
-    const folder = files.pathOf(ref, 'write', context.transport, 'folder');
+    const { path: folder } = await files.resolve(ref, 'write', 'export', context.transport, 'folder');
     await checkWritableFolder(folder, 'folder', folder);
     settings.set({ lastExportFolder: folder });
     return exportBundle(folder, chosen, startExport, deps);
