@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ export interface HostOptions {
   seed?: boolean;
   /** Start with --demo (default). Without it the host looks for a real orbctl, which is not here. */
   demo?: boolean;
+  /** A settings.json already in the data folder when the host starts (as an earlier run left it). */
+  settings?: Record<string, unknown>;
 }
 
 /** A headless host (`serve.mjs --demo`) with its own simulator state and data folder. */
@@ -45,6 +47,10 @@ export class Host {
 
   async start(): Promise<string> {
     const demo = this.options.demo !== false;
+    if (this.options.settings) {
+      mkdirSync(this.dataDir, { recursive: true });
+      writeFileSync(join(this.dataDir, 'settings.json'), JSON.stringify(this.options.settings));
+    }
     // Without --demo, a clean environment: no orbctl on PATH or in a home folder, as on a Mac without OrbStack.
     const base = demo ? quickEnv() : { PATH: '/usr/bin:/bin', HOME: this.home };
     const child = spawn(

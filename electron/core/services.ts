@@ -14,6 +14,7 @@ import { ClientVisibility } from './machines/client-visibility';
 import { Machines } from './machines/machines';
 import { SetupWatch } from './machines/setup-watch';
 import { Orbctl } from './orbctl';
+import { orbctlAnswer } from './orbctl/choose';
 import type { ProcessLauncher } from './orbctl/run';
 import { parseTimeouts } from './orbctl/timeouts-env';
 import { HEADLESS_DESKTOP, type Desktop } from './platform/desktop';
@@ -114,11 +115,17 @@ export function createServices(options: CoreOptions): CoreServices {
   const { timeouts, problems } = parseTimeouts(env.ORBDECK_ORBCTL_TIMEOUTS);
   for (const problem of problems) timing.note('WARN', `ORBDECK_ORBCTL_TIMEOUTS: ${problem}`);
   const journal = new JobJournal(join(dataDir, 'running-jobs'), { notices });
+  const home = env.HOME || homedir();
   const orbctl = new Orbctl({
     timing,
     env,
     timeouts,
     savedPath: settings.get().orbctlPath,
+    // A saved orbctl is checked as orbctl:choose checks it, at every start, before anything runs it.
+    vetSavedPath: async (path) => {
+      const answer = await orbctlAnswer(path, env, home);
+      return 'problem' in answer ? answer.problem : null;
+    },
     ...(options.demo && options.simLauncher ? { launcher: options.simLauncher } : {}),
     processes: journal,
   });
@@ -155,7 +162,6 @@ export function createServices(options: CoreOptions): CoreServices {
     },
     onError: (error) => timing.note('ERROR', `Job manager: ${String(error)}`),
   });
-  const home = env.HOME || homedir();
   const grants = new FileGrants();
   const checkpoints: CheckpointStore = new CheckpointStore(join(dataDir, 'checkpoints.json'), {
     onChange: () => events.emit('checkpoints:changed', checkpoints.list(machines.snapshot().machines, true)),

@@ -2,16 +2,22 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ChosenFile } from '../../../shared/files';
 import type { Settings } from '../../../shared/ipc/settings';
 import type { Job } from '../../../shared/jobs';
 import type { Desktop } from '../platform/desktop';
+import { createCore, type Core } from '../app-core';
 import { disposeCoresAfterEach, SIM, startCore } from '../../../test/helpers/core';
+import { recordedCalls, writeFake } from '../../../test/helpers/processes';
 
 // What a window (or a page pretending to be one) can make the core read, write or run: the orbctl to use, and
 // the files of imports, exports, pushes and cloud-init, over both transports.
 disposeCoresAfterEach();
+const startedCores: Core[] = [];
+afterEach(async () => {
+  await Promise.all(startedCores.splice(0).map((c) => c.dispose()));
+});
 
 /** A home folder with an SSH key in it, and the desktop's dialogs answering what the test says. */
 function setUp(answers: { exportPath?: string; files?: string[]; orbctl?: string | null } = {}) {
@@ -55,6 +61,20 @@ describe('the orbctl OrbDeck runs', () => {
     expect((await invoke<Settings>('settings:get', {})).orbctlPath).toBeNull();
   });
 
+  it('a program that floods its answer, or never gives one, is stopped early and refused', async () => {
+    const { invoke, outDir } = setUp();
+    const flood = writeFake(outDir, 'flood', {
+      stdout: `Version: 2.2.0 (2020000)\n${'y\n'.repeat(2_000_000)}`,
+    });
+    await expect(invoke('orbctl:choose', { path: flood })).rejects.toMatchObject({
+      message: `'${flood}' printed far more than orbctl does when asked its “version”, so OrbDeck did not save it as orbctl.`,
+    });
+    await expect(invoke('orbctl:choose', { path: '/usr/bin/yes' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect((await invoke<Settings>('settings:get', {})).orbctlPath).toBeNull();
+  });
+
   it('in Electron comes only from the native dialog, and is checked too', async () => {
     const refused = setUp({ orbctl: '/bin/echo' });
     await expect(refused.invokeAsElectron('orbctl:choose', { path: SIM })).rejects.toMatchObject({
@@ -67,6 +87,45 @@ describe('the orbctl OrbDeck runs', () => {
     expect(await accepted.invokeAsElectron('orbctl:choose', {})).toMatchObject({ chosen: true });
     const cancelled = setUp({ orbctl: null });
     expect(await cancelled.invokeAsElectron('orbctl:choose', {})).toMatchObject({ chosen: false });
+  });
+});
+
+describe('a saved orbctl at the next start', () => {
+  /** A core outside demo mode whose settings.json names `saved` as orbctl, as a page's write would leave it. */
+  function startWithSaved(saved: string) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'orbdeck-saved-'));
+    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ orbctlPath: saved }));
+    const home = mkdtempSync(join(tmpdir(), 'orbdeck-home-'));
+    const core = createCore({
+      version: 't',
+      dataDir,
+      demo: false,
+      env: { PATH: '/usr/bin:/bin', HOME: home },
+    });
+    startedCores.push(core);
+    return core;
+  }
+
+  it('is checked as orbctl:choose checks it before anything runs it; one that fails runs for nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orbdeck-fake-'));
+    const log = join(dir, 'calls.log');
+    const program = writeFake(dir, 'not-orbctl', { stdout: 'hello\n', recordTo: log });
+    const core = startWithSaved(program);
+    const snapshot = await core.machines.settledSnapshot();
+    expect(snapshot.lastError).toMatchObject({
+      code: 'NOT_INSTALLED',
+      message: `The orbctl saved in Settings ('${program}') did not answer “version” as orbctl does, so OrbDeck does not run it. Choose orbctl again.`,
+    });
+    const status = await core.router.invoke('orbctl:status', {}, { transport: 'headless' });
+    expect(status).toMatchObject({ ok: true, data: { error: { code: 'NOT_INSTALLED' } } });
+    await core.jobs.whenIdle();
+    // Only the check ran it, once, with `version`: never `list`, `info` or anything a job would run.
+    expect(recordedCalls(log)).toEqual([['version']]);
+  });
+
+  it('one that answers like orbctl is used', async () => {
+    const core = startWithSaved(SIM);
+    expect((await core.orbctl.version()).version).toBe('2.2.0');
   });
 });
 

@@ -27,6 +27,8 @@ export interface RunRequest {
   launcher?: ProcessLauncher | undefined;
   /** Told of output as it arrives (`orbctl run` shows it live). */
   onOutput?: OutputListener | undefined;
+  /** Output (stdout or stderr) past which the process is stopped; MAX_OUTPUT_BYTES unless told. */
+  maxOutputBytes?: number | undefined;
 }
 
 export interface RunResult {
@@ -90,7 +92,7 @@ export async function runProcess(req: RunRequest): Promise<RunResult> {
     args: req.args,
     env: req.env,
     cwd: req.cwd,
-    maxOutputBytes: MAX_OUTPUT_BYTES,
+    maxOutputBytes: req.maxOutputBytes ?? MAX_OUTPUT_BYTES,
     onOutput: req.onOutput,
   });
   live.add(child);
