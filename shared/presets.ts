@@ -46,6 +46,8 @@ export const PRESET_FIELDS = z
 export const PRESET = PRESET_FIELDS.extend({ id: presetId }).strict();
 export type PresetFields = z.output<typeof PRESET_FIELDS>;
 export type Preset = z.output<typeof PRESET>;
+/** A preset of a shared file, before it is imported; `replaces` when one of that name exists. */
+export type PresetPreview = PresetFields & { replaces: boolean };
 /** What a request carries (before the rules narrowed it). */
 export type PresetInput = z.input<typeof PRESET_FIELDS>;
 

@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
 import type { RunAs, RunOutput, RunOutputEvent, RunRecord } from '../inside';
-import type { Preset } from '../presets';
+import type { Preset, PresetPreview } from '../presets';
 import type { MachineInfo } from '../machine';
 import type {
   AppCommand,
@@ -154,6 +154,7 @@ interface Pinned {
   'presets:duplicate': [{ id: string }, Preset];
   'presets:delete': [{ id: string }, { deleted: true }];
   'presets:export': [None, { fileName: string; text: string }];
+  'presets:preview': [{ text: string }, { presets: PresetPreview[] }];
   'presets:import': [{ text: string }, { added: number; replaced: number }];
   'machine:create-from-preset': [{ id: string; name?: string | undefined }, Job];
 }

@@ -13,7 +13,7 @@ import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
 import { RUN_AS, type RunOutput, type RunOutputEvent, type RunRecord } from '../inside';
 import { MAX_CLOUD_INIT_CHARS } from '../machine-options';
-import { PRESET_FIELDS, presetId, type Preset } from '../presets';
+import { PRESET_FIELDS, presetId, type Preset, type PresetPreview } from '../presets';
 import type { MachineInfo } from '../machine';
 import {
   absolutePath,
@@ -75,6 +75,9 @@ const byName = z.object({ name: machineRef }).strict();
 const cloudInitText = z
   .string()
   .max(MAX_CLOUD_INIT_CHARS, `cloud-init user data is at most ${MAX_CLOUD_INIT_CHARS / 1024} KiB.`);
+const presetsFile = z
+  .object({ text: z.string().max(2 * 1024 * 1024, 'The file is too big for a presets file.') })
+  .strict();
 const noticeId = z.string().regex(/^notice-[a-z0-9-]{1,64}$/, 'not a notice id');
 const verifyToken = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a token');
 const checkpointLabel = z
@@ -517,14 +520,22 @@ export const CONTRACT = {
     response: answers<{ fileName: string; text: string }>(),
   },
   /**
-   * Add the presets of a shared file; one named like an existing preset replaces it. A file with any bad field is
-   * refused whole with INVALID_INPUT, each problem in the detail's notes (`presets[1].memory: …`).
+   * What a shared presets file would add, shown before anything is saved (its cloud-init runs in every machine
+   * made from it); `replaces` marks a preset named like an existing one. Refused as `presets:import` refuses.
+   */
+  'presets:preview': {
+    owner: 'presets',
+    request: presetsFile,
+    response: answers<{ presets: PresetPreview[] }>(),
+  },
+  /**
+   * Add the presets of a shared file; one named like an existing preset replaces it. A file with any bad field
+   * (or cloud-init the editor would refuse) is refused whole with INVALID_INPUT saying nothing was imported,
+   * each problem in the detail's notes (`presets[1].memory: …`, `presets[0].cloudInit: Line 3: …`).
    */
   'presets:import': {
     owner: 'presets',
-    request: z
-      .object({ text: z.string().max(2 * 1024 * 1024, 'The file is too big for a presets file.') })
-      .strict(),
+    request: presetsFile,
     response: answers<{ added: number; replaced: number }>(),
   },
   /** Create a machine from a preset in one click (a free name from its distro unless `name` is given). */

@@ -98,6 +98,7 @@ const EXAMPLES = {
   ['presets:duplicate']: { id: 'preset-abc-1' },
   ['presets:delete']: { id: 'preset-abc-1' },
   ['presets:export']: {},
+  ['presets:preview']: { text: '{"orbdeck":"presets","version":1,"presets":[]}' },
   ['presets:import']: { text: '{}' },
   ['machine:create-from-preset']: { id: 'preset-abc-1' },
 } satisfies Record<IpcChannel, Record<string, unknown>>;
