@@ -168,7 +168,21 @@ export function createServices(options: CoreOptions): CoreServices {
     onProblem: (problem) => timing.note('WARN', `Checkpoint labels could not be saved: ${problem}`),
   });
   const presets = new PresetStore(join(dataDir, 'presets.json'));
-  if (presets.loadProblem) notices.add('warning', `Presets: ${presets.loadProblem}.`);
+  const setup = new SetupWatch({
+    orbctl,
+    machines,
+    events,
+    file: join(dataDir, 'setup.json'),
+    onProblem: (problem) => timing.note('WARN', `The machines being set up could not be saved: ${problem}`),
+  });
+  // What could not be read back at start is said once, as damaged settings are.
+  for (const [what, problem] of [
+    ['Presets', presets.loadProblem],
+    ['Machines being set up', setup.loadProblem],
+    ['Checkpoints', checkpoints.loadProblem],
+  ] as const) {
+    if (problem) notices.add('warning', `${what}: ${problem}.`);
+  }
   return {
     info: {
       name: 'OrbDeck',
@@ -199,13 +213,7 @@ export function createServices(options: CoreOptions): CoreServices {
     exportTargets: new ExportTargets(home),
     uploads: options.uploads ?? null,
     desktop: options.desktop ?? HEADLESS_DESKTOP,
-    setup: new SetupWatch({
-      orbctl,
-      machines,
-      events,
-      file: join(dataDir, 'setup.json'),
-      onProblem: (problem) => timing.note('WARN', `The machines being set up could not be saved: ${problem}`),
-    }),
+    setup,
     presets,
     checkpoints,
     revertPlans: new RevertPlans(join(dataDir, 'reverts')),

@@ -4,11 +4,11 @@
  * and a machine whose name marks it as a checkpoint (shared/checkpoint-names.ts) is listed even without a
  * record, so losing the data folder loses only the labels.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseCheckpointName } from '../../../shared/checkpoint-names';
 import type { CheckpointRecord } from '../../../shared/ipc/types';
 import type { Machine } from '../../../shared/machine';
+import { count, readDataFile, type DataFileContent } from '../platform/data-file';
 import { realWriter, storageProblem, type FileWriter } from '../platform/storage';
 
 const recordSchema = z.object({
@@ -33,6 +33,8 @@ export interface CheckpointStoreOptions {
 export class CheckpointStore {
   private readonly records = new Map<string, CheckpointRecord>();
   private readonly writer: FileWriter;
+  /** Set when the file could not be read as it was (what was set aside, and where it is kept). */
+  loadProblem: string | null = null;
 
   constructor(
     private readonly file: string,
@@ -95,29 +97,34 @@ export class CheckpointStore {
   }
 
   private load(): void {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(this.file, 'utf8'));
-    } catch {
-      return; // none yet, or unreadable: the names still find every checkpoint
-    }
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) return;
-    for (const item of parsed.data.records) {
-      const record = recordSchema.safeParse(item);
-      if (record.success) this.records.set(record.data.name, stripUndefined(record.data));
-    }
+    // A damaged file is kept beside it and said once (data-file.ts); the names still find every checkpoint.
+    const read = readDataFile(this.file, 'the checkpoint labels', readRecords, this.writer, recordsText);
+    for (const record of read.value ?? []) this.records.set(record.name, record);
+    this.loadProblem = read.problem;
   }
 
   private save(): void {
     try {
       const records = [...this.records.values()];
-      this.writer.replace(this.file, JSON.stringify({ version: 1, records }, null, 1) + '\n');
+      this.writer.replace(this.file, recordsText(records));
     } catch (error) {
       this.options.onProblem?.(storageProblem(error));
     }
     this.options.onChange?.();
   }
+}
+
+const recordsText = (records: CheckpointRecord[]) => JSON.stringify({ version: 1, records }, null, 1) + '\n';
+
+function readRecords(raw: unknown): DataFileContent<CheckpointRecord[]> | null {
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const records = parsed.data.records.flatMap((item) => {
+    const record = recordSchema.safeParse(item);
+    return record.success ? [stripUndefined(record.data)] : [];
+  });
+  const bad = parsed.data.records.length - records.length;
+  return { value: records, leftOut: bad > 0 ? [count(bad, 'damaged checkpoint record')] : [] };
 }
 
 function stripUndefined(record: z.output<typeof recordSchema>): CheckpointRecord {

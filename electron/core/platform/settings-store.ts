@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { AppError, ErrorCode } from '../../../shared/errors';
@@ -12,7 +12,8 @@ import {
 } from '../../../shared/ipc/settings';
 import type { EventHub } from './events';
 import type { Notices } from './notices';
-import { freeSideName, realWriter, storageProblem, type FileWriter } from './storage';
+import { copyAside, moveAside } from './data-file';
+import { realWriter, storageProblem, type FileWriter } from './storage';
 
 export interface SettingsOptions {
   /** Where the user hears about a damaged file set aside, or settings that cannot be saved. */
@@ -168,25 +169,4 @@ export function readSettings(
       `ignored bad values for ${refused.join(', ')} (reset to their defaults); ` +
       copyAside(file, text, writer),
   };
-}
-
-/** Moves the damaged file to a free `.bad-<time>` name; says where it went. */
-function moveAside(file: string): string {
-  try {
-    const aside = freeSideName(file, 'bad', existsSync);
-    renameSync(file, aside);
-    return `the damaged file was kept as ${basename(aside)}`;
-  } catch (error) {
-    return `the damaged file could not be set aside (${storageProblem(error)}) and is replaced at the next change`;
-  }
-}
-
-function copyAside(file: string, text: string, writer: FileWriter): string {
-  try {
-    const aside = freeSideName(file, 'bad', existsSync);
-    writer.replace(aside, text);
-    return `the file as it was is kept as ${basename(aside)}`;
-  } catch (error) {
-    return `a copy of the file as it was could not be kept (${storageProblem(error)})`;
-  }
 }

@@ -15,6 +15,7 @@ import { absolutePath } from '../file-access/paths';
 import { checkPullTarget } from './pull-target';
 import { RunHistory } from './run-history';
 import type { EventHub } from '../platform/events';
+import type { Notices } from '../platform/notices';
 import { RunOutputs, type RunOutputSink } from './run-outputs';
 import { pullJob, runJob, type RunJobDeps } from './run-jobs';
 import type { JobManager } from '../jobs/job-manager';
@@ -26,6 +27,7 @@ export interface RunHandlerDeps extends RunJobDeps {
   machines: Machines;
   jobs: JobManager;
   events: EventHub;
+  notices: Notices;
   dataDir: string;
   files: FileAccess;
   desktop: Desktop;
@@ -38,6 +40,8 @@ export function registerRunHandlers(router: Router, deps: RunHandlerDeps): void 
   const { jobs, files } = deps;
   const outputs = new RunOutputs(deps.events);
   const runHistory = new RunHistory(join(deps.dataDir, 'run-history.json'));
+  // What could not be read back is said once, as damaged settings are.
+  if (runHistory.loadProblem) deps.notices.add('warning', `Recent commands: ${runHistory.loadProblem}.`);
   const home = deps.home ?? homedir();
 
   handle('machine:run', ({ name, command, as, workdir }) => {
