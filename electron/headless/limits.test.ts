@@ -24,6 +24,7 @@ import { UploadStore } from './uploads';
 let server: HeadlessServer | undefined;
 let logged: string[] = [];
 let uploadDir = '';
+let bigAnswer = '';
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -42,6 +43,8 @@ async function host(limits: Partial<HostLimits>): Promise<HeadlessServer> {
     dataDir: '/',
     transport: 'headless' as const,
   }));
+  // An answer as large as a test wants.
+  router.handle('jobs:history-export', () => ({ fileName: 'history.csv', text: bigAnswer }));
   logged = [];
   server = await startHeadlessServer({
     router,
@@ -149,6 +152,22 @@ describe('headless host resource bounds', () => {
     await until(() => socket.received().includes('"size":12'), 2000, 'no answer');
     expect(socket.received().toString()).toMatch(/^HTTP\/1\.1 200 /);
     socket.destroy();
+  });
+
+  it('sends an answer too large for a window as an error saying so, and keeps the connection', async () => {
+    const s = await host({ maxReplyBytes: 64 * 1024 });
+    bigAnswer = 'x'.repeat(100 * 1024);
+    const ws = await openClient(s);
+    expect(await ask(ws, 'jobs:history-export', { format: 'csv' })).toEqual({
+      ok: false,
+      error: {
+        code: 'TOO_LARGE',
+        message: 'The answer was too large to send to the window (101 KiB; at most 64 KiB).',
+      },
+    });
+    expect(ws.readyState).toBe(ws.OPEN);
+    expect(await appInfo(s)).toMatchObject({ ok: true });
+    ws.close();
   });
 
   it('answers a request it cannot parse with 400 and says so in one line', async () => {

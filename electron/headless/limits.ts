@@ -1,3 +1,5 @@
+import { MAX_REPLY_BYTES, MAX_REQUEST_BYTES } from '../../shared/ipc/limits';
+
 /** What one client, or many, can hold of the headless host. Tests shrink these to see them act. */
 export interface HostLimits {
   /** WebSockets open at once; one more is refused with 503 before the upgrade. */
@@ -14,8 +16,10 @@ export interface HostLimits {
    */
   idleTimeoutMs: number;
   keepAliveTimeoutMs: number;
-  /** Largest WebSocket message; a bigger one closes that connection (1009). */
+  /** Largest WebSocket message from a window; a bigger one closes that connection (1009). */
   maxMessageBytes: number;
+  /** Largest answer or event sent to a window; a bigger answer is sent as an error saying so. */
+  maxReplyBytes: number;
   /** Requests one WebSocket may have unanswered; past it the host stops reading it until some finish. */
   maxInFlight: number;
   /** Replies queued for a client that does not read them; past it the connection is dropped. */
@@ -29,7 +33,8 @@ export const DEFAULT_LIMITS: HostLimits = {
   headersTimeoutMs: 10_000,
   idleTimeoutMs: 60_000,
   keepAliveTimeoutMs: 5_000,
-  maxMessageBytes: 1 << 20,
+  maxMessageBytes: MAX_REQUEST_BYTES,
+  maxReplyBytes: MAX_REPLY_BYTES,
   maxInFlight: 32,
   maxBufferedBytes: 8 << 20,
 };

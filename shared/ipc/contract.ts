@@ -14,6 +14,7 @@ import type { HistoryEntry, Job } from '../jobs';
 import { RUN_AS, type RunOutput, type RunOutputEvent, type RunRecord } from '../inside';
 import { MAX_CLOUD_INIT_CHARS } from '../machine-options';
 import { PRESET_FIELDS, presetId, type Preset, type PresetPreview } from '../presets';
+import { jsonBytes, MAX_PRESETS_FILE_BYTES, sizeWords } from './limits';
 import type { MachineInfo } from '../machine';
 import {
   absolutePath,
@@ -76,7 +77,14 @@ const cloudInitText = z
   .string()
   .max(MAX_CLOUD_INIT_CHARS, `cloud-init user data is at most ${MAX_CLOUD_INIT_CHARS / 1024} KiB.`);
 const presetsFile = z
-  .object({ text: z.string().max(2 * 1024 * 1024, 'The file is too big for a presets file.') })
+  .object({
+    text: z
+      .string()
+      .refine(
+        (text) => jsonBytes(text) <= MAX_PRESETS_FILE_BYTES,
+        `The file is too big for a presets file (at most ${sizeWords(MAX_PRESETS_FILE_BYTES)}).`,
+      ),
+  })
   .strict();
 const noticeId = z.string().regex(/^notice-[a-z0-9-]{1,64}$/, 'not a notice id');
 const verifyToken = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a token');

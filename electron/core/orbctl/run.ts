@@ -57,12 +57,16 @@ function installExitHook(): void {
   });
 }
 
+/**
+ * What an error keeps of a run for its details. Output is cut to its first 64 K characters: an error travels to
+ * every window in job events, and orbctl's own messages are a few lines (100 MB on stderr was kept whole).
+ */
 export function detailOf(result: RunResult, extra: Partial<ErrorDetail> = {}): ErrorDetail {
   const detail: ErrorDetail = {
     argv: result.argv,
     exitCode: result.exitCode,
     signal: result.signal,
-    stderr: result.stderr,
+    stderr: truncate(result.stderr),
     durationMs: Math.round(result.durationMs),
     ...extra,
   };

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { getApi } from '../../api/api';
-import { toErrorData, type AppErrorData } from '../../../shared/errors';
+import { AppError, toErrorData, type AppErrorData } from '../../../shared/errors';
+import { MAX_PRESETS_FILE_BYTES, sizeWords } from '../../../shared/ipc/limits';
 import type { Preset, PresetPreview } from '../../../shared/presets';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -73,6 +74,12 @@ export function PresetsDialog() {
     act(async () => {
       setReviewing(null);
       if (!chosen) return;
+      if (chosen.size > MAX_PRESETS_FILE_BYTES) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `Nothing was imported: “${chosen.name}” is ${sizeWords(chosen.size)}, and a presets file is at most ${sizeWords(MAX_PRESETS_FILE_BYTES)}.`,
+        );
+      }
       const text = await chosen.text();
       const { presets: found } = await getApi().invoke('presets:preview', { text });
       setReviewing({ fileName: chosen.name, text, presets: found });
