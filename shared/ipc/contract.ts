@@ -479,7 +479,8 @@ export const CONTRACT = {
   },
   /**
    * Carry out an orbdeck:// link (shared/deep-link.ts) the window has asked about: the job it started, or null
-   * for one that only shows a machine. A link OrbDeck does not understand is INVALID_INPUT saying why.
+   * for one that only shows a machine (or an export whose save dialog was cancelled, in the desktop app). A link
+   * OrbDeck does not understand is INVALID_INPUT saying why.
    */
   'link:open': {
     owner: 'links',

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -167,6 +175,26 @@ describe('files in Electron', () => {
     await expect(
       withFile.invokeAsElectron('machine:export', { name: 'ubuntu', path: preview.ref, overwrite: true }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('orbdeck:// links in the desktop app', () => {
+  it('export only where the save dialog was answered, never into a folder no dialog granted', async () => {
+    const exportFolder = mkdtempSync(join(tmpdir(), 'orbdeck-links-'));
+    const cancelled = setUp({ exportPath: undefined });
+    // A page may set the export folder, but that grants it nothing.
+    cancelled.core.settings.set({ exportFolder });
+    const link = { url: 'orbdeck://machine/ubuntu/export' };
+    expect(await cancelled.invokeAsElectron('link:open', link)).toEqual({ job: null });
+    await cancelled.core.jobs.whenIdle();
+    expect(readdirSync(exportFolder)).toEqual([]);
+
+    const chosen = join(exportFolder, 'chosen.tar.zst');
+    const answered = setUp({ exportPath: chosen });
+    answered.core.settings.set({ exportFolder });
+    const { job } = await answered.invokeAsElectron<{ job: Job }>('link:open', link);
+    expect((await answered.finished(job.id)).path).toBe(chosen);
+    expect(existsSync(chosen)).toBe(true);
   });
 });
 
