@@ -12,6 +12,7 @@ import {
   imageVersion,
   linuxUser,
   memorySize,
+  shownText,
 } from './ipc/schemas';
 import { MAX_CLOUD_INIT_CHARS } from './machine-options';
 
@@ -27,7 +28,8 @@ export const PRESET_FIELDS = z
       .string()
       .trim()
       .min(1, 'Give the preset a name.')
-      .max(MAX_PRESET_NAME_LENGTH, `A preset name has at most ${MAX_PRESET_NAME_LENGTH} characters.`),
+      .max(MAX_PRESET_NAME_LENGTH, `A preset name has at most ${MAX_PRESET_NAME_LENGTH} characters.`)
+      .pipe(shownText('A preset name')),
     distro: distroWord,
     version: imageVersion.optional(),
     arch: architecture.optional(),

@@ -38,4 +38,11 @@ describe('IPC contract', () => {
     expect(schema.safeParse({ text: '€'.repeat(400_000) }).success).toBe(false);
     expect(CONTRACT['presets:preview'].request.safeParse({ text: `${fits}x` }).success).toBe(false);
   });
+
+  it('refuses a checkpoint label with a right-to-left override or a line break', () => {
+    const schema = CONTRACT['checkpoint:save'].request;
+    for (const label of ['before\u202Eedargpu', 'two\nlines', '\u2067x\u2069'])
+      expect(schema.safeParse({ name: 'ubuntu', label }).success, JSON.stringify(label)).toBe(false);
+    expect(schema.safeParse({ name: 'ubuntu', label: 'vor dem Upgrade ✓' }).success).toBe(true);
+  });
 });

@@ -32,6 +32,7 @@ import {
   machineRef,
   memorySize,
   newMachineName,
+  shownText,
 } from './schemas';
 import { SETTINGS_USER_PATCH, type Settings } from './settings';
 import type {
@@ -91,7 +92,7 @@ const verifyToken = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a token');
 const checkpointLabel = z
   .string()
   .max(200, 'A label can have at most 200 characters.')
-  .refine((s) => !/\p{Cc}/u.test(s), 'A label cannot hold control characters.');
+  .pipe(shownText('A label'));
 
 export const CONTRACT = {
   // #region app (handlers/app.ts)

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { parseCheckpointName } from '../../../shared/checkpoint-names';
 import type { CheckpointRecord } from '../../../shared/ipc/types';
+import { shownTextProblem } from '../../../shared/shown-text';
 import type { Machine } from '../../../shared/machine';
 import { count, readDataFile, type DataFileContent } from '../platform/data-file';
 import { realWriter, storageProblem, type FileWriter } from '../platform/storage';
@@ -15,7 +16,8 @@ const recordSchema = z.object({
   name: z.string(),
   sourceName: z.string(),
   sourceId: z.string().nullable(),
-  label: z.string(),
+  // Shown as it is: a label with a newline or a right-to-left mark is not one OrbDeck wrote (shared/shown-text.ts).
+  label: z.string().refine((s) => shownTextProblem(s) === null),
   createdAt: z.number(),
   size: z.number().nullable(),
   beforeRevert: z.boolean().optional(),

@@ -7,6 +7,7 @@
 import { basename, join } from 'node:path';
 import { isFinished, type Job } from '../../../shared/jobs';
 import type { ExportIndex, ExportIndexEntry } from '../../../shared/ipc/types';
+import { plainText } from '../../../shared/shown-text';
 import type { EventHub } from '../platform/events';
 import { INDEX_FILE, indexText, parseIndex } from '../export-file/export-index';
 import { MANIFEST_SUFFIX, parseManifest } from '../export-file/manifest';
@@ -106,7 +107,8 @@ async function ending(job: Job, file: string): Promise<Partial<ExportIndexEntry>
   if (job.state !== 'succeeded' || !job.path) {
     const reason =
       job.state === 'cancelled' ? 'The export was cancelled.' : (job.error?.message ?? job.outcome);
-    return { state: 'failed', ...(reason ? { reason } : {}) };
+    // One line of plain text, as the index's reader takes it (export-file/export-index.ts).
+    return { state: 'failed', ...(reason ? { reason: plainText(reason).slice(0, 2000) } : {}) };
   }
   const read = await readSidecar(job.path + MANIFEST_SUFFIX, 'manifest');
   const manifest = read.kind === 'text' ? parseManifest(read.text) : null;
