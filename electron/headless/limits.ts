@@ -4,7 +4,10 @@ import { MAX_REPLY_BYTES, MAX_REQUEST_BYTES } from '../../shared/ipc/limits';
 export interface HostLimits {
   /** WebSockets open at once; one more is refused with 503 before the upgrade. */
   maxWsClients: number;
-  /** TCP connections at once, WebSockets included; more are dropped as they arrive. */
+  /**
+   * TCP connections at once, WebSockets included. Past it a newcomer takes the slot of the oldest connection
+   * that is neither a window nor answering a request, and is dropped only when there is none (connection-slots.ts).
+   */
   maxHttpConnections: number;
   /** How often every WebSocket is pinged; one that has not answered the previous ping is terminated. */
   heartbeatMs: number;
@@ -30,7 +33,8 @@ export const DEFAULT_LIMITS: HostLimits = {
   maxWsClients: 32,
   maxHttpConnections: 128,
   heartbeatMs: 30_000,
-  headersTimeoutMs: 10_000,
+  // A browser sends its headers with the connection; a connection silent this long holds a slot for nothing.
+  headersTimeoutMs: 3_000,
   idleTimeoutMs: 60_000,
   keepAliveTimeoutMs: 5_000,
   maxMessageBytes: MAX_REQUEST_BYTES,
