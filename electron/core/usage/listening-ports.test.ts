@@ -25,18 +25,21 @@ describe('/proc/net/tcp and /proc/net/tcp6', () => {
         .filter((l) => l.includes(' 0A '))
         .map((l) => `/proc/net/${file.slice(4)}:${l}`),
     );
-    expect(parseListening(grepped.join('\n')).sockets.map((s) => [s.protocol, s.address, s.port, s.inode])).toEqual(
-      [
-        ['tcp', '0.0.0.0', 80, 20114],
-        ['tcp6', '::', 80, 20115],
-      ],
-    );
+    expect(
+      parseListening(grepped.join('\n')).sockets.map((s) => [s.protocol, s.address, s.port, s.inode]),
+    ).toEqual([
+      ['tcp', '0.0.0.0', 80, 20114],
+      ['tcp6', '::', 80, 20115],
+    ]);
   });
 
   it('keeps one row for a port several processes share, and a server bound to one address', () => {
     const { sockets } = parseListening(tables('fedora-42-amd64'));
     expect(sockets.filter((s) => s.port === 8080)).toHaveLength(1);
-    expect(sockets.find((s) => s.port === 8000)).toMatchObject({ address: '198.19.249.37', scope: 'address' });
+    expect(sockets.find((s) => s.port === 8000)).toMatchObject({
+      address: '198.19.249.37',
+      scope: 'address',
+    });
     expect(sockets.find((s) => s.port === 9090)).toMatchObject({
       protocol: 'tcp6',
       address: 'fd07:b51a:cc66:0:a8c1:abff:fe12:3456',
@@ -55,13 +58,19 @@ describe('/proc/net/tcp and /proc/net/tcp6', () => {
   });
 
   it('counts rows that are not the kernel’s instead of guessing', () => {
-    expect(parseListening('   0: nonsense here\nsl  local_address\n')).toEqual({ sockets: [], unreadable: 1 });
+    expect(parseListening('   0: nonsense here\nsl  local_address\n')).toEqual({
+      sockets: [],
+      unreadable: 1,
+    });
   });
 });
 
 describe('which program listens', () => {
   it('finds each socket’s process from its fd links (GNU ls)', () => {
-    const owners = socketOwners(fixture('ubuntu-noble-arm64', 'ls-fd'), fixture('ubuntu-noble-arm64', 'comm'));
+    const owners = socketOwners(
+      fixture('ubuntu-noble-arm64', 'ls-fd'),
+      fixture('ubuntu-noble-arm64', 'comm'),
+    );
     expect(owners.get(15884)).toEqual({ pid: 112, name: 'systemd-resolve' });
     expect(owners.get(48213)).toEqual({ pid: 20931, name: 'node' });
   });

@@ -77,7 +77,10 @@ describe('/proc/meminfo', () => {
       totalBytes: 2097148 * KIB,
       usedBytes: (2097148 - 2031612) * KIB,
     });
-    expect(value(parseSwap(fixture('alpine-3.22-arm64', 'meminfo')))).toEqual({ totalBytes: 0, usedBytes: 0 });
+    expect(value(parseSwap(fixture('alpine-3.22-arm64', 'meminfo')))).toEqual({
+      totalBytes: 0,
+      usedBytes: 0,
+    });
     expect(value(parseSwap(fixture('fedora-42-amd64', 'meminfo'))).usedBytes).toBe((4004860 - 2810336) * KIB);
   });
 

@@ -3,13 +3,7 @@
  * (proc(5)). They are the kernel's, not the distro's, so glibc and busybox machines print them alike; older
  * kernels print fewer columns and no MemAvailable. Anything else is refused with the reason, never guessed.
  */
-import type {
-  CpuFigures,
-  Figure,
-  LoadFigures,
-  MemoryFigures,
-  SwapFigures,
-} from '../../../shared/usage';
+import type { CpuFigures, Figure, LoadFigures, MemoryFigures, SwapFigures } from '../../../shared/usage';
 
 export const ok = <T>(value: T): Figure<T> => ({ ok: true, value });
 export const missing = <T>(reason: string): Figure<T> => ({ ok: false, reason });
@@ -40,9 +34,8 @@ export function parseCpuTimes(stat: string): Figure<CpuTimes> {
   if (numbers.length < 4 || !numbers.every((n) => /^\d+$/.test(n)))
     return missing(`/proc/stat’s “cpu” line is not a row of counters: ${quote(line)}`);
   // user nice system idle iowait irq softirq steal; a kernel that prints fewer has none of the rest.
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = Array.from(
-    { length: 8 },
-    (_, i) => Number(numbers[i] ?? 0),
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = Array.from({ length: 8 }, (_, i) =>
+    Number(numbers[i] ?? 0),
   ) as [number, number, number, number, number, number, number, number];
   const cores = (stat.match(/^cpu\d+\s/gm) ?? []).length;
   return ok({

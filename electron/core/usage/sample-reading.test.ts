@@ -54,7 +54,11 @@ describe('a whole sample', () => {
   });
 
   it('turns output that is not what the line prints into reasons, never numbers', () => {
-    const garbage = { stdout: 'Welcome to Ubuntu!\n*** System restart required ***\n', stderr: '', exitCode: 0 };
+    const garbage = {
+      stdout: 'Welcome to Ubuntu!\n*** System restart required ***\n',
+      stderr: '',
+      exitCode: 0,
+    };
     const { sample, cpuTimes } = readSample(garbage, null, 1);
     expect(cpuTimes).toBeNull();
     expect(sample.cpu).toEqual({ ok: false, reason: 'The machine printed nothing OrbDeck can read.' });
@@ -98,16 +102,21 @@ describe('du -x -k -d 1', () => {
   });
 
   it('reads busybox du alike, and says when something could not be read', () => {
-    const sizes = parseFolderSizes('/', fixture('alpine-3.22-arm64', 'du'), 'du: /run/x: Permission denied\n', 7);
+    const sizes = parseFolderSizes(
+      '/',
+      fixture('alpine-3.22-arm64', 'du'),
+      'du: /run/x: Permission denied\n',
+      7,
+    );
     expect(sizes.folders[0]).toEqual({ path: '/usr', bytes: 94880 * 1024 });
     expect(sizes.more).toBe(2);
     expect(sizes.partial).toBe(true);
   });
 
   it('refuses an answer without the folder’s own line', () => {
-    expect(() => parseFolderSizes('/srv/data', '', "du: cannot access '/srv/data': No such file\n", 1)).toThrow(
-      "du could not measure /srv/data: du: cannot access '/srv/data': No such file",
-    );
+    expect(() =>
+      parseFolderSizes('/srv/data', '', "du: cannot access '/srv/data': No such file\n", 1),
+    ).toThrow("du could not measure /srv/data: du: cannot access '/srv/data': No such file");
     expect(() => parseFolderSizes('/', 'Welcome!', '', 1)).toThrow('du could not measure /: Welcome!');
   });
 });

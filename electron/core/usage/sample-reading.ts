@@ -95,13 +95,18 @@ function readPorts(
   const lost = output.stderr.split('\n').filter((l) => /No such file/i.test(l));
   const noV6 = lost.some((l) => l.includes('/proc/net/tcp6:'));
   const noV4 = lost.some((l) => l.includes('/proc/net/tcp:'));
-  if (!parts.has('end') && !parts.has('fd')) return { ports: absent('tcp', output, parts, 'the ports'), notes };
-  if (noV4 && noV6) return { ports: missing('The machine has neither /proc/net/tcp nor /proc/net/tcp6.'), notes };
+  if (!parts.has('end') && !parts.has('fd'))
+    return { ports: absent('tcp', output, parts, 'the ports'), notes };
+  if (noV4 && noV6)
+    return { ports: missing('The machine has neither /proc/net/tcp nor /proc/net/tcp6.'), notes };
   if (noV6) notes.push('IPv6 ports not available: the machine has no /proc/net/tcp6 (IPv6 is off in it).');
   if (noV4) notes.push('IPv4 ports not available: the machine has no /proc/net/tcp.');
   const { sockets, unreadable } = parseListening(parts.get('tcp') ?? '');
   if (unreadable > 0 && sockets.length === 0)
-    return { ports: missing(`The socket tables were not what the kernel prints (${unreadable} rows).`), notes };
+    return {
+      ports: missing(`The socket tables were not what the kernel prints (${unreadable} rows).`),
+      notes,
+    };
   if (unreadable > 0) notes.push(`${unreadable} row(s) of the socket tables could not be read.`);
   const ports = sockets.map(({ inode, ...port }): ListeningPort => {
     const owner = owners?.get(inode);
