@@ -38,6 +38,8 @@ import { parseTimeouts } from './orbctl/timeouts-env';
 import { SettingsStore } from './platform/settings-store';
 import { HEADLESS_DESKTOP, type Desktop } from './platform/desktop';
 import { Timing } from './platform/timing';
+import { MachineInsides } from './usage/machine-insides';
+import { registerUsageHandlers } from './usage/handlers';
 
 export interface CoreOptions {
   version: string;
@@ -243,6 +245,23 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
   });
   registerDeepLinkHandlers(router, { presets, settings, home });
+  // What runs inside machines: usage, ports, disk over time; read only while a visible window shows it.
+  const insides = new MachineInsides({
+    orbctl,
+    machines,
+    jobs,
+    events,
+    notices,
+    home,
+    dataDir: options.dataDir,
+    clientVisible: (client) => visibility.isVisible(client),
+    onProblem: (problem) => timing.note('WARN', `Usage: ${problem}`),
+  });
+  registerUsageHandlers(router, {
+    insides,
+    desktop,
+    knownMachine: (n) => !!machines.snapshot().machines.find((m) => m.name === n),
+  });
   registerJobHandlers(router, jobs, history);
   registerDesktopHandlers(router, desktop, grants);
   registerNoticeHandlers(router, notices);
@@ -296,10 +315,14 @@ export function createCore(options: CoreOptions): Core {
     grants,
     presets,
     ready,
-    clientGone: (client) => visibility.remove(client),
+    clientGone: (client) => {
+      visibility.remove(client);
+      insides.watchers.remove(client);
+    },
     async dispose() {
       disposed = true;
       await Promise.race([ready, new Promise((r) => setTimeout(r, 5000))]);
+      insides.dispose();
       machines.stop();
       await setup.dispose();
       jobs.cancelAll();

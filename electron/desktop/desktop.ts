@@ -111,5 +111,12 @@ export function electronDesktop(limits: DesktopLimits): Desktop {
       shell.showItemInFolder(path);
       return true;
     },
+    async openMachineFiles(machine, path) {
+      if (!limits.isKnownMachine(machine))
+        throw new AppError('NOT_FOUND', `There is no machine “${machine}”.`, { field: 'name' });
+      // shell.openPath answers an error message, or '' when Finder opened it.
+      const problem = await shell.openPath(path);
+      if (problem) throw new AppError('NOT_FOUND', `Finder could not open ${path}: ${problem}`);
+    },
   };
 }

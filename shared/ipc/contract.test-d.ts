@@ -4,6 +4,7 @@ import type { HistoryEntry, Job } from '../jobs';
 import type { RunAs, RunOutput, RunOutputEvent, RunRecord } from '../inside';
 import type { Preset } from '../presets';
 import type { MachineInfo } from '../machine';
+import type { FolderSizes, MachineUsage, UsageChange } from '../usage';
 import type {
   AppCommand,
   AppInfo,
@@ -156,6 +157,13 @@ interface Pinned {
   'presets:export': [None, { fileName: string; text: string }];
   'presets:import': [{ text: string }, { added: number; replaced: number }];
   'machine:create-from-preset': [{ id: string; name?: string | undefined }, Job];
+  'usage:watch': [
+    { machine: string | null; view: 'usage' | 'ports' | null; rows: string[] },
+    { accepted: number },
+  ];
+  'machine:usage': [ByName, MachineUsage];
+  'machine:largest-folders': [{ name: string; path: string }, FolderSizes];
+  'machine:show-files': [ByName, { opened: boolean; path: string }];
 }
 
 interface PinnedEvents {
@@ -169,6 +177,7 @@ interface PinnedEvents {
   'run:streamed': RunOutputEvent;
   'presets:changed': Preset[];
   'setup:changed': SetupRecord[];
+  'usage:changed': UsageChange;
 }
 
 describe('IPC contract types', () => {

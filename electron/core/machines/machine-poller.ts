@@ -116,6 +116,10 @@ export class MachinePoller {
     this.schedule(0);
   }
 
+  isVisible(): boolean {
+    return this.visible;
+  }
+
   setVisible(visible: boolean): void {
     if (visible === this.visible) return;
     this.visible = visible;
