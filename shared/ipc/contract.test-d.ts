@@ -131,7 +131,10 @@ interface Pinned {
     { supported: boolean; file: ChosenFile | null },
   ];
   'link:open': [{ url: string }, { job: Job | null }];
-  'machine:open-web': [ByName, { opened: boolean; url: string; address: string }];
+  'machine:open-web': [
+    { name: string; port?: number | undefined },
+    { opened: boolean; url: string; address: string },
+  ];
   'machine:pull-suggest': [{ name: string; source: string }, { path: string; exists: boolean }];
   'presets:list': [None, Preset[]];
   'presets:save': [

@@ -455,12 +455,13 @@ export const CONTRACT = {
     response: answers<{ supported: boolean; file: ChosenFile | null }>(),
   },
   /**
-   * Open the machine's http://NAME.orb.local/ in the browser (Electron). `opened: false` where the app cannot
-   * (the headless host): the window opens `url` itself. `address` is what Copy Address copies.
+   * Open the machine's http://NAME.orb.local/ in the browser (Electron), or http://NAME.orb.local:PORT/ for one
+   * of its ports. `opened: false` where the app cannot (the headless host): the window opens `url` itself.
+   * `address` is what Copy Address copies.
    */
   'machine:open-web': {
     owner: 'inside',
-    request: byName,
+    request: z.object({ name: machineRef, port: z.number().int().min(1).max(65535).optional() }).strict(),
     response: answers<{ opened: boolean; url: string; address: string }>(),
   },
   /**
