@@ -124,9 +124,7 @@ test('the CPU and Memory columns come on from the header’s menu, sort, and mar
   await expect(await cell(page, 'ubuntu', 'Memory')).toHaveText(/^\d+(\.\d)? (MB|GB)$/);
   await expect(await cell(page, 'debian', 'CPU')).toHaveText('—');
   await expect(row(page, 'fedora').getByLabel('Filesystem 95 % full')).toBeVisible();
-  await expect(page.getByText('fedora’s filesystem is 95 % full (100.0 MB free).')).toHaveCount(
-    1,
-  );
+  await expect(page.getByText('fedora’s filesystem is 95 % full (100.0 MB free).')).toHaveCount(1);
   // Highest CPU first: a running machine leads, the stopped ones (no figure) come last.
   await machineTable(page).getByRole('columnheader', { name: 'CPU' }).click();
   await machineTable(page).getByRole('columnheader', { name: 'CPU' }).click();
