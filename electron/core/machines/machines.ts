@@ -49,6 +49,12 @@ export class Machines {
     return this.store.snapshot();
   }
 
+  /** The list as of now: joins the poll under way, else polls; answers the snapshot. */
+  async fresh(): Promise<MachinesSnapshot> {
+    await this.poller.fresh();
+    return this.store.snapshot();
+  }
+
   nudge(): void {
     this.poller.nudge();
   }

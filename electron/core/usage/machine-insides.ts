@@ -73,7 +73,7 @@ export class MachineInsides {
       watchers: this.watchers,
       anyVisible: () => machines.isVisible(),
       snapshot: () => machines.snapshot(),
-      refresh: () => machines.refresh(),
+      refresh: () => machines.fresh(),
       busy: (name) => activeJobsFor(deps.jobs.list(), name)[0]?.title ?? null,
       read: (name, kind, background) => this.read(name, kind, background),
       unavailable: (name, reason) => this.book.unavailable(name, reason),

@@ -17,7 +17,8 @@ export const ROWS_MS = 10_000;
 export const PORTS_MS = 10_000;
 /** The list a reading relies on is at most this old. */
 export const FRESH_MS = 1000;
-export const MAX_PARALLEL = 4;
+/** Readings at once: on a 2-core Mac mini more would take the processor from everything else. */
+export const MAX_PARALLEL = 2;
 /** Other machines' ports older than this are read again while a Ports tab shows, a few each round. */
 export const SWEEP_STALE_MS = 5 * 60 * 1000;
 export const SWEEP_PER_ROUND = 4;
@@ -29,7 +30,7 @@ export interface SamplerDeps {
   /** Whether any OrbDeck window is visible. */
   anyVisible(): boolean;
   snapshot(): MachinesSnapshot;
-  /** Polls the machine list now. */
+  /** A machine list read from now on (the poll under way, else a new one). */
   refresh(): Promise<unknown>;
   /** The title of one of OrbDeck's jobs queued or running for the machine, or null. */
   busy(name: string): string | null;
@@ -111,6 +112,8 @@ export class UsageSampler {
     let snapshot = this.deps.snapshot();
     // The rest waits for a reading to end (each end wakes the sampler).
     const plan = this.plan(targets, snapshot).slice(0, MAX_PARALLEL - this.inFlight.size);
+    // The cadence counts from when the reading fell due, not from when the fresh list came in.
+    const dueAt = this.now();
     if (plan.length > 0) {
       if (snapshot.updatedAt === null || this.now() - snapshot.updatedAt > FRESH_MS) {
         await this.deps.refresh().catch(() => undefined);
@@ -118,13 +121,13 @@ export class UsageSampler {
         if (this.stopped || !this.deps.anyVisible()) return;
       }
       const states = new Map(snapshot.machines.map((m) => [m.name, m.state]));
-      for (const item of plan) this.start(item, states.get(item.name));
+      for (const item of plan) this.start(item, states.get(item.name), dueAt);
     }
     if (this.inFlight.size < MAX_PARALLEL) this.scheduleNext(targets);
   }
 
-  private start(item: Planned, state: string | undefined): void {
-    this.last[item.kind].set(item.name, this.now());
+  private start(item: Planned, state: string | undefined, dueAt: number): void {
+    this.last[item.kind].set(item.name, dueAt);
     if (state !== 'running') {
       this.deps.unavailable(
         item.name,
