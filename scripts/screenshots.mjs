@@ -90,7 +90,28 @@ await page.waitForTimeout(300);
 await page.screenshot({ path: join(out, 'new-mac-light.png') });
 await page.keyboard.press('Escape');
 
+/** The Usage tab with the list's CPU and Memory columns on, and the Ports tab of a machine sharing a port. */
+async function usage(s, scheme) {
+  await s.page
+    .getByRole('grid', { name: 'Machines' })
+    .getByRole('columnheader', { name: 'Name' })
+    .click({ button: 'right' });
+  await s.page.getByRole('menuitem', { name: /CPU and Memory/ }).click();
+  await s.row('ubuntu').click();
+  await s.page.getByRole('tab', { name: 'Usage' }).click();
+  await s.page.getByText(/% of \d+ CPUs/).waitFor({ timeout: 30_000 });
+  // Some points for the graphs.
+  await s.page.waitForTimeout(20_000);
+  await s.page.screenshot({ path: join(out, `usage-${scheme}.png`) });
+  await s.row('web-server').click();
+  await s.page.getByRole('tab', { name: 'Ports' }).click();
+  await s.page.getByText(/also served on every address/).waitFor({ timeout: 30_000 });
+  await s.page.screenshot({ path: join(out, `ports-${scheme}.png`) });
+}
+await usage(light, 'light');
+
 const dark = await session('dark');
+await usage(dark, 'dark');
 for (const s of [light, dark]) {
   await s.browser.close();
   s.host.stop();

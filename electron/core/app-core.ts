@@ -45,7 +45,7 @@ export interface Core {
 /** Makes the services, registers every feature's handlers, puts right what the last exit left, then polls. */
 export function createCore(options: CoreOptions): Core {
   const services = createServices(options);
-  const { router, machines, jobs, timing, setup, history, settings } = services;
+  const { router, machines, jobs, timing, setup, history, settings, insides } = services;
   // Read before any job of this run can write its own record.
   const interrupted = services.journal.leftovers();
   for (const register of Object.values(FEATURES)) register(router, services);
@@ -65,10 +65,14 @@ export function createCore(options: CoreOptions): Core {
   return {
     ...services,
     ready,
-    clientGone: (client) => services.visibility.remove(client),
+    clientGone: (client) => {
+      services.visibility.remove(client);
+      insides.watchers.remove(client);
+    },
     async dispose() {
       disposed = true;
       await Promise.race([ready, new Promise((r) => setTimeout(r, 5000))]);
+      insides.dispose();
       machines.stop();
       await setup.dispose();
       jobs.cancelAll();

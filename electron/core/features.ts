@@ -10,6 +10,7 @@ import { registerPresetHandlers } from './presets/handlers';
 import { registerRunHandlers } from './run/handlers';
 import type { CoreServices } from './services';
 import { registerTransferHandlers } from './transfers/handlers';
+import { registerUsageHandlers } from './usage/handlers';
 
 /** Registers a feature's handlers on the router, with what it needs from the core's services. */
 export type RegisterFeature = (router: Router, services: CoreServices) => void;
@@ -28,4 +29,5 @@ export const FEATURES = {
   run: registerRunHandlers,
   presets: registerPresetHandlers,
   links: registerDeepLinkHandlers,
+  usage: registerUsageHandlers,
 } satisfies Record<ChannelOwner, RegisterFeature>;

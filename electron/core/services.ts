@@ -24,6 +24,7 @@ import { SettingsStore } from './platform/settings-store';
 import { Timing } from './platform/timing';
 import { PresetStore } from './presets/preset-store';
 import { ExportTargets } from './transfers/export-target';
+import { MachineInsides } from './usage/machine-insides';
 
 export interface CoreOptions {
   version: string;
@@ -85,6 +86,8 @@ export interface CoreServices {
   /** What OrbDeck knows about checkpoints, and the plans of reverts under way. */
   readonly checkpoints: CheckpointStore;
   readonly revertPlans: RevertPlans;
+  /** What runs inside machines: usage, ports, disk over time; read only while a visible window shows it. */
+  readonly insides: MachineInsides;
 }
 
 /** The environment orbctl runs with: in demo mode the simulator is orbctl, and says so in AppInfo. */
@@ -167,6 +170,7 @@ export function createServices(options: CoreOptions): CoreServices {
     onChange: () => events.emit('checkpoints:changed', checkpoints.list(machines.snapshot().machines, true)),
     onProblem: (problem) => timing.note('WARN', `Checkpoint labels could not be saved: ${problem}`),
   });
+  const visibility = new ClientVisibility((visible) => machines.setVisible(visible));
   const presets = new PresetStore(join(dataDir, 'presets.json'));
   const setup = new SetupWatch({
     orbctl,
@@ -201,7 +205,7 @@ export function createServices(options: CoreOptions): CoreServices {
     settings,
     orbctl,
     machines,
-    visibility: new ClientVisibility((visible) => machines.setVisible(visible)),
+    visibility,
     jobs,
     history,
     journal,
@@ -217,5 +221,16 @@ export function createServices(options: CoreOptions): CoreServices {
     presets,
     checkpoints,
     revertPlans: new RevertPlans(join(dataDir, 'reverts')),
+    insides: new MachineInsides({
+      orbctl,
+      machines,
+      jobs,
+      events,
+      notices,
+      home,
+      dataDir,
+      clientVisible: (client) => visibility.isVisible(client),
+      onProblem: (problem) => timing.note('WARN', `Usage: ${problem}`),
+    }),
   };
 }

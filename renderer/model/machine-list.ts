@@ -1,7 +1,10 @@
 import { describeImage } from '../../shared/distros';
 import { TRANSITIONAL_STATES, type Machine } from '../../shared/machine';
+import type { RowFigures } from './usage-figures';
 
-export type SortKey = 'name' | 'state' | 'distro' | 'arch' | 'ip' | 'disk';
+export type SortKey = 'name' | 'state' | 'distro' | 'arch' | 'ip' | 'disk' | 'cpu' | 'memory';
+/** The usage figures of the rows (the optional CPU and memory columns sort by these). */
+type Figures = Readonly<Record<string, RowFigures | undefined>>;
 export interface SortOrder {
   key: SortKey;
   direction: 'asc' | 'desc';
@@ -27,8 +30,12 @@ function ipKey(ip: string): number {
 }
 
 /** The value a column sorts by; undefined when not known yet (no IP while stopped, no size before `info`). */
-function sortValue(m: Machine, key: Exclude<SortKey, 'name'>): string | number | undefined {
+function sortValue(m: Machine, key: Exclude<SortKey, 'name'>, figures: Figures): string | number | undefined {
   switch (key) {
+    case 'cpu':
+      return figures[m.name]?.cpu ?? undefined;
+    case 'memory':
+      return figures[m.name]?.memoryUsed ?? undefined;
     case 'state':
       return STATE_RANK[m.state] ?? 3;
     case 'distro':
@@ -42,10 +49,10 @@ function sortValue(m: Machine, key: Exclude<SortKey, 'name'>): string | number |
   }
 }
 
-function compare(a: Machine, b: Machine, key: SortKey): number {
+function compare(a: Machine, b: Machine, key: SortKey, figures: Figures): number {
   if (key === 'name') return 0;
-  const x = sortValue(a, key);
-  const y = sortValue(b, key);
+  const x = sortValue(a, key, figures);
+  const y = sortValue(b, key, figures);
   if (x === undefined || y === undefined) return 0;
   const byValue =
     typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
@@ -53,17 +60,25 @@ function compare(a: Machine, b: Machine, key: SortKey): number {
 }
 
 /** Unknown values (no IP, no size yet) sort after known ones whichever the direction. */
-function unknownLast(a: Machine, b: Machine, key: SortKey): number {
+function unknownLast(a: Machine, b: Machine, key: SortKey, figures: Figures): number {
   if (key === 'name' || key === 'state') return 0;
-  return Number(sortValue(a, key) === undefined) - Number(sortValue(b, key) === undefined);
+  return Number(sortValue(a, key, figures) === undefined) - Number(sortValue(b, key, figures) === undefined);
 }
 
-/** Sorted by `order`, ties broken by name (natural order: web-2 before web-10), stable. */
-export function sortMachines(machines: readonly Machine[], order: SortOrder): Machine[] {
+/**
+ * Sorted by `order`, ties broken by name (natural order: web-2 before web-10), stable. CPU and memory sort by
+ * the rows' last samples (`figures`).
+ */
+export function sortMachines(
+  machines: readonly Machine[],
+  order: SortOrder,
+  figures: Figures = {},
+): Machine[] {
   const sign = order.direction === 'asc' ? 1 : -1;
   return [...machines].sort(
     (a, b) =>
-      unknownLast(a, b, order.key) || sign * (compare(a, b, order.key) || collator.compare(a.name, b.name)),
+      unknownLast(a, b, order.key, figures) ||
+      sign * (compare(a, b, order.key, figures) || collator.compare(a.name, b.name)),
   );
 }
 

@@ -37,7 +37,7 @@ export interface ContextMenuState {
   machines: string[];
 }
 
-export type InspectorTab = 'info' | 'checkpoints' | 'logs';
+export type InspectorTab = 'info' | 'usage' | 'ports' | 'checkpoints' | 'logs';
 
 interface UiState {
   filter: string;

@@ -4,6 +4,7 @@ import type { HistoryEntry, Job } from '../jobs';
 import type { RunAs, RunOutput, RunOutputEvent, RunRecord } from '../inside';
 import type { Preset, PresetPreview } from '../presets';
 import type { MachineInfo } from '../machine';
+import type { FolderSizes, MachineUsage, UsageChange } from '../usage';
 import type {
   AppCommand,
   AppInfo,
@@ -130,7 +131,10 @@ interface Pinned {
     { supported: boolean; file: ChosenFile | null },
   ];
   'link:open': [{ url: string }, { job: Job | null }];
-  'machine:open-web': [ByName, { opened: boolean; url: string; address: string }];
+  'machine:open-web': [
+    { name: string; port?: number | undefined },
+    { opened: boolean; url: string; address: string },
+  ];
   'machine:pull-suggest': [{ name: string; source: string }, { path: string; exists: boolean }];
   'presets:list': [None, Preset[]];
   'presets:save': [
@@ -157,6 +161,13 @@ interface Pinned {
   'presets:preview': [{ text: string }, { presets: PresetPreview[] }];
   'presets:import': [{ text: string }, { added: number; replaced: number }];
   'machine:create-from-preset': [{ id: string; name?: string | undefined }, Job];
+  'usage:watch': [
+    { machine: string | null; view: 'usage' | 'ports' | null; rows: string[] },
+    { accepted: number },
+  ];
+  'machine:usage': [ByName, MachineUsage];
+  'machine:largest-folders': [{ name: string; path: string }, FolderSizes];
+  'machine:show-files': [ByName, { opened: boolean; path: string }];
 }
 
 interface PinnedEvents {
@@ -170,6 +181,7 @@ interface PinnedEvents {
   'run:streamed': RunOutputEvent;
   'presets:changed': Preset[];
   'setup:changed': SetupRecord[];
+  'usage:changed': UsageChange;
 }
 
 describe('IPC contract types', () => {

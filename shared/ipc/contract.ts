@@ -16,6 +16,7 @@ import { MAX_CLOUD_INIT_CHARS } from '../machine-options';
 import { PRESET_FIELDS, presetId, type Preset, type PresetPreview } from '../presets';
 import { jsonBytes, MAX_PRESETS_FILE_BYTES, sizeWords } from './limits';
 import type { MachineInfo } from '../machine';
+import type { FolderSizes, MachineUsage, UsageChange } from '../usage';
 import {
   absolutePath,
   architecture,
@@ -67,6 +68,7 @@ export const CHANNEL_OWNERS = [
   'run',
   'presets',
   'links',
+  'usage',
 ] as const;
 export type ChannelOwner = (typeof CHANNEL_OWNERS)[number];
 
@@ -470,12 +472,13 @@ export const CONTRACT = {
     response: answers<{ supported: boolean; file: ChosenFile | null }>(),
   },
   /**
-   * Open the machine's http://NAME.orb.local/ in the browser (Electron). `opened: false` where the app cannot
-   * (the headless host): the window opens `url` itself. `address` is what Copy Address copies.
+   * Open the machine's http://NAME.orb.local/ in the browser (Electron), or http://NAME.orb.local:PORT/ for one
+   * of its ports. `opened: false` where the app cannot (the headless host): the window opens `url` itself.
+   * `address` is what Copy Address copies.
    */
   'machine:open-web': {
     owner: 'run',
-    request: byName,
+    request: z.object({ name: machineRef, port: z.number().int().min(1).max(65535).optional() }).strict(),
     response: answers<{ opened: boolean; url: string; address: string }>(),
   },
   /**
@@ -555,6 +558,47 @@ export const CONTRACT = {
     response: answers<Job>(),
   },
   // #endregion
+
+  // #region usage (electron/core/usage/handlers.ts: what runs inside a machine, read with `orbctl run`)
+  /**
+   * What this window shows of machines' insides now: the inspector's machine with its Usage or Ports tab, and
+   * the rows on screen while the CPU and memory columns are on. Only these are read, and only while the window
+   * is visible; send `{ machine: null, view: null, rows: [] }` when it shows none.
+   */
+  'usage:watch': {
+    owner: 'usage',
+    request: z
+      .object({
+        machine: machineRef.nullable(),
+        view: z.enum(['usage', 'ports']).nullable(),
+        rows: z.array(machineRef).max(200),
+      })
+      .strict(),
+    response: answers<{ accepted: number }>(),
+  },
+  /** Everything known of a machine's inside: the last sample, the last hour, its ports, its disk over time. */
+  'machine:usage': { owner: 'usage', request: byName, response: answers<MachineUsage>() },
+  /** The largest folders under an absolute path in a running machine (one `du`, on request only). */
+  'machine:largest-folders': {
+    owner: 'usage',
+    request: z
+      .object({
+        name: machineRef,
+        path: linuxPath.refine((p) => p.startsWith('/'), 'Give an absolute path in the machine.'),
+      })
+      .strict(),
+    response: answers<FolderSizes>(),
+  },
+  /**
+   * Show the machine's files (OrbStack's mount at ~/OrbStack/NAME) in Finder. `opened: false` where the app
+   * cannot (the headless host): the window offers `path` to copy.
+   */
+  'machine:show-files': {
+    owner: 'usage',
+    request: byName,
+    response: answers<{ opened: boolean; path: string }>(),
+  },
+  // #endregion
 } as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: unknown }>;
 
 export type IpcChannel = keyof typeof CONTRACT;
@@ -587,6 +631,8 @@ export const EVENTS = {
   'presets:changed': answers<Preset[]>(),
   /** The machines being set up changed (one started, finished, failed, was dismissed). */
   'setup:changed': answers<SetupRecord[]>(),
+  /** A machine's inside was read (a sample, its ports), or cannot be read now and why. */
+  'usage:changed': answers<UsageChange>(),
 } as const;
 
 export type IpcEvent = keyof typeof EVENTS;

@@ -1,4 +1,5 @@
 import type { SimEnv } from './env';
+import { parsePorts } from './inside/inside-knobs';
 import { allocateIp4, initialDiskSize, makeIp6 } from './machines';
 import type { SimState, StoredMachine } from './store/state';
 import { ulid } from './ulid';
@@ -11,13 +12,27 @@ interface SeedMachine {
   variant?: string;
   state: 'running' | 'stopped';
   user?: string;
+  /** What listens in it (inside/inside-knobs.ts); fedora and web-server both serve 8080 on every address. */
+  ports?: string;
 }
 
 /** The demo set (ORBCTL_SIM_SEED=demo): several distros, versions, both arches, both states. */
 const DEMO: SeedMachine[] = [
-  { name: 'ubuntu', distro: 'ubuntu', version: 'noble', state: 'running' },
+  {
+    name: 'ubuntu',
+    distro: 'ubuntu',
+    version: 'noble',
+    state: 'running',
+    ports: '53@127.0.0.53/systemd-resolve,3000/node',
+  },
   { name: 'debian', distro: 'debian', version: 'bookworm', state: 'stopped' },
-  { name: 'fedora', distro: 'fedora', version: '42', state: 'running' },
+  {
+    name: 'fedora',
+    distro: 'fedora',
+    version: '42',
+    state: 'running',
+    ports: '22/sshd,6379@127.0.0.1/redis-server,8080/java',
+  },
   { name: 'alpine', distro: 'alpine', version: '3.22', state: 'stopped' },
   { name: 'arch-x86', distro: 'archlinux', version: 'current', arch: 'amd64', state: 'stopped' },
   {
@@ -27,6 +42,7 @@ const DEMO: SeedMachine[] = [
     variant: 'cloud',
     state: 'running',
     user: 'ubuntu',
+    ports: '80/nginx,443/nginx,8080/node',
   },
   { name: 'nixos', distro: 'nixos', version: '25.05', state: 'stopped' },
 ];
@@ -52,6 +68,7 @@ export function seedDemo(env: SimEnv): (state: SimState, now: number) => void {
         ip4: allocateIp4(state),
         ip6: makeIp6(),
         created_at: now - (DEMO.length - i) * 86_400_000,
+        ...(seed.ports ? { inside: { ports: parsePorts(seed.ports) } } : {}),
       };
       state.machines.push(machine);
     });

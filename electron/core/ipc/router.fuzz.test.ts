@@ -101,6 +101,10 @@ const EXAMPLES = {
   ['presets:preview']: { text: '{"orbdeck":"presets","version":1,"presets":[]}' },
   ['presets:import']: { text: '{}' },
   ['machine:create-from-preset']: { id: 'preset-abc-1' },
+  ['usage:watch']: { machine: 'ubuntu', view: 'usage', rows: ['ubuntu', 'web'] },
+  ['machine:usage']: { name: 'ubuntu' },
+  ['machine:largest-folders']: { name: 'ubuntu', path: '/var' },
+  ['machine:show-files']: { name: 'ubuntu' },
 } satisfies Record<IpcChannel, Record<string, unknown>>;
 
 const HOSTILE = [

@@ -98,6 +98,20 @@ describe('MachinePoller', () => {
     expect(store.snapshot().machines.map((m) => m.state)).toEqual(['stopped']);
   });
 
+  it('fresh() joins the poll under way (it reads the list now) where refresh() would queue another', async () => {
+    const { source, poller } = setup();
+    source.machines = [machine('a')];
+    await poller.refresh();
+    source.delayMs = 30;
+    source.calls = [];
+    const under = poller.refresh();
+    await new Promise((r) => setTimeout(r, 5));
+    await Promise.all([under, poller.fresh()]);
+    expect(source.calls.filter((c) => c === 'list')).toHaveLength(1);
+    await Promise.all([poller.refresh(), new Promise((r) => setTimeout(r, 5)).then(() => poller.refresh())]);
+    expect(source.calls.filter((c) => c === 'list')).toHaveLength(3);
+  });
+
   it('asks the default beside the first list, so the first answer waits for one process, not two', async () => {
     const { source, store, poller } = setup();
     source.machines = [machine('a'), machine('b')];

@@ -28,6 +28,11 @@ export interface Desktop {
   pickSavePath?(defaultPath: string, purpose: 'pull'): Promise<string | null>;
   /** Shows a file in Finder; throws INVALID_INPUT for a file the app did not write (a finished export). */
   showItemInFolder?(path: string): boolean;
+  /**
+   * Opens a known machine's files (OrbStack's mount `path`, ~/OrbStack/NAME) in Finder; throws NOT_FOUND when
+   * Finder cannot open it (OrbStack not running, the machine's mount missing).
+   */
+  openMachineFiles?(machine: string, path: string): Promise<void>;
 }
 
 export const HEADLESS_DESKTOP: Desktop = { openExternal: async () => false };

@@ -76,11 +76,11 @@ export function registerRunHandlers(router: Router, deps: RunHandlerDeps): void 
     return jobs.submit(pullJob(name, source, target, deps));
   });
 
-  handle('machine:open-web', async ({ name }) => {
+  handle('machine:open-web', async ({ name, port }) => {
     if (!deps.machines.snapshot().machines.some((m) => m.name === name)) {
       throw new AppError(ErrorCode.NOT_FOUND, `No machine named '${name}'.`, { field: 'name' });
     }
-    const url = webUrl(name);
+    const url = webUrl(name, port);
     return { opened: await deps.desktop.openExternal(url), url, address: webAddress(name) };
   });
 

@@ -1,5 +1,5 @@
 import { Ellipsis, Play, RotateCcw, Square, X } from 'lucide-react';
-import { forwardRef } from 'react';
+import { forwardRef, lazy, Suspense, useEffect } from 'react';
 import type { Machine } from '../../../shared/machine';
 import { activeJobsFor, availability } from '../../../shared/machine-actions';
 import { PRIMARY_ACTIONS } from '../../../shared/machine-menu';
@@ -18,6 +18,11 @@ import { CheckpointsSection } from '../checkpoints/CheckpointsSection';
 import { ReachSection } from './ReachSection';
 import { FailureBanner } from './FailureBanner';
 import { MachineInfoView } from './MachineInfoView';
+import { watchInspector } from '../../commands/usage-watch';
+
+// What runs inside the machine, with its graphs: loaded when the tab is first opened.
+const UsageTab = lazy(() => import('../usage/UsageTab').then((m) => ({ default: m.UsageTab })));
+const PortsTab = lazy(() => import('../usage/PortsTab').then((m) => ({ default: m.PortsTab })));
 
 const POWER = [
   { action: 'start', label: 'Start', icon: <Play size={13} aria-hidden /> },
@@ -27,6 +32,8 @@ const POWER = [
 
 const TABS: Array<[InspectorTab, string]> = [
   ['info', 'Info'],
+  ['usage', 'Usage'],
+  ['ports', 'Ports'],
   ['checkpoints', 'Checkpoints'],
   ['logs', 'Logs'],
 ];
@@ -45,6 +52,11 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
     const settingUp = useSetupByName().get(machine.name)?.state === 'setting-up';
     const active = activeJobsFor(Object.values(jobs), machine.name);
     const more = machineMenuItems([{ machine, active }], capabilities, PRIMARY);
+    // Only the tab on screen is read from inside the machine.
+    useEffect(() => {
+      watchInspector(machine.name, tab === 'usage' || tab === 'ports' ? tab : null);
+    }, [machine.name, tab]);
+    useEffect(() => () => watchInspector(null, null), []);
     return (
       <aside className="inspector" aria-label={`Details of ${machine.name}`} ref={ref} tabIndex={-1}>
         <header className="inspector-header">
@@ -114,6 +126,15 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
               <MachineInfoView machine={machine} />
               <ReachSection machine={machine} />
             </>
+          )}
+          {(tab === 'usage' || tab === 'ports') && (
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              {tab === 'usage' ? (
+                <UsageTab key={machine.name} machine={machine} />
+              ) : (
+                <PortsTab key={machine.name} machine={machine} />
+              )}
+            </Suspense>
           )}
           {tab === 'checkpoints' && <CheckpointsSection machine={machine} />}
           {tab === 'logs' && <LogsView key={machine.name} name={machine.name} />}

@@ -1,4 +1,4 @@
-import { CircleAlert, Play, Square } from 'lucide-react';
+import { CircleAlert, HardDrive, Play, Square } from 'lucide-react';
 import { memo, type MouseEvent } from 'react';
 import { describeImage } from '../../../shared/distros';
 import type { Job } from '../../../shared/jobs';
@@ -8,6 +8,7 @@ import { availability } from '../../../shared/machine-actions';
 import { StateBadge } from '../../components/StateBadge';
 import { formatBytes } from '../../model/format';
 import { checkpointCount } from '../../model/checkpoints';
+import { formatPercent, type RowFigures } from '../../model/usage-figures';
 import { rowId, rowPlace } from './columns';
 import { ProgressLine } from './ProgressLine';
 
@@ -42,6 +43,10 @@ interface Props {
   /** Cloud-init is still setting it up, or failed to. */
   setup: SetupRecord | undefined;
   capabilities: OrbctlCapabilities | null;
+  /** The machine's last sample, when one was read (the CPU and memory columns, the full-disk mark). */
+  usage: RowFigures | undefined;
+  /** The CPU and Memory columns are on. */
+  showUsage: boolean;
   selected: boolean;
   focused: boolean;
   /** The row's offset in the list body. */
@@ -61,6 +66,8 @@ export const GridRow = memo(function GridRow({
   checkpoints,
   setup,
   capabilities,
+  usage,
+  showUsage,
   selected,
   focused,
   top,
@@ -110,6 +117,11 @@ export const GridRow = memo(function GridRow({
             <CircleAlert size={13} aria-label={`${failed.title} failed`} />
           </span>
         )}
+        {usage?.diskFull != null && (
+          <span className="disk-full-mark" title={`Its filesystem is ${usage.diskFull} % full`}>
+            <HardDrive size={13} aria-label={`Filesystem ${usage.diskFull} % full`} />
+          </span>
+        )}
         {setup?.state === 'failed' && (
           <span className="failed-mark" title="cloud-init failed: the inspector shows its log">
             <CircleAlert size={13} aria-label="cloud-init failed" />
@@ -138,6 +150,24 @@ export const GridRow = memo(function GridRow({
       <div role="gridcell" className="col-disk num">
         {formatBytes(m.diskSize)}
       </div>
+      {showUsage && (
+        <>
+          <div role="gridcell" className="col-cpu num" title="CPU in use, all of the machine's CPUs together">
+            {m.state === 'running' ? formatPercent(usage?.cpu) : '—'}
+          </div>
+          <div
+            role="gridcell"
+            className="col-memory num"
+            title={
+              usage?.memoryTotal
+                ? `In use (page cache not counted) of ${formatBytes(usage.memoryTotal)}`
+                : undefined
+            }
+          >
+            {m.state === 'running' ? formatBytes(usage?.memoryUsed) : '—'}
+          </div>
+        </>
+      )}
       <div role="gridcell" className="col-power">
         <button
           type="button"

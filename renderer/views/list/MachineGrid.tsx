@@ -6,6 +6,7 @@ import {
   useEffect,
   useMemo,
   useRef,
+  useState,
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
@@ -23,11 +24,16 @@ import { useJobs } from '../../state/jobs';
 import { useMachines } from '../../state/machines';
 import { selectCapabilities, useOrbctl } from '../../state/orbctl';
 import { useUi } from '../../state/ui';
-import { COLUMNS, ROW_HEIGHT, rowId } from './columns';
+import { useListColumns } from '../../state/list-columns';
+import { useUsage } from '../../state/usage';
+import { watchRows } from '../../commands/usage-watch';
+import { ColumnsMenu } from './ColumnsMenu';
+import { COLUMNS, ROW_HEIGHT, rowId, USAGE_COLUMNS } from './columns';
 import { GridRow } from './GridRow';
 import { PlaceholderRow } from './PlaceholderRow';
 
 const NO_JOBS: Job[] = [];
+const BY_NAME = { key: 'name', direction: 'asc' } as const;
 const MOVES: Record<string, number> = {
   ArrowDown: 1,
   ArrowUp: -1,
@@ -61,14 +67,22 @@ export function MachineGrid({
   const jobs = useJobs((s) => s.jobs);
   const capabilities = useOrbctl(selectCapabilities);
   const selection = useMachines((s) => s.selection);
-  const { filter: typed, stateFilter, sort, sortBy, dismissedFailures } = useUi();
+  const { filter: typed, stateFilter, sort: chosenSort, sortBy, dismissedFailures } = useUi();
+  const showUsage = useListColumns((s) => s.usage);
+  const figures = useUsage((s) => s.rows);
+  const [headerMenu, setHeaderMenu] = useState<{ x: number; y: number } | null>(null);
+  const columns = showUsage ? [...COLUMNS, ...USAGE_COLUMNS] : COLUMNS;
+  // A hidden column does not sort the list.
+  const sort = !showUsage && (chosenSort.key === 'cpu' || chosenSort.key === 'memory') ? BY_NAME : chosenSort;
   // The search field shows each keystroke at once; the list follows when React has time.
   const filter = useDeferredValue(typed);
   const scroller = useRef<HTMLDivElement>(null);
 
+  // The usage figures change every few seconds: they reorder the list only while it is sorted by them.
+  const sortFigures = sort.key === 'cpu' || sort.key === 'memory' ? figures : undefined;
   const shown = useMemo(
-    () => sortMachines(filterMachines(machines, filter, stateFilter), sort),
-    [machines, filter, stateFilter, sort],
+    () => sortMachines(filterMachines(machines, filter, stateFilter), sort, sortFigures),
+    [machines, filter, stateFilter, sort, sortFigures],
   );
   const names = useMemo(() => shown.map((m) => m.name), [shown]);
   const jobList = useMemo(() => Object.values(jobs), [jobs]);
@@ -193,6 +207,11 @@ export function MachineGrid({
   useEffect(() => {
     if (onScreen) reportVisibleMachines(onScreen.split('\n'));
   }, [onScreen]);
+  // With the CPU and memory columns on, the rows on screen are read from inside every ten seconds.
+  useEffect(() => {
+    watchRows(showUsage && onScreen ? onScreen.split('\n') : []);
+  }, [showUsage, onScreen]);
+  useEffect(() => () => watchRows([]), []);
 
   // The app menu's Edit › Select All (Electron's selectAll role) selects every machine while the list has focus.
   useEffect(() => {
@@ -219,11 +238,11 @@ export function MachineGrid({
   return (
     <div
       ref={scroller}
-      className="machine-grid"
+      className={showUsage ? 'machine-grid with-usage' : 'machine-grid'}
       role="grid"
       aria-label="Machines"
       aria-rowcount={count + 1}
-      aria-colcount={COLUMNS.length + 1}
+      aria-colcount={columns.length + 1}
       aria-multiselectable="true"
       tabIndex={0}
       aria-activedescendant={focusName ? rowId(focusName) : undefined}
@@ -235,8 +254,16 @@ export function MachineGrid({
         }
       }}
     >
-      <div className="grid-header" role="row" aria-rowindex={1}>
-        {COLUMNS.map((c) => (
+      <div
+        className="grid-header"
+        role="row"
+        aria-rowindex={1}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          setHeaderMenu({ x: e.clientX, y: e.clientY });
+        }}
+      >
+        {columns.map((c) => (
           <div
             key={c.id}
             role="columnheader"
@@ -275,6 +302,8 @@ export function MachineGrid({
               checkpoints={checkpoints?.get(m.name)?.length ?? 0}
               setup={setup.get(m.name)}
               capabilities={capabilities}
+              usage={figures[m.name]}
+              showUsage={showUsage}
               selected={selectedSet.has(m.name)}
               focused={m.name === focusName}
               top={top}
@@ -286,6 +315,7 @@ export function MachineGrid({
           );
         })}
       </div>
+      {headerMenu && <ColumnsMenu at={headerMenu} onClose={() => setHeaderMenu(null)} />}
     </div>
   );
 }
