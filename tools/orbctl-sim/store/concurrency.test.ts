@@ -89,13 +89,11 @@ describe.concurrent('simulator knobs', PROCESS_TESTS, () => {
 
   it('slow adds real milliseconds to a call', async () => {
     const s = simulator();
-    const fast = Date.now();
-    await s.ok(['list']);
-    const baseline = Date.now() - fast;
     const started = Date.now();
     await s.ok(['list'], { env: { ORBCTL_SIM_FAULT: 'slow:list:600' } });
+    // At least the 600 ms asked for, however busy the machine (a call without the fault is not compared: on a
+    // loaded machine it alone can take longer than 600 ms).
     expect(Date.now() - started).toBeGreaterThanOrEqual(600);
-    expect(Date.now() - started).toBeGreaterThan(baseline);
   });
 
   it('refuses bad knobs and a corrupt state file with a clear orbctl-sim message', async () => {
