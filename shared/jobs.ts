@@ -23,6 +23,8 @@ export const JOB_KINDS = [
   // A command run in a machine, a file copied out of one.
   'run',
   'pull',
+  // What an agent asked that is not a job of its own: a read, or a request OrbDeck refused (ends at once).
+  'agent',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -86,7 +88,12 @@ export interface Job {
    */
   outcome?: string;
   leftover?: { machine: string };
+  /** Who asked for it, when not the person: an agent, through the agent endpoint. */
+  by?: JobRequester;
 }
+
+/** Who asked for a job other than the person at the window. */
+export type JobRequester = 'agent';
 
 export function isFinished(job: Pick<Job, 'state'>): boolean {
   return FINISHED_JOB_STATES.includes(job.state);

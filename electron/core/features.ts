@@ -8,6 +8,8 @@ import { registerDeepLinkHandlers } from './links/handlers';
 import { registerMachineHandlers } from './machines/handlers';
 import { registerPresetHandlers } from './presets/handlers';
 import { registerRunHandlers } from './run/handlers';
+import { registerSandboxHandlers } from './sandboxes/handlers';
+import { registerStartPolicyHandlers } from './start-policy/handlers';
 import type { CoreServices } from './services';
 import { registerTransferHandlers } from './transfers/handlers';
 
@@ -28,4 +30,6 @@ export const FEATURES = {
   run: registerRunHandlers,
   presets: registerPresetHandlers,
   links: registerDeepLinkHandlers,
+  sandboxes: registerSandboxHandlers,
+  'start-policy': registerStartPolicyHandlers,
 } satisfies Record<ChannelOwner, RegisterFeature>;

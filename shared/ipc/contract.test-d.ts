@@ -3,6 +3,8 @@ import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
 import type { RunAs, RunOutput, RunOutputEvent, RunRecord } from '../inside';
 import type { Preset } from '../presets';
+import type { SandboxFileContent, SandboxRecord, TimeLimitEnd } from '../sandboxes';
+import type { StartPolicyRecord } from '../start-policy';
 import type { MachineInfo } from '../machine';
 import type {
   AppCommand,
@@ -156,6 +158,48 @@ interface Pinned {
   'presets:export': [None, { fileName: string; text: string }];
   'presets:import': [{ text: string }, { added: number; replaced: number }];
   'machine:create-from-preset': [{ id: string; name?: string | undefined }, Job];
+  'sandbox:list': [None, SandboxRecord[]];
+  'sandbox:create': [
+    {
+      distro: string;
+      version?: string | undefined;
+      name: string;
+      arch?: string | undefined;
+      user?: string | undefined;
+      cloudInit?: string | undefined;
+      cpus?: number | undefined;
+      memory?: string | undefined;
+      disk?: string | undefined;
+      timeLimit?: { seconds: number; then: TimeLimitEnd } | undefined;
+    },
+    Job,
+  ];
+  'sandbox:create-from-preset': [
+    {
+      id: string;
+      name?: string | undefined;
+      timeLimit?: { seconds: number; then: TimeLimitEnd } | undefined;
+    },
+    Job,
+  ];
+  'sandbox:reset': [{ name: string }, Job];
+  'sandbox:delete': [{ name: string }, Job];
+  'sandbox:save-golden': [{ name: string }, Job];
+  'sandbox:extend': [{ name: string; seconds?: number | undefined }, SandboxRecord];
+  'sandbox:set-time-limit': [
+    { name: string; timeLimit: { seconds: number; then: TimeLimitEnd } | null },
+    SandboxRecord,
+  ];
+  'sandbox:write-file': [{ name: string; path: string; base64: string }, Job];
+  'sandbox:read-file': [{ name: string; path: string }, Job];
+  'sandbox:file-content': [{ id: string }, SandboxFileContent];
+  'start-policy:list': [None, StartPolicyRecord[]];
+  'start-policy:set': [
+    { name: string; startWithApp?: boolean | undefined; stopOnQuit?: boolean | undefined },
+    StartPolicyRecord,
+  ];
+  'start-policy:start-all': [None, Job[]];
+  'start-policy:stop-all': [None, Job[]];
 }
 
 interface PinnedEvents {
@@ -169,6 +213,8 @@ interface PinnedEvents {
   'run:streamed': RunOutputEvent;
   'presets:changed': Preset[];
   'setup:changed': SetupRecord[];
+  'sandboxes:changed': SandboxRecord[];
+  'start-policy:changed': StartPolicyRecord[];
 }
 
 describe('IPC contract types', () => {

@@ -14,6 +14,14 @@ import type { HistoryEntry, Job } from '../jobs';
 import { RUN_AS, type RunOutput, type RunOutputEvent, type RunRecord } from '../inside';
 import { MAX_CLOUD_INIT_CHARS } from '../machine-options';
 import { PRESET_FIELDS, presetId, type Preset } from '../presets';
+import {
+  fileContent,
+  timeLimitRequest,
+  timeLimitSeconds,
+  type SandboxFileContent,
+  type SandboxRecord,
+} from '../sandboxes';
+import type { StartPolicyRecord } from '../start-policy';
 import type { MachineInfo } from '../machine';
 import {
   absolutePath,
@@ -65,6 +73,8 @@ export const CHANNEL_OWNERS = [
   'run',
   'presets',
   'links',
+  'sandboxes',
+  'start-policy',
 ] as const;
 export type ChannelOwner = (typeof CHANNEL_OWNERS)[number];
 
@@ -534,6 +544,97 @@ export const CONTRACT = {
     response: answers<Job>(),
   },
   // #endregion
+
+  // #region sandboxes (electron/core/sandboxes/handlers.ts; docs/sandboxes.md)
+  /** Every sandbox, with its state, golden checkpoint and time limit. Pull once, then follow `sandboxes:changed`. */
+  'sandbox:list': { owner: 'sandboxes', request: empty, response: answers<SandboxRecord[]>() },
+  /**
+   * Create a sandbox (as a job): an isolated machine, recorded as a sandbox once it exists, whose golden
+   * checkpoint is taken when its cloud-init is done. The time limit counts from then.
+   */
+  'sandbox:create': {
+    owner: 'sandboxes',
+    request: z
+      .object({
+        distro: distroWord,
+        version: imageVersion.optional(),
+        name: newMachineName,
+        arch: architecture.optional(),
+        user: linuxUser.optional(),
+        cloudInit: cloudInitText.optional(),
+        cpus: cpuCount.optional(),
+        memory: memorySize.optional(),
+        disk: diskSize.optional(),
+        timeLimit: timeLimitRequest.optional(),
+      })
+      .strict(),
+    response: answers<Job>(),
+  },
+  /** The same from a preset (isolated whatever the preset says; a free name unless `name` is given). */
+  'sandbox:create-from-preset': {
+    owner: 'sandboxes',
+    request: z
+      .object({ id: presetId, name: newMachineName.optional(), timeLimit: timeLimitRequest.optional() })
+      .strict(),
+    response: answers<Job>(),
+  },
+  /** Back to the golden checkpoint (as one job); the state before is kept until the reset has succeeded. */
+  'sandbox:reset': { owner: 'sandboxes', request: byName, response: answers<Job>() },
+  /** Delete the sandbox and its golden checkpoint (as a job). Only sandboxes can be deleted this way. */
+  'sandbox:delete': { owner: 'sandboxes', request: byName, response: answers<Job>() },
+  /** Keep the sandbox's state now as its golden checkpoint (as a job); the old one is deleted once it is saved. */
+  'sandbox:save-golden': { owner: 'sandboxes', request: byName, response: answers<Job>() },
+  /** An hour more (or `seconds`) before the sandbox's time limit runs out. */
+  'sandbox:extend': {
+    owner: 'sandboxes',
+    request: z.object({ name: machineRef, seconds: timeLimitSeconds.optional() }).strict(),
+    response: answers<SandboxRecord>(),
+  },
+  /** A new time limit from now, or none (`null`). */
+  'sandbox:set-time-limit': {
+    owner: 'sandboxes',
+    request: z.object({ name: machineRef, timeLimit: timeLimitRequest.nullable() }).strict(),
+    response: answers<SandboxRecord>(),
+  },
+  /** Write a file into a sandbox from its content (as a job, `orbctl push`): an agent names no path on this Mac. */
+  'sandbox:write-file': {
+    owner: 'sandboxes',
+    request: z.object({ name: machineRef, path: linuxPath, base64: fileContent }).strict(),
+    response: answers<Job>(),
+  },
+  /** Copy a file out of a sandbox (as a job, `orbctl pull`); its content is then `sandbox:file-content`. */
+  'sandbox:read-file': {
+    owner: 'sandboxes',
+    request: z.object({ name: machineRef, path: linuxPath }).strict(),
+    response: answers<Job>(),
+  },
+  /** What a finished `sandbox:read-file` job read (kept for a few minutes, and given once). */
+  'sandbox:file-content': {
+    owner: 'sandboxes',
+    request: z.object({ id: jobId }).strict(),
+    response: answers<SandboxFileContent>(),
+  },
+  // #endregion
+
+  // #region start policy (electron/core/start-policy/handlers.ts)
+  /** The machines OrbDeck starts when it starts, or stops when it quits. Follow `start-policy:changed`. */
+  'start-policy:list': { owner: 'start-policy', request: empty, response: answers<StartPolicyRecord[]>() },
+  /** Change a machine's start policy; left out: unchanged. */
+  'start-policy:set': {
+    owner: 'start-policy',
+    request: z
+      .object({ name: machineRef, startWithApp: z.boolean().optional(), stopOnQuit: z.boolean().optional() })
+      .strict()
+      .refine((r) => r.startWithApp !== undefined || r.stopOnQuit !== undefined, {
+        message: 'Nothing to change: give startWithApp or stopOnQuit.',
+      }),
+    response: answers<StartPolicyRecord>(),
+  },
+  /** Start every stopped machine that starts with OrbDeck (a job each). */
+  'start-policy:start-all': { owner: 'start-policy', request: empty, response: answers<Job[]>() },
+  /** Stop every running machine that stops when OrbDeck quits (a job each). */
+  'start-policy:stop-all': { owner: 'start-policy', request: empty, response: answers<Job[]>() },
+  // #endregion
 } as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: unknown }>;
 
 export type IpcChannel = keyof typeof CONTRACT;
@@ -566,6 +667,10 @@ export const EVENTS = {
   'presets:changed': answers<Preset[]>(),
   /** The machines being set up changed (one started, finished, failed, was dismissed). */
   'setup:changed': answers<SetupRecord[]>(),
+  /** The sandboxes changed (created, set up, reset, extended, deleted). */
+  'sandboxes:changed': answers<SandboxRecord[]>(),
+  /** The start policies changed. */
+  'start-policy:changed': answers<StartPolicyRecord[]>(),
 } as const;
 
 export type IpcEvent = keyof typeof EVENTS;

@@ -17,6 +17,8 @@ const CORE_FEATURES = [
   'core/checkpoints',
   'core/run',
   'core/presets',
+  'core/sandboxes',
+  'core/start-policy',
 ];
 const WHOLE_CORE = [...CORE_SERVICES, ...CORE_FEATURES, 'core/links', 'core'];
 const feature = (name) => ({ name: `core/${name}`, folders: [`electron/core/${name}/`], may: CORE_SERVICES });

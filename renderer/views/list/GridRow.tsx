@@ -27,6 +27,8 @@ export const BUSY_LABEL: Record<Job['kind'], string> = {
   revert: 'Reverting…',
   run: 'Running a command…',
   pull: 'Copying a file out…',
+  // Over as soon as it is asked: never shown as busy, but every kind has its words.
+  agent: 'Answering an agent…',
 };
 
 /** Jobs whose progress is worth a bar in the row (they move data and say how far they are). */
