@@ -91,7 +91,7 @@ export class MachineRecords<R extends MachineRecord> {
         continue;
       }
       if (id === record.id && machine.name === record.name) continue;
-      this.records.delete(record.id);
+      if (id !== record.id) this.records.delete(record.id);
       this.records.set(id, { ...record, id, name: machine.name });
       changed = true;
     }

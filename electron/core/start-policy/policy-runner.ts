@@ -4,6 +4,7 @@
  * ordinary jobs, seen in Activity and History.
  */
 import { isFinished, type Job } from '../../../shared/jobs';
+import type { Machine } from '../../../shared/machine';
 import type { StartPolicy } from '../../../shared/start-policy';
 import type { JobManager } from '../jobs/job-manager';
 import { powerJob, type MachineJobDeps } from '../machines/machine-jobs';
@@ -14,7 +15,7 @@ import type { PolicyStore } from './policy-store';
 export interface PolicyRunnerDeps extends MachineJobDeps {
   policies: PolicyStore;
   jobs: JobManager;
-  machines: Pick<Machines, 'snapshot' | 'refresh' | 'nudge'>;
+  machines: Pick<Machines, 'refresh' | 'nudge'>;
   events: EventHub;
 }
 
@@ -27,24 +28,24 @@ export class PolicyRunner {
       deps.policies.follow(snapshot.machines, snapshot.updatedAt !== null);
       if (this.started || snapshot.updatedAt === null || snapshot.lastError) return;
       this.started = true;
-      this.startAll();
+      this.power(snapshot.machines, 'startWithApp', 'stopped', 'start');
     });
   }
 
   /** Starts every stopped machine whose policy says so and that has nothing else under way. */
-  startAll(): Job[] {
-    return this.power('startWithApp', 'stopped', 'start');
+  async startAll(): Promise<Job[]> {
+    return this.power((await this.deps.machines.refresh()).machines, 'startWithApp', 'stopped', 'start');
   }
 
   /** Stops every running machine whose policy says so and that has nothing else under way. */
-  stopAll(): Job[] {
-    return this.power('stopOnQuit', 'running', 'stop');
+  async stopAll(): Promise<Job[]> {
+    return this.power((await this.deps.machines.refresh()).machines, 'stopOnQuit', 'running', 'stop');
   }
 
   /** As OrbDeck quits: the stops, and their ends. */
   async atQuit(): Promise<void> {
     this.off();
-    const ids = new Set(this.stopAll().map((j) => j.id));
+    const ids = new Set((await this.stopAll()).map((j) => j.id));
     if (ids.size === 0) return;
     await new Promise<void>((resolve) => {
       const check = () => {
@@ -58,18 +59,20 @@ export class PolicyRunner {
     });
   }
 
-  private power(key: keyof StartPolicy, from: string, action: 'start' | 'stop'): Job[] {
+  private power(
+    machines: readonly Machine[],
+    key: keyof StartPolicy,
+    from: string,
+    action: 'start' | 'stop',
+  ): Job[] {
     const wanted = new Set(
       this.deps.policies
         .list()
         .filter((p) => p[key])
         .map((p) => p.id),
     );
-    return this.deps.machines
-      .snapshot()
-      .machines.filter(
-        (m) => wanted.has(m.id) && m.state === from && this.deps.jobs.activeFor(m.name).length === 0,
-      )
+    return machines
+      .filter((m) => wanted.has(m.id) && m.state === from && this.deps.jobs.activeFor(m.name).length === 0)
       .map((m) => this.deps.jobs.submit(powerJob(action, m.name, this.deps)));
   }
 }
