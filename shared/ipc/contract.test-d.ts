@@ -163,7 +163,7 @@ interface Pinned {
     {
       distro: string;
       version?: string | undefined;
-      name: string;
+      name?: string | undefined;
       arch?: string | undefined;
       user?: string | undefined;
       cloudInit?: string | undefined;

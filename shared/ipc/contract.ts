@@ -550,7 +550,8 @@ export const CONTRACT = {
   'sandbox:list': { owner: 'sandboxes', request: empty, response: answers<SandboxRecord[]>() },
   /**
    * Create a sandbox (as a job): an isolated machine, recorded as a sandbox once it exists, whose golden
-   * checkpoint is taken when its cloud-init is done. The time limit counts from then.
+   * checkpoint is taken when its cloud-init is done. The time limit counts from when it exists. Without a name,
+   * the first free one of `sandbox`, `sandbox-2`, ….
    */
   'sandbox:create': {
     owner: 'sandboxes',
@@ -558,7 +559,7 @@ export const CONTRACT = {
       .object({
         distro: distroWord,
         version: imageVersion.optional(),
-        name: newMachineName,
+        name: newMachineName.optional(),
         arch: architecture.optional(),
         user: linuxUser.optional(),
         cloudInit: cloudInitText.optional(),

@@ -4,10 +4,11 @@
  * call (agent-gate.ts).
  */
 import { AppError, ErrorCode } from '../../../shared/errors';
+import { isFinished } from '../../../shared/jobs';
 import type { Settings } from '../../../shared/ipc/settings';
 import { freeMachineName } from '../../../shared/names';
 import type { Preset } from '../../../shared/presets';
-import type { SandboxRecord } from '../../../shared/sandboxes';
+import { SANDBOX_NAME_STEM, type SandboxRecord } from '../../../shared/sandboxes';
 import { refuseBadCloudInit, withUserDataFile } from '../cloud-init/user-data-file';
 import type { Router } from '../ipc/router';
 import type { JobSpec } from '../jobs/job-manager';
@@ -52,14 +53,23 @@ export function registerSandboxHandlers(router: Router, deps: SandboxHandlerDeps
   };
 
   handle('sandbox:list', () => sandboxes.list());
-  handle('sandbox:create', ({ cloudInit, ...request }) => jobs.submit(create(request, cloudInit)));
+  /** Names in use now, and those queued jobs are about to take. */
+  const taken = async () => [
+    ...(await deps.machines.refresh()).machines.map((m) => m.name),
+    ...jobs
+      .list()
+      .filter((j) => !isFinished(j))
+      .flatMap((j) => [j.machine, ...(j.touches ?? [])]),
+  ];
+  handle('sandbox:create', async ({ cloudInit, name, ...request }) => {
+    const free = name ?? freeMachineName(SANDBOX_NAME_STEM, await taken());
+    return jobs.submit(create({ ...request, name: free }, cloudInit));
+  });
   handle('sandbox:create-from-preset', async ({ id, name, timeLimit }) => {
     const preset = deps.presets.get(id);
-    // A fresh list: the name must be free now, not at the last poll.
-    const taken = (await deps.machines.refresh()).machines.map((m) => m.name);
     const request: SandboxCreate = {
       distro: preset.distro,
-      name: name ?? freeMachineName(`${preset.distro}-sandbox`, taken),
+      name: name ?? freeMachineName(`${preset.distro}-sandbox`, await taken()),
       preset: preset.name,
       ...(preset.version ? { version: preset.version } : {}),
       ...(preset.arch ? { arch: preset.arch } : {}),
