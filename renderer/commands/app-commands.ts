@@ -24,6 +24,7 @@ const OPENS_DIALOG: ReadonlySet<AppCommand['command']> = new Set([
   'export-bundle',
   'import-folder',
   'deep-link',
+  'new-sandbox',
 ]);
 
 /** Carries out a command from the app menu, the tray or the Dock (Electron), as the matching click would. */

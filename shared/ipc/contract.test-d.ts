@@ -106,7 +106,11 @@ interface Pinned {
     { supported: boolean; files: ChosenFile[] },
   ];
   'desktop:context-menu': [
-    { items: Array<{ id: string; label: string; enabled: boolean } | { separator: true }> },
+    {
+      items: Array<
+        { id: string; label: string; enabled: boolean; checked?: boolean | undefined } | { separator: true }
+      >;
+    },
     { supported: boolean; chosen: string | null },
   ];
   'desktop:pick-export-folder': [{ names: string[] }, { supported: boolean; folder: ChosenFile | null }];

@@ -339,6 +339,8 @@ export const CONTRACT = {
                   id: z.string().regex(/^[a-z:-]{1,40}$/, 'not a menu item id'),
                   label: z.string().min(1).max(80),
                   enabled: z.boolean(),
+                  /** Drawn with a check mark (a setting the item turns on and off). */
+                  checked: z.boolean().optional(),
                 })
                 .strict(),
               z.object({ separator: z.literal(true) }).strict(),

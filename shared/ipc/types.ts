@@ -92,6 +92,8 @@ export interface NoticeAction {
 /** What the menu bar, the tray or the Dock ask a window to do. */
 export type AppCommand =
   | { command: 'create' | 'presets' | 'import' | 'refresh' | 'activity' | 'settings' | 'filter' }
+  /** New Sandbox… (File menu, the sidebar's Sandboxes). */
+  | { command: 'new-sandbox' }
   | { command: 'clone' | 'export' | 'rename' | 'delete'; machine?: string }
   /** Files opened with OrbDeck (dropped on the Dock icon, or from Finder): preview and import them. */
   | { command: 'import-files'; files: ChosenFile[] }

@@ -43,6 +43,8 @@ interface Props {
   checkpoints: number;
   /** Cloud-init is still setting it up, or failed to. */
   setup: SetupRecord | undefined;
+  /** It is a sandbox (it resets to its golden checkpoint). */
+  sandbox?: boolean;
   capabilities: OrbctlCapabilities | null;
   selected: boolean;
   focused: boolean;
@@ -62,6 +64,7 @@ export const GridRow = memo(function GridRow({
   failed,
   checkpoints,
   setup,
+  sandbox = false,
   capabilities,
   selected,
   focused,
@@ -97,6 +100,11 @@ export const GridRow = memo(function GridRow({
         {m.isDefault && (
           <span className="default-marker" title="OrbStack's default machine">
             default
+          </span>
+        )}
+        {sandbox && (
+          <span className="sandbox-marker" title="A sandbox: Reset puts it back to its golden checkpoint">
+            sandbox
           </span>
         )}
         {checkpoints > 0 && (

@@ -44,11 +44,13 @@ const MOVES: Record<string, number> = {
  * a right-click opens the selection's menu.
  */
 const NO_SETUP: ReadonlyMap<string, SetupRecord> = new Map();
+const NO_SANDBOXES: ReadonlyMap<string, unknown> = new Map();
 
 export function MachineGrid({
   machines,
   checkpoints,
   setup = NO_SETUP,
+  sandboxes = NO_SANDBOXES,
   onOpenDetails,
 }: {
   machines: Machine[];
@@ -56,6 +58,8 @@ export function MachineGrid({
   checkpoints?: ReadonlyMap<string, readonly unknown[]>;
   /** The machines cloud-init is setting up, or failed to. */
   setup?: ReadonlyMap<string, SetupRecord>;
+  /** The sandboxes, by name (marked in their rows; the sidebar's Sandboxes shows only them). */
+  sandboxes?: ReadonlyMap<string, unknown>;
   onOpenDetails(): void;
 }) {
   const jobs = useJobs((s) => s.jobs);
@@ -67,8 +71,8 @@ export function MachineGrid({
   const scroller = useRef<HTMLDivElement>(null);
 
   const shown = useMemo(
-    () => sortMachines(filterMachines(machines, filter, stateFilter), sort),
-    [machines, filter, stateFilter, sort],
+    () => sortMachines(filterMachines(machines, filter, stateFilter, sandboxes), sort),
+    [machines, filter, stateFilter, sort, sandboxes],
   );
   const names = useMemo(() => shown.map((m) => m.name), [shown]);
   const jobList = useMemo(() => Object.values(jobs), [jobs]);
@@ -211,7 +215,12 @@ export function MachineGrid({
     return (
       <p className="no-match" role="status">
         {filter ? `No machine matches “${filter}”` : 'No machine here'}
-        {stateFilter === 'all' ? '' : ` among ${stateFilter === 'busy' ? 'changing' : stateFilter} machines`}.
+        {stateFilter === 'all'
+          ? ''
+          : stateFilter === 'sandboxes'
+            ? ' among the sandboxes'
+            : ` among ${stateFilter === 'busy' ? 'changing' : stateFilter} machines`}
+        .
       </p>
     );
   }
@@ -274,6 +283,7 @@ export function MachineGrid({
               failed={failures.get(m.name)}
               checkpoints={checkpoints?.get(m.name)?.length ?? 0}
               setup={setup.get(m.name)}
+              sandbox={sandboxes.has(m.name)}
               capabilities={capabilities}
               selected={selectedSet.has(m.name)}
               focused={m.name === focusName}
