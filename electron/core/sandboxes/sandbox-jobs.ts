@@ -95,6 +95,9 @@ export async function goldenJob(sandbox: SandboxRecord, deps: SandboxJobDeps): P
         return result;
       }
       const savedAt = deps.now?.() ?? Date.now();
+      // A fresh list first: polls never overlap, so no list that began before the checkpoint existed can come
+      // after this one and take the new golden checkpoint for gone.
+      await deps.machines.refresh();
       deps.sandboxes.update(id, { state: 'ready', golden: { name, savedAt }, problem: undefined });
       if (before) await replaced(before.name, deps, ctx);
       return { ...result, outcome: `${sandbox.name} resets to this state from now on (${name}).` };

@@ -61,8 +61,9 @@ export function NewSandboxDialog({ preset }: { preset?: string }) {
     void submit(async () => {
       if (chosen.channel === 'sandbox:create') await getApi().invoke('sandbox:create', chosen.request);
       else await getApi().invoke('sandbox:create-from-preset', chosen.request);
+      // All Machines shows the new machine's row (and its progress) until it exists and is a sandbox.
+      useUi.getState().setStateFilter('all');
       useMachines.getState().select(form.name);
-      useUi.getState().setStateFilter('sandboxes');
       close();
     });
   };
@@ -109,6 +110,23 @@ export function NewSandboxDialog({ preset }: { preset?: string }) {
               {DISTROS.map((d) => (
                 <option key={d.cli} value={d.cli}>
                   {d.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {!form.preset && (
+          <div className="field">
+            <label htmlFor={`${id}-version`}>Version</label>
+            <select
+              id={`${id}-version`}
+              value={form.version}
+              onChange={(e) => set({ version: e.target.value })}
+            >
+              <option value="">Latest ({distro.versions[0]})</option>
+              {distro.versions.map((v) => (
+                <option key={v} value={v}>
+                  {v}
                 </option>
               ))}
             </select>
