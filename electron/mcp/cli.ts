@@ -1,17 +1,13 @@
 // The MCP program's entry point (dist/mcp/orbdeck-mcp.mjs, `npm run mcp`): an MCP server on stdin/stdout that
 // reaches OrbDeck through its agent endpoint. stdout carries only MCP messages; words for people go to stderr.
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../agent-endpoint/endpoint-file';
 import { parseMcpArgs, MCP_USAGE } from './args';
-import { createMcpServer } from './mcp-server';
 import { OrbDeckLink } from './orbdeck-link';
+import { serveMcp } from './serve';
 
 declare const ORBDECK_VERSION: string;
-
-/** The largest message read from the client: a file copied in by content (4 MiB as base64) and some room. */
-const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 async function main(): Promise<void> {
   let args;
@@ -26,38 +22,19 @@ async function main(): Promise<void> {
     return;
   }
   const version = typeof ORBDECK_VERSION === 'string' ? ORBDECK_VERSION : '0.0.0';
+  const say = (line: string) => process.stderr.write(`OrbDeck: ${line}\n`);
   const link = new OrbDeckLink({
     dataDir: defaultDataDir(),
     demo: args.demo,
     distDir: join(dirname(fileURLToPath(import.meta.url)), '..'),
     version,
-    say: (line) => process.stderr.write(`OrbDeck: ${line}\n`),
+    say,
   });
-  // Find (or start) OrbDeck now, so a problem is said at once rather than at the first call.
-  await link.client();
-  const server = createMcpServer(version, () => link.client());
-  const transport = new StdioServerTransport(process.stdin, process.stdout, {
-    maxBufferSize: MAX_MESSAGE_BYTES,
-  });
-  transport.onerror = (error) => process.stderr.write(`OrbDeck MCP: ${error.message}\n`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await server.close().catch(() => undefined);
-    await link.close();
-    process.exit(0);
-  };
-  transport.onclose = () => void stop();
-  process.stdin.on('end', () => void stop());
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
-  await server.connect(transport);
+  await serveMcp({ link, version, input: process.stdin, output: process.stdout, say });
+  process.exit(0);
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(
-    `OrbDeck MCP could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  process.stderr.write(`OrbDeck MCP could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

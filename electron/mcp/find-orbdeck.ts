@@ -16,6 +16,11 @@ export interface FindOptions {
   version: string;
   /** Where lines for the person go (stderr: stdout carries the MCP messages). */
   say(line: string): void;
+  /**
+   * How OrbDeck is started where none runs: by default a headless host in this process; the desktop app started
+   * with --mcp launches itself instead (and answers null: its endpoint file says when it is up).
+   */
+  start?: () => Promise<HeadlessHost | null>;
 }
 
 export interface Found {
@@ -51,6 +56,15 @@ export async function findOrStartOrbDeck(options: FindOptions): Promise<Found> {
 }
 
 async function startHere(options: FindOptions): Promise<Found> {
+  if (options.start) {
+    await options.start();
+    const deadline = Date.now() + WAIT_MS;
+    for (let endpoint = readEndpointFile(options.dataDir); ; endpoint = readEndpointFile(options.dataDir)) {
+      if (endpoint) return { endpoint, host: null };
+      if (Date.now() > deadline) throw new Error('OrbDeck was started but did not open its agent endpoint in time.');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
   const host = await startHeadlessHost({
     demo: options.demo,
     port: 0,
