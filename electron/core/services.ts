@@ -221,7 +221,7 @@ export function createServices(options: CoreOptions): CoreServices {
     }),
     policies: new PolicyStore({
       file: join(dataDir, 'start-policy.json'),
-      onChange: (records) => events.emit('start-policy:changed', records),
+      onChange: (records) => events.emit('policy:changed', records),
       onProblem: savingProblem('The start policies'),
     }),
     quitHooks: new QuitHooks(),

@@ -34,7 +34,7 @@ export async function runTrayAction(action: TrayAction, core: Core, host: TrayHo
     // The same requests the window sends; the jobs show in Activity.
     case 'start-policy':
     case 'stop-policy': {
-      const channel = action.kind === 'start-policy' ? 'start-policy:start-all' : 'start-policy:stop-all';
+      const channel = action.kind === 'start-policy' ? 'policy:start-all' : 'policy:stop-all';
       const result = await core.router.invoke(channel, {}, { transport: 'electron' });
       if (!result.ok) core.timing.note('WARN', `Tray: ${result.error.message}`);
       return;

@@ -24,7 +24,7 @@ export class TrayModel {
       this.core.events.on('machines:changed', () => this.schedule()),
       this.core.events.on('jobs:changed', () => this.schedule()),
       this.core.events.on('presets:changed', () => this.schedule()),
-      this.core.events.on('start-policy:changed', () => this.schedule()),
+      this.core.events.on('policy:changed', () => this.schedule()),
     ];
     void this.core.orbctl
       .capabilities()

@@ -35,6 +35,8 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`OrbDeck MCP could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `OrbDeck MCP could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

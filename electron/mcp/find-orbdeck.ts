@@ -61,7 +61,8 @@ async function startHere(options: FindOptions): Promise<Found> {
     const deadline = Date.now() + WAIT_MS;
     for (let endpoint = readEndpointFile(options.dataDir); ; endpoint = readEndpointFile(options.dataDir)) {
       if (endpoint) return { endpoint, host: null };
-      if (Date.now() > deadline) throw new Error('OrbDeck was started but did not open its agent endpoint in time.');
+      if (Date.now() > deadline)
+        throw new Error('OrbDeck was started but did not open its agent endpoint in time.');
       await new Promise((r) => setTimeout(r, 250));
     }
   }

@@ -26,7 +26,7 @@ export const removeTimeLimit = (name: string) =>
 
 /** Turns one half of a machine's start policy on or off. */
 export const setPolicy = (name: string, key: keyof StartPolicy, on: boolean) =>
-  said(() => getApi().invoke('start-policy:set', { name, [key]: on }));
+  said(() => getApi().invoke('policy:set', { name, [key]: on }));
 
 /** Deletes a machine; a sandbox goes with its golden checkpoint. Answers the job. */
 export const deleteMachine = (name: string) =>

@@ -14,7 +14,7 @@ export const usePolicyRecords = create<PolicyState>()((set) => ({
   set: (records) => set({ records }),
 }));
 
-export const followPolicies = follower('start-policy:list', {}, 'start-policy:changed', (records) =>
+export const followPolicies = follower('policy:list', {}, 'policy:changed', (records) =>
   usePolicyRecords.getState().set(records),
 );
 

@@ -197,13 +197,13 @@ interface Pinned {
   'sandbox:write-file': [{ name: string; path: string; base64: string }, Job];
   'sandbox:read-file': [{ name: string; path: string }, Job];
   'sandbox:file-content': [{ id: string }, SandboxFileContent];
-  'start-policy:list': [None, StartPolicyRecord[]];
-  'start-policy:set': [
+  'policy:list': [None, StartPolicyRecord[]];
+  'policy:set': [
     { name: string; startWithApp?: boolean | undefined; stopOnQuit?: boolean | undefined },
     StartPolicyRecord,
   ];
-  'start-policy:start-all': [None, Job[]];
-  'start-policy:stop-all': [None, Job[]];
+  'policy:start-all': [None, Job[]];
+  'policy:stop-all': [None, Job[]];
 }
 
 interface PinnedEvents {
@@ -218,7 +218,7 @@ interface PinnedEvents {
   'presets:changed': Preset[];
   'setup:changed': SetupRecord[];
   'sandboxes:changed': SandboxRecord[];
-  'start-policy:changed': StartPolicyRecord[];
+  'policy:changed': StartPolicyRecord[];
 }
 
 describe('IPC contract types', () => {

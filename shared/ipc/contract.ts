@@ -620,10 +620,10 @@ export const CONTRACT = {
   // #endregion
 
   // #region start policy (electron/core/start-policy/handlers.ts)
-  /** The machines OrbDeck starts when it starts, or stops when it quits. Follow `start-policy:changed`. */
-  'start-policy:list': { owner: 'start-policy', request: empty, response: answers<StartPolicyRecord[]>() },
+  /** The machines OrbDeck starts when it starts, or stops when it quits. Follow `policy:changed`. */
+  'policy:list': { owner: 'start-policy', request: empty, response: answers<StartPolicyRecord[]>() },
   /** Change a machine's start policy; left out: unchanged. */
-  'start-policy:set': {
+  'policy:set': {
     owner: 'start-policy',
     request: z
       .object({ name: machineRef, startWithApp: z.boolean().optional(), stopOnQuit: z.boolean().optional() })
@@ -634,9 +634,9 @@ export const CONTRACT = {
     response: answers<StartPolicyRecord>(),
   },
   /** Start every stopped machine that starts with OrbDeck (a job each). */
-  'start-policy:start-all': { owner: 'start-policy', request: empty, response: answers<Job[]>() },
+  'policy:start-all': { owner: 'start-policy', request: empty, response: answers<Job[]>() },
   /** Stop every running machine that stops when OrbDeck quits (a job each). */
-  'start-policy:stop-all': { owner: 'start-policy', request: empty, response: answers<Job[]>() },
+  'policy:stop-all': { owner: 'start-policy', request: empty, response: answers<Job[]>() },
   // #endregion
 } as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: unknown }>;
 
@@ -673,7 +673,7 @@ export const EVENTS = {
   /** The sandboxes changed (created, set up, reset, extended, deleted). */
   'sandboxes:changed': answers<SandboxRecord[]>(),
   /** The start policies changed. */
-  'start-policy:changed': answers<StartPolicyRecord[]>(),
+  'policy:changed': answers<StartPolicyRecord[]>(),
 } as const;
 
 export type IpcEvent = keyof typeof EVENTS;

@@ -111,10 +111,10 @@ const EXAMPLES = {
   ['sandbox:write-file']: { name: 'ubuntu', path: 'notes.txt', base64: 'aGVsbG8=' },
   ['sandbox:read-file']: { name: 'ubuntu', path: 'notes.txt' },
   ['sandbox:file-content']: { id: 'job-abc-1' },
-  ['start-policy:list']: {},
-  ['start-policy:set']: { name: 'ubuntu', startWithApp: true },
-  ['start-policy:start-all']: {},
-  ['start-policy:stop-all']: {},
+  ['policy:list']: {},
+  ['policy:set']: { name: 'ubuntu', startWithApp: true },
+  ['policy:start-all']: {},
+  ['policy:stop-all']: {},
 } satisfies Record<IpcChannel, Record<string, unknown>>;
 
 const HOSTILE = [

@@ -4,6 +4,7 @@ import { HEAVY_JOB_KINDS, type Job } from '../../../shared/jobs';
 import type { EventHub } from '../platform/events';
 import { admit, requestKey, type Admissible } from './admission';
 import type { JobContext, JobResult, JobSpec, JobWrapper } from './job-spec';
+import { finishedJob } from './finished-job';
 import { RequesterScope } from './requester';
 import { DEFAULT_LIMITS, Scheduler, type SchedulerLimits } from './scheduler';
 
@@ -170,20 +171,8 @@ export class JobManager {
    */
   record(what: Pick<Job, 'kind' | 'machine' | 'title'>, ending: Pick<Job, 'outcome' | 'error'>): Job {
     const now = this.now();
-    const by = this.requesters.current();
-    const job: Job = {
-      ...what,
-      id: `job-${now.toString(36)}-${(++this.counter).toString(36)}`,
-      state: ending.error ? 'failed' : 'succeeded',
-      createdAt: now,
-      startedAt: now,
-      endedAt: now,
-      durationMs: 0,
-      cancellable: false,
-      ...(ending.outcome === undefined ? {} : { outcome: ending.outcome }),
-      ...(ending.error === undefined ? {} : { error: ending.error }),
-      ...(by ? { by } : {}),
-    };
+    const id = `job-${now.toString(36)}-${(++this.counter).toString(36)}`;
+    const job = finishedJob(id, now, what, ending, this.requesters.current());
     this.adopt(job);
     return { ...job };
   }

@@ -44,7 +44,10 @@ export const AGENT_RULES: Partial<Record<IpcChannel, AgentRule>> = {
   'machine:info': { kind: 'read', what: (r) => `read the details of ${text(r.name)}` },
   'sandbox:list': { kind: 'read', what: () => 'read the sandboxes' },
   'presets:list': { kind: 'read', what: () => 'read the presets' },
-  'sandbox:create': { kind: 'create', what: (r) => `create the sandbox ${text(r.name)}` },
+  'sandbox:create': {
+    kind: 'create',
+    what: (r) => (text(r.name) ? `create the sandbox ${text(r.name)}` : 'create a sandbox'),
+  },
   'sandbox:create-from-preset': { kind: 'create', what: () => 'create a sandbox from a preset' },
   'machine:run': {
     kind: 'sandbox',
@@ -66,6 +69,9 @@ export const AGENT_RULES: Partial<Record<IpcChannel, AgentRule>> = {
   'machine:start': { kind: 'power', what: (r) => `start ${text(r.name)}` },
   'machine:stop': { kind: 'power', what: (r) => `stop ${text(r.name)}` },
 };
+
+/** Sandboxes there may be before an agent is refused another: each is a whole machine on the person's disk. */
+export const MAX_SANDBOXES_FOR_AGENTS = 10;
 
 export interface AgentGateDeps {
   sandboxes: SandboxStore;
@@ -118,6 +124,11 @@ export function agentGate(deps: AgentGateDeps): CallGuard {
           throw error;
         }
       case 'create':
+        if (deps.sandboxes.list().length >= MAX_SANDBOXES_FOR_AGENTS) {
+          throw refused(
+            `There are already ${MAX_SANDBOXES_FOR_AGENTS} sandboxes: delete one before an agent creates another.`,
+          );
+        }
         return asAgent(next);
       case 'sandbox':
       case 'power': {

@@ -14,14 +14,14 @@ export function registerStartPolicyHandlers(router: Router, deps: StartPolicyHan
   const runner = new PolicyRunner(deps);
   deps.quitHooks.add(() => runner.atQuit());
 
-  handle('start-policy:list', () => deps.policies.list());
-  handle('start-policy:set', async ({ name, ...change }) => {
+  handle('policy:list', () => deps.policies.list());
+  handle('policy:set', async ({ name, ...change }) => {
     const machines = (await deps.machines.refresh()).machines;
     const machine = machines.find((m) => m.name === name || m.id === name);
     if (!machine)
       throw new AppError(ErrorCode.NOT_FOUND, `There is no machine named “${name}”.`, { field: 'name' });
     return deps.policies.set(machine, change);
   });
-  handle('start-policy:start-all', () => runner.startAll());
-  handle('start-policy:stop-all', () => runner.stopAll());
+  handle('policy:start-all', () => runner.startAll());
+  handle('policy:stop-all', () => runner.stopAll());
 }

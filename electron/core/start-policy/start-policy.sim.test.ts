@@ -13,20 +13,21 @@ describe('start policy', () => {
   it('starts its machines when OrbDeck starts and stops them when it quits, keeping the policy across a rename', async () => {
     const first = startCore();
     // The demo: ubuntu and fedora run; debian and alpine are stopped.
-    await first.invoke('start-policy:set', { name: 'debian', startWithApp: true });
-    await first.invoke('start-policy:set', { name: 'fedora', stopOnQuit: true });
-    const set = await first.invoke<StartPolicyRecord>('start-policy:set', {
+    await first.invoke('policy:set', { name: 'debian', startWithApp: true });
+    await first.invoke('policy:set', { name: 'fedora', stopOnQuit: true });
+    const set = await first.invoke<StartPolicyRecord>('policy:set', {
       name: 'alpine',
       startWithApp: true,
     });
     expect(set).toMatchObject({ name: 'alpine', startWithApp: true, stopOnQuit: false });
     // Neither half set: no record.
-    await first.invoke('start-policy:set', { name: 'alpine', startWithApp: false });
+    await first.invoke('policy:set', { name: 'alpine', startWithApp: false });
     await first.finished((await first.invoke<Job>('machine:rename', { name: 'debian', newName: 'deb' })).id);
     await first.core.machines.refresh();
-    expect(
-      (await first.invoke<StartPolicyRecord[]>('start-policy:list', {})).map((r) => r.name).sort(),
-    ).toEqual(['deb', 'fedora']);
+    expect((await first.invoke<StartPolicyRecord[]>('policy:list', {})).map((r) => r.name).sort()).toEqual([
+      'deb',
+      'fedora',
+    ]);
     await first.core.dispose();
     forgetCore(first.core);
     expect(stateOf(first.simHome, 'fedora')).toBe('stopped');
@@ -40,13 +41,11 @@ describe('start policy', () => {
     const starts = again.core.jobs.list().filter((j) => j.kind === 'start');
     expect(starts.map((j) => j.title)).toEqual(['Start deb']);
     // Start and Stop of the policy's machines, by hand (the tray's).
-    expect(await again.invoke<Job[]>('start-policy:start-all', {})).toEqual([]);
+    expect(await again.invoke<Job[]>('policy:start-all', {})).toEqual([]);
     await again.finished((await again.invoke<Job>('machine:start', { name: 'fedora' })).id);
-    const stops = await again.invoke<Job[]>('start-policy:stop-all', {});
+    const stops = await again.invoke<Job[]>('policy:stop-all', {});
     expect(stops.map((j) => j.title)).toEqual(['Stop fedora']);
-    await expect(
-      again.invoke('start-policy:set', { name: 'nosuch', stopOnQuit: true }),
-    ).rejects.toMatchObject({
+    await expect(again.invoke('policy:set', { name: 'nosuch', stopOnQuit: true })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   }, 90_000);
