@@ -95,6 +95,14 @@ export interface Job {
 /** Who asked for a job other than the person at the window. */
 export type JobRequester = 'agent';
 
+/**
+ * An agent's jobs are followed in Activity and History, where they are marked; of them only a request OrbDeck
+ * refused is worth a toast or a notification (an agent that runs many commands would otherwise bury the person).
+ */
+export function isAgentRefusal(job: Pick<Job, 'by' | 'kind' | 'state'>): boolean {
+  return job.by === 'agent' && job.kind === 'agent' && job.state === 'failed';
+}
+
 export function isFinished(job: Pick<Job, 'state'>): boolean {
   return FINISHED_JOB_STATES.includes(job.state);
 }

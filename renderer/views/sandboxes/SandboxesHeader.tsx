@@ -31,10 +31,7 @@ export function SandboxesHeader({ count }: { count: number }) {
   }
   return (
     <div className="sandboxes-header" role="note">
-      <p>
-        Isolated machines that reset to their golden checkpoint in one click. Agents can change these, and
-        only these.
-      </p>
+      <p>Isolated machines that reset to a known-good state in one click. Agents can change only these.</p>
       {newSandbox}
     </div>
   );
