@@ -18,6 +18,7 @@ import { MachinesView } from './views/MachinesView';
 const AppDialogs = lazyNamed(() => import('./views/dialogs/AppDialogs'), 'AppDialogs');
 const TrustDialogs = lazyNamed(() => import('./views/dialogs/CheckpointDialogs'), 'TrustDialogs');
 const InsideDialogs = lazyNamed(() => import('./views/dialogs/RunDialogs'), 'InsideDialogs');
+const SandboxDialogs = lazyNamed(() => import('./views/dialogs/SandboxDialogs'), 'SandboxDialogs');
 
 /** `lazy` for a module's named component. */
 function lazyNamed<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -48,6 +49,7 @@ export function App() {
         <Suspense fallback={null}>
           <TrustDialogs />
           <InsideDialogs />
+          <SandboxDialogs />
           <AppDialogs />
         </Suspense>
       )}

@@ -23,6 +23,8 @@ export const JOB_KINDS = [
   // A command run in a machine, a file copied out of one.
   'run',
   'pull',
+  // What an agent asked that is not a job of its own: a read, or a request OrbDeck refused (ends at once).
+  'agent',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -86,6 +88,19 @@ export interface Job {
    */
   outcome?: string;
   leftover?: { machine: string };
+  /** Who asked for it, when not the person: an agent, through the agent endpoint. */
+  by?: JobRequester;
+}
+
+/** Who asked for a job other than the person at the window. */
+export type JobRequester = 'agent';
+
+/**
+ * An agent's jobs are followed in Activity and History, where they are marked; of them only a request OrbDeck
+ * refused is worth a toast or a notification (an agent that runs many commands would otherwise bury the person).
+ */
+export function isAgentRefusal(job: Pick<Job, 'by' | 'kind' | 'state'>): boolean {
+  return job.by === 'agent' && job.kind === 'agent' && job.state === 'failed';
 }
 
 export function isFinished(job: Pick<Job, 'state'>): boolean {

@@ -13,7 +13,9 @@ import type { Notices } from './platform/notices';
 import type { SettingsStore } from './platform/settings-store';
 import type { Timing } from './platform/timing';
 import type { PresetStore } from './presets/preset-store';
+import type { SandboxStore } from './sandboxes/sandbox-store';
 import { createServices, type CoreOptions, type CoreServices } from './services';
+import type { PolicyStore } from './start-policy/policy-store';
 
 export { orbctlEnvironment, type CoreOptions } from './services';
 
@@ -32,6 +34,10 @@ export interface Core {
   readonly grants: FileGrants;
   /** The presets (the tray's New from Preset). */
   readonly presets: PresetStore;
+  /** The sandboxes (the desktop app's notifications name them). */
+  readonly sandboxes: SandboxStore;
+  /** The start policies (the tray's Start and Stop of the machines that start and stop with OrbDeck). */
+  readonly policies: PolicyStore;
   /**
    * Settles once jobs interrupted by the last exit are cleaned up and in the history; polling and new jobs
    * start after it.
@@ -41,6 +47,9 @@ export interface Core {
   clientGone(client: string): void;
   dispose(): Promise<void>;
 }
+
+/** How long quitting waits for the parts' last work (stopping the machines that stop with OrbDeck). */
+const QUIT_HOOKS_MS = 30_000;
 
 /** Makes the services, registers every feature's handlers, puts right what the last exit left, then polls. */
 export function createCore(options: CoreOptions): Core {
@@ -72,6 +81,8 @@ export function createCore(options: CoreOptions): Core {
     async dispose() {
       disposed = true;
       await Promise.race([ready, new Promise((r) => setTimeout(r, 5000))]);
+      // Machines that stop when OrbDeck quits are stopped while the machines are still followed.
+      await services.quitHooks.run(QUIT_HOOKS_MS);
       insides.dispose();
       machines.stop();
       await setup.dispose();

@@ -8,6 +8,8 @@ import { registerDeepLinkHandlers } from './links/handlers';
 import { registerMachineHandlers } from './machines/handlers';
 import { registerPresetHandlers } from './presets/handlers';
 import { registerRunHandlers } from './run/handlers';
+import { registerSandboxHandlers } from './sandboxes/handlers';
+import { registerStartPolicyHandlers } from './start-policy/handlers';
 import type { CoreServices } from './services';
 import { registerTransferHandlers } from './transfers/handlers';
 import { registerUsageHandlers } from './usage/handlers';
@@ -30,4 +32,6 @@ export const FEATURES = {
   presets: registerPresetHandlers,
   links: registerDeepLinkHandlers,
   usage: registerUsageHandlers,
+  sandboxes: registerSandboxHandlers,
+  'start-policy': registerStartPolicyHandlers,
 } satisfies Record<ChannelOwner, RegisterFeature>;

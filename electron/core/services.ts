@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { CheckpointStore } from './checkpoints/store';
 import { RevertPlans } from './checkpoints/revert';
+import { checkpointWayBack } from './checkpoints/way-back';
 import { FileAccess } from './file-access/file-access';
 import { FileGrants } from './file-access/grants';
 import type { UploadedFiles } from './file-access/uploaded-files';
@@ -22,7 +23,11 @@ import { EventHub } from './platform/events';
 import { Notices } from './platform/notices';
 import { SettingsStore } from './platform/settings-store';
 import { Timing } from './platform/timing';
+import { QuitHooks } from './platform/quit-hooks';
 import { PresetStore } from './presets/preset-store';
+import type { GoldenCheckpoints } from './sandboxes/golden';
+import { SandboxStore } from './sandboxes/sandbox-store';
+import { PolicyStore } from './start-policy/policy-store';
 import { ExportTargets } from './transfers/export-target';
 import { MachineInsides } from './usage/machine-insides';
 
@@ -88,6 +93,13 @@ export interface CoreServices {
   readonly revertPlans: RevertPlans;
   /** What runs inside machines: usage, ports, disk over time; read only while a visible window shows it. */
   readonly insides: MachineInsides;
+  /** Which machines are sandboxes, and their golden checkpoints (made through the checkpoints' way back). */
+  readonly sandboxes: SandboxStore;
+  readonly goldens: GoldenCheckpoints;
+  /** Which machines start with OrbDeck and stop when it quits. */
+  readonly policies: PolicyStore;
+  /** What the parts do as the core stops. */
+  readonly quitHooks: QuitHooks;
 }
 
 /** The environment orbctl runs with: in demo mode the simulator is orbctl, and says so in AppInfo. */
@@ -187,7 +199,9 @@ export function createServices(options: CoreOptions): CoreServices {
   ] as const) {
     if (problem) notices.add('warning', `${what}: ${problem}.`);
   }
-  return {
+  const savingProblem = (what: string) => (problem: string) =>
+    timing.note('WARN', `${what} could not be saved: ${problem}`);
+  const services: Omit<CoreServices, 'goldens'> = {
     info: {
       name: 'OrbDeck',
       version: options.version,
@@ -232,5 +246,17 @@ export function createServices(options: CoreOptions): CoreServices {
       clientVisible: (client) => visibility.isVisible(client),
       onProblem: (problem) => timing.note('WARN', `Usage: ${problem}`),
     }),
+    sandboxes: new SandboxStore({
+      file: join(dataDir, 'sandboxes.json'),
+      onChange: (records) => events.emit('sandboxes:changed', records),
+      onProblem: savingProblem('The sandboxes'),
+    }),
+    policies: new PolicyStore({
+      file: join(dataDir, 'start-policy.json'),
+      onChange: (records) => events.emit('policy:changed', records),
+      onProblem: savingProblem('The start policies'),
+    }),
+    quitHooks: new QuitHooks(),
   };
+  return { ...services, goldens: checkpointWayBack(services) };
 }

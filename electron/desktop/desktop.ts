@@ -86,7 +86,12 @@ export function electronDesktop(limits: DesktopLimits): Desktop {
           items.map((item) =>
             'separator' in item
               ? { type: 'separator' as const }
-              : { label: item.label, enabled: item.enabled, click: () => (chosen = item.id) },
+              : {
+                  label: item.label,
+                  enabled: item.enabled,
+                  ...(item.checked === undefined ? {} : { type: 'checkbox' as const, checked: item.checked }),
+                  click: () => (chosen = item.id),
+                },
           ),
         );
         // The callback runs when the menu closes, after any item's click.

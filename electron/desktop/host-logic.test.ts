@@ -47,6 +47,22 @@ describe('jobNotification', () => {
     ).toBe('Not an export.');
     expect(jobNotification(job('start', 'running'))).toBeNull();
   });
+
+  it('says of an agent’s jobs only what OrbDeck refused it', () => {
+    expect(
+      jobNotification(job('run', 'failed', { by: 'agent', error: { code: 'COMMAND_FAILED', message: 'x' } })),
+    ).toBeNull();
+    expect(jobNotification(job('run', 'succeeded', { by: 'agent' }))).toBeNull();
+    const refused = job('agent', 'failed', {
+      by: 'agent',
+      title: 'Agent asked to delete ubuntu: refused',
+      error: { code: 'FORBIDDEN', message: 'ubuntu is not a sandbox.' },
+    });
+    expect(jobNotification(refused)).toEqual({
+      title: 'Agent asked to delete ubuntu: refused',
+      body: 'ubuntu is not a sandbox.',
+    });
+  });
 });
 
 describe('window state', () => {

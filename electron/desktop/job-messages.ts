@@ -1,4 +1,4 @@
-import { isFinished, type Job } from '../../shared/jobs';
+import { isAgentRefusal, isFinished, type Job } from '../../shared/jobs';
 
 export interface QuitQuestion {
   message: string;
@@ -35,6 +35,9 @@ export function quitQuestion(jobs: readonly Job[]): QuitQuestion | null {
 /** The system notification for a job that ended while no OrbDeck window had the focus. */
 export function jobNotification(job: Job): { title: string; body: string } | null {
   if (!isFinished(job)) return null;
+  if (job.by === 'agent') {
+    return isAgentRefusal(job) ? { title: job.title, body: job.error?.message ?? '' } : null;
+  }
   const took =
     job.durationMs === undefined
       ? ''

@@ -31,6 +31,14 @@ export async function runTrayAction(action: TrayAction, core: Core, host: TrayHo
       for (const m of machines())
         if (m.state === 'running' && idle(m.name)) core.jobs.submit(powerJob('stop', m.name, deps));
       return;
+    // The same requests the window sends; the jobs show in Activity.
+    case 'start-policy':
+    case 'stop-policy': {
+      const channel = action.kind === 'start-policy' ? 'policy:start-all' : 'policy:stop-all';
+      const result = await core.router.invoke(channel, {}, { transport: 'electron' });
+      if (!result.ok) core.timing.note('WARN', `Tray: ${result.error.message}`);
+      return;
+    }
     case 'terminal':
       host.openExternal(terminalUrl(action.machine));
       return;

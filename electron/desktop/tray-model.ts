@@ -24,6 +24,7 @@ export class TrayModel {
       this.core.events.on('machines:changed', () => this.schedule()),
       this.core.events.on('jobs:changed', () => this.schedule()),
       this.core.events.on('presets:changed', () => this.schedule()),
+      this.core.events.on('policy:changed', () => this.schedule()),
     ];
     void this.core.orbctl
       .capabilities()
@@ -46,6 +47,7 @@ export class TrayModel {
       error: snapshot.lastError,
       capabilities: this.capabilities,
       presets: this.core.presets.list(),
+      policies: this.core.policies.list(),
     };
     return { items: buildTrayMenu(input), icon: trayIcon(input) };
   }

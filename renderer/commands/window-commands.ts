@@ -21,7 +21,8 @@ export type WindowCommand =
   | 'activity'
   | 'settings'
   | 'export-bundle'
-  | 'import-folder';
+  | 'import-folder'
+  | 'new-sandbox';
 
 /** The elements some commands act on, registered by the component that renders them. */
 const elements: { filter: HTMLInputElement | null; importInput: HTMLInputElement | null } = {
@@ -69,6 +70,7 @@ const COMMANDS = {
   import: unlessRefused('import', () => pickAndImport(elements.importInput)),
   'import-folder': unlessRefused('import', pickAndImportFolder),
   'export-bundle': exportForNewMac,
+  'new-sandbox': unlessRefused('create', () => useUi.getState().open({ kind: 'new-sandbox' })),
   refresh: () =>
     getApi()
       .invoke('machines:refresh', {})

@@ -44,6 +44,18 @@ export function Toasts() {
             role={t.kind === 'error' || t.kind === 'warning' ? 'alert' : 'status'}
           >
             {t.error ? <ErrorDetails error={t.error} /> : <p>{t.text}</p>}
+            {t.action && (
+              <button
+                type="button"
+                className="toast-action"
+                onClick={() => {
+                  t.action!.run();
+                  dismiss(t.id);
+                }}
+              >
+                {t.action.label}
+              </button>
+            )}
             <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
               ×
             </button>

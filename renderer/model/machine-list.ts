@@ -9,7 +9,8 @@ export interface SortOrder {
   key: SortKey;
   direction: 'asc' | 'desc';
 }
-export type StateFilter = 'all' | 'running' | 'stopped' | 'busy';
+/** Which machines the list shows: all, by state, or the sandboxes. */
+export type StateFilter = 'all' | 'running' | 'stopped' | 'busy' | 'sandboxes';
 
 /** Running first, then transitions, then stopped, then anything unknown. */
 const STATE_RANK: Record<string, number> = {
@@ -84,15 +85,17 @@ export function sortMachines(
 
 /**
  * Machines matching every word of `text` (in name, state, distro, version or arch; case-insensitive) and the
- * state filter.
+ * state filter (`sandboxes`: those named in `sandboxes`).
  */
 export function filterMachines(
   machines: readonly Machine[],
   text: string,
   state: StateFilter = 'all',
+  sandboxes: ReadonlySet<string> | ReadonlyMap<string, unknown> = new Set(),
 ): Machine[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   return machines.filter((m) => {
+    if (state === 'sandboxes' && !sandboxes.has(m.name)) return false;
     if (state === 'running' && m.state !== 'running') return false;
     if (state === 'stopped' && m.state !== 'stopped') return false;
     if (state === 'busy' && !TRANSITIONAL_STATES.includes(m.state)) return false;

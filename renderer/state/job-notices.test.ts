@@ -41,3 +41,27 @@ describe('noticeJobChange', () => {
     expect(toasts()).toHaveLength(2);
   });
 });
+
+describe('noticeJobChange for an agent’s jobs', () => {
+  it('says only what OrbDeck refused an agent; its other jobs stay in Activity and History', () => {
+    const run = { ...failed('run', 'box'), by: 'agent' as const };
+    noticeJobChange(running(run), run, 'headless');
+    const done = {
+      ...run,
+      id: 'job-done',
+      state: 'succeeded' as const,
+      outcome: 'The command exited with 0.',
+    };
+    noticeJobChange(running(done), done, 'headless');
+    expect(toasts()).toEqual([]);
+    const refused: Job = {
+      ...failed('agent', 'ubuntu'),
+      title: 'Agent asked to delete ubuntu: refused',
+      by: 'agent',
+      error: { code: 'FORBIDDEN', message: 'ubuntu is not a sandbox.' },
+    };
+    noticeJobChange(undefined, refused, 'headless');
+    expect(toasts()).toEqual(['Agent asked to delete ubuntu: refused: ubuntu is not a sandbox.']);
+    expect(useToasts.getState().toasts[0]?.kind).toBe('warning');
+  });
+});

@@ -1,4 +1,4 @@
-import type { Job } from '../../shared/jobs';
+import { isAgentRefusal, type Job } from '../../shared/jobs';
 import { useToasts } from './toasts';
 import { useUi } from './ui';
 
@@ -20,6 +20,10 @@ function watched(job: Job): boolean {
 export function noticeJobChange(before: Job | undefined, job: Job, transport: 'electron' | 'headless'): void {
   if (before?.state === job.state || watched(job)) return;
   const push = useToasts.getState().push;
+  if (job.by === 'agent') {
+    if (isAgentRefusal(job)) push({ kind: 'warning', text: `${job.title}: ${job.error?.message ?? ''}` });
+    return;
+  }
   const away = typeof document !== 'undefined' && !document.hasFocus();
   if (job.state === 'failed' && job.error) {
     push({

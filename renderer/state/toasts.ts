@@ -10,6 +10,8 @@ export interface Toast {
   sticky?: boolean;
   /** Called when the user dismisses it. */
   onDismiss?: () => void;
+  /** A button beside the words (a notice's: Extend 1 Hour); choosing it dismisses the toast. */
+  action?: { label: string; run(): void };
 }
 
 interface ToastState {

@@ -4,6 +4,7 @@ import type { FolderPreview } from '../../shared/ipc/types';
 import type { SortOrder, StateFilter } from '../model/machine-list';
 import type { TrustDialogState } from '../views/dialogs/CheckpointDialogs';
 import type { InsideDialogState } from '../views/dialogs/RunDialogs';
+import type { SandboxDialogState } from '../views/dialogs/SandboxDialogs';
 
 export type DialogState =
   | { kind: 'create' }
@@ -25,6 +26,8 @@ export type DialogState =
   | TrustDialogState
   // Run, copy, presets, orbdeck:// links (mounted by InsideDialogs).
   | InsideDialogState
+  // New Sandbox (mounted by SandboxDialogs).
+  | SandboxDialogState
   | null;
 
 /** What the main area shows: the machines (with a state filter from the sidebar) or the job history. */

@@ -3,6 +3,8 @@ import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
 import type { RunAs, RunOutput, RunOutputEvent, RunRecord } from '../inside';
 import type { Preset, PresetPreview } from '../presets';
+import type { SandboxFileContent, SandboxRecord, TimeLimitEnd } from '../sandboxes';
+import type { StartPolicyRecord } from '../start-policy';
 import type { MachineInfo } from '../machine';
 import type { FolderSizes, MachineUsage, UsageChange } from '../usage';
 import type {
@@ -105,7 +107,11 @@ interface Pinned {
     { supported: boolean; files: ChosenFile[] },
   ];
   'desktop:context-menu': [
-    { items: Array<{ id: string; label: string; enabled: boolean } | { separator: true }> },
+    {
+      items: Array<
+        { id: string; label: string; enabled: boolean; checked?: boolean | undefined } | { separator: true }
+      >;
+    },
     { supported: boolean; chosen: string | null },
   ];
   'desktop:pick-export-folder': [{ names: string[] }, { supported: boolean; folder: ChosenFile | null }];
@@ -168,6 +174,48 @@ interface Pinned {
   'machine:usage': [ByName, MachineUsage];
   'machine:largest-folders': [{ name: string; path: string }, FolderSizes];
   'machine:show-files': [ByName, { opened: boolean; path: string }];
+  'sandbox:list': [None, SandboxRecord[]];
+  'sandbox:create': [
+    {
+      distro: string;
+      version?: string | undefined;
+      name?: string | undefined;
+      arch?: string | undefined;
+      user?: string | undefined;
+      cloudInit?: string | undefined;
+      cpus?: number | undefined;
+      memory?: string | undefined;
+      disk?: string | undefined;
+      timeLimit?: { seconds: number; then: TimeLimitEnd } | undefined;
+    },
+    Job,
+  ];
+  'sandbox:create-from-preset': [
+    {
+      id: string;
+      name?: string | undefined;
+      timeLimit?: { seconds: number; then: TimeLimitEnd } | undefined;
+    },
+    Job,
+  ];
+  'sandbox:reset': [{ name: string }, Job];
+  'sandbox:delete': [{ name: string }, Job];
+  'sandbox:save-golden': [{ name: string }, Job];
+  'sandbox:extend': [{ name: string; seconds?: number | undefined }, SandboxRecord];
+  'sandbox:set-time-limit': [
+    { name: string; timeLimit: { seconds: number; then: TimeLimitEnd } | null },
+    SandboxRecord,
+  ];
+  'sandbox:write-file': [{ name: string; path: string; base64: string }, Job];
+  'sandbox:read-file': [{ name: string; path: string }, Job];
+  'sandbox:file-content': [{ id: string }, SandboxFileContent];
+  'policy:list': [None, StartPolicyRecord[]];
+  'policy:set': [
+    { name: string; startWithApp?: boolean | undefined; stopOnQuit?: boolean | undefined },
+    StartPolicyRecord,
+  ];
+  'policy:start-all': [None, Job[]];
+  'policy:stop-all': [None, Job[]];
 }
 
 interface PinnedEvents {
@@ -182,6 +230,8 @@ interface PinnedEvents {
   'presets:changed': Preset[];
   'setup:changed': SetupRecord[];
   'usage:changed': UsageChange;
+  'sandboxes:changed': SandboxRecord[];
+  'policy:changed': StartPolicyRecord[];
 }
 
 describe('IPC contract types', () => {

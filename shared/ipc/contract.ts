@@ -15,6 +15,14 @@ import { RUN_AS, type RunOutput, type RunOutputEvent, type RunRecord } from '../
 import { MAX_CLOUD_INIT_CHARS } from '../machine-options';
 import { PRESET_FIELDS, presetId, type Preset, type PresetPreview } from '../presets';
 import { jsonBytes, MAX_PRESETS_FILE_BYTES, sizeWords } from './limits';
+import {
+  fileContent,
+  timeLimitRequest,
+  timeLimitSeconds,
+  type SandboxFileContent,
+  type SandboxRecord,
+} from '../sandboxes';
+import type { StartPolicyRecord } from '../start-policy';
 import type { MachineInfo } from '../machine';
 import type { FolderSizes, MachineUsage, UsageChange } from '../usage';
 import {
@@ -69,6 +77,8 @@ export const CHANNEL_OWNERS = [
   'presets',
   'links',
   'usage',
+  'sandboxes',
+  'start-policy',
 ] as const;
 export type ChannelOwner = (typeof CHANNEL_OWNERS)[number];
 
@@ -343,6 +353,8 @@ export const CONTRACT = {
                   id: z.string().regex(/^[a-z:-]{1,40}$/, 'not a menu item id'),
                   label: z.string().min(1).max(80),
                   enabled: z.boolean(),
+                  /** Drawn with a check mark (a setting the item turns on and off). */
+                  checked: z.boolean().optional(),
                 })
                 .strict(),
               z.object({ separator: z.literal(true) }).strict(),
@@ -599,6 +611,97 @@ export const CONTRACT = {
     response: answers<{ opened: boolean; path: string }>(),
   },
   // #endregion
+  // #region sandboxes (electron/core/sandboxes/handlers.ts; docs/sandboxes.md)
+  /** Every sandbox, with its state, golden checkpoint and time limit. Pull once, then follow `sandboxes:changed`. */
+  'sandbox:list': { owner: 'sandboxes', request: empty, response: answers<SandboxRecord[]>() },
+  /**
+   * Create a sandbox (as a job): an isolated machine, recorded as a sandbox once it exists, whose golden
+   * checkpoint is taken when its cloud-init is done. The time limit counts from when it exists. Without a name,
+   * the first free one of `sandbox`, `sandbox-2`, ….
+   */
+  'sandbox:create': {
+    owner: 'sandboxes',
+    request: z
+      .object({
+        distro: distroWord,
+        version: imageVersion.optional(),
+        name: newMachineName.optional(),
+        arch: architecture.optional(),
+        user: linuxUser.optional(),
+        cloudInit: cloudInitText.optional(),
+        cpus: cpuCount.optional(),
+        memory: memorySize.optional(),
+        disk: diskSize.optional(),
+        timeLimit: timeLimitRequest.optional(),
+      })
+      .strict(),
+    response: answers<Job>(),
+  },
+  /** The same from a preset (isolated whatever the preset says; a free name unless `name` is given). */
+  'sandbox:create-from-preset': {
+    owner: 'sandboxes',
+    request: z
+      .object({ id: presetId, name: newMachineName.optional(), timeLimit: timeLimitRequest.optional() })
+      .strict(),
+    response: answers<Job>(),
+  },
+  /** Back to the golden checkpoint (as one job); the state before is kept until the reset has succeeded. */
+  'sandbox:reset': { owner: 'sandboxes', request: byName, response: answers<Job>() },
+  /** Delete the sandbox and its golden checkpoint (as a job). Only sandboxes can be deleted this way. */
+  'sandbox:delete': { owner: 'sandboxes', request: byName, response: answers<Job>() },
+  /** Keep the sandbox's state now as its golden checkpoint (as a job); the old one is deleted once it is saved. */
+  'sandbox:save-golden': { owner: 'sandboxes', request: byName, response: answers<Job>() },
+  /** An hour more (or `seconds`) before the sandbox's time limit runs out. */
+  'sandbox:extend': {
+    owner: 'sandboxes',
+    request: z.object({ name: machineRef, seconds: timeLimitSeconds.optional() }).strict(),
+    response: answers<SandboxRecord>(),
+  },
+  /** A new time limit from now, or none (`null`). */
+  'sandbox:set-time-limit': {
+    owner: 'sandboxes',
+    request: z.object({ name: machineRef, timeLimit: timeLimitRequest.nullable() }).strict(),
+    response: answers<SandboxRecord>(),
+  },
+  /** Write a file into a sandbox from its content (as a job, `orbctl push`): an agent names no path on this Mac. */
+  'sandbox:write-file': {
+    owner: 'sandboxes',
+    request: z.object({ name: machineRef, path: linuxPath, base64: fileContent }).strict(),
+    response: answers<Job>(),
+  },
+  /** Copy a file out of a sandbox (as a job, `orbctl pull`); its content is then `sandbox:file-content`. */
+  'sandbox:read-file': {
+    owner: 'sandboxes',
+    request: z.object({ name: machineRef, path: linuxPath }).strict(),
+    response: answers<Job>(),
+  },
+  /** What a finished `sandbox:read-file` job read (kept for a few minutes, and given once). */
+  'sandbox:file-content': {
+    owner: 'sandboxes',
+    request: z.object({ id: jobId }).strict(),
+    response: answers<SandboxFileContent>(),
+  },
+  // #endregion
+
+  // #region start policy (electron/core/start-policy/handlers.ts)
+  /** The machines OrbDeck starts when it starts, or stops when it quits. Follow `policy:changed`. */
+  'policy:list': { owner: 'start-policy', request: empty, response: answers<StartPolicyRecord[]>() },
+  /** Change a machine's start policy; left out: unchanged. */
+  'policy:set': {
+    owner: 'start-policy',
+    request: z
+      .object({ name: machineRef, startWithApp: z.boolean().optional(), stopOnQuit: z.boolean().optional() })
+      .strict()
+      .refine((r) => r.startWithApp !== undefined || r.stopOnQuit !== undefined, {
+        message: 'Nothing to change: give startWithApp or stopOnQuit.',
+      }),
+    response: answers<StartPolicyRecord>(),
+  },
+  /** Start every stopped machine that starts with OrbDeck (a job each). */
+  'policy:start-all': { owner: 'start-policy', request: empty, response: answers<Job[]>() },
+  /** Stop every running machine that stops when OrbDeck quits (a job each). */
+  'policy:stop-all': { owner: 'start-policy', request: empty, response: answers<Job[]>() },
+  // #endregion
 } as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: unknown }>;
 
 export type IpcChannel = keyof typeof CONTRACT;
@@ -633,6 +736,10 @@ export const EVENTS = {
   'setup:changed': answers<SetupRecord[]>(),
   /** A machine's inside was read (a sample, its ports), or cannot be read now and why. */
   'usage:changed': answers<UsageChange>(),
+  /** The sandboxes changed (created, set up, reset, extended, deleted). */
+  'sandboxes:changed': answers<SandboxRecord[]>(),
+  /** The start policies changed. */
+  'policy:changed': answers<StartPolicyRecord[]>(),
 } as const;
 
 export type IpcEvent = keyof typeof EVENTS;

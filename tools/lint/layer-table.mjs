@@ -18,6 +18,8 @@ const CORE_FEATURES = [
   'core/run',
   'core/presets',
   'core/usage',
+  'core/sandboxes',
+  'core/start-policy',
 ];
 const WHOLE_CORE = [...CORE_SERVICES, ...CORE_FEATURES, 'core/links', 'core'];
 const feature = (name) => ({ name: `core/${name}`, folders: [`electron/core/${name}/`], may: CORE_SERVICES });
@@ -44,9 +46,25 @@ export const LAYERS = [
     folders: ['electron/core/app-core', 'electron/core/services', 'electron/core/features'],
     may: WHOLE_CORE,
   },
-  // the two hosts of the core
-  { name: 'desktop host', folders: ['electron/desktop/'], may: WHOLE_CORE },
-  { name: 'headless host', folders: ['electron/headless/'], may: WHOLE_CORE },
+  // the two hosts of the core, and the agent endpoint both open beside their windows
+  {
+    name: 'agent endpoint',
+    folders: ['electron/agent-endpoint/'],
+    may: ['shared', 'core/platform', 'core/ipc'],
+  },
+  {
+    name: 'desktop host',
+    folders: ['electron/desktop/'],
+    may: [...WHOLE_CORE, 'agent endpoint', 'mcp program'],
+  },
+  { name: 'headless host', folders: ['electron/headless/'], may: [...WHOLE_CORE, 'agent endpoint'] },
+  // the MCP program (npm run mcp, and the desktop app started with --mcp): an MCP server on stdio that reaches
+  // OrbDeck through the agent endpoint, and starts the headless host itself where no OrbDeck runs
+  {
+    name: 'mcp program',
+    folders: ['electron/mcp/'],
+    may: ['shared', 'agent endpoint', 'headless public face'],
+  },
   // programs of their own: the orbctl simulator knows only the shared rules; the benchmarks use the public faces
   { name: 'orbctl simulator', folders: ['tools/orbctl-sim/'], may: ['shared'] },
   {

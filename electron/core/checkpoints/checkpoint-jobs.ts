@@ -67,13 +67,22 @@ export async function planSave(
   label: string | undefined,
   deps: CheckpointDeps,
 ): Promise<JobSpec> {
+  return (await planNamedSave(source, label, deps)).spec;
+}
+
+/** The same, with the name the checkpoint will have. */
+export async function planNamedSave(
+  source: string,
+  label: string | undefined,
+  deps: CheckpointDeps,
+): Promise<{ name: string; spec: JobSpec }> {
   const taken = await takenNames(deps);
   if (!taken.includes(source)) {
     throw new AppError(ErrorCode.NOT_FOUND, `There is no machine named “${source}”.`, { field: 'name' });
   }
   const now = deps.now?.() ?? new Date();
   const name = checkpointName(source, now, taken);
-  return saveCheckpointJob(source, name, label?.trim() || defaultCheckpointLabel(now), deps);
+  return { name, spec: saveCheckpointJob(source, name, label?.trim() || defaultCheckpointLabel(now), deps) };
 }
 
 /** Deletes a checkpoint machine and forgets its record. */

@@ -72,8 +72,21 @@ export interface RevertDeps extends CheckpointDeps {
 
 const q = (n: string) => `“${n}”`;
 
+/**
+ * A revert that keeps the state before only until it has succeeded, then deletes it (a sandbox's Reset: its state
+ * before is what the reset throws away), under its own title.
+ */
+export interface RevertOptions {
+  title: string;
+  discardBefore: true;
+}
+
 /** Checks the request against the machines now and makes the job. */
-export async function planRevert(checkpoint: string, deps: RevertDeps): Promise<JobSpec> {
+export async function planRevert(
+  checkpoint: string,
+  deps: RevertDeps,
+  options?: RevertOptions,
+): Promise<JobSpec> {
   const machines = (await deps.machines.refresh()).machines;
   const cp = find(machines, checkpoint);
   const record = deps.checkpoints.list(machines).find((r) => r.name === checkpoint);
@@ -100,20 +113,20 @@ export async function planRevert(checkpoint: string, deps: RevertDeps): Promise<
     wasRunning: target.state === 'running',
     label: record.label,
   };
-  return revertJob(plan, target, deps);
+  return revertJob(plan, target, deps, options);
 }
 
-function revertJob(plan: RevertPlan, target: Machine, deps: RevertDeps): JobSpec {
+function revertJob(plan: RevertPlan, target: Machine, deps: RevertDeps, options?: RevertOptions): JobSpec {
   const { machine, checkpoint, aside } = plan;
   return {
     kind: 'revert',
     machine,
     // The journal keeps these: recovery reads the machine, the checkpoint and the aside name from them.
     touches: [machine, checkpoint, aside],
-    title: `Revert ${machine} to checkpoint “${plan.label}”`,
+    title: options?.title ?? `Revert ${machine} to checkpoint “${plan.label}”`,
     // Halfway, a cancel would leave more to explain than it saves: the job always ends in a known state.
     cancellable: false,
-    run: (ctx) => runRevert(plan, target, deps, ctx),
+    run: (ctx) => runRevert(plan, target, deps, ctx, options?.discardBefore ?? false),
   };
 }
 
@@ -122,6 +135,7 @@ async function runRevert(
   queuedTarget: Machine,
   deps: RevertDeps,
   ctx: JobContext,
+  discardBefore: boolean,
 ): Promise<JobResult> {
   // A job queued before this one (a start, a stop) may have changed the machine: look again now.
   const target = find((await deps.machines.refresh()).machines, planned.machine);
@@ -138,6 +152,7 @@ async function runRevert(
     `Setting ${machine}'s current state aside as ${aside}`,
     `Cloning the checkpoint to ${machine}`,
     ...(wasRunning ? [`Starting ${machine} again`] : []),
+    ...(discardBefore ? [`Deleting the state before, ${aside}`] : []),
   ];
   let at = 0;
   const step = () => {
@@ -180,17 +195,28 @@ async function runRevert(
       );
     }
     await followNewId(plan, deps);
+    let notStarted = '';
     if (wasRunning) {
       step();
       try {
         await deps.orbctl.start(machine, call);
       } catch (error) {
-        return {
-          outcome: `${machine} was reverted, but could not be started again: ${toErrorData(error).message}`,
-        };
+        notStarted = `, but could not be started again: ${toErrorData(error).message}`;
       }
     }
+    if (discardBefore) {
+      step();
+      const gone = await deps.orbctl.delete(aside, call).then(
+        () => true,
+        () => false,
+      );
+      if (gone) deps.checkpoints.remove(aside);
+      ctx.report({ fraction: 1 });
+      const kept = gone ? '' : `; the state before could not be deleted and is kept as ${aside}`;
+      return { outcome: `${machine} is back at “${plan.label}”${notStarted}${kept}.` };
+    }
     ctx.report({ fraction: 1 });
+    if (notStarted) return { outcome: `${machine} was reverted${notStarted}` };
     return { outcome: `${machine} is back at “${plan.label}”; the state before is kept as ${aside}.` };
   } catch (error) {
     // Failed before anything was set aside: a machine that was running runs again.

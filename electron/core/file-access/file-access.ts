@@ -6,7 +6,8 @@ import { offLimitsPlace } from './off-limits';
 import { checkReadableFile, realLocation, statOrNull } from './paths';
 import { sensitivePlace } from './sensitive';
 
-export type Transport = 'electron' | 'headless';
+/** Who names the file: an agent (the agent endpoint) never names a path on this computer. */
+export type Transport = 'electron' | 'headless' | 'agent';
 
 /** What a file is wanted for; it decides what a sensitive place means (see sensitive.ts). */
 export type FilePurpose = 'import' | 'cloud-init' | 'push' | 'export';
@@ -127,6 +128,9 @@ export class FileAccess {
         'OrbDeck only uses files you chose in a dialog or dropped on its window.',
         { field },
       );
+    }
+    if (transport === 'agent') {
+      throw new AppError(ErrorCode.FORBIDDEN, 'Agents cannot name files on this computer.', { field });
     }
     return ref;
   }

@@ -105,6 +105,21 @@ const EXAMPLES = {
   ['machine:usage']: { name: 'ubuntu' },
   ['machine:largest-folders']: { name: 'ubuntu', path: '/var' },
   ['machine:show-files']: { name: 'ubuntu' },
+  ['sandbox:list']: {},
+  ['sandbox:create']: { distro: 'ubuntu', name: 'sandbox', timeLimit: { seconds: 3600, then: 'reset' } },
+  ['sandbox:create-from-preset']: { id: 'preset-abc-1', timeLimit: { seconds: 600, then: 'delete' } },
+  ['sandbox:reset']: { name: 'ubuntu' },
+  ['sandbox:delete']: { name: 'ubuntu' },
+  ['sandbox:save-golden']: { name: 'ubuntu' },
+  ['sandbox:extend']: { name: 'ubuntu', seconds: 3600 },
+  ['sandbox:set-time-limit']: { name: 'ubuntu', timeLimit: null },
+  ['sandbox:write-file']: { name: 'ubuntu', path: 'notes.txt', base64: 'aGVsbG8=' },
+  ['sandbox:read-file']: { name: 'ubuntu', path: 'notes.txt' },
+  ['sandbox:file-content']: { id: 'job-abc-1' },
+  ['policy:list']: {},
+  ['policy:set']: { name: 'ubuntu', startWithApp: true },
+  ['policy:start-all']: {},
+  ['policy:stop-all']: {},
 } satisfies Record<IpcChannel, Record<string, unknown>>;
 
 const HOSTILE = [

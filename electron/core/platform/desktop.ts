@@ -6,7 +6,8 @@ export type PickPurpose = 'import' | 'import-folder' | 'cloud-init' | 'push';
  * and its windows use their browser equivalents (a path field, a toast, opening the address themselves).
  */
 /** One item of a native menu the window asks for (validated by the contract). */
-export type NativeMenuItem = { id: string; label: string; enabled: boolean } | { separator: true };
+export type NativeMenuItem =
+  { id: string; label: string; enabled: boolean; checked?: boolean | undefined } | { separator: true };
 
 export interface Desktop {
   /**

@@ -16,6 +16,11 @@ import { selectCapabilities, useOrbctl } from '../../state/orbctl';
 import { LogsView } from '../LogsView';
 import { CheckpointsSection } from '../checkpoints/CheckpointsSection';
 import { ReachSection } from './ReachSection';
+import { extrasOf } from '../../commands/context-menu';
+import { SandboxSection } from '../sandboxes/SandboxSection';
+import { useSandboxByName } from '../../state/sandboxes';
+import { usePolicyByName } from '../../state/start-policy';
+import { StartPolicySection } from '../sandboxes/StartPolicySection';
 import { FailureBanner } from './FailureBanner';
 import { MachineInfoView } from './MachineInfoView';
 import { watchInspector } from '../../commands/usage-watch';
@@ -51,7 +56,15 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
     const setTab = useUi((s) => s.setInspectorTab);
     const settingUp = useSetupByName().get(machine.name)?.state === 'setting-up';
     const active = activeJobsFor(Object.values(jobs), machine.name);
-    const more = machineMenuItems([{ machine, active }], capabilities, PRIMARY);
+    // The "…" menu's sandbox and start-policy items follow these.
+    useSandboxByName();
+    usePolicyByName();
+    const more = machineMenuItems(
+      [{ machine, active }],
+      capabilities,
+      PRIMARY,
+      extrasOf([{ machine, active }]),
+    );
     // Only the tab on screen is read from inside the machine.
     useEffect(() => {
       watchInspector(machine.name, tab === 'usage' || tab === 'ports' ? tab : null);
@@ -99,6 +112,7 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
         </div>
         <FailureBanner machine={machine.name} onShowLogs={() => setTab('logs')} />
         <SetupBanner machine={machine.name} />
+        <SandboxSection machine={machine} />
         <div className="tabs" role="tablist" aria-label="Inspector">
           {TABS.map(([t, label]) => (
             <button
@@ -125,6 +139,7 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
             <>
               <MachineInfoView machine={machine} />
               <ReachSection machine={machine} />
+              <StartPolicySection machine={machine} />
             </>
           )}
           {(tab === 'usage' || tab === 'ports') && (

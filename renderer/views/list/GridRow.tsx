@@ -28,6 +28,8 @@ export const BUSY_LABEL: Record<Job['kind'], string> = {
   revert: 'Reverting…',
   run: 'Running a command…',
   pull: 'Copying a file out…',
+  // Over as soon as it is asked: never shown as busy, but every kind has its words.
+  agent: 'Answering an agent…',
 };
 
 /** Jobs whose progress is worth a bar in the row (they move data and say how far they are). */
@@ -42,6 +44,8 @@ interface Props {
   checkpoints: number;
   /** Cloud-init is still setting it up, or failed to. */
   setup: SetupRecord | undefined;
+  /** It is a sandbox (it resets to its golden checkpoint). */
+  sandbox?: boolean;
   capabilities: OrbctlCapabilities | null;
   /** The machine's last sample, when one was read (the CPU and memory columns, the full-disk mark). */
   usage: RowFigures | undefined;
@@ -65,6 +69,7 @@ export const GridRow = memo(function GridRow({
   failed,
   checkpoints,
   setup,
+  sandbox = false,
   capabilities,
   usage,
   showUsage,
@@ -102,6 +107,11 @@ export const GridRow = memo(function GridRow({
         {m.isDefault && (
           <span className="default-marker" title="OrbStack's default machine">
             default
+          </span>
+        )}
+        {sandbox && (
+          <span className="sandbox-marker" title="A sandbox: Reset puts it back to its golden checkpoint">
+            sandbox
           </span>
         )}
         {checkpoints > 0 && (

@@ -50,11 +50,13 @@ const MOVES: Record<string, number> = {
  * a right-click opens the selection's menu.
  */
 const NO_SETUP: ReadonlyMap<string, SetupRecord> = new Map();
+const NO_SANDBOXES: ReadonlyMap<string, unknown> = new Map();
 
 export function MachineGrid({
   machines,
   checkpoints,
   setup = NO_SETUP,
+  sandboxes = NO_SANDBOXES,
   onOpenDetails,
 }: {
   machines: Machine[];
@@ -62,6 +64,8 @@ export function MachineGrid({
   checkpoints?: ReadonlyMap<string, readonly unknown[]>;
   /** The machines cloud-init is setting up, or failed to. */
   setup?: ReadonlyMap<string, SetupRecord>;
+  /** The sandboxes, by name (marked in their rows; the sidebar's Sandboxes shows only them). */
+  sandboxes?: ReadonlyMap<string, unknown>;
   onOpenDetails(): void;
 }) {
   const jobs = useJobs((s) => s.jobs);
@@ -81,8 +85,8 @@ export function MachineGrid({
   // The usage figures change every few seconds: they reorder the list only while it is sorted by them.
   const sortFigures = sort.key === 'cpu' || sort.key === 'memory' ? figures : undefined;
   const shown = useMemo(
-    () => sortMachines(filterMachines(machines, filter, stateFilter), sort, sortFigures),
-    [machines, filter, stateFilter, sort, sortFigures],
+    () => sortMachines(filterMachines(machines, filter, stateFilter, sandboxes), sort, sortFigures),
+    [machines, filter, stateFilter, sort, sortFigures, sandboxes],
   );
   const names = useMemo(() => shown.map((m) => m.name), [shown]);
   const jobList = useMemo(() => Object.values(jobs), [jobs]);
@@ -230,7 +234,12 @@ export function MachineGrid({
     return (
       <p className="no-match" role="status">
         {filter ? `No machine matches “${filter}”` : 'No machine here'}
-        {stateFilter === 'all' ? '' : ` among ${stateFilter === 'busy' ? 'changing' : stateFilter} machines`}.
+        {stateFilter === 'all'
+          ? ''
+          : stateFilter === 'sandboxes'
+            ? ' among the sandboxes'
+            : ` among ${stateFilter === 'busy' ? 'changing' : stateFilter} machines`}
+        .
       </p>
     );
   }
@@ -301,6 +310,7 @@ export function MachineGrid({
               failed={failures.get(m.name)}
               checkpoints={checkpoints?.get(m.name)?.length ?? 0}
               setup={setup.get(m.name)}
+              sandbox={sandboxes.has(m.name)}
               capabilities={capabilities}
               usage={figures[m.name]}
               showUsage={showUsage}
