@@ -28,6 +28,28 @@ export const JOB_KINDS = [
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
+/**
+ * The kinds that change a machine's own life: it is made, started, stopped, renamed, copied, brought back or
+ * given new limits. Only their failures mark the machine's row and its inspector; a command run in it, a file
+ * copied in or out and an export end in their own window and in Activity.
+ */
+export const LIFECYCLE_JOB_KINDS: readonly JobKind[] = [
+  'create',
+  'start',
+  'stop',
+  'restart',
+  'delete',
+  'rename',
+  'clone',
+  'import',
+  'revert',
+  'set-limits',
+];
+
+export function isLifecycleJob(job: Pick<Job, 'kind'>): boolean {
+  return LIFECYCLE_JOB_KINDS.includes(job.kind);
+}
+
 /** The kinds that move a whole disk around; at most a few of them run at once. */
 export const HEAVY_JOB_KINDS: readonly JobKind[] = ['clone', 'export', 'import'];
 

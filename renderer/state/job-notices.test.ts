@@ -25,16 +25,35 @@ beforeEach(() => {
 
 describe('noticeJobChange', () => {
   it('says when a job failed', () => {
+    const job = failed('start', 'ubuntu');
+    noticeJobChange(running(job), job, 'headless');
+    expect(toasts()).toEqual(['start ubuntu failed']);
+  });
+
+  it('says how a command ended in a passing line, not as an error that stays', () => {
     const job = failed('run', 'ubuntu');
     noticeJobChange(running(job), job, 'headless');
-    expect(toasts()).toEqual(['run ubuntu failed']);
+    expect(useToasts.getState().toasts).toMatchObject([
+      { kind: 'info', text: 'run ubuntu: The command exited with 2 in 0.1 s.' },
+    ]);
+  });
+
+  it('says a failed copy once, in its dialog, when that dialog is open', () => {
+    useUi.setState({ dialog: { kind: 'pull', machine: 'ubuntu' } });
+    const job = failed('pull', 'ubuntu');
+    noticeJobChange(running(job), job, 'headless');
+    expect(toasts()).toEqual([]);
+    useUi.setState({ dialog: null });
+    const later = { ...failed('pull', 'ubuntu'), id: 'job-3' };
+    noticeJobChange(running(later), later, 'headless');
+    expect(toasts()).toEqual(['pull ubuntu failed']);
   });
 
   it('keeps quiet about a run whose dialog shows its ending, and only about that one', () => {
     useUi.setState({ dialog: { kind: 'run-many', machines: ['ubuntu', 'fedora'] } });
     for (const job of [failed('run', 'ubuntu'), failed('run', 'debian'), failed('stop', 'fedora')])
       noticeJobChange(running(job), job, 'headless');
-    expect(toasts()).toEqual(['run debian failed', 'stop fedora failed']);
+    expect(toasts()).toEqual(['run debian: The command exited with 2 in 0.1 s.', 'stop fedora failed']);
     useUi.setState({ dialog: { kind: 'run', machine: 'debian' } });
     const again = { ...failed('run', 'debian'), id: 'job-2' };
     noticeJobChange(running(again), again, 'headless');

@@ -2,12 +2,15 @@ import { isAgentRefusal, type Job } from '../../shared/jobs';
 import { useToasts } from './toasts';
 import { useUi } from './ui';
 
-/** A run whose Run Command dialog is open: its ending is in front of the person already. */
+/**
+ * A job whose own dialog is open and follows it (Run Command, Copy File from Machine): its ending is in front
+ * of the person already, and is said there once.
+ */
 function watched(job: Job): boolean {
-  if (job.kind !== 'run') return false;
   const dialog = useUi.getState().dialog;
-  if (dialog?.kind === 'run') return dialog.machine === job.machine;
-  if (dialog?.kind === 'run-many') return dialog.machines.includes(job.machine);
+  if (job.kind === 'run' && dialog?.kind === 'run') return dialog.machine === job.machine;
+  if (job.kind === 'run' && dialog?.kind === 'run-many') return dialog.machines.includes(job.machine);
+  if (job.kind === 'pull' && dialog?.kind === 'pull') return dialog.machine === job.machine;
   return false;
 }
 
@@ -25,7 +28,10 @@ export function noticeJobChange(before: Job | undefined, job: Job, transport: 'e
     return;
   }
   const away = typeof document !== 'undefined' && !document.hasFocus();
-  if (job.state === 'failed' && job.error) {
+  if (job.state === 'failed' && job.error && job.kind === 'run') {
+    // A command's exit code is the command's answer, not a fault of the machine or of OrbDeck: a passing line.
+    push({ kind: 'info', text: `${job.title}: ${job.error.message}` });
+  } else if (job.state === 'failed' && job.error) {
     push({
       kind: 'error',
       text: `${job.title} failed`,
