@@ -1,4 +1,3 @@
-import { isCheckpointName } from './checkpoint-names';
 import type { AppErrorData } from './errors';
 import { isFinished, type Job } from './jobs';
 import { TRANSITIONAL_STATES, type Machine, type OrbctlCapabilities } from './machine';
@@ -125,11 +124,11 @@ export function availability(
         : no(`${name} is ${state}`);
     case 'ssh':
       return yes(`Copy the SSH command for ${name}`);
-    // Checkpoints (docs/checkpoints.md). A checkpoint itself is worked on through a clone of it.
+    // Checkpoints (docs/checkpoints.md). A checkpoint is not a row of the list (shared/checkpoint-records.ts),
+    // so these are asked only of ordinary machines; a checkpoint is worked on through a clone of it.
     case 'save-checkpoint':
     case 'revert-checkpoint':
     case 'clone-checkpoint': {
-      if (isCheckpointName(name)) return no(`${name} is itself a checkpoint`);
       if (action !== 'revert-checkpoint' && capabilities && !capabilities.clone) {
         return no(`Needs OrbStack 1.10 or newer (this is ${capabilities.version})`);
       }

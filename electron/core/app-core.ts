@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { recoverRevert } from './checkpoints/revert';
+import type { CheckpointStore } from './checkpoints/store';
 import type { FileGrants } from './file-access/grants';
 import { FEATURES } from './features';
 import type { Router } from './ipc/router';
@@ -38,6 +39,8 @@ export interface Core {
   readonly sandboxes: SandboxStore;
   /** The start policies (the tray's Start and Stop of the machines that start and stop with OrbDeck). */
   readonly policies: PolicyStore;
+  /** The checkpoint records: which machines are checkpoints (the tray lists and counts the others). */
+  readonly checkpoints: CheckpointStore;
   /**
    * Settles once jobs interrupted by the last exit are cleaned up and in the history; polling and new jobs
    * start after it.

@@ -17,7 +17,8 @@ export interface TrayHost {
 /** Runs a tray click with the same core actions (and jobs) the window uses. */
 export async function runTrayAction(action: TrayAction, core: Core, host: TrayHost): Promise<void> {
   const deps = { orbctl: core.orbctl, machines: core.machines };
-  const machines = () => core.machines.snapshot().machines;
+  // Start All and Stop All never touch a checkpoint: starting one would change it.
+  const machines = () => core.checkpoints.ordinary(core.machines.snapshot().machines);
   const idle = (name: string) => core.jobs.activeFor(name).length === 0;
   switch (action.kind) {
     case 'machine':

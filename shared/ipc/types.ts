@@ -204,7 +204,12 @@ export interface VerifyProgress {
 export interface CheckpointRecord {
   /** The checkpoint machine's own name (`web--cp-20261201-101500`). */
   name: string;
-  /** The machine it was saved from, by name when it was saved, and by id (null when rediscovered by name). */
+  /**
+   * The checkpoint machine's own id: how OrbDeck knows it is a checkpoint (shared/checkpoint-records.ts).
+   * Absent only in records written before ids were kept.
+   */
+  machineId?: string;
+  /** The machine it was saved from, by name when it was saved, and by id (null when it was not known). */
   sourceName: string;
   sourceId: string | null;
   label: string;

@@ -47,8 +47,11 @@ export function saveCheckpointJob(
           await deps.orbctl.clone(source, name, { signal: ctx.signal });
           // The size OrbStack reports for the copy (a copy-on-write snapshot where the file system allows).
           const copy = await deps.orbctl.info(name, { signal: ctx.signal }).catch(() => null);
+          // The copy's id is what makes it a checkpoint (shared/checkpoint-records.ts); a name alone would not.
+          const machineId = copy?.id ?? find((await deps.machines.refresh()).machines, name)?.id;
           deps.checkpoints.add({
             name,
+            ...(machineId ? { machineId } : {}),
             sourceName: source,
             sourceId: info.id,
             label,

@@ -177,6 +177,8 @@ async function runRevert(
     setAside = true;
     deps.checkpoints.add({
       name: aside,
+      // Set aside by a rename: the checkpoint is the machine itself, with its id.
+      machineId: target.id,
       sourceName: machine,
       sourceId: target.id,
       label: `Before revert to “${plan.label}”`,
@@ -234,7 +236,8 @@ async function putBack(plan: RevertPlan, deps: RevertDeps, call: { signal: Abort
   // A failed clone may still have left a half-made machine under the name.
   if (find(machines, plan.machine)) await deps.orbctl.delete(plan.machine, call).catch(() => undefined);
   await deps.orbctl.rename(plan.aside, plan.machine, call);
-  deps.checkpoints.remove(plan.aside);
+  // By id: the record may already follow the machine under its own name again.
+  deps.checkpoints.forgetMachine(plan.machineId);
   if (plan.wasRunning) await deps.orbctl.start(plan.machine, call).catch(() => undefined);
 }
 
@@ -260,9 +263,10 @@ export async function recoverRevert(
     const has = (n: string) => !!find(machines, n);
     if (has(plan.machine) && has(plan.aside)) {
       await followNewId(plan, deps);
-      if (!deps.checkpoints.get(plan.aside)) {
+      if (!deps.checkpoints.hasMachine(plan.machineId)) {
         deps.checkpoints.add({
           name: plan.aside,
+          machineId: plan.machineId,
           sourceName: plan.machine,
           sourceId: plan.machineId,
           label: `Before revert to “${plan.label}”`,
@@ -288,7 +292,7 @@ export async function recoverRevert(
     }
     if (has(plan.aside)) {
       await deps.orbctl.rename(plan.aside, plan.machine);
-      deps.checkpoints.remove(plan.aside);
+      deps.checkpoints.forgetMachine(plan.machineId);
       return {
         succeeded: false,
         what:
