@@ -4,7 +4,7 @@ import { TRANSITIONAL_STATES } from '../../../shared/machine';
 import { runWindowCommand } from '../../commands/window-commands';
 import type { StateFilter } from '../../model/machine-list';
 import { shortcutLabel } from '../../model/shortcuts';
-import { selectMachines, useMachines } from '../../state/machines';
+import { useCheckpointGroups } from '../../state/checkpoints';
 import { useSandboxByName } from '../../state/sandboxes';
 import { useUi } from '../../state/ui';
 
@@ -19,7 +19,8 @@ const FILTERS: Array<{ filter: StateFilter; label: string; icon: ReactNode }> = 
 
 /** The source list: which machines the list shows, the job history, and Settings. Translucent in Electron on macOS. */
 export function Sidebar() {
-  const machines = useMachines(selectMachines);
+  // The list's machines (not the checkpoints under them): each count is the rows its view shows.
+  const { machines } = useCheckpointGroups();
   const sandboxes = useSandboxByName();
   const { view, stateFilter, setStateFilter, setView } = useUi();
   const counts: Record<StateFilter, number> = {
