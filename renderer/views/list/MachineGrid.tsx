@@ -168,6 +168,8 @@ export function MachineGrid({
   );
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // The list's own keys; a column header's button keeps Return and Space to sort.
+    if (event.target !== event.currentTarget) return;
     const state = useMachines.getState();
     const delta = MOVES[event.key];
     const mod = isMac() ? event.metaKey : event.ctrlKey;
@@ -279,7 +281,13 @@ export function MachineGrid({
             className={c.className}
             aria-sort={sort.key === c.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
           >
-            <button type="button" tabIndex={-1} className="sort-button" onClick={() => sortBy(c.id)}>
+            {/* The whole cell sorts, and Tab reaches it (Finder's list headers); aria-sort says how. */}
+            <button
+              type="button"
+              className="sort-button"
+              title={`Sort by ${c.label}`}
+              onClick={() => sortBy(c.id)}
+            >
               {c.label}
               {sort.key === c.id &&
                 (sort.direction === 'asc' ? (
