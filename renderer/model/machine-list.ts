@@ -83,28 +83,68 @@ export function sortMachines(
   );
 }
 
+/** Names of machines, as a set or the keys of a map (the sandboxes by name). */
+type Names = ReadonlySet<string> | ReadonlyMap<string, unknown>;
+
+/** Whether a machine belongs in a sidebar view by its state (`sandboxes`: by being one of `sandboxes`). */
+export function inStateView(machine: Machine, state: StateFilter, sandboxes: Names = NONE): boolean {
+  if (state === 'sandboxes') return sandboxes.has(machine.name);
+  if (state === 'running') return machine.state === 'running';
+  if (state === 'stopped') return machine.state === 'stopped';
+  if (state === 'busy') return TRANSITIONAL_STATES.includes(machine.state);
+  return true;
+}
+
 /**
  * Machines matching every word of `text` (in name, state, distro, version or arch; case-insensitive) and the
- * state filter (`sandboxes`: those named in `sandboxes`).
+ * state filter (`sandboxes`: those named in `sandboxes`). `held` names rows the view keeps whatever their state
+ * (see `heldRows`).
  */
 export function filterMachines(
   machines: readonly Machine[],
   text: string,
   state: StateFilter = 'all',
-  sandboxes: ReadonlySet<string> | ReadonlyMap<string, unknown> = new Set(),
+  sandboxes: Names = NONE,
+  held: ReadonlySet<string> = NONE,
 ): Machine[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   return machines.filter((m) => {
-    if (state === 'sandboxes' && !sandboxes.has(m.name)) return false;
-    if (state === 'running' && m.state !== 'running') return false;
-    if (state === 'stopped' && m.state !== 'stopped') return false;
-    if (state === 'busy' && !TRANSITIONAL_STATES.includes(m.state)) return false;
+    if (!inStateView(m, state, sandboxes) && !held.has(m.name)) return false;
     if (words.length === 0) return true;
     const haystack = [m.name, m.state, m.distro, m.version, m.arch, describeImage(m.distro, m.version)]
       .join(' ')
       .toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
+}
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The rows a view keeps while something is done to them: those it shows now that have a job queued or running.
+ * Started from the Stopped view, twenty starts leave twenty rows there with their progress until each start
+ * ends, instead of taking every row away at once; then each leaves the view.
+ */
+export function heldRows(shown: readonly string[], acting: ReadonlySet<string>): Set<string> {
+  return new Set(shown.filter((name) => acting.has(name)));
+}
+
+/** How many rows each sidebar view shows; `held` rows count in the view that holds them. */
+export function viewCounts(
+  machines: readonly Machine[],
+  current: StateFilter,
+  held: ReadonlySet<string>,
+  sandboxes: Names = NONE,
+): Record<StateFilter, number> {
+  const count = (state: StateFilter) =>
+    machines.filter((m) => inStateView(m, state, sandboxes) || (state === current && held.has(m.name)))
+      .length;
+  return {
+    all: machines.length,
+    running: count('running'),
+    stopped: count('stopped'),
+    busy: count('busy'),
+    sandboxes: count('sandboxes'),
+  };
 }
 
 /** The name after `current` in `names` moved by `delta` (clamped); the first one when nothing is selected. */

@@ -45,6 +45,9 @@ export type InspectorTab = 'info' | 'usage' | 'ports' | 'checkpoints' | 'logs';
 interface UiState {
   filter: string;
   stateFilter: StateFilter;
+  /** Rows the list keeps in its state view while their jobs run (renderer/model/machine-list.ts#heldRows). */
+  held: ReadonlySet<string>;
+  setHeld(held: ReadonlySet<string>): void;
   sort: SortOrder;
   dialog: DialogState;
   view: MainView;
@@ -77,6 +80,7 @@ interface UiState {
 export const useUi = create<UiState>()((set) => ({
   filter: '',
   stateFilter: 'all',
+  held: new Set(),
   sort: { key: 'name', direction: 'asc' },
   dialog: null,
   view: 'machines',
@@ -89,7 +93,8 @@ export const useUi = create<UiState>()((set) => ({
   dismissFailure: (jobId) => set((s) => ({ dismissedFailures: new Set([...s.dismissedFailures, jobId]) })),
   setActivityOpen: (activityOpen) => set({ activityOpen }),
   setFilter: (filter) => set({ filter }),
-  setStateFilter: (stateFilter) => set({ stateFilter, view: 'machines' }),
+  setStateFilter: (stateFilter) => set({ stateFilter, view: 'machines', held: new Set() }),
+  setHeld: (held) => set({ held }),
   setView: (view) => set({ view }),
   toggleSidebar: () => set((s) => ({ sidebarCollapsed: !s.sidebarCollapsed })),
   setInspectorOpen: (inspectorOpen) => set({ inspectorOpen }),

@@ -10,12 +10,12 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
-import type { Job } from '../../../shared/jobs';
+import { isFinished, type Job } from '../../../shared/jobs';
 import { activeJobsFor } from '../../../shared/machine-actions';
 import type { Machine } from '../../../shared/machine';
 import { openContextMenu } from '../../commands/context-menu';
 import { runMachineAction } from '../../commands/machine-commands';
-import { filterMachines, moveSelection, sortMachines } from '../../model/machine-list';
+import { filterMachines, heldRows, moveSelection, sortMachines } from '../../model/machine-list';
 import { failureMarks, placeholders } from '../../model/row-marks';
 import type { SetupRecord } from '../../../shared/ipc/types';
 import { isMac } from '../../model/shortcuts';
@@ -71,7 +71,7 @@ export function MachineGrid({
   const jobs = useJobs((s) => s.jobs);
   const capabilities = useOrbctl(selectCapabilities);
   const selection = useMachines((s) => s.selection);
-  const { filter: typed, stateFilter, sort: chosenSort, sortBy, dismissedFailures } = useUi();
+  const { filter: typed, stateFilter, sort: chosenSort, sortBy, dismissedFailures, held } = useUi();
   const showUsage = useListColumns((s) => s.usage);
   const figures = useUsage((s) => s.rows);
   const [headerMenu, setHeaderMenu] = useState<{ x: number; y: number } | null>(null);
@@ -85,11 +85,23 @@ export function MachineGrid({
   // The usage figures change every few seconds: they reorder the list only while it is sorted by them.
   const sortFigures = sort.key === 'cpu' || sort.key === 'memory' ? figures : undefined;
   const shown = useMemo(
-    () => sortMachines(filterMachines(machines, filter, stateFilter, sandboxes), sort, sortFigures),
-    [machines, filter, stateFilter, sort, sortFigures, sandboxes],
+    () => sortMachines(filterMachines(machines, filter, stateFilter, sandboxes, held), sort, sortFigures),
+    [machines, filter, stateFilter, sandboxes, held, sort, sortFigures],
   );
   const names = useMemo(() => shown.map((m) => m.name), [shown]);
   const jobList = useMemo(() => Object.values(jobs), [jobs]);
+  // Rows acted on stay in their view until their jobs end; the selection holds only rows the list shows.
+  useEffect(() => {
+    const acting = new Set(
+      jobList.filter((j) => !isFinished(j)).flatMap((j) => [j.machine, ...(j.touches ?? [])]),
+    );
+    const next = heldRows(names, acting);
+    const ui = useUi.getState();
+    if (next.size !== ui.held.size || [...next].some((n) => !ui.held.has(n))) ui.setHeld(next);
+  }, [names, jobList]);
+  useEffect(() => {
+    useMachines.getState().keepShown(names);
+  }, [names]);
   const pending = useMemo(() => {
     const known = new Set(machines.map((m) => m.name));
     return filter || stateFilter !== 'all' ? [] : placeholders(jobList, (n) => known.has(n));

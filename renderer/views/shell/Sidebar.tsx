@@ -1,8 +1,7 @@
 import { Activity, CircleDot, CirclePause, FlaskConical, Layers, LoaderCircle, Settings } from 'lucide-react';
-import type { ReactNode } from 'react';
-import { TRANSITIONAL_STATES } from '../../../shared/machine';
+import { useMemo, type ReactNode } from 'react';
 import { runWindowCommand } from '../../commands/window-commands';
-import type { StateFilter } from '../../model/machine-list';
+import { viewCounts, type StateFilter } from '../../model/machine-list';
 import { shortcutLabel } from '../../model/shortcuts';
 import { useCheckpointGroups } from '../../state/checkpoints';
 import { useSandboxByName } from '../../state/sandboxes';
@@ -23,13 +22,11 @@ export function Sidebar() {
   const { machines } = useCheckpointGroups();
   const sandboxes = useSandboxByName();
   const { view, stateFilter, setStateFilter, setView } = useUi();
-  const counts: Record<StateFilter, number> = {
-    all: machines.length,
-    running: machines.filter((m) => m.state === 'running').length,
-    stopped: machines.filter((m) => m.state === 'stopped').length,
-    busy: machines.filter((m) => TRANSITIONAL_STATES.includes(m.state)).length,
-    sandboxes: machines.filter((m) => sandboxes.has(m.name)).length,
-  };
+  const held = useUi((s) => s.held);
+  const counts = useMemo(
+    () => viewCounts(machines, stateFilter, held, sandboxes),
+    [machines, stateFilter, held, sandboxes],
+  );
   return (
     <nav className="sidebar" aria-label="Sidebar">
       <h2 className="sidebar-heading">Machines</h2>
