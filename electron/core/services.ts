@@ -12,6 +12,7 @@ import { JobHistory } from './jobs/history';
 import { JobManager } from './jobs/job-manager';
 import { JobJournal } from './jobs/journal';
 import { ClientVisibility } from './machines/client-visibility';
+import { MachineLimitsCache } from './machines/machine-limits';
 import { Machines } from './machines/machines';
 import { SetupWatch } from './machines/setup-watch';
 import { Orbctl } from './orbctl';
@@ -71,6 +72,8 @@ export interface CoreServices {
   readonly settings: SettingsStore;
   readonly orbctl: Orbctl;
   readonly machines: Machines;
+  /** Each machine's CPU, memory and disk limits, read once per change. */
+  readonly limits: MachineLimitsCache;
   /** Which windows are visible: machines are polled faster while one is. */
   readonly visibility: ClientVisibility;
   readonly jobs: JobManager;
@@ -177,6 +180,16 @@ export function createServices(options: CoreOptions): CoreServices {
     },
     onError: (error) => timing.note('ERROR', `Job manager: ${String(error)}`),
   });
+  const limits = new MachineLimitsCache({
+    supported: () =>
+      orbctl.capabilities({ quiet: true }).then(
+        (c) => c.resourceLimits,
+        () => false,
+      ),
+    read: () => orbctl.machineLimits({ quiet: true }),
+  });
+  // For as long as the core lives (the event hub is its own).
+  limits.follow(events);
   const grants = new FileGrants();
   const checkpoints: CheckpointStore = new CheckpointStore(join(dataDir, 'checkpoints.json'), {
     onChange: () => events.emit('checkpoints:changed', checkpoints.list(machines.snapshot().machines, true)),
@@ -219,6 +232,7 @@ export function createServices(options: CoreOptions): CoreServices {
     settings,
     orbctl,
     machines,
+    limits,
     visibility,
     jobs,
     history,

@@ -5,7 +5,7 @@ import type { RunAs, RunOutput, RunOutputEvent, RunRecord } from '../inside';
 import type { Preset, PresetPreview } from '../presets';
 import type { SandboxFileContent, SandboxRecord, TimeLimitEnd } from '../sandboxes';
 import type { StartPolicyRecord } from '../start-policy';
-import type { MachineInfo } from '../machine';
+import type { MachineInfo, MachineLimitsAnswer } from '../machine';
 import type { FolderSizes, MachineUsage, UsageChange } from '../usage';
 import type {
   AppCommand,
@@ -53,6 +53,7 @@ interface Pinned {
   'machines:refresh': [None, MachinesSnapshot];
   'machine:info': [ByName, MachineInfo];
   'machine:logs': [{ name: string; all?: boolean | undefined }, { text: string }];
+  'machine:limits': [ByName, MachineLimitsAnswer];
   'machine:ssh': [ByName, SshAccess];
   'machine:set-user': [{ name: string; user: string }, { user: string }];
   'machine:open': [{ name: string; target: 'terminal' | 'vscode' }, { opened: boolean; url: string }];

@@ -23,7 +23,7 @@ import {
   type SandboxRecord,
 } from '../sandboxes';
 import type { StartPolicyRecord } from '../start-policy';
-import type { MachineInfo } from '../machine';
+import type { MachineInfo, MachineLimitsAnswer } from '../machine';
 import type { FolderSizes, MachineUsage, UsageChange } from '../usage';
 import {
   absolutePath,
@@ -165,6 +165,8 @@ export const CONTRACT = {
     request: z.object({ name: machineRef, all: z.boolean().optional() }).strict(),
     response: answers<{ text: string }>(),
   },
+  /** The machine's CPU, memory and disk limits (orbctl ≥ 2.2), read once per change, not per poll. */
+  'machine:limits': { owner: 'machines', request: byName, response: answers<MachineLimitsAnswer>() },
   /** How to reach the machine: SSH command, terminal and VS Code addresses. */
   'machine:ssh': { owner: 'machines', request: byName, response: answers<SshAccess>() },
   /** Change the machine's default user (`orbctl config set machine.NAME.username USER`). */

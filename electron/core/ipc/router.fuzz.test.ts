@@ -43,6 +43,7 @@ const EXAMPLES = {
   ['machines:refresh']: {},
   ['machine:info']: { name: 'ubuntu' },
   ['machine:logs']: { name: 'ubuntu', all: true },
+  ['machine:limits']: { name: 'ubuntu' },
   ['machine:ssh']: { name: 'ubuntu' },
   ['machine:set-user']: { name: 'ubuntu', user: 'dev' },
   ['machine:open']: { name: 'ubuntu', target: 'terminal' },

@@ -10,6 +10,7 @@ import { AppError, ErrorCode } from '../../../shared/errors';
 import type {
   Machine,
   MachineInfo,
+  MachineLimits,
   OrbctlCapabilities,
   OrbctlVersion,
   SshDetails,
@@ -20,6 +21,7 @@ import type { OrbctlCommand } from './commands';
 import { OrbctlInvoker, type CallOptions, type InvocationSpec, type OrbctlOptions } from './invoke';
 import type { LocatedOrbctl } from './locate';
 import { parseInfoJson, parseListJson } from './parse';
+import { parseMachineLimits } from './parse-config';
 import { absolutePath, checkReadableFile, checkReadablePath } from '../file-access/paths';
 import type { OrbctlFailure } from './errors';
 import { detailOf, type RunResult } from './run';
@@ -142,6 +144,17 @@ export class Orbctl {
   async setUsername(machine: string, user: string, call: CallOptions = {}): Promise<void> {
     const args = argv.configSetUsernameArgs(machine, user);
     await this.run({ command: 'config', args, what: `config set ${args[2]}`, machine }, call);
+  }
+
+  /**
+   * Every machine's limits from one `config show` (orbctl ≥ 2.2): machine name → limits. A machine that is not
+   * in the map has none.
+   */
+  async machineLimits(call: CallOptions = {}): Promise<Map<string, MachineLimits>> {
+    await this.gate('resourceLimits', call);
+    const args = argv.configShowArgs();
+    const r = await this.run({ command: 'config', args, what: 'config show' }, call);
+    return parseMachineLimits(r.stdout);
   }
 
   /** Sets the limits given, one `config set` each (orbctl ≥ 2.2); they apply when the machine next starts. */
