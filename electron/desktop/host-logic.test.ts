@@ -36,8 +36,9 @@ describe('quitQuestion', () => {
 
 describe('jobNotification', () => {
   it('describes how a job ended', () => {
-    expect(jobNotification(job('export', 'succeeded', { durationMs: 12_400 }))).toEqual({
-      title: 'export ubuntu: done',
+    const exported = job('export', 'succeeded', { durationMs: 12_400, title: 'Export ubuntu to u.tar.zst' });
+    expect(jobNotification(exported)).toEqual({
+      title: 'Exported ubuntu to u.tar.zst',
       body: 'Finished in 12 s.',
     });
     expect(

@@ -1,3 +1,4 @@
+import { pastTense } from '../../shared/job-endings';
 import { isAgentRefusal, isFinished, type Job } from '../../shared/jobs';
 
 export interface QuitQuestion {
@@ -44,7 +45,8 @@ export function jobNotification(job: Job): { title: string; body: string } | nul
       : ` in ${(job.durationMs / 1000).toFixed(job.durationMs < 10_000 ? 1 : 0)} s`;
   switch (job.state) {
     case 'succeeded':
-      return { title: `${job.title}: done`, body: job.outcome ?? `Finished${took}.` };
+      // Worded as the window words it (shared/job-endings.ts).
+      return { title: pastTense(job.title), body: job.outcome ?? `Finished${took}.` };
     case 'failed':
       return { title: `${job.title}: failed`, body: job.error?.message ?? 'See Activity for the details.' };
     default:

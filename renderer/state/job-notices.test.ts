@@ -59,6 +59,29 @@ describe('noticeJobChange', () => {
     noticeJobChange(running(again), again, 'headless');
     expect(toasts()).toHaveLength(2);
   });
+
+  it('says that a long job went well, once, with a way to its file in the desktop app', () => {
+    const job: Job = {
+      ...failed('export', 'ubuntu'),
+      state: 'succeeded',
+      error: undefined,
+      title: 'Export ubuntu to u.tar.zst',
+      durationMs: 13_000,
+      bytes: 394_000_000,
+      path: '/Users/me/u.tar.zst',
+    };
+    noticeJobChange(running(job), job, 'electron');
+    expect(useToasts.getState().toasts).toMatchObject([
+      {
+        kind: 'success',
+        text: 'Exported ubuntu to u.tar.zst, 394.0 MB',
+        action: { label: 'Show in Finder' },
+      },
+    ]);
+    const quick = { ...job, id: 'quick', durationMs: 800 };
+    noticeJobChange(running(quick), quick, 'electron');
+    expect(useToasts.getState().toasts).toHaveLength(1);
+  });
 });
 
 describe('noticeJobChange for an agent’s jobs', () => {
