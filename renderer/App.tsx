@@ -60,14 +60,15 @@ export function App() {
             : 'Drop an OrbStack export to import it'}
         </div>
       )}
-      {/* The browser's file picker for Import… where there is no native dialog. */}
+      {/* The browser's file picker for Import… where there is no native dialog; an export's checksum and
+          manifest may be chosen with it. */}
       <input
         ref={registerImportInput}
         type="file"
         multiple
         hidden
         aria-label="Choose export files to import"
-        accept=".zst,.tar.zst,application/zstd"
+        accept=".zst,.tar.zst,application/zstd,.sha256,.json"
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';
