@@ -5,7 +5,8 @@ import { readSimEnv, type SimEnv } from '../env';
 import { SimFailure, simError } from '../failure';
 import { FaultSet, FaultSyntaxError, parseFaults } from '../faults';
 import { colorsEnabled, red, type Output } from '../output';
-import { seedDemo } from '../seed';
+import { needsTopUp, seedDemo, topUp } from '../seed';
+import type { SimState } from '../store/state';
 import { crashNow } from '../signals';
 import { sleep, sleepForever } from '../timing';
 import { StateStore } from '../store/store';
@@ -19,7 +20,14 @@ export function makeStore(env: SimEnv): StateStore {
   return new StateStore(env.home, {
     sleep,
     now: () => Date.now(),
-    ...(env.seed === 'demo' ? { seed: seedDemo(env) } : {}),
+    ...(env.seed
+      ? {
+          seed: seedDemo(env),
+          ...(env.seed.machines
+            ? { topUp: { needed: (s: SimState) => needsTopUp(env.seed, s), apply: topUp(env, env.seed) } }
+            : {}),
+        }
+      : {}),
   });
 }
 

@@ -68,6 +68,8 @@ export interface SimState {
   settings: Record<string, string>;
   /** Images already "downloaded": the first create of an image takes longer. */
   images: string[];
+  /** The ORBCTL_SIM_SEED this state was filled or topped up from, so it is done once. */
+  seed?: string;
 }
 
 export function emptyState(): SimState {

@@ -16,6 +16,8 @@ export class StateStore {
       now: () => number;
       /** Fills an empty state folder (ORBCTL_SIM_SEED); runs under the lock. */
       seed?: (state: SimState, now: number) => void;
+      /** Adds to an existing state what the seed asks for and it lacks (`demo:N`); under the lock, once. */
+      topUp?: { needed(state: SimState): boolean; apply(state: SimState, now: number): void };
     },
   ) {}
 
@@ -67,6 +69,7 @@ export class StateStore {
       if (this.options.seed) return this.update((s) => s);
       return emptyState();
     }
+    if (this.options.topUp?.needed(stored)) return this.update((s) => s);
     resolveTransitions(stored, this.options.now());
     return stored;
   }
@@ -84,7 +87,7 @@ export class StateStore {
         if (state === null) {
           state = emptyState();
           this.options.seed?.(state, now);
-        }
+        } else if (this.options.topUp?.needed(state)) this.options.topUp.apply(state, now);
         const removed = resolveTransitions(state, now);
         const result = change(state, now);
         this.save(state);
