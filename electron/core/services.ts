@@ -105,6 +105,12 @@ export interface CoreServices {
   readonly quitHooks: QuitHooks;
 }
 
+/**
+ * How big the demo's export files are against a real export's (ORBCTL_SIM_EXPORT_SCALE): a "just looking"
+ * demo must not write hundreds of megabytes into the person's folders. The export dialogs say so.
+ */
+export const DEMO_EXPORT_SCALE = '0.01';
+
 /** The environment orbctl runs with: in demo mode the simulator is orbctl, and says so in AppInfo. */
 export function orbctlEnvironment(options: CoreOptions): NodeJS.ProcessEnv {
   const env = { ...(options.env ?? process.env) };
@@ -115,6 +121,7 @@ export function orbctlEnvironment(options: CoreOptions): NodeJS.ProcessEnv {
     ORBDECK_ORBCTL: options.simBinary,
     ORBCTL_SIM_HOME: env.ORBCTL_SIM_HOME || join(options.dataDir, 'demo-orbstack'),
     ORBCTL_SIM_SEED: env.ORBCTL_SIM_SEED ?? 'demo',
+    ORBCTL_SIM_EXPORT_SCALE: env.ORBCTL_SIM_EXPORT_SCALE || DEMO_EXPORT_SCALE,
   };
 }
 
@@ -219,6 +226,7 @@ export function createServices(options: CoreOptions): CoreServices {
       name: 'OrbDeck',
       version: options.version,
       demo: options.demo,
+      ...(options.demo ? { demoExportScale: Number(env.ORBCTL_SIM_EXPORT_SCALE) || 1 } : {}),
       platform: process.platform,
       dataDir,
     },

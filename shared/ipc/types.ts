@@ -11,6 +11,8 @@ export interface AppInfo {
   transport: 'electron' | 'headless' | 'agent';
   /** True when the built-in simulator stands in for orbctl. */
   demo: boolean;
+  /** In demo mode: how big the simulator's export files are against real ones (0.01: a hundredth). */
+  demoExportScale?: number;
   platform: string;
   dataDir: string;
 }
