@@ -9,12 +9,13 @@ const sidebar = (page: Page, label: string) =>
 const rows = (page: Page) => machineTable(page).locator('[data-machine]');
 
 test.describe('starting every machine of the Stopped view', () => {
-  // Starts that take a few seconds, so the view can be looked at while they run.
-  test.use({ hostOptions: { env: { ORBCTL_SIM_FAULT: 'slow:start:4000' } } });
+  // Starts that take a while (15 s), so the view can be looked at while they run, even on a loaded machine.
+  test.use({ hostOptions: { env: { ORBCTL_SIM_FAULT: 'slow:start:15000' } } });
 
   test('keeps the rows there while they start, then lets them go and the selection with them', async ({
     page,
   }) => {
+    test.slow();
     await sidebar(page, 'Stopped').click();
     await expect(rows(page)).toHaveCount(4);
     await row(page, 'alpine').click();
@@ -29,7 +30,7 @@ test.describe('starting every machine of the Stopped view', () => {
       await expect(row(page, name)).toContainText('Starting…');
     await expect(sidebar(page, 'Stopped')).toHaveText(/4$/);
     // Once they run, they leave the view, and nothing gone stays selected.
-    await expect(sidebar(page, 'Running')).toHaveText(/7$/, { timeout: 20_000 });
+    await expect(sidebar(page, 'Running')).toHaveText(/7$/, { timeout: 45_000 });
     await expect(rows(page)).toHaveCount(0);
     await expect(sidebar(page, 'Stopped')).toHaveText(/0$/);
     await expect(page.getByRole('complementary', { name: /machines selected/ })).toHaveCount(0);
