@@ -4,8 +4,9 @@ import { chromium } from '@playwright/test';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { showAgentsWork } from './lib/agent-calls.mjs';
-import { startDemoHost } from './lib/demo-host.mjs';
+import { SIM, startDemoHost } from './lib/demo-host.mjs';
 import { CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { findChromium, root } from './lib/setup.mjs';
 
@@ -15,12 +16,23 @@ mkdirSync(out, { recursive: true });
 async function session(colorScheme) {
   // A data folder the script knows, for the agent's calls (they find the host through it).
   const dataDir = join(mkdtempSync(join(tmpdir(), 'orbdeck-shots-')), 'data');
-  const host = await startDemoHost({
-    ORBCTL_SIM_SEED: 'demo',
-    ORBCTL_SIM_SPEED: '1',
-    ORBCTL_SIM_EXPORT_SCALE: '0.01',
-    ORBDECK_DATA_DIR: dataDir,
-  });
+  const host = await startDemoHost(
+    {
+      ORBCTL_SIM_SEED: 'demo',
+      ORBCTL_SIM_SPEED: '1',
+      ORBCTL_SIM_EXPORT_SCALE: '0.01',
+      ORBDECK_DATA_DIR: dataDir,
+    },
+    // debian was made with limits (2 CPUs, 4 GB, a 64 GB disk): Info and Change Limits… show them.
+    (env) => {
+      for (const [key, value] of [
+        ['cpu', '2'],
+        ['memory_mib', '4096'],
+        ['disk_bytes', String(64 * 1024 ** 3)],
+      ])
+        spawnSync(SIM, ['config', 'set', `machine.debian.${key}`, value], { env });
+    },
+  );
   const url = host.url;
   const browser = await chromium.launch({
     executablePath: findChromium(),
@@ -111,9 +123,9 @@ await page.waitForTimeout(300);
 await page.screenshot({ path: join(out, 'context-menu-light.png') });
 await page.keyboard.press('Escape');
 // Change Limits… on a stopped machine.
+// Change Limits… on a stopped machine: it opens with what the machine has; here the CPUs are being changed.
 await more('debian', 'Change Limits…');
-await page.getByRole('dialog').getByLabel('CPUs').fill('2');
-await page.getByRole('dialog').getByLabel('Memory').fill('4G');
+await page.getByRole('dialog').getByLabel('CPUs').fill('4');
 await page.waitForTimeout(300);
 await page.screenshot({ path: join(out, 'limits-light.png') });
 await page.keyboard.press('Escape');
