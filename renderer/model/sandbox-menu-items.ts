@@ -6,7 +6,6 @@ import type { Job } from '../../shared/jobs';
 import type { Machine } from '../../shared/machine';
 import { resetAvailability, type SandboxRecord } from '../../shared/sandboxes';
 import { START_POLICY_LABELS, type StartPolicyRecord } from '../../shared/start-policy';
-import { isCheckpointName } from '../../shared/checkpoint-names';
 
 export const EXTRA_CHOICES = [
   'sandbox:reset',
@@ -49,8 +48,9 @@ export function sandboxMenuItems(
     }
     groups.push(group);
   }
-  // A checkpoint is a stopped copy: starting it with OrbDeck would change it.
-  if (!isCheckpointName(machine.name)) {
+  // Never a checkpoint's (starting one would change it): checkpoints are not rows of the list, whose machines
+  // these menus are for (shared/checkpoint-records.ts).
+  {
     groups.push(
       (['startWithApp', 'stopOnQuit'] as const).map((key) => ({
         kind: 'item' as const,

@@ -1,5 +1,4 @@
 // In the inspector's Info tab: whether OrbDeck starts the machine when it starts and stops it when it quits.
-import { isCheckpointName } from '../../../shared/checkpoint-names';
 import type { Machine } from '../../../shared/machine';
 import { START_POLICY_LABELS } from '../../../shared/start-policy';
 import { setPolicy } from '../../commands/sandbox-commands';
@@ -7,8 +6,8 @@ import { usePolicyByName } from '../../state/start-policy';
 
 export function StartPolicySection({ machine }: { machine: Machine }) {
   const policy = usePolicyByName().get(machine.name);
-  // A checkpoint is a stopped copy: starting it would change it.
-  if (isCheckpointName(machine.name)) return null;
+  // Never shown for a checkpoint (starting one would change it): the inspector shows only the list's machines,
+  // and checkpoints are not among them (shared/checkpoint-records.ts).
   return (
     <section className="reach start-policy" aria-label="With OrbDeck">
       <h3>With OrbDeck</h3>
