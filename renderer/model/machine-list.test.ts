@@ -105,11 +105,17 @@ describe('rows held in their view while acted on', () => {
   it('keeps a shown row whose job runs in the view, whatever its state now, and counts it there', () => {
     const held = heldRows(['a', 'b'], new Set(['b', 'x']));
     expect([...held]).toEqual(['b']);
-    expect(filterMachines(all, '', 'stopped', held).map((m) => m.name)).toEqual(['a', 'b']);
-    expect(viewCounts(all, 'stopped', held)).toEqual({ all: 3, running: 1, stopped: 2, busy: 1 });
+    expect(filterMachines(all, '', 'stopped', undefined, held).map((m) => m.name)).toEqual(['a', 'b']);
+    expect(viewCounts(all, 'stopped', held)).toEqual({
+      all: 3,
+      running: 1,
+      stopped: 2,
+      busy: 1,
+      sandboxes: 0,
+    });
     // Once the job has ended, the row goes where its state says.
-    expect(filterMachines(all, '', 'stopped', heldRows(['a', 'b'], new Set())).map((m) => m.name)).toEqual([
-      'a',
-    ]);
+    expect(
+      filterMachines(all, '', 'stopped', undefined, heldRows(['a', 'b'], new Set())).map((m) => m.name),
+    ).toEqual(['a']);
   });
 });
