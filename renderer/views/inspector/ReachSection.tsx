@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { toErrorData } from '../../../shared/errors';
 import { webAddress } from '../../../shared/inside';
 import type { Machine } from '../../../shared/machine';
@@ -27,8 +27,7 @@ export function ReachSection({ machine }: { machine: Machine }) {
 
   useEffect(() => {
     let current = true;
-    void getApi()
-      .invoke('machine:ssh', { name })
+    void ask('machine:ssh', { name })
       .then((a) => current && setSsh(a.command))
       .catch(() => current && setSsh(null));
     return () => {
@@ -38,7 +37,7 @@ export function ReachSection({ machine }: { machine: Machine }) {
 
   const openInBrowser = async () => {
     try {
-      const { opened, url } = await getApi().invoke('machine:open-web', { name });
+      const { opened, url } = await ask('machine:open-web', { name });
       // The headless host cannot open the browser on this screen: this tab opens a new one.
       if (!opened) window.open(url, '_blank', 'noopener,noreferrer');
     } catch (error) {

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Settings, SettingsUserPatch } from '../../../shared/ipc/settings';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -8,9 +8,9 @@ import { OrbctlChooser } from '../../components/OrbctlChooser';
 import { useConnection } from '../../state/connection';
 import { useOrbctl } from '../../state/orbctl';
 import { useSettings } from '../../state/settings';
-import { refreshOrbctlStatus } from '../../state/sync';
+import { refreshOrbctlStatus } from '../../commands/sync';
 import { useUi } from '../../state/ui';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 /** Settings (⌘,), saved in ORBDECK_DATA_DIR/settings.json; a bad value is refused with its field named. */
 export function SettingsDialog() {
@@ -57,8 +57,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
         agentEndpoint: form.agentEndpoint,
         agentsMayStartStop: form.agentsMayStartStop,
       };
-      await getApi().invoke('settings:set', patch);
-      await refreshOrbctlStatus(getApi());
+      await ask('settings:set', patch);
+      await refreshOrbctlStatus();
       close();
     });
   };
