@@ -1,3 +1,4 @@
+import { labelOf } from './commands';
 import type { MachineAction } from './machine-actions';
 
 export interface MachineMenuEntry {
@@ -7,42 +8,27 @@ export interface MachineMenuEntry {
   danger?: boolean;
 }
 
+/** An action's entry, labelled as every menu labels it (shared/commands.ts). */
+const entry = (action: MachineAction, danger = false): MachineMenuEntry => ({
+  action,
+  label: labelOf(action),
+  ...(danger ? { danger } : {}),
+});
+
 /**
  * The actions on one machine, grouped as every menu shows them: the inspector's buttons and its "…" menu, the
  * row's context menu (native in Electron, HTML in the browser). Each entry is enabled by `availability`, so a
  * new action added here appears everywhere with the same rule.
  */
 export const MACHINE_MENU: ReadonlyArray<ReadonlyArray<MachineMenuEntry>> = [
-  [
-    { action: 'start', label: 'Start' },
-    { action: 'stop', label: 'Stop' },
-    { action: 'restart', label: 'Restart' },
-  ],
-  [
-    { action: 'terminal', label: 'Open Terminal' },
-    { action: 'ssh', label: 'Copy SSH Command' },
-    { action: 'vscode', label: 'Open in VS Code' },
-  ],
-  [
-    { action: 'rename', label: 'Rename…' },
-    { action: 'clone', label: 'Clone…' },
-    { action: 'export', label: 'Export…' },
-    { action: 'set-default', label: 'Make Default' },
-    { action: 'set-limits', label: 'Change Limits…' },
-  ],
+  [entry('start'), entry('stop'), entry('restart')],
+  [entry('terminal'), entry('ssh'), entry('vscode')],
+  [entry('rename'), entry('clone'), entry('export'), entry('set-default'), entry('set-limits')],
   // Checkpoints.
-  [
-    { action: 'save-checkpoint', label: 'Save Checkpoint…' },
-    { action: 'revert-checkpoint', label: 'Revert to Checkpoint…' },
-    { action: 'clone-checkpoint', label: 'Clone from Checkpoint…' },
-  ],
+  [entry('save-checkpoint'), entry('revert-checkpoint'), entry('clone-checkpoint')],
   // Working inside a machine.
-  [
-    { action: 'run', label: 'Run Command…' },
-    { action: 'pull', label: 'Copy File from Machine…' },
-    { action: 'push-file', label: 'Copy File to Machine…' },
-  ],
-  [{ action: 'delete', label: 'Delete…', danger: true }],
+  [entry('run'), entry('pull'), entry('push-file')],
+  [entry('delete', true)],
 ];
 
 /** The power actions the inspector shows as buttons; the rest of MACHINE_MENU goes in its "…" menu. */

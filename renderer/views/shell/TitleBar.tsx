@@ -1,3 +1,4 @@
+import type { CommandName } from '../../../shared/commands';
 import { Import, PanelLeft, PanelRight, Plus, RotateCw, Search } from 'lucide-react';
 import { registerFilterField, runWindowCommand } from '../../commands/window-commands';
 import { useAppAvailability } from '../../state/app-availability';
@@ -9,7 +10,7 @@ import { useUi } from '../../state/ui';
 import { ActivityIndicator } from './ActivityIndicator';
 import { FileMenu } from './FileMenu';
 
-const tip = (text: string, command: string) => {
+const tip = (text: string, command: CommandName) => {
   const key = shortcutLabel(command);
   return key ? `${text} (${key})` : text;
 };
