@@ -23,6 +23,16 @@ export interface CommandSpec {
   scope: CommandScope;
 }
 
+/** The sections of the machine menus (the context menu, the inspector's "…"), top to bottom. */
+export const MENU_SECTIONS = ['power', 'open', 'manage', 'checkpoints', 'inside', 'delete'] as const;
+export type MenuSection = (typeof MENU_SECTIONS)[number];
+
+/** A command on a machine also has its place in the machine menus, and may be marked as destroying something. */
+export interface MachineCommandSpec extends CommandSpec {
+  section: MenuSection;
+  danger?: boolean;
+}
+
 /** The commands a window, the menu bar, the tray or the Dock can give; messages such as a link's are not. */
 export type CommandName =
   Exclude<AppCommand['command'], 'import-files' | 'deep-link' | 'extend-sandbox'> | MachineAction;
@@ -41,25 +51,31 @@ export const COMMANDS = {
   filter: { label: 'Find', keys: 'CmdOrCtrl+F', scope: 'app' },
   activity: { label: 'Activity', keys: 'CmdOrCtrl+Shift+A', scope: 'app' },
   // Machines.
-  start: { label: 'Start', keys: 'CmdOrCtrl+Shift+S', scope: 'machines' },
-  stop: { label: 'Stop', keys: 'CmdOrCtrl+Shift+X', scope: 'machines' },
-  restart: { label: 'Restart', scope: 'machines' },
-  terminal: { label: 'Open Terminal', scope: 'machine' },
-  ssh: { label: 'Copy SSH Command', scope: 'machine' },
-  vscode: { label: 'Open in VS Code', scope: 'machine' },
-  rename: { label: 'Rename…', scope: 'machine' },
-  clone: { label: 'Clone…', scope: 'machine' },
-  export: { label: 'Export…', keys: 'CmdOrCtrl+E', scope: 'machines' },
-  'set-default': { label: 'Make Default', scope: 'machine' },
-  'set-limits': { label: 'Change Limits…', scope: 'machine' },
-  'save-checkpoint': { label: 'Save Checkpoint…', scope: 'machine' },
-  'revert-checkpoint': { label: 'Revert to Checkpoint…', scope: 'machine' },
-  'clone-checkpoint': { label: 'Clone from Checkpoint…', scope: 'machine' },
-  run: { label: 'Run Command…', scope: 'machines' },
-  pull: { label: 'Copy File from Machine…', scope: 'machine' },
-  'push-file': { label: 'Copy File to Machine…', scope: 'machine' },
-  delete: { label: 'Delete…', keys: 'CmdOrCtrl+Backspace', scope: 'machines' },
-} as const satisfies Record<CommandName, CommandSpec>;
+  start: { label: 'Start', keys: 'CmdOrCtrl+Shift+S', scope: 'machines', section: 'power' },
+  stop: { label: 'Stop', keys: 'CmdOrCtrl+Shift+X', scope: 'machines', section: 'power' },
+  restart: { label: 'Restart', scope: 'machines', section: 'power' },
+  terminal: { label: 'Open Terminal', scope: 'machine', section: 'open' },
+  ssh: { label: 'Copy SSH Command', scope: 'machine', section: 'open' },
+  vscode: { label: 'Open in VS Code', scope: 'machine', section: 'open' },
+  rename: { label: 'Rename…', scope: 'machine', section: 'manage' },
+  clone: { label: 'Clone…', scope: 'machine', section: 'manage' },
+  export: { label: 'Export…', keys: 'CmdOrCtrl+E', scope: 'machines', section: 'manage' },
+  'set-default': { label: 'Make Default', scope: 'machine', section: 'manage' },
+  'set-limits': { label: 'Change Limits…', scope: 'machine', section: 'manage' },
+  'save-checkpoint': { label: 'Save Checkpoint…', scope: 'machine', section: 'checkpoints' },
+  'revert-checkpoint': { label: 'Revert to Checkpoint…', scope: 'machine', section: 'checkpoints' },
+  'clone-checkpoint': { label: 'Clone from Checkpoint…', scope: 'machine', section: 'checkpoints' },
+  run: { label: 'Run Command…', scope: 'machines', section: 'inside' },
+  pull: { label: 'Copy File from Machine…', scope: 'machine', section: 'inside' },
+  'push-file': { label: 'Copy File to Machine…', scope: 'machine', section: 'inside' },
+  delete: {
+    label: 'Delete…',
+    keys: 'CmdOrCtrl+Backspace',
+    scope: 'machines',
+    section: 'delete',
+    danger: true,
+  },
+} as const satisfies { [C in CommandName]: C extends MachineAction ? MachineCommandSpec : CommandSpec };
 
 /** The commands the menu bar, the tray and the Dock send to a window (the app menu's items). */
 export type MenuCommand = Extract<CommandName, AppCommand['command']>;

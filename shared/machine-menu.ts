@@ -1,5 +1,5 @@
-import { labelOf } from './commands';
-import type { MachineAction } from './machine-actions';
+import { COMMANDS, MENU_SECTIONS, type MachineCommandSpec } from './commands';
+import { MACHINE_ACTIONS, type MachineAction } from './machine-actions';
 
 export interface MachineMenuEntry {
   action: MachineAction;
@@ -8,28 +8,19 @@ export interface MachineMenuEntry {
   danger?: boolean;
 }
 
-/** An action's entry, labelled as every menu labels it (shared/commands.ts). */
-const entry = (action: MachineAction, danger = false): MachineMenuEntry => ({
-  action,
-  label: labelOf(action),
-  ...(danger ? { danger } : {}),
-});
-
 /**
  * The actions on one machine, grouped as every menu shows them: the inspector's buttons and its "…" menu, the
- * row's context menu (native in Electron, HTML in the browser). Each entry is enabled by `availability`, so a
- * new action added here appears everywhere with the same rule.
+ * row's context menu (native in Electron, HTML in the browser). Each action's words and place are its row of
+ * shared/commands.ts, in the table's order; each entry is enabled by `availability`, so a new action added
+ * there appears everywhere with the same rule.
  */
-export const MACHINE_MENU: ReadonlyArray<ReadonlyArray<MachineMenuEntry>> = [
-  [entry('start'), entry('stop'), entry('restart')],
-  [entry('terminal'), entry('ssh'), entry('vscode')],
-  [entry('rename'), entry('clone'), entry('export'), entry('set-default'), entry('set-limits')],
-  // Checkpoints.
-  [entry('save-checkpoint'), entry('revert-checkpoint'), entry('clone-checkpoint')],
-  // Working inside a machine.
-  [entry('run'), entry('pull'), entry('push-file')],
-  [entry('delete', true)],
-];
+export const MACHINE_MENU: ReadonlyArray<ReadonlyArray<MachineMenuEntry>> = MENU_SECTIONS.map((section) =>
+  MACHINE_ACTIONS.flatMap((action): MachineMenuEntry[] => {
+    const spec: MachineCommandSpec = COMMANDS[action];
+    if (spec.section !== section) return [];
+    return [{ action, label: spec.label, ...(spec.danger ? { danger: true } : {}) }];
+  }),
+);
 
 /** The power actions the inspector shows as buttons; the rest of MACHINE_MENU goes in its "…" menu. */
 export const PRIMARY_ACTIONS: readonly MachineAction[] = ['start', 'stop', 'restart'];
