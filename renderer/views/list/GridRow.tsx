@@ -11,6 +11,7 @@ import { checkpointCount } from '../../model/checkpoints';
 import { formatPercent, type RowFigures } from '../../model/usage-figures';
 import { rowId, rowPlace } from './columns';
 import { ProgressLine } from './ProgressLine';
+import { UnconfirmedMark } from './UnconfirmedMark';
 
 export const BUSY_LABEL: Record<Job['kind'], string> = {
   create: 'Creating…',
@@ -53,6 +54,8 @@ interface Props {
   showUsage: boolean;
   selected: boolean;
   focused: boolean;
+  /** Its state or name comes from a finished action that no list has confirmed yet. */
+  unconfirmed?: boolean;
   /** The row's offset in the list body. */
   top: number;
   onRowClick(name: string, event: MouseEvent): void;
@@ -75,6 +78,7 @@ export const GridRow = memo(function GridRow({
   showUsage,
   selected,
   focused,
+  unconfirmed = false,
   top,
   onRowClick,
   onRowContextMenu,
@@ -145,7 +149,10 @@ export const GridRow = memo(function GridRow({
             {SHOWS_PROGRESS.has(busy.kind) && <ProgressLine job={busy} />}
           </span>
         ) : (
-          <StateBadge state={m.state} settingUp={setup?.state === 'setting-up'} />
+          <>
+            <StateBadge state={m.state} settingUp={setup?.state === 'setting-up'} />
+            {unconfirmed && <UnconfirmedMark />}
+          </>
         )}
       </div>
       <div role="gridcell" className="col-distro" title={describeImage(m.distro, m.version)}>
