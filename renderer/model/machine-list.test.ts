@@ -29,6 +29,19 @@ describe('sortMachines', () => {
     ]);
   });
 
+  it('keeps natural order as names come and go, and in a part of the list', () => {
+    const byName = { key: 'name', direction: 'asc' } as const;
+    expect(names(sortMachines([m('b-10', 'stopped'), m('b-9', 'stopped')], byName))).toEqual(['b-9', 'b-10']);
+    const more = [m('b-10', 'stopped'), m('a', 'stopped'), m('b-9', 'stopped'), m('b-100', 'stopped')];
+    expect(names(sortMachines(more, byName))).toEqual(['a', 'b-9', 'b-10', 'b-100']);
+    expect(names(sortMachines([more[3]!, more[1]!], { key: 'name', direction: 'desc' }))).toEqual([
+      'b-100',
+      'a',
+    ]);
+    const renamed = [m('b-10', 'stopped'), m('b-1', 'stopped')];
+    expect(names(sortMachines(renamed, byName))).toEqual(['b-1', 'b-10']);
+  });
+
   it('sorts by state: running, transitions, stopped, unknown', () => {
     expect(names(sortMachines(machines, { key: 'state', direction: 'asc' }))).toEqual([
       'web-2',

@@ -66,6 +66,21 @@ function unknownLast(a: Machine, b: Machine, key: SortKey, figures: Figures): nu
   return Number(sortValue(a, key, figures) === undefined) - Number(sortValue(b, key, figures) === undefined);
 }
 
+/** Each name's place in natural order, as last worked out. */
+let ranked = new Map<string, number>();
+
+/**
+ * Each name's place in natural order. The collator is slow (about a microsecond a comparison, 10,000 of them to
+ * sort 1,000 names): the names are put in order once and compared by place afterwards, until a new name comes
+ * (places worked out for more names still order fewer: a filtered list).
+ */
+function nameRanks(machines: readonly Machine[]): Map<string, number> {
+  if (machines.every((m) => ranked.has(m.name))) return ranked;
+  const names = machines.map((m) => m.name).sort((a, b) => collator.compare(a, b));
+  ranked = new Map(names.map((n, i) => [n, i]));
+  return ranked;
+}
+
 /**
  * Sorted by `order`, ties broken by name (natural order: web-2 before web-10), stable. CPU and memory sort by
  * the rows' last samples (`figures`).
@@ -76,10 +91,11 @@ export function sortMachines(
   figures: Figures = {},
 ): Machine[] {
   const sign = order.direction === 'asc' ? 1 : -1;
+  const rank = nameRanks(machines);
+  const byName = (a: Machine, b: Machine) => rank.get(a.name)! - rank.get(b.name)!;
   return [...machines].sort(
     (a, b) =>
-      unknownLast(a, b, order.key, figures) ||
-      sign * (compare(a, b, order.key, figures) || collator.compare(a.name, b.name)),
+      unknownLast(a, b, order.key, figures) || sign * (compare(a, b, order.key, figures) || byName(a, b)),
   );
 }
 

@@ -11,6 +11,7 @@ import {
   type PendingEffect,
   type ShownList,
 } from '../model/pending-effects';
+import { keepUnchanged } from '../model/same-machines';
 import {
   clickSelection,
   EMPTY_SELECTION,
@@ -81,9 +82,13 @@ export const useMachines = create<MachinesState>()((set, get) => ({
     set((state) => {
       // A pulled snapshot can arrive after a newer event: keep the newest.
       if (state.snapshot && state.snapshot.version > snapshot.version) return state;
+      const kept = {
+        ...snapshot,
+        machines: keepUnchanged(state.snapshot?.machines ?? EMPTY, snapshot.machines),
+      };
       // A list that shows an effect confirms it; keep selected only the machines that still show.
-      const pending = unseenEffects(state.pending, snapshot.machines);
-      return { snapshot, fetchError: null, ...showing(snapshot, pending, state.selection) };
+      const pending = unseenEffects(state.pending, kept.machines);
+      return { snapshot: kept, fetchError: null, ...showing(kept, pending, state.selection) };
     }),
   expect: (job) => {
     const effect = jobEffect(job);

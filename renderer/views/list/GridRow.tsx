@@ -89,7 +89,13 @@ export const GridRow = memo(function GridRow({
   // One power button: Start when stopped, else Stop (the way out of a stuck transition).
   const power = m.state === 'stopped' ? 'start' : 'stop';
   const can = availability(power, m, active, capabilities);
-  const classes = ['grid-row', selected && 'selected', focused && 'focused', failed && 'failed']
+  const classes = [
+    'grid-row',
+    index % 2 && 'alt',
+    selected && 'selected',
+    focused && 'focused',
+    failed && 'failed',
+  ]
     .filter(Boolean)
     .join(' ');
   return (

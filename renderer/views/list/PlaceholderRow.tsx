@@ -30,7 +30,7 @@ export function PlaceholderRow({
       aria-rowindex={index + 2}
       aria-disabled="true"
       data-placeholder={row.name}
-      className="grid-row placeholder"
+      className={index % 2 ? 'grid-row placeholder alt' : 'grid-row placeholder'}
       style={rowPlace(top)}
       title={job.title}
     >
