@@ -30,6 +30,10 @@ test('a start and a rename show at once, marked as not yet confirmed, until a li
   await expect(row(page, 'debian-renamed')).toContainText('Stopped', { timeout: 15_000 });
   await expect(unconfirmed(page, 'debian-renamed')).toBeVisible();
   await expect(row(page, 'debian')).toHaveCount(0);
+  // The renamed row is acted on by its new name.
+  await row(page, 'debian-renamed').click({ button: 'right' });
+  await expect(page.getByRole('menuitem', { name: /^Rename/ })).toBeEnabled();
+  await page.keyboard.press('Escape');
   await expect(page.getByRole('alert').filter({ hasText: 'Could not refresh' })).toBeVisible();
 
   // orbctl answers `list` again; Refresh reads it, and it confirms both.
