@@ -374,18 +374,18 @@ async function renameThroughUi(page, from, to) {
   await page.getByRole('menuitem', { name: /^Rename/ }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox').first().fill(to);
-  await dialog.getByRole('button', { name: 'Rename', exact: true }).waitFor();
-  return page.evaluate(async (to) => {
-    const frame = () => new Promise((r) => requestAnimationFrame(r));
-    const button = [...document.querySelectorAll('[role="dialog"] button')].find(
-      (b) => b.textContent.trim() === 'Rename',
-    );
-    const t0 = performance.now();
-    button.click();
-    while (!document.querySelector(`[data-machine="${to}"]`)) await frame();
-    await frame();
-    return performance.now() - t0;
-  }, to);
+  const button = await dialog.getByRole('button', { name: 'Rename', exact: true }).elementHandle();
+  return page.evaluate(
+    async ({ button, to }) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const t0 = performance.now();
+      button.click();
+      while (!document.querySelector(`[data-machine="${to}"]`)) await frame();
+      await frame();
+      return performance.now() - t0;
+    },
+    { button, to },
+  );
 }
 
 try {
