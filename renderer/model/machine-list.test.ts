@@ -42,6 +42,18 @@ describe('sortMachines', () => {
     expect(names(sortMachines(renamed, byName))).toEqual(['b-1', 'b-10']);
   });
 
+  it('puts names that come one by one where sorting them all at once would', () => {
+    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+    const byName = { key: 'name', direction: 'asc' } as const;
+    const all = ['web-10', 'Web-9', 'db', 'a-1', 'a-10', 'a-2', 'zeta', 'B', 'web-100', 'x_1', 'x-1', 'x.1'];
+    const list: Machine[] = [];
+    for (const name of all) {
+      list.push(m(name, 'stopped'));
+      const expected = [...list.map((x) => x.name)].sort((a, b) => collator.compare(a, b));
+      expect(names(sortMachines(list, byName))).toEqual(expected);
+    }
+  });
+
   it('sorts by state: running, transitions, stopped, unknown', () => {
     expect(names(sortMachines(machines, { key: 'state', direction: 'asc' }))).toEqual([
       'web-2',
