@@ -162,6 +162,6 @@ await usage(dark, 'dark');
 await sandboxShots(dark, 'dark');
 for (const s of [light, dark]) {
   await s.browser.close();
-  s.host.stop();
+  await s.host.stop();
 }
 console.log(`Screenshots written to ${out}`);

@@ -71,6 +71,16 @@ export function isLifecycleJob(job: Pick<Job, 'kind'>): boolean {
   return LIFECYCLE_JOB_KINDS.includes(job.kind);
 }
 
+/** The kinds that bring a new machine into the list (a window shows it as a placeholder row until it exists). */
+const NEW_MACHINE_KINDS: readonly JobKind[] = ['create', 'clone', 'import'];
+
+/** The name of the machine a job is bringing into being, or null when it brings none. */
+export function jobNewMachine(job: Pick<Job, 'kind' | 'machine' | 'touches'>): string | null {
+  if (!NEW_MACHINE_KINDS.includes(job.kind)) return null;
+  // A clone acts on its source; the new name is the other machine it takes (`touches`).
+  return job.kind === 'clone' ? (job.touches?.[0] ?? null) : job.machine;
+}
+
 /** The kinds that move a whole disk around; at most a few of them run at once. */
 export const HEAVY_JOB_KINDS: readonly JobKind[] = ['clone', 'export', 'import'];
 

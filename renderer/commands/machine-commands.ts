@@ -12,7 +12,7 @@ import { getApi } from '../api/api';
 import { toErrorData } from '../../shared/errors';
 import { openAddress } from '../model/open-address';
 import { useJobs } from '../state/jobs';
-import { useMachines } from '../state/machines';
+import { selectMachines, useMachines } from '../state/machines';
 import { useOrbctl } from '../state/orbctl';
 import { useToasts } from '../state/toasts';
 import { useUi } from '../state/ui';
@@ -69,7 +69,7 @@ export async function runMachineAction(action: MachineAction, name: string): Pro
  * and their reason is shown when the action cannot be taken now.
  */
 export function runOnMachine(action: MachineAction, name: string | null): void {
-  const machine = useMachines.getState().snapshot?.machines.find((m) => m.name === name);
+  const machine = selectMachines(useMachines.getState()).find((m) => m.name === name);
   if (!machine) {
     useToasts.getState().push({ kind: 'info', text: 'Select a machine first.' });
     return;
@@ -84,7 +84,7 @@ export function runOnMachine(action: MachineAction, name: string | null): void {
 export function selectionWithJobs(names: readonly string[]): Selected[] {
   const wanted = new Set(names);
   const jobs = Object.values(useJobs.getState().jobs);
-  return (useMachines.getState().snapshot?.machines ?? [])
+  return selectMachines(useMachines.getState())
     .filter((m) => wanted.has(m.name))
     .map((machine) => ({ machine, active: activeJobsFor(jobs, machine.name) }));
 }

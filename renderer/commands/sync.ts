@@ -5,6 +5,7 @@ import { isFinished } from '../../shared/jobs';
 import { runAppCommand } from './app-commands';
 import { useSettings } from '../state/settings';
 import { useHistory } from '../state/history';
+import { showActionResult } from './action-results';
 import { noticeJobChange } from './job-notices';
 import { useJobs } from '../state/jobs';
 import { useMachines } from '../state/machines';
@@ -57,7 +58,10 @@ export function syncStores(api: Api): () => void {
       if (before !== snapshot.lastError?.code) void refreshOrbctlStatus(api);
     }),
     api.on('jobs:changed', (job) => {
-      noticeJobChange(useJobs.getState().jobs[job.id], job, api.transport);
+      const before = useJobs.getState().jobs[job.id];
+      noticeJobChange(before, job, api.transport);
+      // The result first, so the row never shows the state from before the action in between.
+      if (job.state === 'succeeded' && before?.state !== 'succeeded') showActionResult(api, job);
       useJobs.getState().upsert(job);
       if (isFinished(job)) useHistory.getState().add(job);
     }),

@@ -29,6 +29,31 @@ describe('sortMachines', () => {
     ]);
   });
 
+  it('keeps natural order as names come and go, and in a part of the list', () => {
+    const byName = { key: 'name', direction: 'asc' } as const;
+    expect(names(sortMachines([m('b-10', 'stopped'), m('b-9', 'stopped')], byName))).toEqual(['b-9', 'b-10']);
+    const more = [m('b-10', 'stopped'), m('a', 'stopped'), m('b-9', 'stopped'), m('b-100', 'stopped')];
+    expect(names(sortMachines(more, byName))).toEqual(['a', 'b-9', 'b-10', 'b-100']);
+    expect(names(sortMachines([more[3]!, more[1]!], { key: 'name', direction: 'desc' }))).toEqual([
+      'b-100',
+      'a',
+    ]);
+    const renamed = [m('b-10', 'stopped'), m('b-1', 'stopped')];
+    expect(names(sortMachines(renamed, byName))).toEqual(['b-1', 'b-10']);
+  });
+
+  it('puts names that come one by one where sorting them all at once would', () => {
+    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+    const byName = { key: 'name', direction: 'asc' } as const;
+    const all = ['web-10', 'Web-9', 'db', 'a-1', 'a-10', 'a-2', 'zeta', 'B', 'web-100', 'x_1', 'x-1', 'x.1'];
+    const list: Machine[] = [];
+    for (const name of all) {
+      list.push(m(name, 'stopped'));
+      const expected = [...list.map((x) => x.name)].sort((a, b) => collator.compare(a, b));
+      expect(names(sortMachines(list, byName))).toEqual(expected);
+    }
+  });
+
   it('sorts by state: running, transitions, stopped, unknown', () => {
     expect(names(sortMachines(machines, { key: 'state', direction: 'asc' }))).toEqual([
       'web-2',

@@ -66,6 +66,42 @@ function unknownLast(a: Machine, b: Machine, key: SortKey, figures: Figures): nu
   return Number(sortValue(a, key, figures) === undefined) - Number(sortValue(b, key, figures) === undefined);
 }
 
+/** The names put in natural order so far, and each one's place. */
+let ordered: string[] = [];
+let ranked = new Map<string, number>();
+
+/** Where `name` goes in `names` (in natural order), by binary search. */
+function placeOf(names: readonly string[], name: string): number {
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (collator.compare(names[mid]!, name) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Each name's place in natural order. The collator is slow (about a microsecond a comparison, 10,000 of them to
+ * sort 1,000 names): the names are put in order once and compared by place afterwards. A few new names (a
+ * rename, a new machine) are put in their places by binary search, not by sorting everything again; places
+ * worked out for more names still order fewer (a filtered list).
+ */
+function nameRanks(machines: readonly Machine[]): Map<string, number> {
+  const fresh = [...new Set(machines.map((m) => m.name).filter((n) => !ranked.has(n)))];
+  if (fresh.length === 0) return ranked;
+  // Names of machines long gone are dropped when they outnumber the list.
+  if (ordered.length > 2 * machines.length + 64) ordered = [];
+  if (fresh.length <= 16 && ordered.length > 0) {
+    for (const name of fresh) ordered.splice(placeOf(ordered, name), 0, name);
+  } else {
+    ordered = [...new Set([...ordered, ...fresh])].sort((a, b) => collator.compare(a, b));
+  }
+  ranked = new Map(ordered.map((n, i) => [n, i]));
+  return ranked;
+}
+
 /**
  * Sorted by `order`, ties broken by name (natural order: web-2 before web-10), stable. CPU and memory sort by
  * the rows' last samples (`figures`).
@@ -76,10 +112,11 @@ export function sortMachines(
   figures: Figures = {},
 ): Machine[] {
   const sign = order.direction === 'asc' ? 1 : -1;
+  const rank = nameRanks(machines);
+  const byName = (a: Machine, b: Machine) => rank.get(a.name)! - rank.get(b.name)!;
   return [...machines].sort(
     (a, b) =>
-      unknownLast(a, b, order.key, figures) ||
-      sign * (compare(a, b, order.key, figures) || collator.compare(a.name, b.name)),
+      unknownLast(a, b, order.key, figures) || sign * (compare(a, b, order.key, figures) || byName(a, b)),
   );
 }
 

@@ -1,14 +1,4 @@
-import { isFinished, isLifecycleJob, type Job } from '../../shared/jobs';
-
-/** The kinds that bring a new machine into the list: they show as a placeholder row until it exists. */
-const NEW_MACHINE_KINDS: ReadonlySet<Job['kind']> = new Set(['create', 'clone', 'import']);
-
-/** The name of the machine a job is bringing into being, or null when it brings none. */
-export function newMachineName(job: Job): string | null {
-  if (!NEW_MACHINE_KINDS.has(job.kind)) return null;
-  // A clone acts on its source; the new name is the other machine it takes (shared/jobs.ts: touches).
-  return job.kind === 'clone' ? (job.touches?.[0] ?? null) : job.machine;
-}
+import { isFinished, isLifecycleJob, jobNewMachine as newMachineName, type Job } from '../../shared/jobs';
 
 export interface Placeholder {
   name: string;
@@ -17,16 +7,23 @@ export interface Placeholder {
 
 /**
  * Rows for machines being created, cloned or imported that do not exist yet, oldest job first: the person sees
- * the new machine at once, with its progress, and the row becomes the real one when a poll finds it.
+ * the new machine at once, with its progress, and the row becomes the real one when a poll finds it. A job
+ * that succeeded keeps its row while the list it `awaits` has not come (the ids of such jobs).
  */
-export function placeholders(jobs: Iterable<Job>, exists: (name: string) => boolean): Placeholder[] {
+export function placeholders(
+  jobs: Iterable<Job>,
+  exists: (name: string) => boolean,
+  awaited: ReadonlySet<string> = NO_JOBS,
+): Placeholder[] {
   const rows = new Map<string, Placeholder>();
   for (const job of [...jobs].sort((a, b) => a.createdAt - b.createdAt)) {
     const name = newMachineName(job);
-    if (name && !isFinished(job) && !exists(name) && !rows.has(name)) rows.set(name, { name, job });
+    const wanted = !isFinished(job) || awaited.has(job.id);
+    if (name && wanted && !exists(name) && !rows.has(name)) rows.set(name, { name, job });
   }
   return [...rows.values()];
 }
+const NO_JOBS: ReadonlySet<string> = new Set();
 
 /**
  * The failed job to mark on each machine's row and in its inspector: the machine's latest lifecycle job that

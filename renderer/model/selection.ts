@@ -60,3 +60,14 @@ export function pruneSelection(current: Selection, exists: (name: string) => boo
   const anchor = current.anchor !== null && exists(current.anchor) ? current.anchor : focus;
   return { names, focus, anchor };
 }
+
+/** The selection with machine `from` now called `to` (a rename). */
+export function renameInSelection(current: Selection, from: string, to: string): Selection {
+  const rename = (n: string | null) => (n === from ? to : n);
+  if (!current.names.includes(from) && current.focus !== from && current.anchor !== from) return current;
+  return {
+    names: current.names.map((n) => rename(n)!),
+    focus: rename(current.focus),
+    anchor: rename(current.anchor),
+  };
+}

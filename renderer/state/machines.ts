@@ -1,11 +1,22 @@
 import { create } from 'zustand';
 import type { AppErrorData } from '../../shared/errors';
 import type { MachinesSnapshot } from '../../shared/ipc/contract';
+import { jobEffect } from '../../shared/job-effects';
+import type { Job } from '../../shared/jobs';
 import type { Machine } from '../../shared/machine';
+import {
+  settleEffects,
+  shownList,
+  unseenEffects,
+  type PendingEffect,
+  type ShownList,
+} from '../model/pending-effects';
+import { keepUnchanged } from '../model/same-machines';
 import {
   clickSelection,
   EMPTY_SELECTION,
   pruneSelection,
+  renameInSelection,
   selectAll,
   selectOne,
   type ClickModifiers,
@@ -17,10 +28,26 @@ export interface MachinesState {
   snapshot: MachinesSnapshot | null;
   /** Why the snapshot could not be fetched at all (distinct from the core's own polling error). */
   fetchError: AppErrorData | null;
+  /**
+   * The machines the window shows: the snapshot's, with the effects of finished actions that no list has
+   * confirmed yet (`pending`); `unconfirmed` names their rows.
+   */
+  machines: Machine[];
+  unconfirmed: ReadonlySet<string>;
+  pending: readonly PendingEffect[];
   selection: Selection;
   /** The focused machine (the one the inspector shows and single-machine commands act on). */
   selected: string | null;
   setSnapshot(snapshot: MachinesSnapshot): void;
+  /**
+   * A job succeeded: shows its effect at once (shared/job-effects.ts), until a list confirms it. Whether an
+   * effect now waits for a list.
+   */
+  expect(job: Job): boolean;
+  /**
+   * A list read after the jobs `jobIds` ended: confirms or corrects their effects. The corrections, in words.
+   */
+  settle(jobIds: readonly string[], snapshot: MachinesSnapshot): string[];
   setFetchError(error: AppErrorData | null): void;
   /** Select exactly this machine (or none). */
   select(name: string | null): void;
@@ -33,22 +60,62 @@ export interface MachinesState {
 
 const withSelection = (selection: Selection) => ({ selection, selected: selection.focus });
 
-export const useMachines = create<MachinesState>()((set) => ({
+/** The shown list of this snapshot and these effects, with the selection kept to the machines it shows. */
+function showing(
+  snapshot: MachinesSnapshot | null,
+  pending: readonly PendingEffect[],
+  selection: Selection,
+): Pick<MachinesState, 'pending' | 'selection' | 'selected'> & ShownList {
+  const shown = shownList(snapshot?.machines ?? EMPTY, pending);
+  const names = new Set(shown.machines.map((m) => m.name));
+  return { pending, ...shown, ...withSelection(pruneSelection(selection, (n) => names.has(n))) };
+}
+
+export const useMachines = create<MachinesState>()((set, get) => ({
   snapshot: null,
   fetchError: null,
+  machines: [],
+  unconfirmed: new Set(),
+  pending: [],
   ...withSelection(EMPTY_SELECTION),
   setSnapshot: (snapshot) =>
     set((state) => {
       // A pulled snapshot can arrive after a newer event: keep the newest.
       if (state.snapshot && state.snapshot.version > snapshot.version) return state;
-      // Keep selected only the machines that still exist.
-      const names = new Set(snapshot.machines.map((m) => m.name));
-      return {
-        snapshot,
-        fetchError: null,
-        ...withSelection(pruneSelection(state.selection, (n) => names.has(n))),
+      const kept = {
+        ...snapshot,
+        machines: keepUnchanged(state.snapshot?.machines ?? EMPTY, snapshot.machines),
       };
+      // A list that shows an effect confirms it; keep selected only the machines that still show.
+      const pending = unseenEffects(state.pending, kept.machines);
+      return { snapshot: kept, fetchError: null, ...showing(kept, pending, state.selection) };
     }),
+  expect: (job) => {
+    const effect = jobEffect(job);
+    const state = get();
+    if (!effect || state.pending.some((p) => p.jobId === job.id)) return false;
+    // A list that already shows it (read while orbctl was finishing) leaves nothing to wait for.
+    const pending = unseenEffects(
+      [...state.pending, { jobId: job.id, title: job.title, effect }],
+      state.snapshot?.machines ?? EMPTY,
+    );
+    if (pending.length === state.pending.length) return false;
+    // A renamed machine that was selected stays selected under its new name.
+    const selection =
+      effect.kind === 'rename'
+        ? renameInSelection(state.selection, effect.machine, effect.to)
+        : state.selection;
+    set(showing(state.snapshot, pending, selection));
+    return true;
+  },
+  settle: (jobIds, snapshot) => {
+    get().setSnapshot(snapshot);
+    const state = get();
+    const settled = settleEffects(state.pending, new Set(jobIds), state.snapshot?.machines ?? EMPTY);
+    if (settled.pending.length !== state.pending.length)
+      set(showing(state.snapshot, settled.pending, state.selection));
+    return settled.corrections;
+  },
   setFetchError: (fetchError) => set({ fetchError }),
   select: (name) => set(withSelection(selectOne(name))),
   click: (name, modifiers, shown) =>
@@ -62,15 +129,16 @@ export const useMachines = create<MachinesState>()((set) => ({
     }),
 }));
 
+/** The machines as the window shows them (with the effects of finished actions not yet confirmed). */
 export function selectMachines(state: MachinesState): Machine[] {
-  return state.snapshot?.machines ?? EMPTY;
+  return state.machines;
 }
 const EMPTY: Machine[] = [];
 
-/** The selected machines that exist, in list order of the snapshot. */
+/** The selected machines that exist, in list order. */
 export function selectedMachines(state: MachinesState): Machine[] {
   const names = new Set(state.selection.names);
-  return (state.snapshot?.machines ?? EMPTY).filter((m) => names.has(m.name));
+  return state.machines.filter((m) => names.has(m.name));
 }
 
 /**

@@ -20,12 +20,12 @@ export async function startDemoHost(extraEnv = {}, prepare = () => {}) {
     ...extraEnv,
   };
   prepare(env);
+  // A process group of its own: the simulator processes the host starts belong to it, so stopping waits for
+  // them too (one still writing into the folder made its removal fail with ENOTEMPTY).
   const child = spawn(
     process.execPath,
     [...HOST_NODE_ARGS, join(root, 'dist/headless/serve.mjs'), '--demo', '--no-open'],
-    {
-      env,
-    },
+    { env, detached: true },
   );
   const url = await new Promise((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`the host exited with ${code}`)));
@@ -36,12 +36,39 @@ export async function startDemoHost(extraEnv = {}, prepare = () => {}) {
   });
   return {
     url,
-    stop() {
-      child.kill();
-      // The host may still be writing its data folder as it exits (timing log, settings): retry the removal.
+    /** Stops the host and every process it started, waits for them to end, then removes their folder. */
+    async stop() {
+      await stopGroup(child.pid);
       rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
+}
+
+/** Whether any process of the group led by `pid` is still there. */
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sends SIGTERM to the process group led by `pid` and waits until none of it is left; what is still there
+ * after `graceMs` gets SIGKILL. Rejects when even that leaves a process behind.
+ */
+export async function stopGroup(pid, graceMs = 5000) {
+  const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+  const waitGone = async (ms) => {
+    for (const end = Date.now() + ms; groupAlive(pid) && Date.now() < end;) await pause(25);
+    return !groupAlive(pid);
+  };
+  if (!groupAlive(pid)) return;
+  process.kill(-pid, 'SIGTERM');
+  if (await waitGone(graceMs)) return;
+  process.kill(-pid, 'SIGKILL');
+  if (!(await waitGone(2000))) throw new Error(`processes of group ${pid} did not end after SIGKILL`);
 }
 
 /**

@@ -58,6 +58,9 @@ export function job(machineName: string, state: Job['state'] = 'running', kind: 
 export function resetStores(machines: Machine[] = []): void {
   useMachines.setState({
     snapshot: { machines, lastError: null, updatedAt: 1, version: 1 },
+    machines,
+    pending: [],
+    unconfirmed: new Set(),
     fetchError: null,
     selection: EMPTY_SELECTION,
     selected: null,

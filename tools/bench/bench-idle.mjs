@@ -14,6 +14,7 @@ import { HOST_ENV, HOST_NODE_ARGS } from '../../scripts/lib/host-flags.mjs';
 import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs';
 import { findChromium, root } from '../../scripts/lib/setup.mjs';
 import { startRehearsal } from './lib/rehearsal.mjs';
+import { stopGroup } from '../../scripts/lib/demo-host.mjs';
 
 const SIM = join(root, 'dist/sim/orbctl-sim.mjs');
 const SECONDS = Number(process.env.BENCH_IDLE_SECONDS) || 60;
@@ -144,7 +145,8 @@ async function electronIdle(listCpu) {
 const host = spawn(
   process.execPath,
   [...HOST_NODE_ARGS, join(root, 'dist/headless/serve.mjs'), '--no-open'],
-  { env },
+  // Its own process group, so that stopping it waits for the orbctl it started too.
+  { env, detached: true },
 );
 let browser;
 try {
@@ -202,10 +204,10 @@ try {
   report({ ...hidden, label: 'the page hidden' }, 6, listCpu);
   await browser.close();
   browser = undefined;
-  host.kill();
+  await stopGroup(host.pid);
   await electronIdle(listCpu);
 } finally {
   await browser?.close();
-  host.kill();
+  await stopGroup(host.pid);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -6,9 +6,17 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { metOf, readResults, record, summaryTable, wanted } from './lib/bench-results.mjs';
+import {
+  readResults,
+  record,
+  recordFailure,
+  runSection,
+  summaryLine,
+  summaryTable,
+  wanted,
+} from './lib/bench-results.mjs';
 import { ensureBuild, ensureDependencies, findChromium, root } from '../../scripts/lib/setup.mjs';
 
 ensureDependencies();
@@ -16,6 +24,7 @@ await ensureBuild();
 const started = performance.now();
 const work = mkdtempSync(join(tmpdir(), 'orbdeck-bench-results-'));
 const results = join(work, 'figures.jsonl');
+process.env.ORBDECK_BENCH_RESULTS = results;
 // NODE_EXTRA_CA_CERTS (set on some machines) doubles every Node start, the simulator's included.
 const env = { ...process.env, ORBDECK_BENCH_RESULTS: results };
 delete env.NODE_EXTRA_CA_CERTS;
@@ -24,21 +33,22 @@ const CORE = ['timing', 'poll', 'info', 'export', 'checksum', 'queue', 'memory',
 const UI = ['pageload', 'startup', 'list', 'roundtrip'];
 const chromium = findChromium();
 const steps = [];
-if (CORE.some(wanted)) steps.push([join(root, 'dist/bench/bench.mjs')]);
-if (wanted('idle')) steps.push([join(root, 'tools/bench/bench-idle.mjs')]);
+if (CORE.some(wanted)) steps.push(['core', join(root, 'dist/bench/bench.mjs')]);
+if (wanted('idle')) steps.push(['idle', join(root, 'tools/bench/bench-idle.mjs')]);
 if (UI.some(wanted)) {
-  if (chromium) steps.push([join(root, 'tools/bench/bench-ui.mjs')]);
+  if (chromium) steps.push(['UI', join(root, 'tools/bench/bench-ui.mjs')]);
   else
     console.log('No Chromium: skipping the UI benchmarks (apt-get install chromium, or set CHROMIUM_PATH).');
 }
-for (const args of steps) {
+for (const [section, ...args] of steps) {
+  const failedBefore = readResults(results).failures.length;
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
-  if (result.status !== 0)
-    console.log(`(${args[0]} exited with ${result.status}; its figures so far are kept)`);
+  // A section that failed inside the script said so itself; an exit for any other reason is a failure too.
+  if (result.status !== 0 && readResults(results).failures.length === failedBefore)
+    recordFailure(section, new Error(`${basename(args[0])} exited with ${result.status ?? result.signal}`));
 }
 
-if (wanted('bundle')) {
-  process.env.ORBDECK_BENCH_RESULTS = results;
+await runSection('bundle', () => {
   const assets = join(root, 'dist/renderer/assets');
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
   const gz = js.reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0);
@@ -55,9 +65,9 @@ if (wanted('bundle')) {
       .map((f) => `${(gzipSync(readFileSync(join(assets, f)), { level: 9 }).length / 1024).toFixed(0)} KB`)
       .join(' + ')} gzipped`,
   });
-}
+});
 
-const figures = readResults(results);
+const outcome = readResults(results);
 rmSync(work, { recursive: true, force: true });
 const chromiumVersion = chromium
   ? spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim()
@@ -66,6 +76,6 @@ console.log(
   `\nSummary (${new Date().toISOString().slice(0, 10)}; ${process.arch}, ${(await import('node:os')).cpus().length} cores, ` +
     `Node ${process.versions.node}, ${chromiumVersion}; ${((performance.now() - started) / 60000).toFixed(1)} min)\n`,
 );
-console.log(summaryTable(figures));
-const met = figures.filter((f) => metOf(f) === true);
-console.log(`\n${met.length} of ${figures.filter((f) => f.target).length} targets met.`);
+console.log(summaryTable(outcome.figures));
+console.log(`\n${summaryLine(outcome)}`);
+if (outcome.failures.length) process.exitCode = 1;

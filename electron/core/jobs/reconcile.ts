@@ -12,8 +12,8 @@ import type { JobResult } from './job-manager';
 /** What a job needs of the machine store. */
 export interface MachineSource {
   refresh(): Promise<Pick<MachinesSnapshot, 'machines'>>;
-  /** Polls faster for a while: something is changing. */
-  nudge(): void;
+  /** Polls faster for a while: something is changing; at once, or `soon` as an action begins. */
+  nudge(soon?: boolean): void;
 }
 
 /** Did the job's change happen? Words for the person (`stuck was created`), or null. */
@@ -80,7 +80,7 @@ export async function reconcile(error: unknown, machines: MachineSource, how: Re
 }
 
 /**
- * Runs `work` with the outcome reconciled after any stop, and the list polled at once as it begins and ends,
+ * Runs `work` with the outcome reconciled after any stop, and the list polled soon as it begins and at once as it ends,
  * unless the job changes nothing the list shows (`listUnchanged`), whose polls would only compete with its own
  * orbctl for the machine.
  */
@@ -90,7 +90,7 @@ export async function honestly(
   work: () => Promise<JobResult | void>,
 ): Promise<JobResult | void> {
   const shows = !how.listUnchanged;
-  if (shows) machines.nudge();
+  if (shows) machines.nudge(true);
   try {
     return await work();
   } catch (error) {

@@ -290,7 +290,7 @@ describe('MachinePoller', () => {
     expect(poller.currentInterval()).toBe(15000);
   });
 
-  it('polls at once when an action begins or ends, not at the next tick', async () => {
+  it('polls at once when an action ends, not at the next tick', async () => {
     const { source, poller } = setup({ intervals: { visibleMs: 60_000, fastMs: 60_000 } });
     poller.start();
     const lists = () => source.calls.filter((c) => c === 'list').length;
@@ -298,6 +298,25 @@ describe('MachinePoller', () => {
     await vi.waitFor(() => expect(lists()).toBe(1), { timeout: 5_000 });
     poller.nudge();
     await vi.waitFor(() => expect(lists()).toBe(2), { timeout: 5_000 });
+  });
+
+  it('polls after the fast interval when an action begins, leaving the processor to its orbctl', async () => {
+    vi.useFakeTimers();
+    try {
+      const { source, poller } = setup({ intervals: { visibleMs: 60_000, fastMs: 700 } });
+      poller.start();
+      await vi.advanceTimersByTimeAsync(0);
+      const lists = () => source.calls.filter((c) => c === 'list').length;
+      expect(lists()).toBe(1);
+      poller.nudge(true);
+      await vi.advanceTimersByTimeAsync(699);
+      expect(lists()).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(lists()).toBe(2);
+      poller.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps polling on its own once started, and stops', async () => {

@@ -112,13 +112,15 @@ export class MachinePoller {
   }
 
   /**
-   * Called as an action begins and as it ends: polls at once (so the row shows the transition, then the
-   * result, without waiting for the next poll), then quickly for a while.
+   * Called as an action begins (`soon`) and as it ends: polls quickly for a while, and at once when it ends (so
+   * the row shows the result without waiting for the next poll). As it begins the window shows the job's own
+   * progress, and a poll at once would only compete with the action's orbctl for the processor: the first poll
+   * comes after the fast interval, by when a quick action has ended and a slow one shows its transition.
    */
-  nudge(): void {
+  nudge(soon = false): void {
     this.fastUntil = this.now() + this.intervals.fastForMs;
     this.defaultWanted = true;
-    this.schedule(0);
+    this.schedule(soon ? this.intervals.fastMs : 0);
   }
 
   isVisible(): boolean {

@@ -55,8 +55,8 @@ export class Machines {
     return this.store.snapshot();
   }
 
-  nudge(): void {
-    this.poller.nudge();
+  nudge(soon?: boolean): void {
+    this.poller.nudge(soon);
   }
 
   setVisible(visible: boolean): void {

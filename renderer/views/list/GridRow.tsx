@@ -11,6 +11,7 @@ import { checkpointCount } from '../../model/checkpoints';
 import { formatPercent, type RowFigures } from '../../model/usage-figures';
 import { rowId, rowPlace } from './columns';
 import { ProgressLine } from './ProgressLine';
+import { UnconfirmedMark } from './UnconfirmedMark';
 
 /** Jobs whose progress is worth a bar in the row (they move data and say how far they are). */
 const SHOWS_PROGRESS: ReadonlySet<Job['kind']> = new Set(['export', 'clone', 'import', 'push', 'create']);
@@ -33,6 +34,8 @@ interface Props {
   showUsage: boolean;
   selected: boolean;
   focused: boolean;
+  /** Its state or name comes from a finished action that no list has confirmed yet. */
+  unconfirmed?: boolean;
   /** The row's offset in the list body. */
   top: number;
   onRowClick(name: string, event: MouseEvent): void;
@@ -55,6 +58,7 @@ export const GridRow = memo(function GridRow({
   showUsage,
   selected,
   focused,
+  unconfirmed = false,
   top,
   onRowClick,
   onRowContextMenu,
@@ -65,7 +69,13 @@ export const GridRow = memo(function GridRow({
   // One power button: Start when stopped, else Stop (the way out of a stuck transition).
   const power = m.state === 'stopped' ? 'start' : 'stop';
   const can = availability(power, m, active, capabilities);
-  const classes = ['grid-row', selected && 'selected', focused && 'focused', failed && 'failed']
+  const classes = [
+    'grid-row',
+    index % 2 && 'alt',
+    selected && 'selected',
+    focused && 'focused',
+    failed && 'failed',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -125,7 +135,10 @@ export const GridRow = memo(function GridRow({
             {SHOWS_PROGRESS.has(busy.kind) && <ProgressLine job={busy} />}
           </span>
         ) : (
-          <StateBadge state={m.state} settingUp={setup?.state === 'setting-up'} />
+          <>
+            <StateBadge state={m.state} settingUp={setup?.state === 'setting-up'} />
+            {unconfirmed && <UnconfirmedMark />}
+          </>
         )}
       </div>
       <div role="gridcell" className="col-distro" title={describeImage(m.distro, m.version)}>

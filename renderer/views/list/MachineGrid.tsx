@@ -71,6 +71,8 @@ export function MachineGrid({
   const jobs = useJobs((s) => s.jobs);
   const capabilities = useOrbctl(selectCapabilities);
   const selection = useMachines((s) => s.selection);
+  const unconfirmed = useMachines((s) => s.unconfirmed);
+  const pendingEffects = useMachines((s) => s.pending);
   const { filter: typed, stateFilter, sort: chosenSort, sortBy, dismissedFailures, held } = useUi();
   const showUsage = useListColumns((s) => s.usage);
   const figures = useUsage((s) => s.rows);
@@ -104,8 +106,10 @@ export function MachineGrid({
   }, [names]);
   const pending = useMemo(() => {
     const known = new Set(machines.map((m) => m.name));
-    return filter || stateFilter !== 'all' ? [] : placeholders(jobList, (n) => known.has(n));
-  }, [jobList, machines, filter, stateFilter]);
+    // New machines whose job succeeded keep their row until a list has them.
+    const awaited = new Set(pendingEffects.filter((p) => p.effect.kind === 'appears').map((p) => p.jobId));
+    return filter || stateFilter !== 'all' ? [] : placeholders(jobList, (n) => known.has(n), awaited);
+  }, [jobList, machines, filter, stateFilter, pendingEffects]);
   const failures = useMemo(() => failureMarks(jobList, dismissedFailures), [jobList, dismissedFailures]);
   const activeByName = useMemo(() => {
     const map = new Map<string, Job[]>();
@@ -336,6 +340,7 @@ export function MachineGrid({
               showUsage={showUsage}
               selected={selectedSet.has(m.name)}
               focused={m.name === focusName}
+              unconfirmed={unconfirmed.has(m.name)}
               top={top}
               onRowClick={onRowClick}
               onRowContextMenu={onRowContextMenu}

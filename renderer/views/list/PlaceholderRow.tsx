@@ -1,9 +1,15 @@
+import { jobEffect } from '../../../shared/job-effects';
+import { StateBadge } from '../../components/StateBadge';
 import { rowPlace } from './columns';
 import type { Placeholder } from '../../model/row-marks';
 import { BUSY_WORDS } from '../../../shared/jobs';
 import { ProgressLine } from './ProgressLine';
+import { UnconfirmedMark } from './UnconfirmedMark';
 
-/** A machine that is being created, cloned or imported: shown at once, not selectable until it exists. */
+/**
+ * A machine that is being created, cloned or imported: shown at once, not selectable until it exists. Once
+ * its job succeeded, it shows the state orbctl left it in, not yet confirmed, until a list has it.
+ */
 export function PlaceholderRow({
   row,
   index,
@@ -15,14 +21,16 @@ export function PlaceholderRow({
   top: number;
 }) {
   const { job } = row;
+  const made = jobEffect(job);
+  const doing = job.state === 'queued' ? 'queued' : BUSY_WORDS[job.kind].replace('…', '').toLowerCase();
   return (
     <div
       role="row"
-      aria-label={`${row.name} (${job.state === 'queued' ? 'queued' : BUSY_WORDS[job.kind].replace('…', '').toLowerCase()})`}
+      aria-label={`${row.name} (${made?.kind === 'appears' ? 'not yet confirmed' : doing})`}
       aria-rowindex={index + 2}
       aria-disabled="true"
       data-placeholder={row.name}
-      className="grid-row placeholder"
+      className={index % 2 ? 'grid-row placeholder alt' : 'grid-row placeholder'}
       style={rowPlace(top)}
       title={job.title}
     >
@@ -30,10 +38,17 @@ export function PlaceholderRow({
         <span className="name-text">{row.name}</span>
       </div>
       <div role="gridcell" className="col-state">
-        <span className="busy-cell">
-          <span className="busy-note">{job.state === 'queued' ? 'Queued…' : BUSY_WORDS[job.kind]}</span>
-          <ProgressLine job={job} />
-        </span>
+        {made?.kind === 'appears' ? (
+          <>
+            <StateBadge state={made.state} />
+            <UnconfirmedMark />
+          </>
+        ) : (
+          <span className="busy-cell">
+            <span className="busy-note">{job.state === 'queued' ? 'Queued…' : BUSY_WORDS[job.kind]}</span>
+            <ProgressLine job={job} />
+          </span>
+        )}
       </div>
       <div role="gridcell" className="col-distro muted">
         {job.title}

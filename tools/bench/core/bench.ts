@@ -5,7 +5,7 @@
 // usage-figures.ts.
 import { spawnSync } from 'node:child_process';
 import { Timing } from '../../../electron/core';
-import { median, record } from '../lib/bench-results.mjs';
+import { median, record, runSection, wanted } from '../lib/bench-results.mjs';
 import { rounds } from './harness';
 import { queueCost } from './job-figures';
 import { infoLoad, pollCost } from './machine-figures';
@@ -56,11 +56,10 @@ const SECTIONS: Record<string, () => Promise<void> | void> = {
   usage: usageCost,
 };
 
-const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 console.log(`OrbDeck core benchmarks (${rounds} interleaved rounds each; ratio = OrbDeck / baseline)\n`);
 for (const [name, run] of Object.entries(SECTIONS)) {
-  if (only.length && !only.includes(name)) continue;
+  if (!wanted(name)) continue;
   const t = performance.now();
-  await run();
+  await runSection(name, run);
   console.log(`  (${name}: ${((performance.now() - t) / 1000).toFixed(0)} s)\n`);
 }

@@ -9,6 +9,8 @@ export interface Figure {
   id: string;
   figure: string;
   value: number;
+  /** The 95th percentile of the samples whose median `value` is, when the figure has one. */
+  p95?: number;
   unit: string;
   baseline?: { label: string; value: number };
   target?: { label: string; limit: number; strict?: boolean };
@@ -24,6 +26,14 @@ export function ratioOf(f: Figure): number | null;
 export function metOf(f: Figure): boolean | null;
 export function figureLine(f: Figure): string;
 export function record(f: Figure): void;
-export function readResults(file: string): Figure[];
+/** A section of the bench that threw, as the summary names it. */
+export interface Failure {
+  failed: string;
+  error: string;
+}
+export function recordFailure(section: string, error: unknown): void;
+export function runSection(name: string, run: () => Promise<void> | void): Promise<void>;
+export function readResults(file: string): { figures: Figure[]; failures: Failure[] };
+export function summaryLine(results: { figures: readonly Figure[]; failures: readonly Failure[] }): string;
 export function summaryTable(figures: readonly Figure[]): string;
 export function wanted(name: string): boolean;

@@ -50,9 +50,14 @@ export function metOf(f) {
   return f.target.strict ? f.value < f.target.limit : f.value <= f.target.limit;
 }
 
+/** The figure's value, with its p95 beside it when it has one: `523 ms (p95 663)`. */
+function valueText(f) {
+  return `${fmt(f.value)} ${f.unit}${f.p95 === undefined ? '' : ` (p95 ${fmt(f.p95)})`}`;
+}
+
 export function figureLine(f) {
   const ratio = ratioOf(f);
-  const parts = [`${f.figure}: ${fmt(f.value)} ${f.unit}`];
+  const parts = [`${f.figure}: ${valueText(f)}`];
   if (f.baseline) parts.push(`baseline ${fmt(f.baseline.value)} ${f.unit} (${f.baseline.label})`);
   if (ratio !== null) parts.push(`ratio ${ratio.toFixed(3)}`);
   if (f.target) parts.push(`target ${f.target.label} → ${metOf(f) ? 'met' : 'NOT met'}`);
@@ -66,12 +71,52 @@ export function record(f) {
   if (file) appendFileSync(file, JSON.stringify(f) + '\n');
 }
 
+/** Says that a section of the bench failed; the summary names it and `npm run bench` exits non-zero. */
+export function recordFailure(section, error) {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.log(`Section ${section} FAILED: ${message}`);
+  process.exitCode = 1;
+  const file = process.env.ORBDECK_BENCH_RESULTS;
+  if (file) appendFileSync(file, JSON.stringify({ failed: section, error: firstLine(message) }) + '\n');
+}
+
+const firstLine = (text) => text.split('\n')[0];
+
+/**
+ * Runs section `name` when BENCH_ONLY asks for it; a section that throws is recorded as failed (the others
+ * still run).
+ */
+export async function runSection(name, run) {
+  if (!wanted(name)) return;
+  try {
+    await run();
+  } catch (error) {
+    recordFailure(name, error);
+  }
+}
+
+/** The figures and the failed sections written to `file`. */
 export function readResults(file) {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
+  const lines = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
+  return {
+    figures: lines.filter((l) => !('failed' in l)),
+    failures: lines.filter((l) => 'failed' in l),
+  };
+}
+
+/** The summary's last line: the targets met, and the sections that failed. */
+export function summaryLine({ figures, failures }) {
+  const targets = figures.filter((f) => f.target);
+  const met = targets.filter((f) => metOf(f) === true).length;
+  const line = `${met} of ${targets.length} targets met.`;
+  if (failures.length === 0) return line;
+  const which = failures.map((f) => `${f.failed} (${f.error})`).join('; ');
+  return `${line}\n${failures.length} section(s) FAILED: ${which}`;
 }
 
 /** The summary as a Markdown table (the README carries it). */
@@ -81,7 +126,7 @@ export function summaryTable(figures) {
     const met = metOf(f);
     return [
       f.figure,
-      `${fmt(f.value)} ${f.unit}`,
+      valueText(f),
       f.baseline ? `${fmt(f.baseline.value)} ${f.unit} (${f.baseline.label})` : '',
       ratio === null ? '' : ratio.toFixed(3),
       f.target ? f.target.label : '',

@@ -1,0 +1,46 @@
+import type { Api } from '../api/api';
+import type { MachinesSnapshot } from '../../shared/ipc/contract';
+import type { Job } from '../../shared/jobs';
+import { useMachines } from '../state/machines';
+import { useToasts } from '../state/toasts';
+
+/** Jobs whose effect waits for the next list, gathered while that list is asked for. */
+let waiting: string[] = [];
+
+/**
+ * A job that succeeded: its row shows the result at once, marked as not yet confirmed (the machines store,
+ * shared/job-effects.ts), and a list read from now on confirms or corrects it. A correction is said once, in a
+ * message. The core polls after every action anyway; asking for that poll's answer is what ties it to the jobs
+ * that ended before it. Jobs that end together wait for the same list.
+ */
+export function showActionResult(api: Api, job: Job): void {
+  if (!useMachines.getState().expect(job)) return;
+  waiting.push(job.id);
+  if (waiting.length > 1) return;
+  queueMicrotask(() => {
+    const jobIds = waiting;
+    waiting = [];
+    void api.invoke('machines:refresh', {}).then(
+      (snapshot) => settleWith(jobIds, snapshot),
+      () => settleWith(jobIds, null),
+    );
+  });
+}
+
+/**
+ * Settles the jobs' effects with a list read after they ended. A list that could not be read says nothing
+ * about them: they wait for the next one that could (polls never overlap, so it was read later still).
+ */
+function settleWith(jobIds: readonly string[], snapshot: MachinesSnapshot | null): void {
+  if (snapshot && !snapshot.lastError) {
+    for (const text of useMachines.getState().settle(jobIds, snapshot))
+      useToasts.getState().push({ kind: 'warning', text });
+    return;
+  }
+  if (snapshot) useMachines.getState().setSnapshot(snapshot);
+  const unsubscribe = useMachines.subscribe((state, before) => {
+    if (state.snapshot === before.snapshot || !state.snapshot || state.snapshot.lastError) return;
+    unsubscribe();
+    settleWith(jobIds, state.snapshot);
+  });
+}

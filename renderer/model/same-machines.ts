@@ -1,0 +1,29 @@
+import type { Machine } from '../../shared/machine';
+
+/** Whether two records of a machine say the same (every field of a machine is a plain value). */
+function same(a: Machine, b: Machine): boolean {
+  const keys = Object.keys(b) as Array<keyof Machine>;
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * `next` with every machine that did not change replaced by its record in `previous`, and `previous` itself
+ * when nothing changed at all. Every list the core sends is a fresh copy of all machines: kept as they were,
+ * the rows of unchanged machines are not drawn again and what is worked out from the list (its order, its
+ * counts) is not worked out again when nothing in it changed.
+ */
+export function keepUnchanged(previous: readonly Machine[], next: Machine[]): Machine[] {
+  if (previous.length === 0) return next;
+  const before = new Map(previous.map((m) => [m.id, m]));
+  let changed = previous.length !== next.length;
+  const kept = next.map((m, i) => {
+    const old = before.get(m.id);
+    if (old && same(old, m)) {
+      if (previous[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return m;
+  });
+  return changed ? kept : (previous as Machine[]);
+}
