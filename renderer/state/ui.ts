@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ImportPreview } from '../../shared/ipc/contract';
 import type { FolderPreview } from '../../shared/ipc/types';
+import { NO_HISTORY_FILTER, type HistoryFilter } from '../model/history-groups';
 import type { SortOrder, StateFilter } from '../model/machine-list';
 import type { TrustDialogState } from '../views/dialogs/CheckpointDialogs';
 import type { InsideDialogState } from '../views/dialogs/RunDialogs';
@@ -44,6 +45,9 @@ export type InspectorTab = 'info' | 'usage' | 'ports' | 'checkpoints' | 'logs';
 
 interface UiState {
   filter: string;
+  /** The History page's filter; the toolbar's search field edits its text while History is shown. */
+  historyFilter: HistoryFilter;
+  setHistoryFilter(patch: Partial<HistoryFilter>): void;
   stateFilter: StateFilter;
   /** Rows the list keeps in its state view while their jobs run (renderer/model/machine-list.ts#heldRows). */
   held: ReadonlySet<string>;
@@ -79,6 +83,8 @@ interface UiState {
 
 export const useUi = create<UiState>()((set) => ({
   filter: '',
+  historyFilter: NO_HISTORY_FILTER,
+  setHistoryFilter: (patch) => set((s) => ({ historyFilter: { ...s.historyFilter, ...patch } })),
   stateFilter: 'all',
   held: new Set(),
   sort: { key: 'name', direction: 'asc' },

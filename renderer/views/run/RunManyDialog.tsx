@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { getApi } from '../../api/api';
+import { newBatchId } from '../../model/batches';
 import { isFinished, type Job } from '../../../shared/jobs';
 import { commandLineProblem, linuxPathProblem, runAsChoices } from '../../../shared/inside';
 import { Dialog } from '../../components/Dialog';
@@ -46,12 +47,14 @@ export function RunManyDialog({ machines }: { machines: string[] }) {
   const run = () =>
     void submit(async () => {
       const ids: Record<string, string> = {};
+      const batch = newBatchId();
       for (const name of machines) {
         const job = await getApi().invoke('machine:run', {
           name,
           command: request.command,
           as: request.as,
           ...(workdir ? { workdir } : {}),
+          batch,
         });
         useJobs.getState().upsert(job);
         ids[name] = job.id;
