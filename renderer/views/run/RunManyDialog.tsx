@@ -103,7 +103,9 @@ export function RunManyDialog({ machines }: { machines: string[] }) {
               Output of {shown}
             </p>
             <RunOutputView output={output} />
-            <CopyButton text={output.text} label="Copy All" />
+            <div className="row">
+              <CopyButton text={output.text} label="Copy All" />
+            </div>
           </>
         )}
         {error && <ErrorDetails error={error} />}
