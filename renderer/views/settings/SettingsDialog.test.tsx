@@ -2,18 +2,30 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors';
-import { DEFAULT_SETTINGS, type Settings, type SettingsUserPatch } from '../../../shared/ipc/settings';
+import type { Settings, SettingsUserPatch } from '../../../shared/ipc/settings';
 import { resetStores, stubApi } from '../../../test/renderer/support';
 import { useSettings } from '../../state/settings';
 import { useUi } from '../../state/ui';
 import { SettingsDialog } from './SettingsDialog';
 
+const START: Settings = {
+  orbctlPath: null,
+  pollIntervalMs: 3000,
+  exportFolder: null,
+  lastExportFolder: null,
+  notifications: true,
+  openAtLogin: false,
+  closeToMenuBar: true,
+  hideDockWhenClosed: false,
+  agentEndpoint: true,
+  agentsMayStartStop: false,
+};
 let saved: Settings;
 let calls: SettingsUserPatch[];
 
 beforeEach(() => {
   resetStores([]);
-  saved = { ...DEFAULT_SETTINGS };
+  saved = { ...START };
   calls = [];
   useSettings.getState().set(saved);
   useUi.setState({ dialog: { kind: 'settings' } });
