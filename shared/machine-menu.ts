@@ -22,6 +22,8 @@ export const MACHINE_MENU: ReadonlyArray<ReadonlyArray<MachineMenuEntry>> = [
     { action: 'terminal', label: 'Open Terminal' },
     { action: 'ssh', label: 'Copy SSH Command' },
     { action: 'vscode', label: 'Open in VS Code' },
+    { action: 'copy-address', label: 'Copy Address' },
+    { action: 'open-web', label: 'Open in Browser' },
   ],
   [
     { action: 'rename', label: 'Rename…' },

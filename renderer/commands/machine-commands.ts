@@ -11,6 +11,7 @@ import { runExtraChoice } from './sandbox-commands';
 import { getApi } from '../api/api';
 import { inBatch, newBatchId } from '../model/batches';
 import { toErrorData } from '../../shared/errors';
+import { webAddress } from '../../shared/inside';
 import { openAddress } from '../model/open-address';
 import { useJobs } from '../state/jobs';
 import { useMachines } from '../state/machines';
@@ -31,6 +32,15 @@ const RUN = {
   'set-limits': (name) => useUi.getState().open({ kind: 'set-limits', machine: name }),
   terminal: (name) => openIn(name, 'terminal'),
   vscode: (name) => openIn(name, 'vscode'),
+  'copy-address': async (name) => {
+    await navigator.clipboard.writeText(webAddress(name));
+    useToasts.getState().push({ kind: 'success', text: `Copied: ${webAddress(name)}` });
+  },
+  'open-web': async (name) => {
+    const { opened, url } = await getApi().invoke('machine:open-web', { name });
+    // The headless host cannot open the browser on this screen: this tab opens a new one.
+    if (!opened) window.open(url, '_blank', 'noopener,noreferrer');
+  },
   ssh: async (name) => {
     const { command } = await getApi().invoke('machine:ssh', { name });
     await navigator.clipboard.writeText(command);

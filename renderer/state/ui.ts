@@ -39,6 +39,8 @@ export interface ContextMenuState {
   x: number;
   y: number;
   machines: string[];
+  /** Opened with the context-menu key: its first item is highlighted. */
+  byKeyboard?: boolean;
 }
 
 export type InspectorTab = 'info' | 'usage' | 'ports' | 'checkpoints' | 'logs';

@@ -205,7 +205,7 @@ export function MachineGrid({
       event.preventDefault();
       const row = document.getElementById(rowId(state.selection.focus ?? state.selection.names[0]!));
       const box = (row ?? scroller.current!).getBoundingClientRect();
-      void openContextMenu(state.selection.names, box.left + 24, box.top + ROW_HEIGHT);
+      void openContextMenu(state.selection.names, box.left + 24, box.top + ROW_HEIGHT, true);
     } else if (event.key === 'Escape' && state.selection.names.length > 1) {
       state.select(state.selection.focus);
     }

@@ -41,6 +41,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const electron = useConnection((s) => s.info?.transport === 'electron');
   const id = useId();
   const { problems, applied, apply } = useApplySetting<Field>();
+  // A box shows its new state at once, while the core applies it; a refusal puts it back.
+  const [ticking, setTicking] = useState<Partial<Record<Toggle, boolean>>>({});
+  const tick = async (key: Toggle, on: boolean, label: string) => {
+    setTicking((t) => ({ ...t, [key]: on }));
+    await apply(key, { [key]: on }, label);
+    setTicking(({ [key]: _done, ...rest }) => rest);
+  };
   const [text, setText] = useState(() => ({
     pollSeconds: String(settings.pollIntervalMs / 1000),
     exportFolder: settings.exportFolder ?? '',
@@ -69,10 +76,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
     <label className="inline field-wide">
       <input
         type="checkbox"
-        checked={settings[key]}
+        checked={ticking[key] ?? settings[key]}
         disabled={disabled}
         aria-describedby={problems[key] ? `${id}-${key}-problem` : undefined}
-        onChange={(e) => void apply(key, { [key]: e.target.checked }, label)}
+        onChange={(e) => void tick(key, e.target.checked, label)}
       />
       {label}
       {problems[key] && (
