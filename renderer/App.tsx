@@ -5,6 +5,7 @@ import { Toasts } from './components/Toasts';
 import { importFiles } from './commands/file-import';
 import { useFileDrop } from './hooks/use-file-drop';
 import { useShortcuts } from './hooks/use-shortcuts';
+import { useSidebarFollowsWidth } from './hooks/use-sidebar-follows-width';
 import { useUi } from './state/ui';
 import { ActivityPopover } from './views/activity/ActivityPopover';
 import { ContextMenuHost } from './views/ContextMenuHost';
@@ -32,6 +33,7 @@ export function App() {
   const shell = shellOf(useConnection((s) => s.info));
   const drop = useFileDrop();
   useShortcuts();
+  useSidebarFollowsWidth();
   return (
     <div className="app" data-shell={shell} data-sidebar={sidebarCollapsed ? 'collapsed' : 'shown'}>
       <TitleBar />
