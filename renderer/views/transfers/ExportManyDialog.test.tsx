@@ -10,7 +10,9 @@ beforeEach(() => {
     machine('debian', 'running', { diskSize: 1_000_000_000 }),
     machine('ubuntu', 'running', { diskSize: 500_000_000 }),
   ]);
-  stubApi({ 'machine:export-suggest': () => ({ folder: '/Users/me', path: '/Users/me/x.tar.zst' }) });
+  stubApi({
+    'machine:export-suggest': () => ({ folder: '/Users/me', path: '/Users/me/x.tar.zst', exists: false }),
+  });
 });
 
 describe('Export for a New Mac…', () => {
