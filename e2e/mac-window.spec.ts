@@ -75,3 +75,29 @@ test('the inspector’s divider sets its width, by mouse and keys, and the width
   expect(await width()).toBe(296);
   await expect(machineTable(page)).toBeVisible();
 });
+
+test('files dragged over a row light it up, and the row says what a drop on it does', async ({ page }) => {
+  const ubuntu = row(page, 'ubuntu');
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['hello'], 'hello.txt', { type: 'text/plain' }));
+    return dt;
+  });
+  const said = () =>
+    ubuntu.evaluate((el) =>
+      getComputedStyle(el, '::after')
+        .content.replace(/^"|"$/g, '')
+        .replace(/^none$/, ''),
+    );
+  expect(await said()).toBe('');
+  await ubuntu.dispatchEvent('dragenter', { dataTransfer });
+  await ubuntu.dispatchEvent('dragover', { dataTransfer });
+  await expect.poll(said).toBe('Drop to copy into ubuntu (an export is imported)');
+  // Over another row, that row says it instead.
+  await row(page, 'debian').dispatchEvent('dragover', { dataTransfer });
+  await expect.poll(said).toBe('');
+  await row(page, 'debian').dispatchEvent('dragleave', { dataTransfer });
+  await expect
+    .poll(() => row(page, 'debian').evaluate((el) => getComputedStyle(el, '::after').content))
+    .toBe('none');
+});

@@ -55,11 +55,10 @@ export function App() {
           <AppDialogs />
         </Suspense>
       )}
+      {/* Over a row, the row itself says what a drop does (hooks/use-file-drop.ts). */}
       {drop.dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          {drop.target
-            ? `Drop to copy into ${drop.target}, or to import an export`
-            : 'Drop an OrbStack export to import it'}
+        <div className={drop.target ? 'drop-overlay on-row' : 'drop-overlay'} aria-hidden="true">
+          {drop.target ? '' : 'Drop an OrbStack export to import it'}
         </div>
       )}
       {/* The browser's file picker for Import… where there is no native dialog; an export's checksum and
