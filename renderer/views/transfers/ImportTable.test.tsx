@@ -16,7 +16,7 @@ const item = (name: string, proposedName: string): ImportPreview => ({
   exportedAt: '2026-12-01T10:00:00Z',
   proposedName,
   uploaded: false,
-  checksum: 'absent',
+  checksum: 'missing',
 });
 
 beforeEach(() => {
