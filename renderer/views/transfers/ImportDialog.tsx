@@ -75,7 +75,7 @@ export function ImportDialog({
 
   const title = items.length === 1 ? `Import “${items[0]!.name}”` : `Import ${items.length} Machines`;
   return (
-    <Dialog title={title} onClose={discard}>
+    <Dialog title={title} onClose={discard} {...(items.length > 1 ? { className: 'dialog-wide' } : {})}>
       <form onSubmit={onSubmit}>
         {folder && <FolderSummary folder={folder} count={items.length} />}
         {items.length > 1 ? (

@@ -45,7 +45,9 @@ export function ImportTable({
                 {describeImage(item.distro, item.version)} · {item.arch}
               </td>
               <td className="num">{formatBytes(item.size)}</td>
-              <td>{formatDate(item.exportedAt, { dateStyle: 'medium' })}</td>
+              <td title={formatDate(item.exportedAt)}>
+                {formatDate(item.exportedAt, { month: 'short', day: 'numeric' })}
+              </td>
               <td>
                 <input
                   aria-label={`Name for ${item.name}`}
