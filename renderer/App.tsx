@@ -16,10 +16,7 @@ import { useConnection } from './state/connection';
 import { MachinesView } from './views/MachinesView';
 
 // The dialogs are loaded when one is first opened, not before the list can paint.
-const AppDialogs = lazyNamed(() => import('./views/dialogs/AppDialogs'), 'AppDialogs');
-const TrustDialogs = lazyNamed(() => import('./views/dialogs/CheckpointDialogs'), 'TrustDialogs');
-const InsideDialogs = lazyNamed(() => import('./views/dialogs/RunDialogs'), 'InsideDialogs');
-const SandboxDialogs = lazyNamed(() => import('./views/dialogs/SandboxDialogs'), 'SandboxDialogs');
+const DialogHost = lazyNamed(() => import('./views/dialogs/DialogHost'), 'DialogHost');
 
 /** `lazy` for a module's named component. */
 function lazyNamed<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -49,10 +46,7 @@ export function App() {
       <ContextMenuHost />
       {dialog && (
         <Suspense fallback={null}>
-          <TrustDialogs />
-          <InsideDialogs />
-          <SandboxDialogs />
-          <AppDialogs />
+          <DialogHost />
         </Suspense>
       )}
       {/* Over a row, the row itself says what a drop does (hooks/use-file-drop.ts). */}

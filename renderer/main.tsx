@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { getApi, MissingTokenError } from './api/api';
 import { firstSnapshot } from './state/machines';
-import { syncStores } from './state/sync';
+import { syncStores } from './commands/sync';
 import './styles.css';
 import './styles/shell.css';
 import './styles/list.css';

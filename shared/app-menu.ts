@@ -1,3 +1,4 @@
+import { COMMANDS, type MenuCommand } from './commands';
 import type { AppCommand } from './ipc/contract';
 
 /**
@@ -18,6 +19,12 @@ export interface AppMenuItem {
 
 const sep: AppMenuItem = { type: 'separator' };
 
+/** A command's item, with its label and key from shared/commands.ts. */
+function item(command: MenuCommand): AppMenuItem {
+  const spec: { label: string; keys?: string } = COMMANDS[command];
+  return { label: spec.label, ...(spec.keys ? { accelerator: spec.keys } : {}), command: { command } };
+}
+
 /** The File menu's own items (not the roles), in order, for a menu drawn by the window. */
 export function fileMenuCommands(): Array<{ label: string; command: AppCommand }> {
   const file = buildAppMenu('OrbDeck', true).find((m) => m.label === 'File');
@@ -32,7 +39,7 @@ export function buildAppMenu(appName = 'OrbDeck', isMac = true): AppMenuItem[] {
     submenu: [
       { role: 'about' },
       sep,
-      { label: 'Settings…', accelerator: 'CmdOrCtrl+,', command: { command: 'settings' } },
+      item('settings'),
       sep,
       { role: 'services' },
       sep,
@@ -46,40 +53,24 @@ export function buildAppMenu(appName = 'OrbDeck', isMac = true): AppMenuItem[] {
   const file: AppMenuItem = {
     label: 'File',
     submenu: [
-      { label: 'New Machine…', accelerator: 'CmdOrCtrl+N', command: { command: 'create' } },
+      item('create'),
       // The presets, each one click from a new machine.
-      { label: 'New from Preset…', accelerator: 'CmdOrCtrl+Shift+N', command: { command: 'presets' } },
+      item('presets'),
       // An isolated machine with a golden checkpoint (docs/sandboxes.md).
-      { label: 'New Sandbox…', accelerator: 'CmdOrCtrl+Alt+N', command: { command: 'new-sandbox' } },
-      { label: 'Import…', accelerator: 'CmdOrCtrl+I', command: { command: 'import' } },
-      { label: 'Export…', accelerator: 'CmdOrCtrl+E', command: { command: 'export' } },
-      { label: 'Verify Export…', command: { command: 'verify-export' } },
+      item('new-sandbox'),
+      item('import'),
+      item('export'),
+      item('verify-export'),
       sep,
-      { label: 'Export for a New Mac…', command: { command: 'export-bundle' } },
-      { label: 'Import Folder…', command: { command: 'import-folder' } },
+      item('export-bundle'),
+      item('import-folder'),
       sep,
-      ...(isMac
-        ? [{ role: 'close' }]
-        : [
-            {
-              label: 'Settings…',
-              accelerator: 'CmdOrCtrl+,',
-              command: { command: 'settings' },
-            } as AppMenuItem,
-            sep,
-            { role: 'quit' },
-          ]),
+      ...(isMac ? [{ role: 'close' }] : [item('settings'), sep, { role: 'quit' }]),
     ],
   };
   const view: AppMenuItem = {
     label: 'View',
-    submenu: [
-      { label: 'Refresh', accelerator: 'CmdOrCtrl+R', command: { command: 'refresh' } },
-      { label: 'Find', accelerator: 'CmdOrCtrl+F', command: { command: 'filter' } },
-      { label: 'Activity', accelerator: 'CmdOrCtrl+Shift+A', command: { command: 'activity' } },
-      sep,
-      { role: 'togglefullscreen' },
-    ],
+    submenu: [item('refresh'), item('filter'), item('activity'), sep, { role: 'togglefullscreen' }],
   };
   return [
     ...(isMac ? [appMenu] : []),

@@ -28,6 +28,27 @@ export const JOB_KINDS = [
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
+/** What a machine's row says while a job of each kind runs on it (every kind has its words). */
+export const BUSY_WORDS: Record<JobKind, string> = {
+  create: 'Creating…',
+  start: 'Starting…',
+  stop: 'Stopping…',
+  restart: 'Restarting…',
+  delete: 'Deleting…',
+  rename: 'Renaming…',
+  clone: 'Cloning…',
+  export: 'Exporting…',
+  import: 'Importing…',
+  'set-default': 'Updating…',
+  'set-limits': 'Updating…',
+  push: 'Copying files…',
+  revert: 'Reverting…',
+  run: 'Running a command…',
+  pull: 'Copying a file out…',
+  // Over as soon as it is asked: never shown as busy, but every kind has its words.
+  agent: 'Answering an agent…',
+};
+
 /**
  * The kinds that change a machine's own life: it is made, started, stopped, renamed, copied, brought back or
  * given new limits. Only their failures mark the machine's row and its inspector; a command run in it, a file

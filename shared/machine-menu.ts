@@ -1,4 +1,5 @@
-import type { MachineAction } from './machine-actions';
+import { COMMANDS, MENU_SECTIONS, type MachineCommandSpec } from './commands';
+import { MACHINE_ACTIONS, type MachineAction } from './machine-actions';
 
 export interface MachineMenuEntry {
   action: MachineAction;
@@ -9,43 +10,17 @@ export interface MachineMenuEntry {
 
 /**
  * The actions on one machine, grouped as every menu shows them: the inspector's buttons and its "…" menu, the
- * row's context menu (native in Electron, HTML in the browser). Each entry is enabled by `availability`, so a
- * new action added here appears everywhere with the same rule.
+ * row's context menu (native in Electron, HTML in the browser). Each action's words and place are its row of
+ * shared/commands.ts, in the table's order; each entry is enabled by `availability`, so a new action added
+ * there appears everywhere with the same rule.
  */
-export const MACHINE_MENU: ReadonlyArray<ReadonlyArray<MachineMenuEntry>> = [
-  [
-    { action: 'start', label: 'Start' },
-    { action: 'stop', label: 'Stop' },
-    { action: 'restart', label: 'Restart' },
-  ],
-  [
-    { action: 'terminal', label: 'Open Terminal' },
-    { action: 'ssh', label: 'Copy SSH Command' },
-    { action: 'vscode', label: 'Open in VS Code' },
-    { action: 'copy-address', label: 'Copy Address' },
-    { action: 'open-web', label: 'Open in Browser' },
-  ],
-  [
-    { action: 'rename', label: 'Rename…' },
-    { action: 'clone', label: 'Clone…' },
-    { action: 'export', label: 'Export…' },
-    { action: 'set-default', label: 'Make Default' },
-    { action: 'set-limits', label: 'Change Limits…' },
-  ],
-  // Checkpoints.
-  [
-    { action: 'save-checkpoint', label: 'Save Checkpoint…' },
-    { action: 'revert-checkpoint', label: 'Revert to Checkpoint…' },
-    { action: 'clone-checkpoint', label: 'Clone from Checkpoint…' },
-  ],
-  // Working inside a machine.
-  [
-    { action: 'run', label: 'Run Command…' },
-    { action: 'pull', label: 'Copy File from Machine…' },
-    { action: 'push-file', label: 'Copy File to Machine…' },
-  ],
-  [{ action: 'delete', label: 'Delete…', danger: true }],
-];
+export const MACHINE_MENU: ReadonlyArray<ReadonlyArray<MachineMenuEntry>> = MENU_SECTIONS.map((section) =>
+  MACHINE_ACTIONS.flatMap((action): MachineMenuEntry[] => {
+    const spec: MachineCommandSpec = COMMANDS[action];
+    if (spec.section !== section) return [];
+    return [{ action, label: spec.label, ...(spec.danger ? { danger: true } : {}) }];
+  }),
+);
 
 /** The power actions the inspector shows as buttons; the rest of MACHINE_MENU goes in its "…" menu. */
 export const PRIMARY_ACTIONS: readonly MachineAction[] = ['start', 'stop', 'restart'];

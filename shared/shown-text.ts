@@ -17,3 +17,8 @@ export function shownTextProblem(text: string, what = 'A name'): string | null {
 export function plainText(text: string): string {
   return text.replace(new RegExp(HIDDEN.source, 'gu'), ' ');
 }
+
+/** `text` without any such character (for a name OrbDeck keeps from someone else's, such as an uploaded file's). */
+export function withoutHiddenChars(text: string): string {
+  return text.replace(new RegExp(HIDDEN.source, 'gu'), '');
+}

@@ -1,3 +1,4 @@
+import { labelOf } from '../../shared/commands';
 import type { AppErrorData } from '../../shared/errors';
 import { isFinished, type HistoryEntry, type Job } from '../../shared/jobs';
 import type { Machine, OrbctlCapabilities } from '../../shared/machine';
@@ -86,12 +87,17 @@ export function rankMachines(machines: readonly Machine[], history: readonly His
 function machineMenu(m: Machine, active: readonly Job[], capabilities: OrbctlCapabilities | null): TrayItem {
   const busy = active[0];
   const state = STATE_LABEL[m.state] ?? m.state;
-  const item = (label: string, action: MachineAction, click: TrayAction): TrayItem => {
+  const item = (action: MachineAction, click: TrayAction): TrayItem => {
     const can = availability(action, m, active, capabilities);
-    return { label, enabled: can.enabled, action: click, ...(can.enabled ? {} : { toolTip: can.reason }) };
+    return {
+      label: labelOf(action),
+      enabled: can.enabled,
+      action: click,
+      ...(can.enabled ? {} : { toolTip: can.reason }),
+    };
   };
-  const power = (action: 'start' | 'stop' | 'restart', label: string) =>
-    item(label, action, { kind: 'machine', action, machine: m.name });
+  const power = (action: 'start' | 'stop' | 'restart') =>
+    item(action, { kind: 'machine', action, machine: m.name });
   return {
     label: m.name,
     sublabel: busy ? `${state} · ${busy.title}` : state,
@@ -99,16 +105,16 @@ function machineMenu(m: Machine, active: readonly Job[], capabilities: OrbctlCap
     submenu: [
       { label: busy ? `${state} — ${busy.title}` : state, enabled: false },
       separator,
-      power('start', 'Start'),
-      power('stop', 'Stop'),
-      power('restart', 'Restart'),
+      power('start'),
+      power('stop'),
+      power('restart'),
       separator,
-      item('Open Terminal', 'terminal', { kind: 'terminal', machine: m.name }),
-      item('Copy SSH Command', 'ssh', { kind: 'copy-ssh', machine: m.name }),
+      item('terminal', { kind: 'terminal', machine: m.name }),
+      item('ssh', { kind: 'copy-ssh', machine: m.name }),
       separator,
-      item('Clone…', 'clone', { kind: 'dialog', dialog: 'clone', machine: m.name }),
-      item('Export…', 'export', { kind: 'dialog', dialog: 'export', machine: m.name }),
-      item('Save Checkpoint…', 'save-checkpoint', {
+      item('clone', { kind: 'dialog', dialog: 'clone', machine: m.name }),
+      item('export', { kind: 'dialog', dialog: 'export', machine: m.name }),
+      item('save-checkpoint', {
         kind: 'dialog',
         dialog: 'save-checkpoint',
         machine: m.name,
@@ -158,7 +164,7 @@ export function buildTrayMenu(input: TrayInput): TrayItem[] {
     { label: 'Stop All', enabled: stoppable > 0 && !input.error, action: { kind: 'stop-all' } },
     ...policyItems(input, can),
     separator,
-    { label: 'Import…', enabled: app('import').enabled, action: { kind: 'import' } },
+    { label: labelOf('import'), enabled: app('import').enabled, action: { kind: 'import' } },
     ...(input.presets && input.presets.length > 0
       ? [
           {

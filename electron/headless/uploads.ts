@@ -5,6 +5,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, ErrorCode } from '../../shared/errors';
+import { withoutHiddenChars } from '../../shared/shown-text';
 
 export interface UploadStoreOptions {
   /** Machine exports are big; this is a sanity bound, not a quota. */
@@ -196,17 +197,11 @@ function bytes(n: number): string {
 export const MAX_NAME_BYTES = 255;
 
 /**
- * Control characters (newlines included), line separators and the bidirectional controls that make a shown
- * name read differently from what it is (`invoice\u202Efdp.exe` displays as `invoiceexe.pdf`).
- */
-const HIDDEN = /[\p{Cc}\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
-
-/**
  * The last path component, without anything that could climb out of the folder or disguise the name, cut to
  * MAX_NAME_BYTES of UTF-8 (keeping a short extension); spaces and quotes stay.
  */
 export function safeFileName(name: string): string {
-  const base = basename(name.replace(HIDDEN, '').replace(/\\/g, '/')).replace(/\//g, '');
+  const base = basename(withoutHiddenChars(name).replace(/\\/g, '/')).replace(/\//g, '');
   const safe = base === '' || base === '.' || base === '..' ? 'upload' : base;
   return Buffer.byteLength(safe) <= MAX_NAME_BYTES ? safe : shorten(safe);
 }

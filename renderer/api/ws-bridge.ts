@@ -1,8 +1,8 @@
-import type { WsClientMessage, WsServerMessage } from '../../shared/ipc/bridge';
+import type { ConnectionState, WsClientMessage, WsServerMessage } from '../../shared/ipc/bridge';
 import type { Envelope } from '../../shared/result';
 import { MAX_REQUEST_BYTES, sizeWords } from '../../shared/ipc/limits';
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+export type { ConnectionState } from '../../shared/ipc/bridge';
 
 export interface RawBridge {
   readonly transport: 'electron' | 'headless';

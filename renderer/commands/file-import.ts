@@ -2,6 +2,8 @@ import { sniffExport } from '../../shared/export-layout';
 import type { ImportPreview } from '../../shared/ipc/contract';
 import { getApi } from '../api/api';
 import type { ResolvedFile } from '../api/upload';
+
+export type { ResolvedFile };
 import { AppError, toErrorData } from '../../shared/errors';
 import { useToasts } from '../state/toasts';
 import { useUi } from '../state/ui';

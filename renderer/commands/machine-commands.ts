@@ -46,11 +46,11 @@ const RUN = {
     await navigator.clipboard.writeText(command);
     useToasts.getState().push({ kind: 'success', text: `Copied: ${command}` });
   },
-  // Checkpoints; the dialogs are mounted by <TrustDialogs /> (views/checkpoints/TrustDialogs.tsx).
+  // Checkpoints.
   'save-checkpoint': (name) => useUi.getState().open({ kind: 'checkpoint-save', machine: name }),
   'revert-checkpoint': (name) => useUi.getState().open({ kind: 'checkpoint-revert', machine: name }),
   'clone-checkpoint': (name) => useUi.getState().open({ kind: 'checkpoint-clone', machine: name }),
-  // Dialogs mounted by renderer/views/dialogs/RunDialogs.tsx (DialogState members in its header).
+  // Commands and files in machines.
   run: (name) => useUi.getState().open({ kind: 'run', machine: name }),
   pull: (name) => useUi.getState().open({ kind: 'pull', machine: name }),
   'push-file': (name) => useUi.getState().open({ kind: 'push-file', machine: name }),

@@ -1,8 +1,8 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import { getApi } from '../api/api';
+import { ask } from '../commands/core';
 import { useConnection } from '../state/connection';
 import { useOrbctl } from '../state/orbctl';
-import { useSubmit } from '../views/dialogs/use-submit';
+import { useSubmit } from '../hooks/use-submit';
 import { ErrorDetails } from './ErrorDetails';
 
 /**
@@ -20,7 +20,7 @@ export function OrbctlChooser({ label = 'Or tell OrbDeck where orbctl is' }: { l
 
   const choose = (request: { path?: string | null }) =>
     submit(async () => {
-      const answer = await getApi().invoke('orbctl:choose', request);
+      const answer = await ask('orbctl:choose', request);
       useOrbctl.getState().set(answer.status);
       if (answer.chosen) setPath('');
     });

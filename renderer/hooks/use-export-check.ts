@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { toErrorData } from '../../shared/errors';
 import type { ChecksumPresence, ChecksumVerdict } from '../../shared/ipc/types';
-import { getApi } from '../api/api';
+import { onCoreEvent, ask } from '../commands/core';
 
 export type ExportCheckState =
   | { phase: 'idle' }
@@ -30,17 +30,15 @@ export function useExportCheck(ref: string | null, presence?: ChecksumPresence):
   const known = presence === 'missing' || presence === 'mismatch' ? presence : null;
   useEffect(() => {
     if (!ref || known) return;
-    const api = getApi();
     const token = `check-${Date.now().toString(36)}-${++counter}`;
     let current = true;
     // Events and answers travel apart: a progress event may arrive after the answer, and must not undo it.
     let answered = false;
     const show = (state: ExportCheckState) => current && setSeen({ ref, state });
-    const off = api.on('export:verify-progress', (p) => {
+    const off = onCoreEvent('export:verify-progress', (p) => {
       if (!answered && p.token === token) show({ phase: 'checking', ...p });
     });
-    api
-      .invoke('export:verify', { path: ref, token })
+    ask('export:verify', { path: ref, token })
       .then((check) => {
         answered = true;
         show({ phase: 'done', verdict: check.verdict, message: check.message });
@@ -52,7 +50,7 @@ export function useExportCheck(ref: string | null, presence?: ChecksumPresence):
     return () => {
       current = false;
       off();
-      void api.invoke('export:verify-cancel', { token }).catch(() => {});
+      void ask('export:verify-cancel', { token }).catch(() => {});
     };
   }, [ref, known]);
   if (!ref) return IDLE;

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { isFinished, isLifecycleJob } from '../../shared/jobs';
 import type { MachineLimitsAnswer } from '../../shared/machine';
-import { getApi } from '../api/api';
+import { ask } from '../commands/core';
 import { useJobs } from '../state/jobs';
 
 /**
@@ -24,8 +24,7 @@ export function useMachineLimits(name: string): MachineLimitsAnswer | null {
   const key = `${name}|${ended}`;
   useEffect(() => {
     let current = true;
-    getApi()
-      .invoke('machine:limits', { name })
+    ask('machine:limits', { name })
       .then((value) => current && setAnswer({ key, value }))
       .catch(() => current && setAnswer(null));
     return () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { toErrorData, type AppErrorData } from '../../shared/errors';
 import type { MachineUsage } from '../../shared/usage';
-import { getApi } from '../api/api';
+import { ask } from '../commands/core';
 import { useConnection } from '../state/connection';
 import { useUsage } from '../state/usage';
 
@@ -18,8 +18,7 @@ export function useMachineUsage(
   const [error, setError] = useState<AppErrorData | null>(null);
   useEffect(() => {
     let current = true;
-    getApi()
-      .invoke('machine:usage', { name })
+    ask('machine:usage', { name })
       .then((u) => {
         if (!current) return;
         useUsage.getState().set(u);

@@ -1,11 +1,9 @@
 import { useEffect } from 'react';
-import { runOnMachine, runOnMachines } from '../commands/machine-commands';
-import { runWindowCommand } from '../commands/window-commands';
-import { useMachines } from '../state/machines';
+import { runCommand } from '../commands/run-command';
 import { useUi } from '../state/ui';
 import { commandFor, isMac } from '../model/shortcuts';
 
-/** The window's keyboard shortcuts (see shortcuts.ts), run through the actions module. Off while a dialog is open. */
+/** The window's keyboard shortcuts (the keys of shared/commands.ts), run as their menu items. Off while a dialog is open. */
 export function useShortcuts(): void {
   useEffect(() => {
     const mac = isMac();
@@ -16,14 +14,7 @@ export function useShortcuts(): void {
       const command = commandFor(event, mac, inTextField);
       if (!command) return;
       event.preventDefault();
-      if (command === 'start' || command === 'stop' || command === 'delete') {
-        // On every selected machine (one confirmation for a delete of several).
-        const { names } = useMachines.getState().selection;
-        if (names.length > 1) runOnMachines(command, names);
-        else runOnMachine(command, useMachines.getState().selected);
-      } else {
-        runWindowCommand(command);
-      }
+      runCommand(command);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -7,7 +7,7 @@ import type { Distro } from '../../shared/distros';
 import type { RequestOf } from '../../shared/ipc/contract';
 import type { OrbctlCapabilities } from '../../shared/machine';
 import type { TimeLimitEnd } from '../../shared/sandboxes';
-import { createRequest, type CreateForm } from '../views/create/create-request';
+import { createRequest, type CreateForm } from './create-request';
 
 export interface SandboxForm extends CreateForm {
   /** The preset to start from ('' = the fields below). */

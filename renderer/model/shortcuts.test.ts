@@ -41,3 +41,13 @@ describe('commandFor', () => {
     expect(shortcutLabel('rename', true)).toBeNull();
   });
 });
+
+describe('the keys of shared/commands.ts', () => {
+  it('reach the window as the menu shows them, ⌘E and ⌘⌥N included', () => {
+    expect(commandFor(key('e', { metaKey: true }), true, false)).toBe('export');
+    expect(commandFor(key('n', { metaKey: true, altKey: true }), true, false)).toBe('new-sandbox');
+    expect(commandFor(key('e', { metaKey: true, altKey: true }), true, false)).toBeNull();
+    expect(shortcutLabel('new-sandbox', true)).toBe('⌘⌥N');
+    expect(shortcutLabel('export', false)).toBe('Ctrl+E');
+  });
+});

@@ -1,15 +1,7 @@
-/** Keyboard commands of the main window. Pure: the hook in App.tsx dispatches them. */
-export type Command =
-  | 'create'
-  | 'presets'
-  | 'import'
-  | 'refresh'
-  | 'filter'
-  | 'start'
-  | 'stop'
-  | 'delete'
-  | 'activity'
-  | 'settings';
+import { COMMANDS, KEY_TABLE, chordOf, type CommandName, type KeyedCommand } from '../../shared/commands';
+
+/** Keyboard commands of the main window: the keyed commands of shared/commands.ts. Pure: a hook dispatches them. */
+export type Command = KeyedCommand;
 
 export interface KeyLike {
   key: string;
@@ -21,45 +13,31 @@ export interface KeyLike {
 
 export const isMac = (): boolean => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
 
-interface Binding {
-  command: Command;
-  key: string;
-  shift?: boolean;
-}
-
-/** ⌘ on a Mac, Ctrl elsewhere. Chosen not to clash with the browser's own shortcuts we still want. */
-const BINDINGS: Binding[] = [
-  { command: 'create', key: 'n' },
-  { command: 'presets', key: 'n', shift: true },
-  { command: 'import', key: 'i' },
-  { command: 'settings', key: ',' },
-  { command: 'refresh', key: 'r' },
-  { command: 'filter', key: 'f' },
-  { command: 'start', key: 's', shift: true },
-  { command: 'stop', key: 'x', shift: true },
-  { command: 'activity', key: 'a', shift: true },
-  { command: 'delete', key: 'Backspace' },
-];
-
-/** The command a key press means, or null. Plain Delete deletes too, but never inside a text field. */
+/**
+ * The command a key press means, or null: ⌘ on a Mac, Ctrl elsewhere, with the Shift and Alt of the command's
+ * keys. Plain Delete deletes too, but never inside a text field, where ⌘⌫ deletes the line.
+ */
 export function commandFor(event: KeyLike, mac: boolean, inTextField: boolean): Command | null {
   const mod = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
   if (!mod) {
     return event.key === 'Delete' && !inTextField && !event.shiftKey && !event.altKey ? 'delete' : null;
   }
-  if (event.altKey) return null;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  const binding = BINDINGS.find((b) => b.key === key && !!b.shift === event.shiftKey);
-  if (!binding) return null;
-  // In a text field, ⌘⌫ deletes the line and ⌘F/⌘R keep their meaning only outside.
-  if (inTextField && binding.command === 'delete') return null;
-  return binding.command;
+  const hit = KEY_TABLE.find(
+    ({ chord }) => chord.key === key && chord.shift === event.shiftKey && chord.alt === event.altKey,
+  );
+  if (!hit) return null;
+  if (inTextField && hit.command === 'delete') return null;
+  return hit.command;
 }
 
-/** "⌘⇧S" or "Ctrl+Shift+S", for tooltips and menus. */
-export function shortcutLabel(command: string, mac = isMac()): string | null {
-  const b = BINDINGS.find((x) => x.command === command);
-  if (!b) return null;
-  const key = b.key === 'Backspace' ? (mac ? '⌫' : 'Backspace') : b.key.toUpperCase();
-  return mac ? `⌘${b.shift ? '⇧' : ''}${key}` : `Ctrl+${b.shift ? 'Shift+' : ''}${key}`;
+/** "⌘⇧S" or "Ctrl+Shift+S", for tooltips and menus drawn by the window; null for a command without a key. */
+export function shortcutLabel(command: CommandName, mac = isMac()): string | null {
+  const keys: string | undefined = (COMMANDS[command] as { keys?: string }).keys;
+  if (!keys) return null;
+  const chord = chordOf(keys);
+  const key = chord.key === 'Backspace' ? (mac ? '⌫' : 'Backspace') : chord.key.toUpperCase();
+  return mac
+    ? `⌘${chord.alt ? '⌥' : ''}${chord.shift ? '⇧' : ''}${key}`
+    : `Ctrl+${chord.alt ? 'Alt+' : ''}${chord.shift ? 'Shift+' : ''}${key}`;
 }

@@ -1,9 +1,7 @@
-// The checkpoint records, pulled once and then followed through `checkpoints:changed`.
-import { useEffect } from 'react';
+// The checkpoint records, pulled and followed by renderer/commands/followed-lists.ts.
 import { create } from 'zustand';
 import type { CheckpointRecord } from '../../shared/ipc/types';
 import type { Machine } from '../../shared/machine';
-import { follower } from './follow';
 import { groupCheckpoints, type CheckpointGroups } from '../model/checkpoints';
 import { selectMachines, useMachines } from './machines';
 
@@ -16,11 +14,6 @@ export const useCheckpointRecords = create<CheckpointsState>()((set) => ({
   records: [],
   set: (records) => set({ records }),
 }));
-
-/** Starts following the records (once per window); safe to call from every component that shows them. */
-export const followCheckpoints = follower('checkpoint:list', {}, 'checkpoints:changed', (records) =>
-  useCheckpointRecords.getState().set(records),
-);
 
 let last: {
   machines: readonly Machine[];
@@ -43,7 +36,6 @@ export function checkpointGroupsOf(
  * list: the rows, every count of machines (title, sidebar, menus) and what ⌘A selects all come from them.
  */
 export function useCheckpointGroups(): CheckpointGroups {
-  useEffect(followCheckpoints, []);
   const machines = useMachines(selectMachines);
   const records = useCheckpointRecords((s) => s.records);
   return checkpointGroupsOf(machines, records);

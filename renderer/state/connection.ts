@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../shared/ipc/contract';
-import type { ConnectionState } from '../api/ws-bridge';
+import type { ConnectionState } from '../../shared/ipc/bridge';
 
 interface ConnectionStore {
   state: ConnectionState;

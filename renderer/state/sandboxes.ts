@@ -1,8 +1,7 @@
-// The sandboxes, pulled once and then followed through `sandboxes:changed`.
-import { useEffect, useMemo } from 'react';
+// The sandboxes, pulled and followed by renderer/commands/followed-lists.ts.
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { SandboxRecord } from '../../shared/sandboxes';
-import { follower } from './follow';
 
 interface SandboxState {
   records: SandboxRecord[];
@@ -14,14 +13,8 @@ export const useSandboxRecords = create<SandboxState>()((set) => ({
   set: (records) => set({ records }),
 }));
 
-/** Starts following the sandboxes (once per window). */
-export const followSandboxes = follower('sandbox:list', {}, 'sandboxes:changed', (records) =>
-  useSandboxRecords.getState().set(records),
-);
-
 /** Machine name → its sandbox, for the rows, the sidebar and the inspector. */
 export function useSandboxByName(): ReadonlyMap<string, SandboxRecord> {
-  useEffect(followSandboxes, []);
   const records = useSandboxRecords((s) => s.records);
   return useMemo(() => new Map(records.map((r) => [r.name, r])), [records]);
 }

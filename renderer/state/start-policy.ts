@@ -1,8 +1,8 @@
-// The start policies (which machines start with OrbDeck and stop when it quits), followed like the sandboxes.
-import { useEffect, useMemo } from 'react';
+// The start policies (which machines start with OrbDeck and stop when it quits), pulled and followed by
+// renderer/commands/followed-lists.ts.
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { StartPolicyRecord } from '../../shared/start-policy';
-import { follower } from './follow';
 
 interface PolicyState {
   records: StartPolicyRecord[];
@@ -14,13 +14,8 @@ export const usePolicyRecords = create<PolicyState>()((set) => ({
   set: (records) => set({ records }),
 }));
 
-export const followPolicies = follower('policy:list', {}, 'policy:changed', (records) =>
-  usePolicyRecords.getState().set(records),
-);
-
 /** Machine name → its start policy (none: neither half set). */
 export function usePolicyByName(): ReadonlyMap<string, StartPolicyRecord> {
-  useEffect(followPolicies, []);
   const records = usePolicyRecords((s) => s.records);
   return useMemo(() => new Map(records.map((r) => [r.name, r])), [records]);
 }

@@ -1,35 +1,9 @@
 import { create } from 'zustand';
-import type { ImportPreview } from '../../shared/ipc/contract';
-import type { FolderPreview } from '../../shared/ipc/types';
 import { NO_HISTORY_FILTER, type HistoryFilter } from '../model/history-groups';
 import type { SortOrder, StateFilter } from '../model/machine-list';
-import type { TrustDialogState } from '../views/dialogs/CheckpointDialogs';
-import type { InsideDialogState } from '../views/dialogs/RunDialogs';
-import type { SandboxDialogState } from '../views/dialogs/SandboxDialogs';
+import type { DialogState, OpenDialog } from './dialogs';
 
-export type DialogState =
-  | { kind: 'create' }
-  | { kind: 'settings' }
-  | { kind: 'rename'; machine: string }
-  | { kind: 'delete'; machine: string }
-  | { kind: 'delete-many'; machines: string[] }
-  | { kind: 'clone'; machine: string }
-  | { kind: 'export'; machine: string }
-  | { kind: 'set-limits'; machine: string }
-  /** Several machines into one folder with an index; `offered` lists the machines one may add (for a new Mac). */
-  | { kind: 'export-many'; machines: string[]; offered?: string[] }
-  /** `folder`: the items came from a folder of exports (its index, and what is missing). */
-  | { kind: 'import'; items: ImportPreview[]; folder?: Omit<FolderPreview, 'items'> }
-  /** A browser's way to name a folder of exports (a native dialog does it in Electron). */
-  | { kind: 'import-folder' }
-  | { kind: 'push'; machine: string; files: File[] }
-  // Checkpoints and Verify Export (mounted by TrustDialogs).
-  | TrustDialogState
-  // Run, copy, presets, orbdeck:// links (mounted by InsideDialogs).
-  | InsideDialogState
-  // New Sandbox (mounted by SandboxDialogs).
-  | SandboxDialogState
-  | null;
+export type { DialogState } from './dialogs';
 
 /** What the main area shows: the machines (with a state filter from the sidebar) or the job history. */
 export type MainView = 'machines' | 'activity';
@@ -79,7 +53,7 @@ interface UiState {
   setContextMenu(menu: ContextMenuState | null): void;
   /** Clicking the sorted column flips the direction; another column sorts ascending. */
   sortBy(key: SortOrder['key']): void;
-  open(dialog: NonNullable<DialogState>): void;
+  open(dialog: OpenDialog): void;
   close(): void;
 }
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { getApi } from '../api/api';
+import { ask } from '../commands/core';
 import { toErrorData, type AppErrorData } from '../../shared/errors';
 import { ErrorDetails } from '../components/ErrorDetails';
 
@@ -44,7 +44,7 @@ export function DefaultUser({
     event.preventDefault();
     if (problem) return;
     try {
-      await getApi().invoke('machine:set-user', { name: machine, user: value });
+      await ask('machine:set-user', { name: machine, user: value });
       setEditing(false);
       onChanged();
     } catch (e) {

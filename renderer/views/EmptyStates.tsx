@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { AppErrorData } from '../../shared/errors';
-import { getApi } from '../api/api';
+import { ask } from '../commands/core';
 import { ErrorDetails } from '../components/ErrorDetails';
 import { OrbctlChooser } from '../components/OrbctlChooser';
 import { useOrbctl } from '../state/orbctl';
 import { useConnection } from '../state/connection';
 import { useUi } from '../state/ui';
-import { useSubmit } from './dialogs/use-submit';
+import { useSubmit } from '../hooks/use-submit';
 
 export function NoMachines() {
   const open = useUi((s) => s.open);
@@ -66,7 +66,7 @@ export function FirstListFailed({ error }: { error: AppErrorData }) {
           type="button"
           className="primary"
           disabled={busy}
-          onClick={() => void submit(async () => void (await getApi().invoke('machines:refresh', {})))}
+          onClick={() => void submit(async () => void (await ask('machines:refresh', {})))}
         >
           {busy ? 'Trying…' : 'Try Again'}
         </button>
@@ -91,7 +91,7 @@ export function OrbStackNotRunning({ error }: { error: AppErrorData }) {
           onClick={() =>
             void submit(async () => {
               setOutcome(null);
-              await getApi().invoke('orbstack:start', {});
+              await ask('orbstack:start', {});
               setOutcome('OrbStack started. Your machines will appear in a moment.');
             })
           }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { getApi } from '../api/api';
+import { ask } from '../commands/core';
 import { toErrorData, type AppErrorData } from '../../shared/errors';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorDetails } from '../components/ErrorDetails';
@@ -15,7 +15,7 @@ export function LogsView({ name }: { name: string }) {
     setLoading(true);
     setError(null);
     try {
-      setText((await getApi().invoke('machine:logs', { name, all: withAll })).text);
+      setText((await ask('machine:logs', { name, all: withAll })).text);
     } catch (e) {
       setError(toErrorData(e));
     } finally {

@@ -22,6 +22,9 @@ export interface PreloadBridge {
 }
 
 /** Messages on the headless host's WebSocket. */
+/** How a window's link to the core stands (the preload's IPC is always open; a WebSocket connects and may drop). */
+export type ConnectionState = 'connecting' | 'open' | 'closed';
+
 export type WsClientMessage = { id: number; channel: string; request: unknown };
 export type WsServerMessage = { id: number; result: Envelope<unknown> } | { event: string; payload: unknown };
 

@@ -79,4 +79,50 @@ export const LAYERS = [
     may: ['headless host', ...WHOLE_CORE],
   },
   { name: 'scripts', folders: ['scripts/'], may: [] },
+  // the renderer: pure model and stores below, then the one layer that talks to the core (commands), then
+  // what draws; App.tsx and main.tsx compose it all
+  { name: 'renderer/model', folders: ['renderer/model/'], may: ['shared'] },
+  { name: 'renderer/api', folders: ['renderer/api/'], may: ['shared'] },
+  { name: 'renderer/state', folders: ['renderer/state/'], may: ['shared', 'renderer/model'] },
+  {
+    name: 'renderer/commands',
+    folders: ['renderer/commands/'],
+    may: ['shared', 'renderer/model', 'renderer/state', 'renderer/api'],
+  },
+  {
+    name: 'renderer/hooks',
+    folders: ['renderer/hooks/'],
+    may: ['shared', 'renderer/model', 'renderer/state', 'renderer/commands'],
+  },
+  {
+    name: 'renderer/components',
+    folders: ['renderer/components/'],
+    may: ['shared', 'renderer/model', 'renderer/state', 'renderer/commands', 'renderer/hooks'],
+  },
+  {
+    name: 'renderer/views',
+    folders: ['renderer/views/'],
+    may: [
+      'shared',
+      'renderer/model',
+      'renderer/state',
+      'renderer/commands',
+      'renderer/hooks',
+      'renderer/components',
+    ],
+  },
+  {
+    name: 'renderer/app',
+    folders: ['renderer/App', 'renderer/main', 'renderer/types/'],
+    may: [
+      'shared',
+      'renderer/model',
+      'renderer/state',
+      'renderer/api',
+      'renderer/commands',
+      'renderer/hooks',
+      'renderer/components',
+      'renderer/views',
+    ],
+  },
 ];

@@ -78,6 +78,36 @@ describe('npm run lint keeps the layers', () => {
   });
 });
 
+describe('npm run lint keeps the renderer in its layers', () => {
+  it('refuses a store importing a view, and a view or a component calling the core past the commands', async () => {
+    expect(
+      await layerErrors(
+        'renderer/state/example.ts',
+        "export type { Props } from '../views/dialogs/DialogHost';\n",
+      ),
+    ).toEqual([
+      expect.stringContaining('renderer/state (renderer/state/example.ts) may not import renderer/views'),
+    ]);
+    expect(
+      await layerErrors('renderer/views/run/Example.tsx', "export { getApi } from '../../api/api';\n"),
+    ).toEqual([expect.stringContaining('may not import renderer/api')]);
+    expect(
+      await layerErrors('renderer/components/Example.tsx', "export { getApi } from '../api/api';\n"),
+    ).toHaveLength(1);
+    expect(
+      await layerErrors('renderer/model/example.ts', "export { useUi } from '../state/ui';\n"),
+    ).toHaveLength(1);
+  });
+
+  it('lets views ask through the commands, and the app’s root compose everything', async () => {
+    expect(
+      await layerErrors('renderer/views/run/Example.tsx', "export { ask } from '../../commands/core';\n"),
+    ).toEqual([]);
+    expect(await layerErrors('renderer/example.tsx', "export { getApi } from './api/api';\n")).toEqual([]);
+    expect(await layerErrors('renderer/main.tsx', "export { getApi } from './api/api';\n")).toEqual([]);
+  });
+});
+
 describe('npm run lint keeps issue numbers out of the code', () => {
   it('refuses them in comments and test names, and leaves other numbers alone', async () => {
     const code = `// ${'Issue'} 14: checkpoints\nit('saves (${'issue'} 15)', () => {});\nconst port = 8080; // orbstack#38\n`;
@@ -86,13 +116,13 @@ describe('npm run lint keeps issue numbers out of the code', () => {
   });
 });
 
-describe('every file of the main process, the shared rules and the tools has a layer', () => {
+describe('every file of the main process, the renderer, the shared rules and the tools has a layer', () => {
   it('so that none escapes the rule', () => {
     const product = (dir: string): string[] =>
       readdirSync(resolve(root, dir), { recursive: true, encoding: 'utf8' })
         .map((f) => `${dir}/${f.split('\\').join('/')}`)
         .filter((f) => /\.(ts|tsx|mjs)$/.test(f) && !/\.(test|test-d|spec)\./.test(f));
-    const files = ['electron', 'shared', 'tools/orbctl-sim', 'tools/bench'].flatMap(product);
+    const files = ['electron', 'renderer', 'shared', 'tools/orbctl-sim', 'tools/bench'].flatMap(product);
     expect(files.length).toBeGreaterThan(200);
     expect(files.filter((f) => !layerOf(LAYERS, f))).toEqual([]);
   });

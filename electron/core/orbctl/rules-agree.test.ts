@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ARCHITECTURES, DISTROS, distroByCli } from '../../../shared/distros';
 import { CONTRACT } from '../../../shared/ipc/contract';
 import { newMachineNameProblem } from '../../../shared/names';
-import { createRequest, type CreateForm } from '../../../renderer/views/create/create-request';
+import { createRequest, type CreateForm } from '../../../renderer/model/create-request';
 import * as argv from './argv';
 import { checkMachineRef, checkNewName } from './validate';
 

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../../../shared/jobs';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatAgo, formatBytes, formatDuration } from '../../model/format';
@@ -62,10 +62,7 @@ function HistoryDetails({ entry }: { entry: HistoryEntry }) {
         {entry.kind === 'export' && entry.state === 'succeeded' && entry.path && (
           <>
             {electron ? (
-              <button
-                type="button"
-                onClick={() => void getApi().invoke('desktop:show-item', { path: entry.path! })}
-              >
+              <button type="button" onClick={() => void ask('desktop:show-item', { path: entry.path! })}>
                 Show in Finder
               </button>
             ) : (

@@ -1,5 +1,5 @@
 import { toErrorData } from '../../../shared/errors';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { useHistory } from '../../state/history';
 import { useToasts } from '../../state/toasts';
 import { useUi } from '../../state/ui';
@@ -15,7 +15,7 @@ export function HistoryPage() {
   const filter = useUi((s) => s.historyFilter);
   const exportHistory = async (format: 'json' | 'csv') => {
     try {
-      const { fileName, text } = await getApi().invoke('jobs:history-export', { format });
+      const { fileName, text } = await ask('jobs:history-export', { format });
       const url = URL.createObjectURL(
         new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }),
       );
@@ -29,7 +29,7 @@ export function HistoryPage() {
     }
   };
   const clear = async () => {
-    await getApi().invoke('jobs:history-clear', {});
+    await ask('jobs:history-clear', {});
     useHistory.getState().replace([]);
   };
   return (

@@ -1,5 +1,5 @@
 import type { Job } from '../../../shared/jobs';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { formatBytes, formatDuration } from '../../model/format';
 import { AgentTag } from './AgentTag';
 
@@ -17,11 +17,7 @@ export function JobItem({ job, now }: { job: Job; now: number }) {
           <button
             type="button"
             aria-label={`Cancel ${job.title}`}
-            onClick={() =>
-              void getApi()
-                .invoke('jobs:cancel', { id: job.id })
-                .catch(() => {})
-            }
+            onClick={() => void ask('jobs:cancel', { id: job.id }).catch(() => {})}
           >
             Cancel
           </button>

@@ -1,14 +1,14 @@
 // "Clone from Checkpoint…": a new machine made from a checkpoint (an ordinary clone of it).
 import { useState, type FormEvent } from 'react';
 import { freeMachineName, newMachineNameProblem } from '../../../shared/names';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { NameField } from '../../components/NameField';
 import { useCheckpointGroups } from '../../state/checkpoints';
 import { selectMachines, useMachines } from '../../state/machines';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 import { CheckpointPicker } from './CheckpointPicker';
 
 interface Props {
@@ -28,7 +28,7 @@ export function CloneCheckpointDialog({ machine, checkpoint, onClose }: Props) {
     event.preventDefault();
     if (problem || !chosen) return;
     void submit(async () => {
-      await getApi().invoke('machine:clone', { name: chosen, newName: name });
+      await ask('machine:clone', { name: chosen, newName: name });
       onClose();
     });
   };

@@ -1,17 +1,17 @@
 // Deleting a checkpoint, after a confirmation that names it.
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useCheckpointRecords } from '../../state/checkpoints';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 export function DeleteCheckpointDialog({ checkpoint, onClose }: { checkpoint: string; onClose(): void }) {
   const label = useCheckpointRecords((s) => s.records.find((r) => r.name === checkpoint)?.label);
   const { busy, error, submit } = useSubmit();
   const onDelete = () =>
     void submit(async () => {
-      await getApi().invoke('checkpoint:delete', { checkpoint });
+      await ask('checkpoint:delete', { checkpoint });
       onClose();
     });
   const what = label ? `“${label}”` : checkpoint;

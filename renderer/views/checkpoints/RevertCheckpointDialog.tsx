@@ -1,12 +1,12 @@
 // "Revert to Checkpoint…": one confirmation that says every step before anything happens.
 import { useState } from 'react';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatBytes } from '../../model/format';
 import { useCheckpointGroups } from '../../state/checkpoints';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 import { CheckpointPicker } from './CheckpointPicker';
 
 interface Props {
@@ -25,7 +25,7 @@ export function RevertCheckpointDialog({ machine, checkpoint, onClose }: Props) 
   const { busy, error, submit } = useSubmit();
   const onRevert = () =>
     void submit(async () => {
-      await getApi().invoke('checkpoint:revert', { checkpoint: chosen });
+      await ask('checkpoint:revert', { checkpoint: chosen });
       onClose();
     });
   return (

@@ -1,11 +1,11 @@
 // "Save Checkpoint…": a label (default: the date and time), and what a checkpoint is, honestly.
 import { useState, type FormEvent } from 'react';
 import { defaultCheckpointLabel } from '../../../shared/checkpoint-names';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 export function SaveCheckpointDialog({ machine, onClose }: { machine: string; onClose(): void }) {
   const [label, setLabel] = useState(() => defaultCheckpointLabel(new Date()));
@@ -13,7 +13,7 @@ export function SaveCheckpointDialog({ machine, onClose }: { machine: string; on
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit(async () => {
-      await getApi().invoke('checkpoint:save', { name: machine, label: label.trim() });
+      await ask('checkpoint:save', { name: machine, label: label.trim() });
       onClose();
     });
   };

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CloudInitProblem } from '../../../shared/ipc/types';
 import { MAX_CLOUD_INIT_CHARS } from '../../../shared/machine-options';
-import { getApi } from '../../api/api';
+import { isDesktop, ask } from '../../commands/core';
 import { toErrorData } from '../../../shared/errors';
 
 const PLACEHOLDER = '#cloud-config\npackages:\n  - git\nruncmd:\n  - echo ready';
@@ -22,7 +22,7 @@ export function CloudInitEditor({ value, onChange, onErrors, unsupported }: Prop
   const fileInput = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<CloudInitProblem[]>([]);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
-  const electron = getApi().transport === 'electron';
+  const electron = isDesktop();
 
   useEffect(() => {
     if (unsupported || value.trim() === '') {
@@ -31,8 +31,7 @@ export function CloudInitEditor({ value, onChange, onErrors, unsupported }: Prop
     }
     let current = true;
     const timer = setTimeout(() => {
-      void getApi()
-        .invoke('userdata:check', { text: value })
+      void ask('userdata:check', { text: value })
         .then(({ problems: found }) => {
           if (!current) return;
           setProblems(found);
@@ -52,10 +51,10 @@ export function CloudInitEditor({ value, onChange, onErrors, unsupported }: Prop
     setLoadProblem(null);
     if (!electron) return fileInput.current?.click();
     // The desktop app reads the file in the main process, which refuses places that hold secrets.
-    const { files } = await getApi().invoke('desktop:pick-files', { purpose: 'cloud-init' });
+    const { files } = await ask('desktop:pick-files', { purpose: 'cloud-init' });
     if (!files[0]) return;
     try {
-      onChange((await getApi().invoke('userdata:read', { path: files[0].ref })).text);
+      onChange((await ask('userdata:read', { path: files[0].ref })).text);
     } catch (error) {
       setLoadProblem(toErrorData(error).message);
     }

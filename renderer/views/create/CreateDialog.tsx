@@ -2,7 +2,7 @@ import { useTakenNames } from '../../hooks/use-taken-names';
 import { useId, useState, type FormEvent } from 'react';
 import { DISTROS, distroByCli, latestLabel, versionLabel } from '../../../shared/distros';
 import { freeMachineName } from '../../../shared/names';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -14,8 +14,8 @@ import { useMachines } from '../../state/machines';
 import { selectCapabilities, useOrbctl } from '../../state/orbctl';
 import { useUi } from '../../state/ui';
 import type { Preset } from '../../../shared/presets';
-import { createRequest, formFromPreset, presetRequest, type CreateForm } from './create-request';
-import { useSubmit } from '../dialogs/use-submit';
+import { createRequest, formFromPreset, presetRequest, type CreateForm } from '../../model/create-request';
+import { useSubmit } from '../../hooks/use-submit';
 
 /**
  * New machine: distro, version, architecture, name (free by default), user, cloud-init, newer options. The
@@ -61,7 +61,7 @@ export function CreateDialog({ preset }: { preset?: Preset } = {}) {
     if (presetProblem || !built.request) return;
     const request = presetRequest(built.request, presetName, preset ? { id: preset.id } : {});
     void submit(async () => {
-      const saved = await getApi().invoke('presets:save', request);
+      const saved = await ask('presets:save', request);
       if (preset) useUi.getState().open({ kind: 'presets' });
       else setSavedAs(saved.name);
     });
@@ -76,7 +76,7 @@ export function CreateDialog({ preset }: { preset?: Preset } = {}) {
     if (problem || !built.request) return;
     const request = built.request;
     void submit(async () => {
-      await getApi().invoke('machine:create', request);
+      await ask('machine:create', request);
       select(request.name);
       close();
     });

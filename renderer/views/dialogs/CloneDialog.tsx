@@ -1,14 +1,14 @@
 import { useTakenNames } from '../../hooks/use-taken-names';
 import { useState, type FormEvent } from 'react';
 import { freeMachineName } from '../../../shared/names';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { newMachineNameProblem } from '../../../shared/names';
 import { NameField } from '../../components/NameField';
 import { useUi } from '../../state/ui';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 export function CloneDialog({ machine }: { machine: string }) {
   const close = useUi((s) => s.close);
@@ -20,7 +20,7 @@ export function CloneDialog({ machine }: { machine: string }) {
     event.preventDefault();
     if (problem) return;
     void submit(async () => {
-      await getApi().invoke('machine:clone', { name: machine, newName: name });
+      await ask('machine:clone', { name: machine, newName: name });
       close();
     });
   };

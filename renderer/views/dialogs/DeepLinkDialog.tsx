@@ -1,11 +1,11 @@
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { deepLinkQuestion, type DeepLink } from '../../../shared/deep-link';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useMachines } from '../../state/machines';
 import { useUi } from '../../state/ui';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 /**
  * An orbdeck:// link that changes something asks first (it may come from any web page or script).
@@ -16,7 +16,7 @@ export function DeepLinkDialog({ url, link }: { url: string; link: DeepLink }) {
   const { busy, error, submit } = useSubmit();
   const go = () =>
     void submit(async () => {
-      const { job } = await getApi().invoke('link:open', { url });
+      const { job } = await ask('link:open', { url });
       if (job) useMachines.getState().select(job.machine);
       close();
     });

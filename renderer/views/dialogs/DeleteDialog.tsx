@@ -5,7 +5,7 @@ import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useMachines } from '../../state/machines';
 import { useUi } from '../../state/ui';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 /** Deleting loses the machine's files for good: the dialog names it, and Cancel is the default button. */
 export function DeleteDialog({ machine }: { machine: string }) {

@@ -6,7 +6,7 @@ import { toErrorData, type AppErrorData } from '../../../shared/errors';
 import { newBatchId } from '../../model/batches';
 import { useMachines } from '../../state/machines';
 import { useUi } from '../../state/ui';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 /** One confirmation for several deletes, naming every machine; then one job each. Cancel is the default. */
 export function DeleteManyDialog({ machines }: { machines: string[] }) {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -7,7 +7,7 @@ import { LimitsFields } from '../../components/LimitsFields';
 import { useMachineLimits } from '../../hooks/use-machine-limits';
 import { formFromLimits, limitsChange, NO_LIMITS, type LimitsForm } from '../../model/limits-form';
 import { useUi } from '../../state/ui';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 /**
  * Change Limits…: a stopped machine's CPUs, memory and disk (orbctl ≥ 2.2, `config set machine.NAME.…`). The
@@ -28,7 +28,7 @@ export function LimitsDialog({ machine }: { machine: string }) {
     event.preventDefault();
     if (problem || empty || !current) return;
     void submit(async () => {
-      await getApi().invoke('machine:set-limits', { name: machine, ...limits });
+      await ask('machine:set-limits', { name: machine, ...limits });
       close();
     });
   };

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -7,7 +7,7 @@ import { newMachineNameProblem } from '../../../shared/names';
 import { NameField } from '../../components/NameField';
 import { selectMachines, useMachines } from '../../state/machines';
 import { useUi } from '../../state/ui';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 export function RenameDialog({ machine }: { machine: string }) {
   const close = useUi((s) => s.close);
@@ -22,7 +22,7 @@ export function RenameDialog({ machine }: { machine: string }) {
     event.preventDefault();
     if (problem) return;
     void submit(async () => {
-      await getApi().invoke('machine:rename', { name: machine, newName: name });
+      await ask('machine:rename', { name: machine, newName: name });
       select(name);
       close();
     });

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { describeImage } from '../../../shared/distros';
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
 import type { Machine, MachineInfo, MachineLimitsAnswer } from '../../../shared/machine';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useMachineLimits } from '../../hooks/use-machine-limits';
@@ -35,8 +35,7 @@ export function MachineInfoView({ machine }: { machine: Machine }) {
 
   useEffect(() => {
     let current = true;
-    getApi()
-      .invoke('machine:info', { name: machine.name })
+    ask('machine:info', { name: machine.name })
       .then((i) => {
         if (!current) return;
         setInfo(i);

@@ -10,6 +10,7 @@ import { useSetupByName } from '../../state/setup';
 import { StateBadge } from '../../components/StateBadge';
 import { machineMenuItems, type MenuChoice } from '../../model/machine-menu-items';
 import { shortcutLabel } from '../../model/shortcuts';
+import { labelOf } from '../../../shared/commands';
 import { useJobs } from '../../state/jobs';
 import { useUi, type InspectorTab } from '../../state/ui';
 import { selectCapabilities, useOrbctl } from '../../state/orbctl';
@@ -30,9 +31,9 @@ const UsageTab = lazy(() => import('../usage/UsageTab').then((m) => ({ default: 
 const PortsTab = lazy(() => import('../usage/PortsTab').then((m) => ({ default: m.PortsTab })));
 
 const POWER = [
-  { action: 'start', label: 'Start', icon: <Play size={13} aria-hidden /> },
-  { action: 'stop', label: 'Stop', icon: <Square size={12} aria-hidden /> },
-  { action: 'restart', label: 'Restart', icon: <RotateCcw size={13} aria-hidden /> },
+  { action: 'start', label: labelOf('start'), icon: <Play size={13} aria-hidden /> },
+  { action: 'stop', label: labelOf('stop'), icon: <Square size={12} aria-hidden /> },
+  { action: 'restart', label: labelOf('restart'), icon: <RotateCcw size={13} aria-hidden /> },
 ] as const;
 
 const TABS: Array<[InspectorTab, string]> = [

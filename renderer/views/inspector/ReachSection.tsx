@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { webAddress } from '../../../shared/inside';
 import type { Machine } from '../../../shared/machine';
 import { activeJobsFor, availability } from '../../../shared/machine-actions';
@@ -25,8 +25,7 @@ export function ReachSection({ machine }: { machine: Machine }) {
 
   useEffect(() => {
     let current = true;
-    void getApi()
-      .invoke('machine:ssh', { name })
+    void ask('machine:ssh', { name })
       .then((a) => current && setSsh(a.command))
       .catch(() => current && setSsh(null));
     return () => {

@@ -1,7 +1,7 @@
 import { CircleAlert, HardDrive, Play, Square } from 'lucide-react';
 import { memo, type MouseEvent } from 'react';
 import { describeImage } from '../../../shared/distros';
-import type { Job } from '../../../shared/jobs';
+import { BUSY_WORDS, type Job } from '../../../shared/jobs';
 import type { SetupRecord } from '../../../shared/ipc/types';
 import type { Machine, OrbctlCapabilities } from '../../../shared/machine';
 import { availability } from '../../../shared/machine-actions';
@@ -11,26 +11,6 @@ import { checkpointCount } from '../../model/checkpoints';
 import { formatPercent, type RowFigures } from '../../model/usage-figures';
 import { rowId, rowPlace } from './columns';
 import { ProgressLine } from './ProgressLine';
-
-export const BUSY_LABEL: Record<Job['kind'], string> = {
-  create: 'Creating…',
-  start: 'Starting…',
-  stop: 'Stopping…',
-  restart: 'Restarting…',
-  delete: 'Deleting…',
-  rename: 'Renaming…',
-  clone: 'Cloning…',
-  export: 'Exporting…',
-  import: 'Importing…',
-  'set-default': 'Updating…',
-  'set-limits': 'Updating…',
-  push: 'Copying files…',
-  revert: 'Reverting…',
-  run: 'Running a command…',
-  pull: 'Copying a file out…',
-  // Over as soon as it is asked: never shown as busy, but every kind has its words.
-  agent: 'Answering an agent…',
-};
 
 /** Jobs whose progress is worth a bar in the row (they move data and say how far they are). */
 const SHOWS_PROGRESS: ReadonlySet<Job['kind']> = new Set(['export', 'clone', 'import', 'push', 'create']);
@@ -141,7 +121,7 @@ export const GridRow = memo(function GridRow({
       <div role="gridcell" className="col-state">
         {busy ? (
           <span className="busy-cell" title={busy.waitingFor ?? busy.title}>
-            <span className="busy-note">{busy.state === 'queued' ? 'Queued…' : BUSY_LABEL[busy.kind]}</span>
+            <span className="busy-note">{busy.state === 'queued' ? 'Queued…' : BUSY_WORDS[busy.kind]}</span>
             {SHOWS_PROGRESS.has(busy.kind) && <ProgressLine job={busy} />}
           </span>
         ) : (

@@ -1,6 +1,6 @@
 import { rowPlace } from './columns';
 import type { Placeholder } from '../../model/row-marks';
-import { BUSY_LABEL } from './GridRow';
+import { BUSY_WORDS } from '../../../shared/jobs';
 import { ProgressLine } from './ProgressLine';
 
 /** A machine that is being created, cloned or imported: shown at once, not selectable until it exists. */
@@ -18,7 +18,7 @@ export function PlaceholderRow({
   return (
     <div
       role="row"
-      aria-label={`${row.name} (${job.state === 'queued' ? 'queued' : BUSY_LABEL[job.kind].replace('…', '').toLowerCase()})`}
+      aria-label={`${row.name} (${job.state === 'queued' ? 'queued' : BUSY_WORDS[job.kind].replace('…', '').toLowerCase()})`}
       aria-rowindex={index + 2}
       aria-disabled="true"
       data-placeholder={row.name}
@@ -31,7 +31,7 @@ export function PlaceholderRow({
       </div>
       <div role="gridcell" className="col-state">
         <span className="busy-cell">
-          <span className="busy-note">{job.state === 'queued' ? 'Queued…' : BUSY_LABEL[job.kind]}</span>
+          <span className="busy-note">{job.state === 'queued' ? 'Queued…' : BUSY_WORDS[job.kind]}</span>
           <ProgressLine job={job} />
         </span>
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { getApi } from '../../api/api';
+import { onCoreEvent, ask } from '../../commands/core';
 import { AppError, toErrorData, type AppErrorData } from '../../../shared/errors';
 import { MAX_PRESETS_FILE_BYTES, sizeWords } from '../../../shared/ipc/limits';
 import type { Preset, PresetPreview } from '../../../shared/presets';
@@ -14,10 +14,8 @@ import { PresetImportReview } from './PresetImportReview';
 export function usePresets(): Preset[] {
   const [presets, setPresets] = useState<Preset[]>([]);
   useEffect(() => {
-    const api = getApi();
-    const off = api.on('presets:changed', setPresets);
-    void api
-      .invoke('presets:list', {})
+    const off = onCoreEvent('presets:changed', setPresets);
+    void ask('presets:list', {})
       .then(setPresets)
       .catch(() => {});
     return off;
@@ -56,14 +54,14 @@ export function PresetsDialog() {
 
   const create = (p: Preset) =>
     act(async () => {
-      const job = await getApi().invoke('machine:create-from-preset', { id: p.id });
+      const job = await ask('machine:create-from-preset', { id: p.id });
       useMachines.getState().select(job.machine);
       close();
     });
 
   const exportAll = () =>
     act(async () => {
-      const { fileName, text } = await getApi().invoke('presets:export', {});
+      const { fileName, text } = await ask('presets:export', {});
       const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
       Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
@@ -81,7 +79,7 @@ export function PresetsDialog() {
         );
       }
       const text = await chosen.text();
-      const { presets: found } = await getApi().invoke('presets:preview', { text });
+      const { presets: found } = await ask('presets:preview', { text });
       setReviewing({ fileName: chosen.name, text, presets: found });
     });
 
@@ -89,7 +87,7 @@ export function PresetsDialog() {
     act(async () => {
       setBusy(true);
       try {
-        const { added, replaced } = await getApi().invoke('presets:import', { text });
+        const { added, replaced } = await ask('presets:import', { text });
         setReviewing(null);
         setNote(
           `Imported ${added} new preset${added === 1 ? '' : 's'}${replaced ? `, replaced ${replaced}` : ''}.`,
@@ -123,10 +121,7 @@ export function PresetsDialog() {
                 >
                   Edit…
                 </button>
-                <button
-                  type="button"
-                  onClick={() => void act(() => getApi().invoke('presets:duplicate', { id: p.id }))}
-                >
+                <button type="button" onClick={() => void act(() => ask('presets:duplicate', { id: p.id }))}>
                   Duplicate
                 </button>
                 <button type="button" className="danger" onClick={() => setDeleting(p)}>
@@ -149,7 +144,7 @@ export function PresetsDialog() {
               className="danger-fill"
               onClick={() =>
                 void act(async () => {
-                  await getApi().invoke('presets:delete', { id: deleting.id });
+                  await ask('presets:delete', { id: deleting.id });
                   setDeleting(null);
                 })
               }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { getApi } from '../../api/api';
+import { ask, startJob } from '../../commands/core';
 import { AppError } from '../../../shared/errors';
 import { linuxPathProblem } from '../../../shared/inside';
 import { isFinished } from '../../../shared/jobs';
@@ -12,7 +12,7 @@ import { formatBytes } from '../../model/format';
 import { useConnection } from '../../state/connection';
 import { useJobs } from '../../state/jobs';
 import { useUi } from '../../state/ui';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 /**
  * Copy File from Machine…: a path in the machine (relative to the default user's home, or absolute)
@@ -39,8 +39,7 @@ export function PullDialog({ machine }: { machine: string }) {
     if (pathEdited || !source.trim() || linuxPathProblem(source.trim())) return;
     let current = true;
     const timer = setTimeout(() => {
-      void getApi()
-        .invoke('machine:pull-suggest', { name: machine, source: source.trim() })
+      void ask('machine:pull-suggest', { name: machine, source: source.trim() })
         .then((s) => current && setPath(s.path))
         .catch(() => {});
     }, 150);
@@ -53,13 +52,12 @@ export function PullDialog({ machine }: { machine: string }) {
   const start = (target: string, overwrite: boolean) =>
     submit(async () => {
       try {
-        const started = await getApi().invoke('machine:pull', {
+        const started = await startJob('machine:pull', {
           name: machine,
           source: source.trim(),
           path: target,
           ...(overwrite ? { overwrite: true } : {}),
         });
-        useJobs.getState().upsert(started);
         setJobId(started.id);
         setConfirmReplace(null);
       } catch (e) {
@@ -80,7 +78,7 @@ export function PullDialog({ machine }: { machine: string }) {
     }
     // The desktop app writes only where the person chose in the save dialog (which asks about replacing).
     void (async () => {
-      const picked = await getApi().invoke('desktop:pick-save-path', { defaultPath: path, purpose: 'pull' });
+      const picked = await ask('desktop:pick-save-path', { defaultPath: path, purpose: 'pull' });
       if (!picked.file) return;
       setPath(picked.file.path);
       await start(picked.file.ref, true);

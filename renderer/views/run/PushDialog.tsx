@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AppErrorData } from '../../../shared/errors';
 import { pushFiles } from '../../commands/push-files';
-import type { ResolvedFile } from '../../api/upload';
+import type { ResolvedFile } from '../../commands/file-import';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -9,7 +9,7 @@ import { SecretFilesBanner } from '../../components/SecretFilesBanner';
 import { formatBytes } from '../../model/format';
 import { resolveWithProgress } from '../../commands/file-import';
 import { useUi } from '../../state/ui';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 /**
  * Files dropped on a machine's row: copy them into its home folder (`orbctl push`) after asking. A file that

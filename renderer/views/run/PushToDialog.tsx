@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import type { AppErrorData } from '../../../shared/errors';
 import { pushFiles } from '../../commands/push-files';
 import { linuxPathProblem } from '../../../shared/inside';
@@ -10,7 +10,7 @@ import { SecretFilesBanner } from '../../components/SecretFilesBanner';
 import { resolveWithProgress } from '../../commands/file-import';
 import { useConnection } from '../../state/connection';
 import { useUi } from '../../state/ui';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 interface Picked {
   /** What to show. */
@@ -38,7 +38,7 @@ export function PushToDialog({ machine }: { machine: string }) {
 
   const choose = async () => {
     if (!electron) return input.current?.click();
-    const { files } = await getApi().invoke('desktop:pick-files', { purpose: 'push' });
+    const { files } = await ask('desktop:pick-files', { purpose: 'push' });
     if (files.length > 0) setPicked(files.map((f) => ({ label: f.path, ref: f.ref })));
   };
 

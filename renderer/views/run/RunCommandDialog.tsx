@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { getApi } from '../../api/api';
+import { ask, startJob } from '../../commands/core';
 import { isFinished } from '../../../shared/jobs';
 import {
   commandLineProblem,
@@ -18,7 +18,7 @@ import { useMachines, selectMachines } from '../../state/machines';
 import { useUi } from '../../state/ui';
 import { RunCommandFields } from './RunCommandFields';
 import { RunOutputView, useRunOutput } from './RunOutputView';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 /**
  * Run a command line in a machine (as a job: it keeps running if the dialog closes, and shows in
@@ -44,8 +44,7 @@ export function RunCommandDialog({ machine }: { machine: string }) {
   const ended = job && isFinished(job) ? job.id : null;
   useEffect(() => {
     let current = true;
-    void getApi()
-      .invoke('run:history', { name: machine })
+    void ask('run:history', { name: machine })
       .then((h) => current && setHistory(h))
       .catch(() => {});
     return () => {
@@ -57,13 +56,12 @@ export function RunCommandDialog({ machine }: { machine: string }) {
 
   const run = (line: string, runAs: RunAs, folder: string) =>
     void submit(async () => {
-      const started = await getApi().invoke('machine:run', {
+      const started = await startJob('machine:run', {
         name: machine,
         command: line,
         as: runAs,
         ...(folder.trim() ? { workdir: folder.trim() } : {}),
       });
-      useJobs.getState().upsert(started);
       setJobId(started.id);
     });
 
@@ -73,7 +71,7 @@ export function RunCommandDialog({ machine }: { machine: string }) {
   };
 
   const stop = () => {
-    if (jobId) void submit(async () => void (await getApi().invoke('jobs:cancel', { id: jobId })));
+    if (jobId) void submit(async () => void (await ask('jobs:cancel', { id: jobId })));
   };
 
   const pick = (record: RunRecord) => {

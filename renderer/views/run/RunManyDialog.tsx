@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { getApi } from '../../api/api';
+import { ask, startJob } from '../../commands/core';
 import { newBatchId } from '../../model/batches';
 import { isFinished, type Job } from '../../../shared/jobs';
 import { commandLineProblem, linuxPathProblem, runAsChoices } from '../../../shared/inside';
@@ -12,7 +12,7 @@ import { selectMachines, useMachines } from '../../state/machines';
 import { useUi } from '../../state/ui';
 import { RunCommandFields, type RunRequest } from './RunCommandFields';
 import { RunOutputView, useRunOutput } from './RunOutputView';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 /** How a machine's run stands, in a word or a sentence: waiting, running, or how it ended. */
 function runStatus(job: Job | undefined): string {
@@ -49,22 +49,20 @@ export function RunManyDialog({ machines }: { machines: string[] }) {
       const ids: Record<string, string> = {};
       const batch = newBatchId();
       for (const name of machines) {
-        const job = await getApi().invoke('machine:run', {
+        const job = await startJob('machine:run', {
           name,
           command: request.command,
           as: request.as,
           ...(workdir ? { workdir } : {}),
           batch,
         });
-        useJobs.getState().upsert(job);
         ids[name] = job.id;
       }
       setJobIds(ids);
     });
   const stop = () =>
     void submit(async () => {
-      for (const job of ours)
-        if (job && !isFinished(job)) await getApi().invoke('jobs:cancel', { id: job.id });
+      for (const job of ours) if (job && !isFinished(job)) await ask('jobs:cancel', { id: job.id });
     });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { getApi } from '../../api/api';
+import { onCoreEvent, ask } from '../../commands/core';
 import { SCROLLBACK_CHARS, type OutputChunk, type RunOutput } from '../../../shared/inside';
 import { OutputFollower } from '../../model/run-output';
 import './run.css';
@@ -20,14 +20,12 @@ export function useRunOutput(jobId: string | null): FollowedOutput {
   useEffect(() => {
     const f = follower;
     if (!jobId || !f) return;
-    const api = getApi();
-    const off = api.on('run:streamed', (e) => {
+    const off = onCoreEvent('run:streamed', (e) => {
       if (e.jobId !== jobId) return;
       f.event(e);
       redraw();
     });
-    void api
-      .invoke('run:output', { id: jobId })
+    void ask('run:output', { id: jobId })
       .catch(() => null)
       .then((kept) => {
         f.snapshot(kept);

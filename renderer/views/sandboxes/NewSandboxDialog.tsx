@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { DISTROS, distroByCli } from '../../../shared/distros';
 import { freeMachineName, newMachineNameProblem } from '../../../shared/names';
 import { SANDBOX_NAME_STEM, TIME_LIMIT_CHOICES, type TimeLimitEnd } from '../../../shared/sandboxes';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -14,7 +14,7 @@ import { useMachines } from '../../state/machines';
 import { selectCapabilities, useOrbctl } from '../../state/orbctl';
 import { useUi } from '../../state/ui';
 import { CloudInitEditor } from '../create/CloudInitEditor';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 import { usePresets } from '../presets/PresetsDialog';
 
 /**
@@ -59,8 +59,8 @@ export function NewSandboxDialog({ preset }: { preset?: string }) {
     const chosen = built.request;
     if (problem || !chosen) return;
     void submit(async () => {
-      if (chosen.channel === 'sandbox:create') await getApi().invoke('sandbox:create', chosen.request);
-      else await getApi().invoke('sandbox:create-from-preset', chosen.request);
+      if (chosen.channel === 'sandbox:create') await ask('sandbox:create', chosen.request);
+      else await ask('sandbox:create-from-preset', chosen.request);
       // All Machines shows the new machine's row (and its progress) until it exists and is a sandbox.
       useUi.getState().setStateFilter('all');
       useMachines.getState().select(form.name);

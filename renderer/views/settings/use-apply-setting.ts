@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
 import type { SettingsUserPatch } from '../../../shared/ipc/settings';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
+import { refreshOrbctlStatus } from '../../commands/sync';
 import { useSettings } from '../../state/settings';
 
 /**
@@ -21,7 +22,9 @@ export function useApplySetting<Key extends string>(): {
     applied,
     async apply(key, patch, what) {
       try {
-        useSettings.getState().set(await getApi().invoke('settings:set', patch));
+        useSettings.getState().set(await ask('settings:set', patch));
+        // As before settings applied one at a time: the orbctl status is read again after a change.
+        await refreshOrbctlStatus();
         setProblems((p) => {
           const { [key]: _gone, ...rest } = p;
           return rest as Partial<Record<Key, AppErrorData>>;

@@ -1,5 +1,5 @@
 // In the inspector, what cloud-init is doing to a machine just created with it.
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { useSetupByName } from '../../state/setup';
 import { useUi } from '../../state/ui';
 
@@ -31,14 +31,7 @@ export function SetupBanner({ machine }: { machine: string }) {
         <button type="button" onClick={showLog}>
           Show Log
         </button>
-        <button
-          type="button"
-          onClick={() =>
-            void getApi()
-              .invoke('setup:dismiss', { name: machine })
-              .catch(() => {})
-          }
-        >
+        <button type="button" onClick={() => void ask('setup:dismiss', { name: machine }).catch(() => {})}>
           Dismiss
         </button>
       </div>

@@ -1,7 +1,7 @@
 // The end of a machine's cloud-init log (/var/log/cloud-init-output.log), read when asked.
 import { useCallback, useEffect, useState } from 'react';
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { CopyButton } from '../../components/CopyButton';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -15,15 +15,13 @@ export function SetupLogDialog({ machine }: { machine: string }) {
   const [error, setError] = useState<AppErrorData | null>(null);
   const fetchLog = useCallback(
     () =>
-      getApi()
-        .invoke('setup:log', { name: machine })
-        .then(
-          (answer) => {
-            setError(null);
-            setLog(answer);
-          },
-          (e: unknown) => setError(toErrorData(e)),
-        ),
+      ask('setup:log', { name: machine }).then(
+        (answer) => {
+          setError(null);
+          setLog(answer);
+        },
+        (e: unknown) => setError(toErrorData(e)),
+      ),
     [machine],
   );
   useEffect(() => void fetchLog(), [fetchLog]);

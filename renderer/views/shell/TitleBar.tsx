@@ -1,3 +1,4 @@
+import type { CommandName } from '../../../shared/commands';
 import { Import, PanelLeft, PanelRight, Plus, RotateCw } from 'lucide-react';
 import { runWindowCommand } from '../../commands/window-commands';
 import { useAppAvailability } from '../../state/app-availability';
@@ -10,7 +11,7 @@ import { ActivityIndicator } from './ActivityIndicator';
 import { FileMenu } from './FileMenu';
 import { SearchField } from './SearchField';
 
-const tip = (text: string, command: string) => {
+const tip = (text: string, command: CommandName) => {
   const key = shortcutLabel(command);
   return key ? `${text} (${key})` : text;
 };

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { AppError } from '../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
@@ -8,7 +8,7 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { demoExportNote } from '../../model/demo-exports';
 import { useConnection } from '../../state/connection';
 import { useUi } from '../../state/ui';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 /**
  * Where to export: the native save dialog in Electron, a path field in a browser, both starting from
@@ -27,8 +27,7 @@ export function ExportDialog({ machine }: { machine: string }) {
 
   useEffect(() => {
     let current = true;
-    void getApi()
-      .invoke('machine:export-suggest', { name: machine })
+    void ask('machine:export-suggest', { name: machine })
       .then((s) => current && setPath((p) => p || s.path))
       .catch(() => {})
       .finally(() => current && setReady(true));
@@ -40,7 +39,7 @@ export function ExportDialog({ machine }: { machine: string }) {
   const start = (overwrite: boolean) =>
     submit(async () => {
       try {
-        await getApi().invoke('machine:export', { name: machine, path: path.trim(), overwrite });
+        await ask('machine:export', { name: machine, path: path.trim(), overwrite });
       } catch (e) {
         if (e instanceof AppError && e.code === 'ALREADY_EXISTS' && !overwrite) {
           setConfirmReplace(true);
@@ -54,12 +53,12 @@ export function ExportDialog({ machine }: { machine: string }) {
   // The desktop app writes only where the person chose in the native save dialog (which has already asked
   // about replacing a file); the core gets the dialog's grant, not a path from this page.
   const choose = async () => {
-    const picked = await getApi().invoke('desktop:pick-export-path', { defaultPath: path });
+    const picked = await ask('desktop:pick-export-path', { defaultPath: path });
     const file = picked.file;
     if (!file) return;
     setPath(file.path);
     await submit(async () => {
-      await getApi().invoke('machine:export', { name: machine, path: file.ref, overwrite: true });
+      await ask('machine:export', { name: machine, path: file.ref, overwrite: true });
       close();
     });
   };

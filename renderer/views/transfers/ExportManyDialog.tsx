@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -8,7 +8,7 @@ import { useToasts } from '../../state/toasts';
 import { demoExportNote } from '../../model/demo-exports';
 import { useConnection } from '../../state/connection';
 import { useUi } from '../../state/ui';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 import { ExportChoices } from './ExportChoices';
 
 /**
@@ -28,14 +28,13 @@ export function ExportManyDialog({ machines, offered }: { machines: string[]; of
   const { busy, error, submit } = useSubmit();
 
   useEffect(() => {
-    void getApi()
-      .invoke('machine:export-suggest', { name: machines[0]! })
+    void ask('machine:export-suggest', { name: machines[0]! })
       .then((s) => setFolder((f) => f || s.folder))
       .catch(() => {});
   }, [machines]);
 
   const exportTo = async (folderRef: string) => {
-    const bundle = await getApi().invoke('machine:export-bundle', { names: [...chosen], folder: folderRef });
+    const bundle = await ask('machine:export-bundle', { names: [...chosen], folder: folderRef });
     const toasts = useToasts.getState();
     if (bundle.note) toasts.push({ kind: 'warning', text: bundle.note });
     if (bundle.jobs.length > 0 && offered)
@@ -51,7 +50,7 @@ export function ExportManyDialog({ machines, offered }: { machines: string[]; of
     event.preventDefault();
     void submit(async () => {
       if (electron) {
-        const picked = await getApi().invoke('desktop:pick-export-folder', { names: [...chosen] });
+        const picked = await ask('desktop:pick-export-folder', { names: [...chosen] });
         if (!picked.folder) return;
         setFolder(picked.folder.path);
         await exportTo(picked.folder.ref);

@@ -2,7 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { describeImage } from '../../../shared/distros';
 import type { ImportPreview } from '../../../shared/ipc/contract';
 import type { FolderPreview } from '../../../shared/ipc/types';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { toErrorData } from '../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
@@ -12,7 +12,7 @@ import { NameField } from '../../components/NameField';
 import { formatBytes } from '../../model/format';
 import { selectMachines, useMachines } from '../../state/machines';
 import { useUi } from '../../state/ui';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 import { formatDate, ImportTable, ItemCheck } from './ImportTable';
 
 /** What each dropped or picked export holds, with a name for each new machine; each becomes its own job. */
@@ -50,10 +50,7 @@ export function ImportDialog({
 
   const discard = () => {
     for (const item of items)
-      if (item.uploaded)
-        void getApi()
-          .invoke('upload:discard', { path: item.path })
-          .catch(() => {});
+      if (item.uploaded) void ask('upload:discard', { path: item.path }).catch(() => {});
     close();
   };
   const onSubmit = (event: FormEvent) => {
@@ -63,7 +60,7 @@ export function ImportDialog({
       const failures: string[] = [];
       for (const [i, item] of items.entries()) {
         try {
-          await getApi().invoke('machine:import', { path: item.ref, name: names[i]! });
+          await ask('machine:import', { path: item.ref, name: names[i]! });
         } catch (e) {
           failures.push(`${item.name}: ${toErrorData(e).message}`);
         }

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useUi } from '../../state/ui';
-import { useSubmit } from '../dialogs/use-submit';
+import { useSubmit } from '../../hooks/use-submit';
 
 /** Names a folder of exports (Export for a New Mac… wrote it); the Import dialog then lists what it holds. */
 export function ImportFolderDialog() {

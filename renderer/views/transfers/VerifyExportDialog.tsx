@@ -1,7 +1,7 @@
 // "Verify Export…": pick or drop an export file and check it against the checksum beside it.
 import { useId, useState, type DragEvent, type FormEvent } from 'react';
 import { toErrorData } from '../../../shared/errors';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { resolveWithProgress } from '../../commands/file-import';
@@ -26,10 +26,7 @@ export function VerifyExportDialog() {
   const state = useExportCheck(chosen?.ref ?? null);
 
   const forget = () => {
-    if (chosen?.uploaded)
-      void getApi()
-        .invoke('upload:discard', { path: chosen.path })
-        .catch(() => {});
+    if (chosen?.uploaded) void ask('upload:discard', { path: chosen.path }).catch(() => {});
   };
   const choose = (next: Chosen) => {
     forget();
@@ -37,7 +34,7 @@ export function VerifyExportDialog() {
     setChosen(next);
   };
   const pick = async () => {
-    const picked = await getApi().invoke('desktop:pick-files', { purpose: 'import' });
+    const picked = await ask('desktop:pick-files', { purpose: 'import' });
     const file = picked.files[0];
     if (file) choose({ ...file, uploaded: false });
   };

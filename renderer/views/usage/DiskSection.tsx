@@ -1,7 +1,7 @@
 import { toErrorData } from '../../../shared/errors';
 import type { Machine } from '../../../shared/machine';
 import { DISK_FULL_PERCENT, type MachineUsage, type UsageSample } from '../../../shared/usage';
-import { getApi } from '../../api/api';
+import { isDesktop, ask } from '../../commands/core';
 import { CopyButton } from '../../components/CopyButton';
 import { formatBytes } from '../../model/format';
 import { describeTrend } from '../../model/usage-figures';
@@ -69,10 +69,10 @@ export function DiskSection({
 
 /** `~/OrbStack/NAME`: Show in Finder in the desktop app; in a browser, the path to copy. */
 function FilesPlace({ machine, path }: { machine: string; path: string }) {
-  const desktop = getApi().transport === 'electron';
+  const desktop = isDesktop();
   const show = async () => {
     try {
-      await getApi().invoke('machine:show-files', { name: machine });
+      await ask('machine:show-files', { name: machine });
     } catch (error) {
       const data = toErrorData(error);
       useToasts.getState().push({ kind: 'error', text: data.message, error: data });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
 import type { Machine } from '../../../shared/machine';
 import type { FolderSizes } from '../../../shared/usage';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatBytes } from '../../model/format';
 
@@ -15,7 +15,7 @@ export function LargestFolders({ machine }: { machine: Machine }) {
     setBusy(path);
     setError(null);
     try {
-      setSizes(await getApi().invoke('machine:largest-folders', { name: machine.name, path }));
+      setSizes(await ask('machine:largest-folders', { name: machine.name, path }));
     } catch (e) {
       setError(toErrorData(e));
     } finally {

@@ -2,7 +2,7 @@ import { webAddress } from '../../../shared/inside';
 import type { Machine } from '../../../shared/machine';
 import { toErrorData } from '../../../shared/errors';
 import type { ListeningPort } from '../../../shared/usage';
-import { getApi } from '../../api/api';
+import { ask } from '../../commands/core';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useMachineUsage } from '../../hooks/use-machine-usage';
@@ -103,7 +103,7 @@ function PortRow({ machine, port }: { machine: string; port: PortGroup }) {
   const url = `http://${webAddress(machine)}:${port.port}/`;
   const open = async () => {
     try {
-      const { opened } = await getApi().invoke('machine:open-web', { name: machine, port: port.port });
+      const { opened } = await ask('machine:open-web', { name: machine, port: port.port });
       if (!opened) window.open(url, '_blank', 'noopener,noreferrer');
     } catch (error) {
       const data = toErrorData(error);

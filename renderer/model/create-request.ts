@@ -1,9 +1,9 @@
-import type { Distro } from '../../../shared/distros';
-import { userNameProblem } from '../../../shared/machine-options';
-import type { RequestOf } from '../../../shared/ipc/contract';
-import type { OrbctlCapabilities } from '../../../shared/machine';
-import type { Preset } from '../../../shared/presets';
-import { limitsFromForm, type LimitsForm } from '../../model/limits-form';
+import type { Distro } from '../../shared/distros';
+import { userNameProblem } from '../../shared/machine-options';
+import type { RequestOf } from '../../shared/ipc/contract';
+import type { OrbctlCapabilities } from '../../shared/machine';
+import type { Preset } from '../../shared/presets';
+import { limitsFromForm, type LimitsForm } from './limits-form';
 
 export interface CreateForm extends LimitsForm {
   distro: string;

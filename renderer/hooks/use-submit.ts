@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { toErrorData, type AppErrorData } from '../../../shared/errors';
+import { toErrorData, type AppErrorData } from '../../shared/errors';
 
 /** Runs a dialog's submit once at a time, keeping its error for the dialog to show (and not closing). */
 export function useSubmit(): {

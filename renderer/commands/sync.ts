@@ -1,17 +1,18 @@
-import type { Api } from '../api/api';
+import { getApi, type Api } from '../api/api';
 import { toErrorData } from '../../shared/errors';
-import { useConnection } from './connection';
+import { useConnection } from '../state/connection';
 import { isFinished } from '../../shared/jobs';
-import { runAppCommand } from '../commands/app-commands';
-import { useSettings } from './settings';
-import { useHistory } from './history';
+import { runAppCommand } from './app-commands';
+import { useSettings } from '../state/settings';
+import { useHistory } from '../state/history';
 import { noticeJobChange } from './job-notices';
-import { useJobs } from './jobs';
-import { useMachines } from './machines';
+import { useJobs } from '../state/jobs';
+import { useMachines } from '../state/machines';
 import { pullNotices, showNotice } from './notices';
-import { useOrbctl } from './orbctl';
-import { useUsage } from './usage';
-import { resendUsageWatch } from '../commands/usage-watch';
+import { useOrbctl } from '../state/orbctl';
+import { useUsage } from '../state/usage';
+import { resendUsageWatch } from './usage-watch';
+import { followLists } from './followed-lists';
 
 /**
  * Wires the stores to the core: pull the current state, then follow events. On every reconnect the state is
@@ -20,9 +21,11 @@ import { resendUsageWatch } from '../commands/usage-watch';
 export function syncStores(api: Api): () => void {
   /** The first pull waits in the bridge for the first open (a WebSocket still connecting). */
   let queued = api.connection() !== 'open';
+  const lists = followLists(api);
   const pull = async () => {
     const since = Date.now();
     void pullNotices(api);
+    for (const list of lists) void list.pull();
     try {
       // The list is shown the moment it arrives: `orbctl:status` may start orbctl, and nothing waits for it.
       const listed = api
@@ -46,6 +49,7 @@ export function syncStores(api: Api): () => void {
     }
   };
   const disposers = [
+    ...lists.map((list) => () => list.dispose()),
     api.on('machines:changed', (snapshot) => {
       const before = useMachines.getState().snapshot?.lastError?.code;
       useMachines.getState().setSnapshot(snapshot);
@@ -89,7 +93,7 @@ export function syncStores(api: Api): () => void {
   return () => disposers.forEach((dispose) => dispose());
 }
 
-export async function refreshOrbctlStatus(api: Api): Promise<void> {
+export async function refreshOrbctlStatus(api: Api = getApi()): Promise<void> {
   try {
     useOrbctl.getState().set(await api.invoke('orbctl:status', {}));
   } catch {

@@ -1,7 +1,7 @@
 import type { Api } from '../api/api';
 import type { Notice } from '../../shared/ipc/contract';
-import { useToasts } from './toasts';
-import { runAppCommand } from '../commands/app-commands';
+import { useToasts } from '../state/toasts';
+import { runAppCommand } from './app-commands';
 
 /** Notices this window has shown: a reconnect pulls the list again, and none is shown twice. */
 const shown = new Set<string>();

@@ -5,7 +5,7 @@ import type { Notice } from '../../shared/ipc/contract';
 import { Toasts } from '../components/Toasts';
 import { resetStores, stubApi } from '../../test/renderer/support';
 import { forgetShownNotices, pullNotices, showNotice } from './notices';
-import { useToasts } from './toasts';
+import { useToasts } from '../state/toasts';
 
 const notice = (id: string, text: string, level: Notice['level'] = 'warning'): Notice => ({
   id,

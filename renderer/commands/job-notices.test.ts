@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../shared/jobs';
 import { resetStores } from '../../test/renderer/support';
 import { noticeJobChange } from './job-notices';
-import { useToasts } from './toasts';
-import { useUi } from './ui';
+import { useToasts } from '../state/toasts';
+import { useUi } from '../state/ui';
 
 const failed = (kind: Job['kind'], machine: string): Job => ({
   id: `job-${kind}-${machine}`,

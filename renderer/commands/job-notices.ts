@@ -1,8 +1,8 @@
 import { jobEnding } from '../../shared/job-endings';
 import { isAgentRefusal, type Job } from '../../shared/jobs';
 import { getApi } from '../api/api';
-import { useToasts } from './toasts';
-import { useUi } from './ui';
+import { useToasts } from '../state/toasts';
+import { useUi } from '../state/ui';
 
 /**
  * A job whose own dialog is open and follows it (Run Command, Copy File from Machine): its ending is in front
