@@ -30,7 +30,7 @@ test('saves, reverts to and deletes a checkpoint', async ({ page, host }) => {
   ).toContainText('Done', { timeout: 15_000 });
   await page.keyboard.press('Escape'); // put the Activity popover away
   await expect(checkpoints).toContainText('1 checkpoint');
-  await expect(checkpoints.getByRole('row', { name: /before the upgrade/ })).toBeVisible();
+  await expect(checkpoints.getByRole('listitem', { name: /before the upgrade/ })).toBeVisible();
   const saved = JSON.parse(host.sim('list', '-f', 'json').stdout) as Array<{ name: string; state: string }>;
   const cp = saved.find((m) => m.name.startsWith('debian--cp-'))!;
   expect(cp.state).toBe('stopped');
@@ -52,7 +52,7 @@ test('saves, reverts to and deletes a checkpoint', async ({ page, host }) => {
   expect(after.config.default_username).not.toBe('changed');
   await row(page, 'debian').click();
   await expect(checkpoints).toContainText('2 checkpoints');
-  const aside = checkpoints.getByRole('row', { name: /Before revert to “before the upgrade”/ });
+  const aside = checkpoints.getByRole('listitem', { name: /Before revert to “before the upgrade”/ });
   await expect(aside).toBeVisible();
 
   // Deleting asks first, naming the checkpoint.

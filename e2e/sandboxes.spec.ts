@@ -89,7 +89,7 @@ test('a new sandbox becomes golden once cloud-init is done, and Reset undoes a c
   await details(page, 'sandbox').getByRole('tab', { name: 'Checkpoints' }).click();
   const checkpoints = details(page, 'sandbox').getByRole('region', { name: 'Checkpoints' });
   await expect(checkpoints).toContainText('1 checkpoint');
-  await expect(checkpoints.getByRole('row', { name: /Golden \(sandbox\)/ })).toBeVisible();
+  await expect(checkpoints.getByRole('listitem', { name: /Golden \(sandbox\)/ })).toBeVisible();
 });
 
 test('a time limit warns with Extend 1 Hour, then runs out and resets the sandbox, and says so', async ({

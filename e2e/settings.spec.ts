@@ -4,17 +4,27 @@ import { expect, test } from './support/fixtures';
 import { SIM_BIN } from './support/host';
 import { button } from './support/ui';
 
-test('changes settings, refuses bad values, and keeps them across a reload', async ({ page, host }) => {
+test('applies settings as they change, says what did not apply, and keeps them across a reload', async ({
+  page,
+  host,
+}) => {
   await button(page, 'Settings').click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await dialog.getByLabel('Refresh every (seconds)').fill('0.1');
-  await button(dialog, 'Save').click();
-  await expect(dialog.getByText('Invalid pollIntervalMs: at least 1 second.')).toBeVisible();
+  await dialog.getByLabel('Refresh every (seconds)').press('Enter');
+  await expect(dialog.getByText('Not applied: Invalid pollIntervalMs: at least 1 second.')).toBeVisible();
 
   await dialog.getByLabel('Refresh every (seconds)').fill('5');
-  await dialog.getByLabel('Export folder').fill(host.home);
+  await dialog.getByLabel('Refresh every (seconds)').press('Enter');
+  await expect(dialog.getByRole('status')).toHaveText('Refresh interval: applied.');
   await dialog.getByLabel(/Notify me/).uncheck();
-  await button(dialog, 'Save').click();
+  await expect(dialog.getByRole('status')).toHaveText(/Notify me .*: applied\./);
+  // Applied before the sheet is closed.
+  await expect
+    .poll(() => JSON.parse(readFileSync(join(host.dataDir, 'settings.json'), 'utf8')).notifications)
+    .toBe(false);
+  await dialog.getByLabel('Export folder').fill(host.home);
+  await button(dialog, 'Done').click();
   await expect(dialog).toBeHidden();
   const saved = JSON.parse(readFileSync(join(host.dataDir, 'settings.json'), 'utf8'));
   expect(saved).toMatchObject({ pollIntervalMs: 5000, exportFolder: host.home, notifications: false });

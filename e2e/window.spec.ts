@@ -73,22 +73,23 @@ test('a bulk export writes one file per machine into one folder, one job each, a
   const dialog = page.getByRole('dialog', { name: 'Export 2 Machines' });
   await dialog.getByLabel('Folder').fill(folder);
   await button(dialog, 'Export 2 Machines').click();
-  await openActivity(page);
-  const activity = page.getByRole('region', { name: 'Activity' });
-  await expect(
-    activity.getByRole('listitem', { name: /^Export alpine to alpine-\d{8}-\d{6}\.tar\.zst$/ }),
-  ).toBeVisible({
-    timeout: 30_000,
-  });
-  await expect(
-    activity.getByRole('listitem', { name: /^Export debian to debian-\d{8}-\d{6}\.tar\.zst$/ }),
-  ).toBeVisible({
-    timeout: 30_000,
-  });
   // The folder holds an index too; File › Import Folder… (a browser types the path) lists both.
   await expect
     .poll(() => indexStates(folder), { timeout: 60_000 })
     .toEqual(['alpine exported', 'debian exported']);
+  // One job each, shown as one entry of the bulk action.
+  await openActivity(page);
+  const activity = page.getByRole('region', { name: 'Activity' });
+  const bundle = activity.getByRole('listitem', { name: 'Export 2 machines' });
+  await expect(bundle).toContainText('2 done', { timeout: 15_000 });
+  await button(bundle, 'Show the 2 jobs of Export 2 machines').click();
+  await expect(
+    bundle.getByRole('listitem', { name: /^Export alpine to alpine-\d{8}-\d{6}\.tar\.zst$/ }),
+  ).toBeVisible();
+  await expect(
+    bundle.getByRole('listitem', { name: /^Export debian to debian-\d{8}-\d{6}\.tar\.zst$/ }),
+  ).toBeVisible();
+  await button(activity, 'Close Activity').click();
   await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Import Folder…' }).click();
   const pick = page.getByRole('dialog', { name: 'Import Folder' });
@@ -163,6 +164,9 @@ test.describe('in a narrow window', () => {
   test('the inspector slides over the list when asked, and nothing falls below the fold', async ({
     page,
   }) => {
+    // The sidebar steps aside by itself at this width, and comes back when asked.
+    await expect(page.getByRole('navigation', { name: 'Sidebar' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Show Sidebar' })).toBeVisible();
     await row(page, 'ubuntu').click();
     await expect(details(page, 'ubuntu')).toBeHidden();
     await machineTable(page).press('Enter');
@@ -175,6 +179,11 @@ test.describe('in a narrow window', () => {
     };
     await expect.poll(edges).toEqual({ right: true, bottom: true });
     await button(inspector, 'Close Inspector').click();
+    await expect(inspector).toBeHidden();
+    // Escape puts it away too.
+    await machineTable(page).press('Enter');
+    await expect(inspector).toBeVisible();
+    await page.keyboard.press('Escape');
     await expect(inspector).toBeHidden();
     // The list keeps its power buttons at this width.
     await expect(row(page, 'ubuntu').getByRole('button', { name: 'Stop' })).toBeInViewport();

@@ -5,6 +5,7 @@ import { Toasts } from './components/Toasts';
 import { importFiles } from './commands/file-import';
 import { useFileDrop } from './hooks/use-file-drop';
 import { useShortcuts } from './hooks/use-shortcuts';
+import { useSidebarFollowsWidth } from './hooks/use-sidebar-follows-width';
 import { useUi } from './state/ui';
 import { ActivityPopover } from './views/activity/ActivityPopover';
 import { ContextMenuHost } from './views/ContextMenuHost';
@@ -29,6 +30,7 @@ export function App() {
   const shell = shellOf(useConnection((s) => s.info));
   const drop = useFileDrop();
   useShortcuts();
+  useSidebarFollowsWidth();
   return (
     <div className="app" data-shell={shell} data-sidebar={sidebarCollapsed ? 'collapsed' : 'shown'}>
       <TitleBar />
@@ -47,11 +49,10 @@ export function App() {
           <DialogHost />
         </Suspense>
       )}
+      {/* Over a row, the row itself says what a drop does (hooks/use-file-drop.ts). */}
       {drop.dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          {drop.target
-            ? `Drop to copy into ${drop.target}, or to import an export`
-            : 'Drop an OrbStack export to import it'}
+        <div className={drop.target ? 'drop-overlay on-row' : 'drop-overlay'} aria-hidden="true">
+          {drop.target ? '' : 'Drop an OrbStack export to import it'}
         </div>
       )}
       {/* The browser's file picker for Import… where there is no native dialog; an export's checksum and

@@ -10,6 +10,7 @@ import './styles/list.css';
 import './styles/inspector.css';
 import './styles/activity.css';
 import './styles/sandboxes.css';
+import './styles/sheets.css';
 
 const FIRST_RENDER_WAIT_MS = 400;
 

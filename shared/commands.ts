@@ -57,6 +57,8 @@ export const COMMANDS = {
   terminal: { label: 'Open Terminal', scope: 'machine', section: 'open' },
   ssh: { label: 'Copy SSH Command', scope: 'machine', section: 'open' },
   vscode: { label: 'Open in VS Code', scope: 'machine', section: 'open' },
+  'copy-address': { label: 'Copy Address', scope: 'machine', section: 'open' },
+  'open-web': { label: 'Open in Browser', scope: 'machine', section: 'open' },
   rename: { label: 'Rename…', scope: 'machine', section: 'manage' },
   clone: { label: 'Clone…', scope: 'machine', section: 'manage' },
   export: { label: 'Export…', keys: 'CmdOrCtrl+E', scope: 'machines', section: 'manage' },

@@ -143,6 +143,11 @@ export interface Job {
   leftover?: { machine: string };
   /** Who asked for it, when not the person: an agent, through the agent endpoint. */
   by?: JobRequester;
+  /**
+   * Jobs asked for together (one bulk action: Start on 20 machines, Export for a New Mac) share this id, so that
+   * History shows them as one entry.
+   */
+  batch?: string;
 }
 
 /** Who asked for a job other than the person at the window. */

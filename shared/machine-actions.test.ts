@@ -35,6 +35,18 @@ describe('availability', () => {
     expect(availability('restart', machine('stopped'), [], null).enabled).toBe(false);
   });
 
+  it('copies the web address always and opens it in a browser only while the machine runs', () => {
+    expect(availability('copy-address', machine('stopped'), [job('running')], null)).toEqual({
+      enabled: true,
+      reason: 'Copy ubuntu.orb.local',
+    });
+    expect(availability('open-web', machine('running'), [job('running')], null).enabled).toBe(true);
+    expect(availability('open-web', machine('stopped'), [], null)).toEqual({
+      enabled: false,
+      reason: 'ubuntu is stopped: start it first',
+    });
+  });
+
   it('disables every change while a job runs, naming the job', () => {
     const result = availability('delete', machine('running'), [job('running')], null);
     expect(result.enabled).toBe(false);

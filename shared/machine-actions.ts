@@ -1,4 +1,5 @@
 import type { AppErrorData } from './errors';
+import { webAddress } from './inside';
 import { isFinished, type Job } from './jobs';
 import { TRANSITIONAL_STATES, type Machine, type OrbctlCapabilities } from './machine';
 
@@ -15,6 +16,9 @@ export type MachineAction =
   | 'terminal'
   | 'ssh'
   | 'vscode'
+  // Its web address, NAME.orb.local (docs/orbctl.md).
+  | 'copy-address'
+  | 'open-web'
   // Checkpoints.
   | 'save-checkpoint'
   | 'revert-checkpoint'
@@ -64,6 +68,8 @@ export const MACHINE_ACTIONS = [
   'terminal',
   'ssh',
   'vscode',
+  'copy-address',
+  'open-web',
   // Checkpoints.
   'save-checkpoint',
   'revert-checkpoint',
@@ -93,7 +99,16 @@ export function availability(
   const name = machine.name;
   const busy = activeJobs[0];
   // Run and copy dialogs open while the machine is busy; their jobs wait their turn, visibly.
-  const changesMachine = !['terminal', 'ssh', 'vscode', 'run', 'pull', 'push-file'].includes(action);
+  const changesMachine = ![
+    'terminal',
+    'ssh',
+    'vscode',
+    'copy-address',
+    'open-web',
+    'run',
+    'pull',
+    'push-file',
+  ].includes(action);
   if (busy && changesMachine) {
     return no(`Busy: ${busy.title}${busy.state === 'queued' ? ' (queued)' : ''}. Wait for it to finish.`);
   }
@@ -141,6 +156,10 @@ export function availability(
         : no(`${name} is ${state}`);
     case 'ssh':
       return yes(`Copy the SSH command for ${name}`);
+    case 'copy-address':
+      return yes(`Copy ${webAddress(name)}`);
+    case 'open-web':
+      return running ? yes(`Open http://${webAddress(name)}/`) : no(`${name} is ${state}: start it first`);
     // Checkpoints (docs/checkpoints.md). A checkpoint is not a row of the list (shared/checkpoint-records.ts),
     // so these are asked only of ordinary machines; a checkpoint is worked on through a clone of it.
     case 'save-checkpoint':

@@ -57,8 +57,9 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
   expect(await app.records('login-item')).toEqual([expect.objectContaining({ openAtLogin: false })]);
   await window.keyboard.press('Meta+,');
   const settings = window.getByRole('dialog', { name: 'Settings' });
+  // It applies as it is ticked; Done only closes the sheet.
   await settings.getByLabel('Open OrbDeck at login').check();
-  await settings.getByRole('button', { name: 'Save' }).click();
+  await settings.getByRole('button', { name: 'Done' }).click();
   await expect(settings).toBeHidden();
   await expect
     .poll(() => app.records('login-item'))

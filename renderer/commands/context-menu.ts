@@ -30,7 +30,12 @@ export function extrasOf(selected: readonly Selected[]): ExtraItem[][] {
  * Opens the context menu of these machines at a point: a native menu in the desktop app (the core pops it up
  * and says which item was chosen), the window's own menu in a browser. Both list the same items.
  */
-export async function openContextMenu(names: readonly string[], x: number, y: number): Promise<void> {
+export async function openContextMenu(
+  names: readonly string[],
+  x: number,
+  y: number,
+  byKeyboard = false,
+): Promise<void> {
   const items = contextMenuItems(names);
   if (items.length === 0) return;
   if (useConnection.getState().info?.transport === 'electron') {
@@ -51,5 +56,5 @@ export async function openContextMenu(names: readonly string[], x: number, y: nu
       return;
     }
   }
-  useUi.getState().setContextMenu({ x, y, machines: [...names] });
+  useUi.getState().setContextMenu({ x, y, machines: [...names], ...(byKeyboard ? { byKeyboard } : {}) });
 }

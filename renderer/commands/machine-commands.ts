@@ -9,7 +9,9 @@ import { isBulkChoice, type MenuChoice, type Selected } from '../model/machine-m
 import { isExtraChoice } from '../model/sandbox-menu-items';
 import { runExtraChoice } from './sandbox-commands';
 import { getApi } from '../api/api';
+import { inBatch, newBatchId } from '../model/batches';
 import { toErrorData } from '../../shared/errors';
+import { webAddress } from '../../shared/inside';
 import { openAddress } from '../model/open-address';
 import { useJobs } from '../state/jobs';
 import { selectMachines, useMachines } from '../state/machines';
@@ -19,9 +21,9 @@ import { useUi } from '../state/ui';
 
 /** What each action does: jobs go to the core, confirmations open their dialog, addresses leave the app. */
 const RUN = {
-  start: (name) => getApi().invoke('machine:start', { name }),
-  stop: (name) => getApi().invoke('machine:stop', { name }),
-  restart: (name) => getApi().invoke('machine:restart', { name }),
+  start: (name, batch) => getApi().invoke('machine:start', { name, ...inBatch(batch) }),
+  stop: (name, batch) => getApi().invoke('machine:stop', { name, ...inBatch(batch) }),
+  restart: (name, batch) => getApi().invoke('machine:restart', { name, ...inBatch(batch) }),
   'set-default': (name) => getApi().invoke('machine:set-default', { name }),
   rename: (name) => useUi.getState().open({ kind: 'rename', machine: name }),
   delete: (name) => useUi.getState().open({ kind: 'delete', machine: name }),
@@ -30,6 +32,15 @@ const RUN = {
   'set-limits': (name) => useUi.getState().open({ kind: 'set-limits', machine: name }),
   terminal: (name) => openIn(name, 'terminal'),
   vscode: (name) => openIn(name, 'vscode'),
+  'copy-address': async (name) => {
+    await navigator.clipboard.writeText(webAddress(name));
+    useToasts.getState().push({ kind: 'success', text: `Copied: ${webAddress(name)}` });
+  },
+  'open-web': async (name) => {
+    const { opened, url } = await getApi().invoke('machine:open-web', { name });
+    // The headless host cannot open the browser on this screen: this tab opens a new one.
+    if (!opened) window.open(url, '_blank', 'noopener,noreferrer');
+  },
   ssh: async (name) => {
     const { command } = await getApi().invoke('machine:ssh', { name });
     await navigator.clipboard.writeText(command);
@@ -43,7 +54,7 @@ const RUN = {
   run: (name) => useUi.getState().open({ kind: 'run', machine: name }),
   pull: (name) => useUi.getState().open({ kind: 'pull', machine: name }),
   'push-file': (name) => useUi.getState().open({ kind: 'push-file', machine: name }),
-} satisfies Record<MachineAction, (name: string) => unknown>;
+} satisfies Record<MachineAction, (name: string, batch?: string) => unknown>;
 
 async function openIn(name: string, target: 'terminal' | 'vscode'): Promise<void> {
   const { opened, url } = await getApi().invoke('machine:open', { name, target });
@@ -55,9 +66,9 @@ async function openIn(name: string, target: 'terminal' | 'vscode'): Promise<void
  * Performs an action on a machine. Anything refused becomes an error toast with the details, never a silent
  * no-op. Buttons call this after showing the rules' answer; other callers use `runOnMachine`.
  */
-export async function runMachineAction(action: MachineAction, name: string): Promise<void> {
+export async function runMachineAction(action: MachineAction, name: string, batch?: string): Promise<void> {
   try {
-    await RUN[action](name);
+    await RUN[action](name, batch);
   } catch (error) {
     const data = toErrorData(error);
     useToasts.getState().push({ kind: 'error', text: data.message, error: data });
@@ -104,7 +115,9 @@ export function runOnMachines(action: BulkAction, names: readonly string[]): voi
   if (action === 'delete') return useUi.getState().open({ kind: 'delete-many', machines: can.names });
   if (action === 'export') return useUi.getState().open({ kind: 'export-many', machines: can.names });
   if (action === 'run') return useUi.getState().open({ kind: 'run-many', machines: can.names });
-  for (const name of can.names) void runMachineAction(action, name);
+  // One bulk action, one entry in History.
+  const batch = newBatchId();
+  for (const name of can.names) void runMachineAction(action, name, batch);
 }
 
 /** What a menu item (context menu, "…" menu) does for the machines it was opened on. */

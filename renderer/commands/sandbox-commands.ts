@@ -2,6 +2,7 @@
 import { toErrorData } from '../../shared/errors';
 import type { StartPolicy } from '../../shared/start-policy';
 import { getApi } from '../api/api';
+import { inBatch } from '../model/batches';
 import type { ExtraChoice } from '../model/sandbox-menu-items';
 import { sandboxNamed } from '../state/sandboxes';
 import { policyNamed } from '../state/start-policy';
@@ -29,10 +30,11 @@ export const setPolicy = (name: string, key: keyof StartPolicy, on: boolean) =>
   said(() => getApi().invoke('policy:set', { name, [key]: on }));
 
 /** Deletes a machine; a sandbox goes with its golden checkpoint. Answers the job. */
-export const deleteMachine = (name: string) =>
+/** Deletes a machine (a sandbox its own way); `batch` ties it to the other deletes of one bulk action. */
+export const deleteMachine = (name: string, batch?: string) =>
   sandboxNamed(name)
     ? getApi().invoke('sandbox:delete', { name })
-    : getApi().invoke('machine:delete', { name });
+    : getApi().invoke('machine:delete', { name, ...inBatch(batch) });
 
 export function runExtraChoice(choice: ExtraChoice, name: string): void {
   switch (choice) {

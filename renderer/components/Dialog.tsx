@@ -10,7 +10,8 @@ interface Props {
 
 /**
  * A modal dialog on the native <dialog>: focus stays inside, Escape closes it, and focus goes back to where it
- * was when it closes. The first element with `data-autofocus` (else the first field) gets focus.
+ * was when it closes. The first element with `data-autofocus` (else the first field) gets focus, a text field's
+ * text selected.
  */
 export function Dialog({ title, onClose, children, className }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -28,6 +29,9 @@ export function Dialog({ title, onClose, children, className }: Props) {
       dialog.querySelector<HTMLElement>('[data-autofocus]') ??
       dialog.querySelector<HTMLElement>('input, select, button');
     target?.focus();
+    // A name proposed in the first field is selected, so that typing replaces it (as Finder's Rename does).
+    if (target instanceof HTMLInputElement && target.type === 'text' && target.hasAttribute('data-autofocus'))
+      target.select();
     const onCancel = (event: Event) => {
       event.preventDefault();
       onCloseRef.current();

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { LimitsForm } from '../model/limits-form';
 
 const FIELDS: ReadonlyArray<[keyof LimitsForm, string]> = [
@@ -6,7 +7,10 @@ const FIELDS: ReadonlyArray<[keyof LimitsForm, string]> = [
   ['disk', 'Disk'],
 ];
 
-/** CPUs, Memory and Disk, as New Machine and Change Limits ask for them (orbctl ≥ 2.2). */
+/**
+ * CPUs, Memory and Disk, as New Machine and Change Limits ask for them (orbctl ≥ 2.2): a group named in the
+ * sheet's label column, its three fields in one box beside it (a Mac group box has no legend on its border).
+ */
 export function LimitsFields({
   legend,
   value,
@@ -20,21 +24,26 @@ export function LimitsFields({
   placeholders?: LimitsForm;
   disabled?: boolean;
 }) {
+  const id = useId();
   return (
-    <fieldset className="field-wide limits">
-      <legend>{legend}</legend>
-      {FIELDS.map(([key, label]) => (
-        <label key={key}>
-          {label}{' '}
-          <input
-            inputMode={key === 'cpus' ? 'numeric' : undefined}
-            value={value[key]}
-            placeholder={placeholders[key]}
-            disabled={disabled}
-            onChange={(e) => onChange({ [key]: e.target.value })}
-          />
-        </label>
-      ))}
-    </fieldset>
+    <div className="field field-wide" role="group" aria-labelledby={`${id}-legend`}>
+      <span id={`${id}-legend`} className="field-label">
+        {legend}
+      </span>
+      <div className="group-box limits">
+        {FIELDS.map(([key, label]) => (
+          <label key={key}>
+            {label}{' '}
+            <input
+              inputMode={key === 'cpus' ? 'numeric' : undefined}
+              value={value[key]}
+              placeholder={placeholders[key]}
+              disabled={disabled}
+              onChange={(e) => onChange({ [key]: e.target.value })}
+            />
+          </label>
+        ))}
+      </div>
+    </div>
   );
 }

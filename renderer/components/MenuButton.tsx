@@ -15,7 +15,7 @@ interface Props {
 
 /** A button that opens its menu below itself, as a toolbar's pull-down does (the File menu, the inspector's …). */
 export function MenuButton({ label, title, menuLabel, className, items, onChoose, children }: Props) {
-  const [at, setAt] = useState<{ x: number; y: number } | null>(null);
+  const [at, setAt] = useState<{ x: number; y: number; byKeyboard: boolean } | null>(null);
   return (
     <>
       <button
@@ -27,7 +27,8 @@ export function MenuButton({ label, title, menuLabel, className, items, onChoose
         title={title ?? label}
         onClick={(e) => {
           const box = e.currentTarget.getBoundingClientRect();
-          setAt({ x: box.left, y: box.bottom + 4 });
+          // A click with no pointer behind it (detail 0) came from Return or Space.
+          setAt({ x: box.left, y: box.bottom + 4, byKeyboard: e.detail === 0 });
         }}
       >
         {children}
@@ -38,6 +39,7 @@ export function MenuButton({ label, title, menuLabel, className, items, onChoose
           x={at.x}
           y={at.y}
           label={menuLabel}
+          byKeyboard={at.byKeyboard}
           onClose={() => setAt(null)}
           onChoose={onChoose}
         />

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 /** One item of a drawn menu (a machine's actions, the File menu). */
 export type PopupItem =
   | {
@@ -23,16 +23,23 @@ interface Props {
   x: number;
   y: number;
   label: string;
+  /**
+   * Opened from the keyboard (the context-menu key, Return on a menu button): the first item is highlighted, as
+   * macOS does; opened with the mouse, nothing is until the pointer or an arrow key moves.
+   */
+  byKeyboard?: boolean;
   onChoose(id: string): void;
   onClose(): void;
 }
 
 /**
  * A menu as macOS draws one, for the browser (Electron shows a native menu instead): arrows move between the
- * enabled items, Return chooses, Escape or a click elsewhere closes it, and focus goes back where it was.
+ * enabled items, Return chooses, Escape or a click elsewhere closes it, and focus goes back where it was. The
+ * highlight follows the pointer; a disabled item says why under its label while the pointer is on it.
  */
-export function PopupMenu({ items, x, y, label, onChoose, onClose }: Props) {
+export function PopupMenu({ items, x, y, label, byKeyboard = false, onChoose, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const id = useId();
   const [position, setPosition] = useState({ left: x, top: y });
 
   useLayoutEffect(() => {
@@ -41,8 +48,9 @@ export function PopupMenu({ items, x, y, label, onChoose, onClose }: Props) {
       left: Math.max(4, Math.min(x, window.innerWidth - box.width - 4)),
       top: Math.max(4, y + box.height > window.innerHeight ? y - box.height : y),
     });
-    ref.current!.querySelector<HTMLElement>(ENABLED_ITEMS)?.focus();
-  }, [x, y]);
+    if (byKeyboard) ref.current!.querySelector<HTMLElement>(ENABLED_ITEMS)?.focus();
+    else ref.current!.focus();
+  }, [x, y, byKeyboard]);
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -64,7 +72,10 @@ export function PopupMenu({ items, x, y, label, onChoose, onClose }: Props) {
     event.preventDefault();
     const enabled = [...ref.current!.querySelectorAll<HTMLElement>(ENABLED_ITEMS)];
     const at = enabled.indexOf(document.activeElement as HTMLElement);
-    enabled[(at + delta + enabled.length) % enabled.length]?.focus();
+    // From no highlight, Down goes to the first item and Up to the last.
+    const next =
+      at < 0 ? (delta > 0 ? 0 : enabled.length - 1) : (at + delta + enabled.length) % enabled.length;
+    enabled[next]?.focus();
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown') move(event, 1);
@@ -81,6 +92,7 @@ export function PopupMenu({ items, x, y, label, onChoose, onClose }: Props) {
       className="popup-menu"
       role="menu"
       aria-label={label}
+      tabIndex={-1}
       style={position}
       onKeyDown={onKeyDown}
       onContextMenu={(e) => e.preventDefault()}
@@ -95,8 +107,11 @@ export function PopupMenu({ items, x, y, label, onChoose, onClose }: Props) {
             {...(item.checked === undefined ? {} : { 'aria-checked': item.checked })}
             tabIndex={-1}
             aria-disabled={!item.enabled}
+            aria-label={item.label}
             title={item.reason}
+            {...(!item.enabled && item.reason ? { 'aria-describedby': `${id}-${i}-why` } : {})}
             className={item.danger ? 'menu-item danger' : 'menu-item'}
+            onMouseEnter={(e) => (item.enabled ? e.currentTarget.focus() : ref.current?.focus())}
             onClick={() => {
               if (!item.enabled) return;
               onClose();
@@ -116,6 +131,11 @@ export function PopupMenu({ items, x, y, label, onChoose, onClose }: Props) {
               </span>
             )}
             {item.label}
+            {!item.enabled && item.reason && (
+              <span id={`${id}-${i}-why`} className="menu-reason">
+                {item.reason}
+              </span>
+            )}
           </div>
         ),
       )}

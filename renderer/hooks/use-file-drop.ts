@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useUi } from '../state/ui';
 import { dropOnMachine, importDroppedFolders, importFiles } from '../commands/file-import';
+import { dropHint } from '../model/drop-hint';
 
 /**
  * Files dragged over the window: onto a machine's row they are offered to that machine (or imported, if they
- * are exports); anywhere else, exports are imported. Returns what the drop would do, for the overlay.
+ * are exports); anywhere else, exports are imported. Returns what the drop would do, for the overlay; the row
+ * under the pointer is marked (`data-drop-target`, its words) so that it lights up and says what a drop does.
+ * The mark is set on the row's element directly: a drag must not re-render a list of a thousand rows.
  */
 export function useFileDrop(): { dragging: boolean; target: string | null } {
   const [state, setState] = useState<{ dragging: boolean; target: string | null }>({
@@ -13,6 +16,15 @@ export function useFileDrop(): { dragging: boolean; target: string | null } {
   });
   useEffect(() => {
     let depth = 0;
+    let marked: HTMLElement | null = null;
+    const mark = (row: HTMLElement | null) => {
+      if (row === marked) return;
+      marked?.removeAttribute('data-drop-target');
+      marked = row;
+      if (row?.dataset.machine) row.setAttribute('data-drop-target', dropHint(row.dataset.machine));
+    };
+    const rowAt = (e: DragEvent) =>
+      (e.target as HTMLElement | null)?.closest?.<HTMLElement>('[data-machine]') ?? null;
     const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
     const machineAt = (e: DragEvent) =>
       (e.target as HTMLElement | null)?.closest?.<HTMLElement>('[data-machine]')?.dataset.machine ?? null;
@@ -26,17 +38,22 @@ export function useFileDrop(): { dragging: boolean; target: string | null } {
       e.preventDefault();
       e.dataTransfer!.dropEffect = 'copy';
       const target = machineAt(e);
+      mark(rowAt(e));
       setState((s) => (s.target === target && s.dragging ? s : { dragging: true, target }));
     };
     const onLeave = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       depth = Math.max(0, depth - 1);
-      if (depth === 0) setState({ dragging: false, target: null });
+      if (depth === 0) {
+        mark(null);
+        setState({ dragging: false, target: null });
+      }
     };
     const onDrop = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       e.preventDefault();
       depth = 0;
+      mark(null);
       setState({ dragging: false, target: null });
       if (useUi.getState().dialog) return;
       const all = [...(e.dataTransfer?.files ?? [])];

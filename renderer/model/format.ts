@@ -11,3 +11,23 @@ export function formatDuration(ms: number): string {
   if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** When something happened, relative to `now`: "just now", "4 min ago", "3 h ago", "yesterday", "Dec 3". */
+export function formatAgo(then: number, now: number): string {
+  const ago = now - then;
+  if (ago < 45_000) return 'just now';
+  if (ago < HOUR) return `${Math.max(1, Math.round(ago / MINUTE))} min ago`;
+  if (ago < DAY) return `${Math.floor(ago / HOUR)} h ago`;
+  if (ago < 2 * DAY) return 'yesterday';
+  const date = new Date(then);
+  const sameYear = date.getFullYear() === new Date(now).getFullYear();
+  return date.toLocaleDateString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  });
+}

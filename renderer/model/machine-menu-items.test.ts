@@ -15,6 +15,8 @@ describe('machineMenuItems', () => {
       'Open Terminal',
       'Copy SSH Command',
       'Open in VS Code',
+      'Copy Address',
+      'Open in Browser',
       '—',
       'Rename…',
       'Clone…',

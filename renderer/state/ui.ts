@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { NO_HISTORY_FILTER, type HistoryFilter } from '../model/history-groups';
 import type { SortOrder, StateFilter } from '../model/machine-list';
 import type { DialogState, OpenDialog } from './dialogs';
 
@@ -12,12 +13,17 @@ export interface ContextMenuState {
   x: number;
   y: number;
   machines: string[];
+  /** Opened with the context-menu key: its first item is highlighted. */
+  byKeyboard?: boolean;
 }
 
 export type InspectorTab = 'info' | 'usage' | 'ports' | 'checkpoints' | 'logs';
 
 interface UiState {
   filter: string;
+  /** The History page's filter; the toolbar's search field edits its text while History is shown. */
+  historyFilter: HistoryFilter;
+  setHistoryFilter(patch: Partial<HistoryFilter>): void;
   stateFilter: StateFilter;
   /** Rows the list keeps in its state view while their jobs run (renderer/model/machine-list.ts#heldRows). */
   held: ReadonlySet<string>;
@@ -53,6 +59,8 @@ interface UiState {
 
 export const useUi = create<UiState>()((set) => ({
   filter: '',
+  historyFilter: NO_HISTORY_FILTER,
+  setHistoryFilter: (patch) => set((s) => ({ historyFilter: { ...s.historyFilter, ...patch } })),
   stateFilter: 'all',
   held: new Set(),
   sort: { key: 'name', direction: 'asc' },

@@ -20,6 +20,7 @@ export function ContextMenuHost() {
       x={menu.x}
       y={menu.y}
       label={label}
+      byKeyboard={menu.byKeyboard ?? false}
       onClose={close}
       onChoose={(id) => runMenuChoice(id as MenuChoice, menu.machines)}
     />

@@ -1,4 +1,6 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
+import { SplitDivider } from '../components/SplitDivider';
+import { useInspectorWidth } from '../state/inspector-width';
 import { ErrorDetails } from '../components/ErrorDetails';
 import { NARROW, useMedia } from '../hooks/use-media';
 import { selectMachines, useMachines } from '../state/machines';
@@ -36,6 +38,9 @@ export function MachinesView() {
   const inspectorOpen = useUi((s) => s.inspectorOpen);
   const narrow = useMedia(NARROW);
   const inspector = useRef<HTMLElement>(null);
+  const split = useRef<HTMLDivElement>(null);
+  const inspectorWidth = useInspectorWidth((s) => s.width);
+  useEscapeClosesInspector(narrow && inspectorOpen && view === 'machines');
   const openDetails = useCallback(() => {
     useUi.getState().setInspectorOpen(true);
     requestAnimationFrame(() => inspector.current?.focus());
@@ -66,7 +71,11 @@ export function MachinesView() {
   const showInspector = !narrow || inspectorOpen;
   const close = narrow ? () => useUi.getState().setInspectorOpen(false) : undefined;
   return (
-    <div className={narrow ? 'split narrow' : 'split'}>
+    <div
+      className={narrow ? 'split narrow' : 'split'}
+      ref={split}
+      style={{ '--inspector-width': `${inspectorWidth}px` } as CSSProperties}
+    >
       <section className="machines" aria-label="Machine list">
         {error && (
           <div className="banner banner-error" role="alert">
@@ -87,6 +96,7 @@ export function MachinesView() {
           />
         )}
       </section>
+      {showInspector && !narrow && <SplitDivider area={() => split.current} />}
       {showInspector &&
         (many ? (
           <SelectionInspector names={selection.names} />
@@ -101,4 +111,23 @@ export function MachinesView() {
         ))}
     </div>
   );
+}
+
+/**
+ * Escape puts away the inspector that slides over the list in a narrow window, unless something above it
+ * (a sheet, a menu, the Activity popover) takes the key first.
+ */
+function useEscapeClosesInspector(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      const ui = useUi.getState();
+      if (e.key !== 'Escape' || ui.dialog || ui.contextMenu || ui.activityOpen) return;
+      if ((e.target as Element | null)?.closest?.('[role="menu"], input, textarea, select')) return;
+      ui.setInspectorOpen(false);
+    };
+    // Before the Activity popover's own Escape (which would close it first and make this one close both).
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [active]);
 }

@@ -38,6 +38,7 @@ import type {
 // pinned, what a window sends and what it gets back: a new channel without a pin here fails to compile.
 type None = Record<string, never>;
 type ByName = { name: string };
+type ByNameInBatch = { name: string; batch?: string | undefined };
 
 interface Pinned {
   'app:info': [None, AppInfo];
@@ -57,9 +58,9 @@ interface Pinned {
   'machine:ssh': [ByName, SshAccess];
   'machine:set-user': [{ name: string; user: string }, { user: string }];
   'machine:open': [{ name: string; target: 'terminal' | 'vscode' }, { opened: boolean; url: string }];
-  'machine:start': [ByName, Job];
-  'machine:stop': [ByName, Job];
-  'machine:restart': [ByName, Job];
+  'machine:start': [ByNameInBatch, Job];
+  'machine:stop': [ByNameInBatch, Job];
+  'machine:restart': [ByNameInBatch, Job];
   'machine:create': [
     {
       distro: string;
@@ -78,7 +79,7 @@ interface Pinned {
   ];
   'userdata:check': [{ text: string }, { problems: CloudInitProblem[] }];
   'userdata:read': [{ path: string }, { text: string }];
-  'machine:delete': [ByName, Job];
+  'machine:delete': [ByNameInBatch, Job];
   'machine:rename': [{ name: string; newName: string }, Job];
   'machine:set-default': [ByName, Job];
   'machine:set-limits': [
@@ -129,7 +130,10 @@ interface Pinned {
   'checkpoint:save': [{ name: string; label?: string | undefined }, Job];
   'checkpoint:revert': [{ checkpoint: string }, Job];
   'checkpoint:delete': [{ checkpoint: string }, Job];
-  'machine:run': [{ name: string; command: string; as: RunAs; workdir?: string | undefined }, Job];
+  'machine:run': [
+    { name: string; command: string; as: RunAs; workdir?: string | undefined; batch?: string | undefined },
+    Job,
+  ];
   'run:output': [{ id: string }, RunOutput | null];
   'run:history': [ByName, RunRecord[]];
   'machine:pull': [{ name: string; source: string; path: string; overwrite?: boolean | undefined }, Job];

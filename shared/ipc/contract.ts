@@ -28,6 +28,7 @@ import type { FolderSizes, MachineUsage, UsageChange } from '../usage';
 import {
   absolutePath,
   architecture,
+  batchId,
   commandLine,
   cpuCount,
   diskSize,
@@ -86,6 +87,8 @@ export type ChannelOwner = (typeof CHANNEL_OWNERS)[number];
 const answers = <T>(): T => undefined as T;
 
 const byName = z.object({ name: machineRef }).strict();
+/** A machine, and the bulk action the job belongs to when it is one of several asked for together. */
+const byNameInBatch = z.object({ name: machineRef, batch: batchId.optional() }).strict();
 const cloudInitText = z
   .string()
   .max(MAX_CLOUD_INIT_CHARS, `cloud-init user data is at most ${MAX_CLOUD_INIT_CHARS / 1024} KiB.`);
@@ -185,9 +188,9 @@ export const CONTRACT = {
     response: answers<{ opened: boolean; url: string }>(),
   },
   /** Start a machine. Answers the queued job at once; follow it through `jobs:changed`. */
-  'machine:start': { owner: 'machines', request: byName, response: answers<Job>() },
-  'machine:stop': { owner: 'machines', request: byName, response: answers<Job>() },
-  'machine:restart': { owner: 'machines', request: byName, response: answers<Job>() },
+  'machine:start': { owner: 'machines', request: byNameInBatch, response: answers<Job>() },
+  'machine:stop': { owner: 'machines', request: byNameInBatch, response: answers<Job>() },
+  'machine:restart': { owner: 'machines', request: byNameInBatch, response: answers<Job>() },
   'machine:create': {
     owner: 'machines',
     request: z
@@ -220,7 +223,7 @@ export const CONTRACT = {
     request: z.object({ text: cloudInitText }).strict(),
     response: answers<{ problems: CloudInitProblem[] }>(),
   },
-  'machine:delete': { owner: 'machines', request: byName, response: answers<Job>() },
+  'machine:delete': { owner: 'machines', request: byNameInBatch, response: answers<Job>() },
   'machine:rename': {
     owner: 'machines',
     request: z.object({ name: machineRef, newName: newMachineName }).strict(),
@@ -456,6 +459,7 @@ export const CONTRACT = {
         command: commandLine,
         as: z.enum(RUN_AS),
         workdir: linuxPath.optional(),
+        batch: batchId.optional(),
       })
       .strict(),
     response: answers<Job>(),

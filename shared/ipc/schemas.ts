@@ -55,6 +55,9 @@ export const diskSize = ruled(z.string(), (s) => sizeProblem(s, 'disk'));
 
 export const jobId = z.string().regex(/^job-[a-z0-9-]{1,64}$/, 'not a job id');
 
+/** What ties the jobs of one bulk action together (made by the window, see Job.batch). */
+export const batchId = z.string().regex(/^batch-[a-z0-9-]{1,64}$/, 'not a batch id');
+
 export const empty = z.object({}).strict();
 
 // Working inside machines (shared/inside.ts).

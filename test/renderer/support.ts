@@ -10,6 +10,7 @@ import { useOrbctl } from '../../renderer/state/orbctl';
 import { useToasts } from '../../renderer/state/toasts';
 import { useUi } from '../../renderer/state/ui';
 import { EMPTY_SELECTION } from '../../renderer/model/selection';
+import { NO_HISTORY_FILTER } from '../../renderer/model/history-groups';
 
 type Handlers = { [C in IpcChannel]?: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 
@@ -68,6 +69,7 @@ export function resetStores(machines: Machine[] = []): void {
   useJobs.setState({ jobs: {}, heardAt: {} });
   useUi.setState({
     filter: '',
+    historyFilter: NO_HISTORY_FILTER,
     stateFilter: 'all',
     sort: { key: 'name', direction: 'asc' },
     dialog: null,

@@ -3,6 +3,7 @@ import { AppError, ErrorCode } from '../../../shared/errors';
 import type { Job } from '../../../shared/jobs';
 import { EventHub } from '../platform/events';
 import { JobManager, type JobContext } from './job-manager';
+import { inBatch } from './job-spec';
 
 /** A job body the test finishes by hand. */
 function gate() {
@@ -38,6 +39,18 @@ describe('JobManager', () => {
     expect(finished).toHaveLength(1);
     expect(finished[0]!.endedAt).toBeGreaterThanOrEqual(finished[0]!.startedAt!);
     expect(finished[0]!.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps the bulk action a job belongs to, up to its finished record', async () => {
+    const { jobs, finished } = setup();
+    const spec = { kind: 'start', machine: 'a', title: 'Start a', run: async () => {} } as const;
+    jobs.submit(inBatch(spec, 'batch-1'));
+    jobs.submit(inBatch({ ...spec, machine: 'b', title: 'Start b' }, undefined));
+    await jobs.whenIdle();
+    expect(finished.map((j) => [j.machine, j.batch])).toEqual([
+      ['a', 'batch-1'],
+      ['b', undefined],
+    ]);
   });
 
   it('queues a second action on a busy machine and says what it waits for', async () => {

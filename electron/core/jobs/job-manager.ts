@@ -92,6 +92,7 @@ export class JobManager {
       cancellable: spec.cancellable ?? true,
       ...(spec.path === undefined ? {} : { path: spec.path }),
       ...(spec.touches ? { touches: spec.touches.filter((m) => m !== spec.machine) } : {}),
+      ...(spec.batch === undefined ? {} : { batch: spec.batch }),
     };
     const by = this.requesters.current();
     if (by) job.by = by;

@@ -34,8 +34,15 @@ export interface JobSpec {
   /** Files the job may leave half-written if OrbDeck dies under it (removed at the next start). */
   scratchFiles?: readonly string[];
   cancellable?: boolean;
+  /** The bulk action the job belongs to (Job.batch). */
+  batch?: string;
   run(context: JobContext): Promise<JobResult | void>;
 }
 
 /** Wraps a job's whole run, e.g. in the timing wrapper. */
 export type JobWrapper = <T>(job: Job, work: () => Promise<T>) => Promise<T>;
+
+/** The spec, marked as one of the jobs of bulk action `batch` when there is one. */
+export function inBatch(spec: JobSpec, batch: string | undefined): JobSpec {
+  return batch === undefined ? spec : { ...spec, batch };
+}

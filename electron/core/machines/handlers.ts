@@ -6,6 +6,7 @@ import { refuseBadCloudInit, withUserDataFile } from '../cloud-init/user-data-fi
 import type { Desktop } from '../platform/desktop';
 import type { FileAccess } from '../file-access/file-access';
 import type { JobManager } from '../jobs/job-manager';
+import { inBatch } from '../jobs/job-spec';
 import type { Machines } from './machines';
 import type { SetupWatch } from './setup-watch';
 import type { Orbctl } from '../orbctl';
@@ -65,9 +66,11 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
     return { opened: await deps.desktop.openExternal(url), url };
   });
 
-  handle('machine:start', ({ name }) => jobs.submit(powerJob('start', name, deps)));
-  handle('machine:stop', ({ name }) => jobs.submit(powerJob('stop', name, deps)));
-  handle('machine:restart', ({ name }) => jobs.submit(powerJob('restart', name, deps)));
+  handle('machine:start', ({ name, batch }) => jobs.submit(inBatch(powerJob('start', name, deps), batch)));
+  handle('machine:stop', ({ name, batch }) => jobs.submit(inBatch(powerJob('stop', name, deps), batch)));
+  handle('machine:restart', ({ name, batch }) =>
+    jobs.submit(inBatch(powerJob('restart', name, deps), batch)),
+  );
   handle('machine:create', async ({ cloudInitPath, cloudInit, ...rest }, context) => {
     // The editor's text, checked and written to a private file while the job runs.
     if (cloudInit !== undefined && cloudInit.trim() !== '') {
@@ -93,7 +96,7 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
     const file = await deps.files.cloudInitFile(path, context.transport);
     return { text: await readFile(file.path, 'utf8') };
   });
-  handle('machine:delete', ({ name }) => jobs.submit(deleteJob(name, deps)));
+  handle('machine:delete', ({ name, batch }) => jobs.submit(inBatch(deleteJob(name, deps), batch)));
   handle('machine:rename', ({ name, newName }) => jobs.submit(renameJob(name, newName, deps)));
   handle('machine:set-default', ({ name }) => jobs.submit(setDefaultJob(name, deps)));
   handle('machine:set-limits', ({ name, ...limits }) => jobs.submit(setLimitsJob(name, limits, deps)));

@@ -19,6 +19,7 @@ import type { Notices } from '../platform/notices';
 import { RunOutputs, type RunOutputSink } from './run-outputs';
 import { pullJob, runJob, type RunJobDeps } from './run-jobs';
 import type { JobManager } from '../jobs/job-manager';
+import { inBatch } from '../jobs/job-spec';
 import type { Machines } from '../machines/machines';
 import { webUrl } from '../machines/ssh-urls';
 import type { Router } from '../ipc/router';
@@ -44,13 +45,16 @@ export function registerRunHandlers(router: Router, deps: RunHandlerDeps): void 
   if (runHistory.loadProblem) deps.notices.add('warning', `Recent commands: ${runHistory.loadProblem}.`);
   const home = deps.home ?? homedir();
 
-  handle('machine:run', ({ name, command, as, workdir }) => {
+  handle('machine:run', ({ name, command, as, workdir, batch }) => {
     let bind: (sink: RunOutputSink) => void = () => undefined;
     const sink = new Promise<RunOutputSink>((resolve) => (bind = resolve));
     let jobId = '';
     const job = jobs.submit(
-      runJob({ machine: name, command, as, workdir }, deps, sink, (entry) =>
-        runHistory.add(name, { ...entry, jobId }),
+      inBatch(
+        runJob({ machine: name, command, as, workdir }, deps, sink, (entry) =>
+          runHistory.add(name, { ...entry, jobId }),
+        ),
+        batch,
       ),
     );
     jobId = job.id;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { AppError, ErrorCode, toErrorData } from '../../../shared/errors';
@@ -19,6 +20,7 @@ import {
   checkWritableFolder,
 } from '../file-access/paths';
 import type { JobManager } from '../jobs/job-manager';
+import { inBatch } from '../jobs/job-spec';
 import type { Machines } from '../machines/machines';
 import { cloneJob, exportJob, importJob, pushJob, type TransferDeps } from './transfer-jobs';
 import type { SettingsStore } from '../platform/settings-store';
@@ -62,9 +64,9 @@ export function registerTransferHandlers(router: Router, services: TransferHandl
   });
 
   /** Claims `target` and submits its export; the claim follows the job's life (a job cancelled before it ran). */
-  const startExport = async (name: string, target: string, overwrite: boolean) => {
+  const startExport = async (name: string, target: string, overwrite: boolean, batch?: string) => {
     const claim = await deps.exportTargets.claim(target, overwrite);
-    const job = jobs.submit(exportJob(name, claim, deps));
+    const job = jobs.submit(inBatch(exportJob(name, claim, deps), batch));
     claim.holdWhile(() => {
       try {
         return !isFinished(jobs.get(job.id));
@@ -187,16 +189,18 @@ async function previewFile(
 async function exportBundle(
   folder: string,
   chosen: readonly string[],
-  startExport: (name: string, target: string, overwrite: boolean) => Promise<Job>,
+  startExport: (name: string, target: string, overwrite: boolean, batch?: string) => Promise<Job>,
   deps: TransferHandlerDeps & TransferDeps,
 ): Promise<ExportBundle> {
   const index = await ExportIndexFile.open(folder);
+  // The bundle's exports are one entry in History.
+  const batch = `batch-${randomUUID()}`;
   const started: Array<{ job: Job; entry: ExportIndexEntry }> = [];
   const refused: ExportBundle['refused'] = [];
   for (const name of chosen) {
     try {
       const target = exportFileIn(folder, name);
-      const job = await startExport(name, target, false);
+      const job = await startExport(name, target, false, batch);
       const known = deps.knownMachine?.(name);
       started.push({
         job,

@@ -40,7 +40,7 @@ export function ActivityPopover() {
         <h3>In progress</h3>
         <InProgress />
         <h3>Recent</h3>
-        <HistoryList label="History" limit={RECENT} />
+        <HistoryList label="History" limit={RECENT} compact />
       </div>
     </section>
   );

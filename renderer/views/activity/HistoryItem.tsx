@@ -2,30 +2,60 @@ import type { HistoryEntry } from '../../../shared/jobs';
 import { ask } from '../../commands/core';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { formatBytes, formatDuration } from '../../model/format';
+import { formatAgo, formatBytes, formatDuration } from '../../model/format';
 import { useConnection } from '../../state/connection';
 import { useUi } from '../../state/ui';
 import { AgentTag } from './AgentTag';
+import { OutcomeSymbol } from './OutcomeSymbol';
 
-const OUTCOME = { succeeded: 'Done', failed: 'Failed', cancelled: 'Cancelled' } as const;
+/**
+ * A finished job as one compact line of History (outcome, what, machine, duration, size, when), with a second
+ * line only when there is more to know or do: the error, what really happened, the file written, a leftover.
+ */
+export function HistoryItem({ entry, now }: { entry: HistoryEntry; now: number }) {
+  const hasMore =
+    entry.error !== undefined ||
+    entry.outcome !== undefined ||
+    entry.leftover !== undefined ||
+    (entry.kind === 'export' && entry.state === 'succeeded' && entry.path !== undefined);
+  return (
+    <li className={`history-row outcome-${entry.state}`} aria-label={entry.title}>
+      <div className="history-line">
+        <span className="history-disclosure" />
+        <OutcomeSymbol state={entry.state} />
+        <span className="history-what" title={entry.title}>
+          {entry.title}
+          {entry.by === 'agent' && <AgentTag />}
+        </span>
+        <span className="history-machine" title={entry.machine}>
+          {entry.machine}
+        </span>
+        <span className="history-duration">
+          {entry.durationMs === undefined ? '' : formatDuration(entry.durationMs)}
+        </span>
+        <span className="history-size">{entry.bytes === undefined ? '' : formatBytes(entry.bytes)}</span>
+        <HistoryTime at={entry.endedAt} now={now} />
+      </div>
+      {hasMore && <HistoryDetails entry={entry} />}
+    </li>
+  );
+}
 
-/** A finished job: outcome, duration, size, and what to do next (see the file, delete a leftover). */
-export function HistoryItem({ entry }: { entry: HistoryEntry }) {
+/** When a job ended, relative to now, with the date and time as its tooltip. */
+export function HistoryTime({ at, now }: { at: number; now: number }) {
+  const date = new Date(at);
+  return (
+    <time className="history-when" dateTime={date.toISOString()} title={date.toLocaleString()}>
+      {formatAgo(at, now)}
+    </time>
+  );
+}
+
+function HistoryDetails({ entry }: { entry: HistoryEntry }) {
   const open = useUi((s) => s.open);
   const electron = useConnection((s) => s.info?.transport === 'electron');
-  const when = new Date(entry.endedAt).toLocaleString();
   return (
-    <li className={`history-item outcome-${entry.state}`} aria-label={entry.title}>
-      <div className="job-line">
-        <span className="outcome-badge">{OUTCOME[entry.state]}</span>
-        <strong>{entry.title}</strong>
-        {entry.by === 'agent' && <AgentTag />}
-      </div>
-      <p className="job-meta">
-        <time dateTime={new Date(entry.endedAt).toISOString()}>{when}</time>
-        {entry.durationMs !== undefined && <span>took {formatDuration(entry.durationMs)}</span>}
-        {entry.bytes !== undefined && <span>{formatBytes(entry.bytes)}</span>}
-      </p>
+    <div className="history-details">
       {entry.outcome && <p className="outcome-text">{entry.outcome}</p>}
       {entry.error && <ErrorDetails error={entry.error} />}
       <div className="history-actions">
@@ -53,6 +83,6 @@ export function HistoryItem({ entry }: { entry: HistoryEntry }) {
           </button>
         )}
       </div>
-    </li>
+    </div>
   );
 }

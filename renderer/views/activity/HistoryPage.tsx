@@ -2,6 +2,8 @@ import { toErrorData } from '../../../shared/errors';
 import { ask } from '../../commands/core';
 import { useHistory } from '../../state/history';
 import { useToasts } from '../../state/toasts';
+import { useUi } from '../../state/ui';
+import { HistoryFilterBar } from './HistoryFilterBar';
 import { HistoryList } from './HistoryList';
 import { InProgress } from './InProgress';
 
@@ -10,6 +12,7 @@ const SHOWN_HISTORY = 200;
 /** The sidebar's History page: what runs now, then every finished job, exportable as CSV or JSON. */
 export function HistoryPage() {
   const history = useHistory((s) => s.entries);
+  const filter = useUi((s) => s.historyFilter);
   const exportHistory = async (format: 'json' | 'csv') => {
     try {
       const { fileName, text } = await ask('jobs:history-export', { format });
@@ -46,7 +49,8 @@ export function HistoryPage() {
           Clear History
         </button>
       </div>
-      <HistoryList label="All history" limit={SHOWN_HISTORY} />
+      <HistoryFilterBar />
+      <HistoryList label="All history" limit={SHOWN_HISTORY} filter={filter} />
     </section>
   );
 }

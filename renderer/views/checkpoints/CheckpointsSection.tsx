@@ -1,7 +1,8 @@
 /**
- * A machine's checkpoints in its details: label, time, size, and Revert, Clone and Delete for each,
- * with Save Checkpoint. Its dialogs are its own, so it works wherever it is mounted.
+ * A machine's checkpoints in its details, as a list that fits the inspector: label, then when it was saved and
+ * its size; Revert, Clone and Delete for each on hover or focus; and Save Checkpoint. Its dialogs are its own, so it works wherever it is mounted.
  */
+import { Copy, RotateCcw, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { Machine } from '../../../shared/machine';
 import { checkpointCount } from '../../model/checkpoints';
@@ -46,51 +47,51 @@ export function CheckpointsSection({ machine }: { machine: Machine }) {
         </button>
       </header>
       {list.length > 0 && (
-        <table className="checkpoint-list">
-          <thead>
-            <tr>
-              <th scope="col">Label</th>
-              <th scope="col">Saved</th>
-              <th scope="col">Size</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((c) => (
-              <tr key={c.name} data-checkpoint={c.name}>
-                <td>{c.label}</td>
-                <td>{new Date(c.createdAt).toLocaleString()}</td>
-                <td>{c.size ? formatBytes(c.size) : '—'}</td>
-                <td>
-                  <button
-                    type="button"
-                    aria-label={`Revert to ${c.label}`}
-                    onClick={() => setOpen({ kind: 'revert', checkpoint: c.name })}
-                  >
-                    Revert…
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`Clone ${c.label}`}
-                    onClick={() => setOpen({ kind: 'clone', checkpoint: c.name })}
-                  >
-                    Clone…
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    aria-label={`Delete ${c.label}`}
-                    onClick={() => setOpen({ kind: 'delete', checkpoint: c.name })}
-                  >
-                    Delete…
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="checkpoint-list" aria-label={`Checkpoints of ${machine.name}`}>
+          {list.map((c) => (
+            <li key={c.name} className="checkpoint-item" aria-label={c.label} data-checkpoint={c.name}>
+              <div className="checkpoint-text">
+                <span className="checkpoint-label" title={c.label}>
+                  {c.label}
+                </span>
+                <span className="checkpoint-meta">
+                  <time dateTime={new Date(c.createdAt).toISOString()}>{savedAt(c.createdAt)}</time>
+                  {c.size ? ` · ${formatBytes(c.size)}` : ''}
+                </span>
+              </div>
+              {/* Shown on hover and on focus, as Mail's row buttons are; each says what it does. */}
+              <div className="checkpoint-actions">
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Revert to ${c.label}`}
+                  title="Revert to This Checkpoint…"
+                  onClick={() => setOpen({ kind: 'revert', checkpoint: c.name })}
+                >
+                  <RotateCcw size={13} aria-hidden />
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Clone ${c.label}`}
+                  title="Clone as a New Machine…"
+                  onClick={() => setOpen({ kind: 'clone', checkpoint: c.name })}
+                >
+                  <Copy size={13} aria-hidden />
+                </button>
+                <button
+                  type="button"
+                  className="icon-button danger"
+                  aria-label={`Delete ${c.label}`}
+                  title="Delete Checkpoint…"
+                  onClick={() => setOpen({ kind: 'delete', checkpoint: c.name })}
+                >
+                  <Trash2 size={13} aria-hidden />
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
       <p className="muted">A checkpoint keeps the disk, not running programs. {ORBSTACK_NOTE}</p>
       {open?.kind === 'save' && <SaveCheckpointDialog machine={machine.name} onClose={close} />}
@@ -103,4 +104,9 @@ export function CheckpointsSection({ machine }: { machine: Machine }) {
       {open?.kind === 'delete' && <DeleteCheckpointDialog checkpoint={open.checkpoint} onClose={close} />}
     </section>
   );
+}
+
+/** "Dec 7, 2026, 10:15 AM": the date and minute, without seconds. */
+function savedAt(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -72,13 +72,25 @@ export function CloudInitEditor({ value, onChange, onErrors, unsupported }: Prop
 
   return (
     <div className="field field-wide cloud-init-editor">
-      <div className="label-row">
-        <label htmlFor={`${id}-text`}>cloud-init user data</label>
-        <button type="button" className="link" disabled={!!unsupported} onClick={() => void load()}>
+      <label htmlFor={`${id}-text`}>cloud-init user data</label>
+      <textarea
+        id={`${id}-text`}
+        className="mono"
+        rows={10}
+        value={unsupported ? '' : value}
+        disabled={!!unsupported}
+        placeholder={unsupported ?? `${PLACEHOLDER}\n(optional)`}
+        spellCheck={false}
+        autoCapitalize="off"
+        maxLength={MAX_CLOUD_INIT_CHARS}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <div className="row">
+        <button type="button" disabled={!!unsupported} onClick={() => void load()}>
           Load File…
         </button>
         {value && !unsupported && (
-          <button type="button" className="link" onClick={() => onChange('')}>
+          <button type="button" onClick={() => onChange('')}>
             Clear
           </button>
         )}
@@ -94,18 +106,6 @@ export function CloudInitEditor({ value, onChange, onErrors, unsupported }: Prop
           }}
         />
       </div>
-      <textarea
-        id={`${id}-text`}
-        className="mono"
-        rows={value ? 7 : 3}
-        value={unsupported ? '' : value}
-        disabled={!!unsupported}
-        placeholder={unsupported ?? `${PLACEHOLDER}\n(optional)`}
-        spellCheck={false}
-        autoCapitalize="off"
-        maxLength={MAX_CLOUD_INIT_CHARS}
-        onChange={(e) => onChange(e.target.value)}
-      />
       {loadProblem && (
         <p className="field-error" role="alert">
           {loadProblem}

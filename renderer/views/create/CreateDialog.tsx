@@ -82,6 +82,11 @@ export function CreateDialog({ preset }: { preset?: Preset } = {}) {
     });
   };
 
+  const presetsButton = (
+    <button type="button" onClick={() => useUi.getState().open({ kind: 'presets' })}>
+      Presets…
+    </button>
+  );
   return (
     <Dialog title={preset ? `Edit Preset “${preset.name}”` : 'New Machine'} onClose={close}>
       <form onSubmit={onSubmit} className="form-grid">
@@ -178,7 +183,7 @@ export function CreateDialog({ preset }: { preset?: Preset } = {}) {
             <ErrorDetails error={error} />
           </div>
         )}
-        <div className="field-wide preset-save">
+        <div className="field field-wide preset-save">
           <label htmlFor={`${id}-preset`}>{preset ? 'Preset name' : 'Save as preset'}</label>
           <div className="row">
             <input
@@ -195,19 +200,22 @@ export function CreateDialog({ preset }: { preset?: Preset } = {}) {
                 Save as Preset
               </button>
             )}
-            <button type="button" onClick={() => useUi.getState().open({ kind: 'presets' })}>
-              Presets…
-            </button>
           </div>
           {savedAs && <p role="status">Saved the preset “{savedAs}”.</p>}
         </div>
         {preset ? (
-          <DialogButtons label="Save Preset" onCancel={close} disabled={!!presetProblem || busy} />
+          <DialogButtons
+            label="Save Preset"
+            onCancel={close}
+            disabled={!!presetProblem || busy}
+            leading={presetsButton}
+          />
         ) : (
           <DialogButtons
             label={busy ? 'Creating…' : 'Create'}
             onCancel={close}
             disabled={!!problem || busy}
+            leading={presetsButton}
           />
         )}
       </form>

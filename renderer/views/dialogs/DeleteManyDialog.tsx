@@ -3,6 +3,7 @@ import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
+import { newBatchId } from '../../model/batches';
 import { useMachines } from '../../state/machines';
 import { useUi } from '../../state/ui';
 import { useSubmit } from '../../hooks/use-submit';
@@ -19,8 +20,9 @@ export function DeleteManyDialog({ machines }: { machines: string[] }) {
     void submit(async () => {
       // Every delete is asked for; the ones the core refuses are reported together, the rest go ahead.
       const refused: Array<{ name: string; error: AppErrorData }> = [];
+      const batch = newBatchId();
       for (const name of machines) {
-        await deleteMachine(name).catch((e: unknown) => refused.push({ name, error: toErrorData(e) }));
+        await deleteMachine(name, batch).catch((e: unknown) => refused.push({ name, error: toErrorData(e) }));
       }
       if (refused.length) {
         throw Object.assign(new Error(refused.map((r) => `${r.name}: ${r.error.message}`).join('\n')), {

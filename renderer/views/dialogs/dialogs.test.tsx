@@ -147,6 +147,16 @@ describe('DeleteDialog', () => {
 });
 
 describe('RenameDialog', () => {
+  it('opens with the whole name selected, so that typing replaces it', async () => {
+    stubApi({});
+    render(<RenameDialog machine="ubuntu" />);
+    const input = screen.getByLabelText<HTMLInputElement>('New name');
+    expect(input).toHaveFocus();
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, 'ubuntu'.length]);
+    await userEvent.keyboard('web');
+    expect(input).toHaveValue('web');
+  });
+
   it('needs a new, free, valid name', async () => {
     const { invoke } = stubApi({ 'machine:rename': () => job('ubuntu', 'queued', 'rename') });
     render(<RenameDialog machine="ubuntu" />);

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { ask } from '../../commands/core';
-import { toErrorData } from '../../../shared/errors';
 import { webAddress } from '../../../shared/inside';
 import type { Machine } from '../../../shared/machine';
 import { activeJobsFor, availability } from '../../../shared/machine-actions';
@@ -8,7 +7,6 @@ import { runMachineAction } from '../../commands/machine-commands';
 import { CopyButton } from '../../components/CopyButton';
 import { useJobs } from '../../state/jobs';
 import { selectCapabilities, useOrbctl } from '../../state/orbctl';
-import { useToasts } from '../../state/toasts';
 import '../run/run.css';
 
 /**
@@ -35,17 +33,6 @@ export function ReachSection({ machine }: { machine: Machine }) {
     };
   }, [name, machine.defaultUser]);
 
-  const openInBrowser = async () => {
-    try {
-      const { opened, url } = await ask('machine:open-web', { name });
-      // The headless host cannot open the browser on this screen: this tab opens a new one.
-      if (!opened) window.open(url, '_blank', 'noopener,noreferrer');
-    } catch (error) {
-      const data = toErrorData(error);
-      useToasts.getState().push({ kind: 'error', text: data.message, error: data });
-    }
-  };
-
   return (
     <section className="reach" aria-label={`Reach ${name}`}>
       <h3>Reach It</h3>
@@ -63,7 +50,7 @@ export function ReachSection({ machine }: { machine: Machine }) {
         <CopyButton text={address} label="Copy Address" />
         <button
           type="button"
-          onClick={() => void openInBrowser()}
+          onClick={() => void runMachineAction('open-web', name)}
           disabled={machine.state !== 'running'}
           title={machine.state === 'running' ? `Open http://${address}/` : `${name} is ${machine.state}`}
         >

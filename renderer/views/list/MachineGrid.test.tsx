@@ -72,6 +72,14 @@ describe('MachineGrid', { timeout: 20_000 }, () => {
     expect(screen.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
   });
 
+  it('selects the machine whose name starts with the letters typed (type-to-select)', async () => {
+    render(<MachineGrid machines={machines} onOpenDetails={() => {}} />);
+    await userEvent.tab();
+    await userEvent.keyboard('we');
+    expect(useMachines.getState().selected).toBe('web-2');
+    expect(grid()).toHaveAttribute('aria-activedescendant', screen.getByRole('row', { name: 'web-2' }).id);
+  });
+
   it('selects several with ⌘/Ctrl-click and ⇧-click, and all with ⌘A/Ctrl+A', async () => {
     // One session, so held modifier keys apply to the clicks (jsdom is not a Mac: Ctrl is the modifier).
     const user = userEvent.setup();

@@ -19,6 +19,7 @@ import { filterMachines, heldRows, moveSelection, sortMachines } from '../../mod
 import { failureMarks, placeholders } from '../../model/row-marks';
 import type { SetupRecord } from '../../../shared/ipc/types';
 import { isMac } from '../../model/shortcuts';
+import { TypeSelect } from '../../model/type-select';
 import { reportVisibleMachines, viewportFirst } from '../../commands/visible-rows';
 import { useJobs } from '../../state/jobs';
 import { useMachines } from '../../state/machines';
@@ -83,6 +84,7 @@ export function MachineGrid({
   // The search field shows each keystroke at once; the list follows when React has time.
   const filter = useDeferredValue(typed);
   const scroller = useRef<HTMLDivElement>(null);
+  const typeSelect = useRef(new TypeSelect());
 
   // The usage figures change every few seconds: they reorder the list only while it is sorted by them.
   const sortFigures = sort.key === 'cpu' || sort.key === 'memory' ? figures : undefined;
@@ -209,9 +211,15 @@ export function MachineGrid({
       event.preventDefault();
       const row = document.getElementById(rowId(state.selection.focus ?? state.selection.names[0]!));
       const box = (row ?? scroller.current!).getBoundingClientRect();
-      void openContextMenu(state.selection.names, box.left + 24, box.top + ROW_HEIGHT);
+      void openContextMenu(state.selection.names, box.left + 24, box.top + ROW_HEIGHT, true);
     } else if (event.key === 'Escape' && state.selection.names.length > 1) {
       state.select(state.selection.focus);
+    } else if (TypeSelect.wants(event)) {
+      const next = typeSelect.current.next(event.key, names, state.selection.focus);
+      if (!next) return;
+      event.preventDefault();
+      state.select(next);
+      reveal(next);
     }
   };
 

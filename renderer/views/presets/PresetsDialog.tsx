@@ -112,7 +112,7 @@ export function PresetsDialog() {
                 <div className="muted">{presetSummary(p)}</div>
               </div>
               <div className="row">
-                <button type="button" className="primary" onClick={() => void create(p)}>
+                <button type="button" onClick={() => void create(p)}>
                   Create
                 </button>
                 <button
@@ -197,6 +197,7 @@ export function PresetsDialog() {
         <button type="button" onClick={() => useUi.getState().open({ kind: 'create' })}>
           New Machine…
         </button>
+        <span className="dialog-buttons-gap" />
         <button type="button" className="primary" onClick={close}>
           Done
         </button>

@@ -67,7 +67,9 @@ export function PushToDialog({ machine }: { machine: string }) {
     <Dialog title={`Copy Files to “${machine}”`} onClose={close}>
       <form onSubmit={onSubmit}>
         <div className="field">
-          <span id={`${id}-files`}>Files</span>
+          <span id={`${id}-files`} className="field-label">
+            Files
+          </span>
           <div className="row">
             <button type="button" onClick={() => void choose().catch(() => {})} data-autofocus>
               Choose Files…

@@ -110,7 +110,9 @@ export function RunCommandDialog({ machine }: { machine: string }) {
         />
         {history.length > 0 && (
           <div className="field">
-            <span id={`${id}-recent`}>Recent commands</span>
+            <span id={`${id}-recent`} className="field-label">
+              Recent commands
+            </span>
             <ul className="file-list run-history" aria-labelledby={`${id}-recent`}>
               {history.map((h) => (
                 <li key={h.jobId}>

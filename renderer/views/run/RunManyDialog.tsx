@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ask, startJob } from '../../commands/core';
+import { newBatchId } from '../../model/batches';
 import { isFinished, type Job } from '../../../shared/jobs';
 import { commandLineProblem, linuxPathProblem, runAsChoices } from '../../../shared/inside';
 import { Dialog } from '../../components/Dialog';
@@ -46,12 +47,14 @@ export function RunManyDialog({ machines }: { machines: string[] }) {
   const run = () =>
     void submit(async () => {
       const ids: Record<string, string> = {};
+      const batch = newBatchId();
       for (const name of machines) {
         const job = await startJob('machine:run', {
           name,
           command: request.command,
           as: request.as,
           ...(workdir ? { workdir } : {}),
+          batch,
         });
         ids[name] = job.id;
       }
@@ -98,7 +101,9 @@ export function RunManyDialog({ machines }: { machines: string[] }) {
               Output of {shown}
             </p>
             <RunOutputView output={output} />
-            <CopyButton text={output.text} label="Copy All" />
+            <div className="row">
+              <CopyButton text={output.text} label="Copy All" />
+            </div>
           </>
         )}
         {error && <ErrorDetails error={error} />}

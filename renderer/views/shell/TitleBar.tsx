@@ -1,6 +1,6 @@
 import type { CommandName } from '../../../shared/commands';
-import { Import, PanelLeft, PanelRight, Plus, RotateCw, Search } from 'lucide-react';
-import { registerFilterField, runWindowCommand } from '../../commands/window-commands';
+import { Import, PanelLeft, PanelRight, Plus, RotateCw } from 'lucide-react';
+import { runWindowCommand } from '../../commands/window-commands';
 import { useAppAvailability } from '../../state/app-availability';
 import { shortcutLabel } from '../../model/shortcuts';
 import { useConnection } from '../../state/connection';
@@ -9,6 +9,7 @@ import { useCheckpointGroups } from '../../state/checkpoints';
 import { useUi } from '../../state/ui';
 import { ActivityIndicator } from './ActivityIndicator';
 import { FileMenu } from './FileMenu';
+import { SearchField } from './SearchField';
 
 const tip = (text: string, command: CommandName) => {
   const key = shortcutLabel(command);
@@ -25,7 +26,7 @@ export function TitleBar() {
   // The list's machines: checkpoints are counted apart, as the list shows them under their machine.
   const { machines, count: checkpoints } = useCheckpointGroups();
   const running = machines.filter((m) => m.state === 'running').length;
-  const { filter, setFilter, sidebarCollapsed, toggleSidebar, inspectorOpen, setInspectorOpen } = useUi();
+  const { sidebarCollapsed, toggleSidebar, inspectorOpen, setInspectorOpen } = useUi();
   const create = useAppAvailability('create');
   const importing = useAppAvailability('import');
   return (
@@ -97,19 +98,7 @@ export function TitleBar() {
           <PanelRight size={16} aria-hidden />
         </button>
       </div>
-      <label className="search-field">
-        <Search size={13} aria-hidden />
-        <input
-          ref={registerFilterField}
-          type="search"
-          aria-label="Filter machines"
-          placeholder="Search"
-          value={filter}
-          spellCheck={false}
-          onChange={(e) => setFilter(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setFilter('')}
-        />
-      </label>
+      <SearchField />
     </header>
   );
 }

@@ -9,6 +9,7 @@ import { demoExportNote } from '../../model/demo-exports';
 import { useConnection } from '../../state/connection';
 import { useUi } from '../../state/ui';
 import { useSubmit } from '../../hooks/use-submit';
+import { ExportChoices } from './ExportChoices';
 
 /**
  * Several machines into one folder, one export job each, each under its usual file name with its checksum and
@@ -74,28 +75,13 @@ export function ExportManyDialog({ machines, offered }: { machines: string[]; of
           {offered && ' Copy the folder to the other Mac and drop it on OrbDeck there: it imports them all.'}
         </p>
         {demoNote && <p className="muted">{demoNote}</p>}
-        {offered ? (
-          <ul className="check-list" aria-label="Machines to export">
-            {offered.map((m) => (
-              <li key={m}>
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={chosen.includes(m)}
-                    onChange={(e) => toggle(m, e.target.checked)}
-                  />
-                  {m}
-                </label>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <ul className="file-list" aria-label="Machines to export">
-            {machines.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        )}
+        <ExportChoices
+          names={offered ?? machines}
+          chosen={chosen}
+          {...(offered
+            ? { onToggle: toggle, onToggleAll: (on: boolean) => setChosen(on ? offered : []) }
+            : {})}
+        />
         {!electron && (
           <div className="field">
             <label htmlFor={`${id}-folder`}>Folder</label>

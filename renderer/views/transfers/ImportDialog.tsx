@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { describeImage } from '../../../shared/distros';
 import type { ImportPreview } from '../../../shared/ipc/contract';
 import type { FolderPreview } from '../../../shared/ipc/types';
@@ -13,9 +13,7 @@ import { formatBytes } from '../../model/format';
 import { selectMachines, useMachines } from '../../state/machines';
 import { useUi } from '../../state/ui';
 import { useSubmit } from '../../hooks/use-submit';
-import { useExportCheck, VERDICT_WORDS } from '../../hooks/use-export-check';
-import { importCheckMessage } from '../../model/import-check';
-import { ChecksumStatus } from './ChecksumStatus';
+import { formatDate, ImportTable, ItemCheck } from './ImportTable';
 
 /** What each dropped or picked export holds, with a name for each new machine; each becomes its own job. */
 export function ImportDialog({
@@ -74,42 +72,26 @@ export function ImportDialog({
 
   const title = items.length === 1 ? `Import “${items[0]!.name}”` : `Import ${items.length} Machines`;
   return (
-    <Dialog title={title} onClose={discard}>
+    <Dialog title={title} onClose={discard} {...(items.length > 1 ? { className: 'dialog-wide' } : {})}>
       <form onSubmit={onSubmit}>
         {folder && <FolderSummary folder={folder} count={items.length} />}
-        <ul className="import-list">
-          {items.map((item, i) => (
-            <li key={item.path} aria-label={`Export of ${item.name}`}>
-              {items.length > 2 ? (
-                <p className="import-summary">
-                  <strong>{item.name}</strong> · {describeImage(item.distro, item.version)} · {item.arch} ·{' '}
-                  {formatBytes(item.size)} · exported {formatDate(item.exportedAt)}
-                </p>
-              ) : (
-                <dl className="import-facts">
-                  <dt>Exported machine</dt>
-                  <dd>{item.name}</dd>
-                  <dt>Distro</dt>
-                  <dd>{describeImage(item.distro, item.version)}</dd>
-                  <dt>Architecture</dt>
-                  <dd>{item.arch}</dd>
-                  <dt>Exported</dt>
-                  <dd>{formatDate(item.exportedAt)}</dd>
-                  <dt>File</dt>
-                  <dd>{formatBytes(item.size)}</dd>
-                </dl>
-              )}
-              <ItemCheck item={item} onVerdict={onVerdict} />
-              <NameField
-                label={items.length === 1 ? 'Name of the new machine' : `Name for ${item.name}`}
-                value={names[i]!}
-                onChange={(value) => setNames((all) => all.map((n, j) => (j === i ? value : n)))}
-                taken={[...existing, ...names.filter((_, j) => j !== i)]}
-                autoFocus={i === 0}
-              />
-            </li>
-          ))}
-        </ul>
+        {items.length > 1 ? (
+          <ImportTable
+            items={items}
+            names={names}
+            problems={problems}
+            onName={(i, value) => setNames((all) => all.map((n, j) => (j === i ? value : n)))}
+            onVerdict={onVerdict}
+          />
+        ) : (
+          <ImportOne
+            item={items[0]!}
+            name={names[0]!}
+            taken={existing}
+            onName={(value) => setNames([value])}
+            onVerdict={onVerdict}
+          />
+        )}
         {damaged.size > 0 && (
           <div className="banner banner-error" role="alert">
             <p>
@@ -155,28 +137,36 @@ function FolderSummary({ folder, count }: { folder: Omit<FolderPreview, 'items'>
   );
 }
 
-/** The checksum line of one file, reporting a damaged file to the dialog. */
-function ItemCheck({
+/** One export to import: what it holds, its checksum, and the new machine's name. */
+function ImportOne({
   item,
+  name,
+  taken,
+  onName,
   onVerdict,
 }: {
   item: ImportPreview;
-  onVerdict: (path: string, damaged: boolean) => void;
+  name: string;
+  taken: readonly string[];
+  onName(name: string): void;
+  onVerdict(path: string, damaged: boolean): void;
 }) {
-  const state = useExportCheck(item.ref, item.checksum);
-  const bad = state.phase === 'done' && state.verdict === 'mismatch';
-  useEffect(() => onVerdict(item.path, bad), [item.path, bad, onVerdict]);
-  // Said plainly: whether the file was checked, and how to have it checked when it was not.
-  const more =
-    state.phase === 'done' && state.message !== VERDICT_WORDS[state.verdict] ? state.message : undefined;
-  const said =
-    state.phase === 'done'
-      ? { ...state, message: importCheckMessage(state.verdict, item.uploaded, more) }
-      : state;
-  return <ChecksumStatus state={said} />;
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+  return (
+    <div aria-label={`Export of ${item.name}`} role="group">
+      <dl className="import-facts">
+        <dt>Exported machine</dt>
+        <dd>{item.name}</dd>
+        <dt>Distro</dt>
+        <dd>{describeImage(item.distro, item.version)}</dd>
+        <dt>Architecture</dt>
+        <dd>{item.arch}</dd>
+        <dt>Exported</dt>
+        <dd>{formatDate(item.exportedAt)}</dd>
+        <dt>File</dt>
+        <dd>{formatBytes(item.size)}</dd>
+      </dl>
+      <ItemCheck item={item} onVerdict={onVerdict} />
+      <NameField label="Name of the new machine" value={name} onChange={onName} taken={taken} autoFocus />
+    </div>
+  );
 }

@@ -120,8 +120,10 @@ describe('CheckpointsSection', () => {
     expect(section).toHaveTextContent(
       'OrbStack’s own app and orbctl show checkpoints as ordinary stopped machines',
     );
-    const row = within(section).getByRole('row', { name: /clean/ });
-    expect(row).toHaveTextContent('2.0 kB');
+    // A list that fits the inspector: the label, then when it was saved and its size.
+    const list = within(section).getByRole('list', { name: 'Checkpoints of ubuntu' });
+    const row = within(list).getByRole('listitem', { name: 'clean' });
+    expect(row).toHaveTextContent(/^clean.*2026.* · 2\.0 kB$/);
     await userEvent.click(within(row).getByRole('button', { name: 'Delete clean' }));
     // The confirmation names the checkpoint.
     expect(screen.getByText('Delete Checkpoint “clean”?')).toBeInTheDocument();
