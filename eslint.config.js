@@ -55,6 +55,8 @@ export default tseslint.config(
               group: [
                 'zod',
                 '**/shared/presets',
+                '**/shared/sandbox-schemas',
+                '**/shared/export-config',
                 '**/shared/ipc/contract',
                 '**/shared/ipc/schemas',
                 '**/shared/ipc/settings',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, extended, resetAvailability, timeLeftWords, timeLimitRequest, warnAt } from './sandboxes';
+import { timeLimitRequest } from './sandbox-schemas';
+import { countdown, extended, resetAvailability, timeLeftWords, warnAt } from './sandboxes';
 
 describe('sandbox rules', () => {
   it('counts down as a clock, and says the time left in words', () => {

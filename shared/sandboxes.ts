@@ -3,7 +3,6 @@
  * go back to it in one click (Reset), and may have a time limit after which they are reset or deleted. One set of
  * rules for the window, the core and the agent endpoint (docs/sandboxes.md).
  */
-import { z } from 'zod';
 
 /** What happens when a sandbox's time runs out. */
 export const TIME_LIMIT_ENDS = ['reset', 'delete'] as const;
@@ -17,16 +16,11 @@ export const WARN_BEFORE_MS = 5 * 60 * 1000;
 /** What "Extend" adds. */
 export const EXTEND_SECONDS = 3600;
 
-export const timeLimitSeconds = z
-  .number()
-  .int('A time limit is a whole number of seconds.')
-  .min(MIN_TIME_LIMIT_SECONDS, `A time limit is at least ${MIN_TIME_LIMIT_SECONDS} seconds.`)
-  .max(MAX_TIME_LIMIT_SECONDS, 'A time limit is at most 7 days.');
-
-export const timeLimitRequest = z
-  .object({ seconds: timeLimitSeconds, then: z.enum(TIME_LIMIT_ENDS) })
-  .strict();
-export type TimeLimitRequest = z.infer<typeof timeLimitRequest>;
+/** A time limit asked for at creation (checked by `timeLimitRequest`, shared/sandbox-schemas.ts). */
+export interface TimeLimitRequest {
+  seconds: number;
+  then: TimeLimitEnd;
+}
 
 /** The choices the New Sandbox sheet offers (seconds; 0 = none). */
 export const TIME_LIMIT_CHOICES: ReadonlyArray<{ seconds: number; label: string }> = [
@@ -78,11 +72,6 @@ export interface SandboxRecord {
 
 /** The largest file copied into or out of a sandbox by content (an agent's copy: no path on this computer). */
 export const MAX_SANDBOX_FILE_BYTES = 4 * 1024 * 1024;
-
-export const fileContent = z
-  .string()
-  .max(Math.ceil(MAX_SANDBOX_FILE_BYTES / 3) * 4, 'A file copied into a sandbox is at most 4 MiB.')
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The content is not base64.');
 
 /** A file copied out of a sandbox by content. */
 export interface SandboxFileContent {

@@ -15,13 +15,8 @@ import { RUN_AS, type RunOutput, type RunOutputEvent, type RunRecord } from '../
 import { MAX_CLOUD_INIT_CHARS } from '../machine-options';
 import { PRESET_FIELDS, presetId, type Preset, type PresetPreview } from '../presets';
 import { jsonBytes, MAX_PRESETS_FILE_BYTES, sizeWords } from './limits';
-import {
-  fileContent,
-  timeLimitRequest,
-  timeLimitSeconds,
-  type SandboxFileContent,
-  type SandboxRecord,
-} from '../sandboxes';
+import { fileContent, timeLimitRequest, timeLimitSeconds } from '../sandbox-schemas';
+import type { SandboxFileContent, SandboxRecord } from '../sandboxes';
 import type { StartPolicyRecord } from '../start-policy';
 import type { MachineInfo, MachineLimitsAnswer } from '../machine';
 import type { FolderSizes, MachineUsage, UsageChange } from '../usage';

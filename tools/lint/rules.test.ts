@@ -1,5 +1,5 @@
 import { ESLint } from 'eslint';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LAYERS } from './layer-table.mjs';
@@ -105,6 +105,27 @@ describe('npm run lint keeps the renderer in its layers', () => {
     ).toEqual([]);
     expect(await layerErrors('renderer/example.tsx', "export { getApi } from './api/api';\n")).toEqual([]);
     expect(await layerErrors('renderer/main.tsx', "export { getApi } from './api/api';\n")).toEqual([]);
+  });
+});
+
+describe('npm run lint keeps zod out of the window', () => {
+  it('refuses a value import from every shared module that builds a zod schema', async () => {
+    const builders = readdirSync(resolve(root, 'shared'), { recursive: true, encoding: 'utf8' })
+      .map((f) => f.split('\\').join('/'))
+      .filter((f) => /\.ts$/.test(f) && !/\.(test|test-d)\./.test(f))
+      .filter((f) =>
+        /^import \{[^}]*\} from 'zod';$/m.test(readFileSync(resolve(root, 'shared', f), 'utf8')),
+      );
+    expect(builders.length).toBeGreaterThan(4);
+    for (const f of builders) {
+      const spec = `../../shared/${f.replace(/\.ts$/, '')}`;
+      const errors = await errorsOf(
+        '@typescript-eslint/no-restricted-imports',
+        'renderer/model/example.ts',
+        `export { someValue } from '${spec}';\n`,
+      );
+      expect(errors, f).toHaveLength(1);
+    }
   });
 });
 
