@@ -1,5 +1,7 @@
 // The whole core (router, jobs, adapter, history) against the real simulator, as the app runs it: shared
-// set-up of the core's integration tests. Each test gets its own data folder and simulator state.
+// set-up of the core's integration tests. Each test gets its own data folder and simulator state. The core's
+// orbctl calls run the simulator in this process unless a test asks for `launch: 'process'`
+// (in-process-launcher.ts); `sim` below, the terminal beside the app, is always a real process.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Job } from '../../shared/jobs';
 import { createCore, type Core, type CoreOptions } from '../../electron/core/app-core';
+import { inProcessLauncher, type SimLaunch } from './in-process-launcher';
 import { baseEnv, SIM_PATH, simEnv } from './sim';
 import { recordTimings } from './timings';
 
@@ -32,15 +35,17 @@ export const sim = (home: string, ...args: string[]) =>
 export function startCore(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'orbdeck-core-')),
-  extra: Pick<CoreOptions, 'desktop'> = {},
+  extra: Pick<CoreOptions, 'desktop'> & { launch?: SimLaunch } = {},
 ) {
   const simHome = join(dataDir, 'sim');
+  const { launch = 'in-process', ...options } = extra;
   const core = createCore({
     version: 'test',
     dataDir,
     demo: true,
     simBinary: SIM_PATH,
-    ...extra,
+    ...(launch === 'in-process' ? { simLauncher: inProcessLauncher() } : {}),
+    ...options,
     env: simEnv(simHome, {
       ORBCTL_SIM_SEED: 'demo',
       ORBCTL_SIM_SPEED: '40',

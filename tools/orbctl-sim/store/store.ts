@@ -16,6 +16,8 @@ export class StateStore {
       now: () => number;
       /** Fills an empty state folder (ORBCTL_SIM_SEED); runs under the lock. */
       seed?: (state: SimState, now: number) => void;
+      /** Throws once the process using the store has ended: from then on it reads and writes nothing. */
+      assertRunning?: () => void;
     },
   ) {}
 
@@ -62,6 +64,7 @@ export class StateStore {
    * transitions are resolved in memory only; the next writer persists them.
    */
   async read(): Promise<SimState> {
+    this.options.assertRunning?.();
     const stored = this.load();
     if (stored === null) {
       if (this.options.seed) return this.update((s) => s);
@@ -79,6 +82,7 @@ export class StateStore {
     return withLock(
       this.home,
       () => {
+        this.options.assertRunning?.();
         const now = this.options.now();
         let state = this.load();
         if (state === null) {
@@ -100,6 +104,7 @@ export class StateStore {
     await withLock(
       this.home,
       () => {
+        this.options.assertRunning?.();
         for (const entry of readdirSync(this.home)) {
           if (entry !== 'state.lock') rmSync(join(this.home, entry), { recursive: true, force: true });
         }
