@@ -23,6 +23,7 @@ export default defineConfig({
             'shared/**/*.test.ts',
             'scripts/**/*.test.ts',
             'tools/**/*.test.ts',
+            'test/helpers/**/*.test.ts',
           ],
         },
       },
