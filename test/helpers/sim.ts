@@ -8,7 +8,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import { makeStore } from '../../tools/orbctl-sim/cli/dispatch';
 import { runInProcess } from '../../tools/orbctl-sim/in-process';
 import { hidden } from '../../tools/orbctl-sim/commands/hidden';
@@ -64,15 +63,18 @@ export function simEnv(home: string, extra: Record<string, string> = {}): NodeJS
   };
 }
 
-/** One parent folder per test file, removed after the file's tests (registered while the file is collected). */
+/**
+ * One parent folder for the state folders of a test process, removed when it exits: test files that share a
+ * worker's modules (vitest.config.ts) import this once, so a hook registered here would run after the first only.
+ */
 let parent: string | null = null;
-afterAll(() => {
-  if (parent !== null) rmSync(parent, { recursive: true, force: true });
-  parent = null;
-});
 
 export function freshHome(): string {
-  parent ??= mkdtempSync(join(tmpdir(), 'orbctl-sim-tests-'));
+  if (parent === null) {
+    const made = mkdtempSync(join(tmpdir(), 'orbctl-sim-tests-'));
+    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+    parent = made;
+  }
   return mkdtempSync(join(parent, 'home-'));
 }
 
