@@ -24,13 +24,15 @@ export function inProcessLauncher(
 ): ProcessLauncher {
   return (request) => {
     if (request.file !== simPath) return others(request);
-    let bytes = { stdout: 0, stderr: 0 };
+    const bytes = { stdout: 0, stderr: 0 };
     let tooMuchOutput = false;
     const call = runInProcess(request.args, {
       env: request.env,
+      // A process started without a folder runs in its parent's.
       cwd: request.cwd ?? process.cwd(),
       onOutput: (stream, text) => {
-        bytes = { ...bytes, [stream]: bytes[stream] + Buffer.byteLength(text) };
+        bytes[stream] += Buffer.byteLength(text);
+        // As a process past its buffer is stopped (execa's maxBuffer).
         if (bytes[stream] > request.maxOutputBytes && !tooMuchOutput) {
           tooMuchOutput = true;
           call.kill('SIGKILL');
