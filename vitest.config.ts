@@ -38,6 +38,7 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           isolate: false,
+          setupFiles: ['./test/helpers/file-boundary.ts'],
           include: NODE_TESTS,
           exclude: isolatedNodeTests,
         },
@@ -55,7 +56,7 @@ export default defineConfig({
           isolate: false,
           include: ['renderer/**/*.test.{ts,tsx}'],
           exclude: isolatedRendererTests,
-          setupFiles: ['./test/renderer/setup.ts'],
+          setupFiles: ['./test/helpers/file-boundary.ts', './test/renderer/setup.ts'],
         },
       },
       {
