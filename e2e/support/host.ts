@@ -47,8 +47,9 @@ export class Host {
       ORBCTL_SIM_EXPORT_SCALE: '0.01',
       ...(options.seed === false ? {} : { ORBCTL_SIM_SEED: 'demo' }),
       ORBDECK_DATA_DIR: this.dataDir,
-      // A poll spawns the simulator (a Node process, ~0.2 s of CPU here): every 400 ms it took half a core per
-      // host. Actions poll at once as they begin and end, so only changes made behind the app's back wait for this.
+      // A host of its own spawns the simulator for every poll (a Node process, ~0.2 s of CPU here): every 400 ms
+      // it took half a core. Actions poll at once as they begin and end, so only changes made behind the app's
+      // back wait for this.
       ORBDECK_POLL_MS: '1200',
       ...options.env,
     };
