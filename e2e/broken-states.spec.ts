@@ -40,6 +40,24 @@ test.describe('without orbctl', () => {
   });
 });
 
+test.describe('a saved orbctl that no longer answers like orbctl', () => {
+  test.use({ hostOptions: { demo: false, settings: { orbctlPath: '/bin/echo' } } });
+
+  test('is not run at the next start: the not-found screen says why and offers the choice again', async ({
+    page,
+  }) => {
+    await expect(page.getByRole('heading', { name: 'OrbStack’s orbctl was not found' })).toBeVisible();
+    await expect(
+      page.getByText(
+        "The orbctl saved in Settings ('/bin/echo') did not answer “version” as orbctl does, so OrbDeck does not run it. Choose orbctl again.",
+      ),
+    ).toBeVisible();
+    await page.getByLabel('Or tell OrbDeck where orbctl is').fill(SIM_BIN);
+    await button(page, 'Use This orbctl').click();
+    await expect(row(page, 'ubuntu')).toBeVisible();
+  });
+});
+
 test.describe('OrbStack not running', () => {
   test.use({ hostOptions: { env: { ORBCTL_SIM_FAULT: '' } } });
 

@@ -38,10 +38,21 @@ test('runs a command, streaming stdout and stderr apart, then shows the exit cod
   await expect(dialog.getByRole('list', { name: 'Recent commands' }).getByRole('listitem')).toHaveCount(2);
 });
 
-test('shows a failing command as failed, with its code and its stderr', async ({ page }) => {
+test('offers root once when the default user is root, and both where they differ', async ({ page }) => {
+  // The simulator's machines have this computer's user (root here) as their default user, but web-server.
   const dialog = await openRun(page, 'ubuntu');
+  await expect(dialog.getByLabel('Run as')).toHaveText('root (default user)');
+  await expect(dialog.getByText(/^root/)).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  const other = await openRun(page, 'web-server');
+  const runAs = other.getByRole('combobox', { name: 'Run as' });
+  await expect(runAs.getByRole('option')).toHaveText(['ubuntu (default user)', 'root']);
+});
+
+test('shows a failing command as failed, with its code and its stderr', async ({ page }) => {
+  const dialog = await openRun(page, 'web-server');
   await dialog.getByLabel('Command').fill('ls /no/such/dir');
-  await dialog.getByRole('radio', { name: 'root', exact: true }).check();
+  await dialog.getByRole('combobox', { name: 'Run as' }).selectOption('root');
   await button(dialog, 'Run').click();
   await expect(dialog.getByRole('status', { name: 'Command status' })).toHaveText(/exited with 2 in/, {
     timeout: 15_000,
@@ -52,7 +63,7 @@ test('shows a failing command as failed, with its code and its stderr', async ({
   await button(dialog, 'Close').click();
   await openActivity(page);
   await expect(page.getByRole('region', { name: 'Activity' })).toContainText(
-    'Run “ls /no/such/dir” in ubuntu as root',
+    'Run “ls /no/such/dir” in web-server as root',
   );
 });
 
@@ -123,6 +134,40 @@ test('copies a file out of a machine, and says plainly when the path is not ther
   await dialog.getByLabel('Path in ubuntu').fill('docs/notes.txt');
   await dialog.getByLabel('Save as').fill(join(out, 'notes.txt'));
   await button(dialog, 'Copy').click();
+  await expect(dialog.getByRole('status')).toContainText(`Copied to ${join(out, 'notes.txt')}`, {
+    timeout: 15_000,
+  });
+  expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('from the machine');
+});
+
+test('Replace names the file it replaces, and a folder with that name is refused, never replaced', async ({
+  page,
+  host,
+}) => {
+  const src = join(host.home, 'notes.txt');
+  writeFileSync(src, 'from the machine');
+  expect(host.sim('push', '-m', 'ubuntu', src, 'docs/').status).toBe(0);
+  const out = join(host.home, 'out');
+  mkdirSync(join(out, 'project', 'src'), { recursive: true });
+  writeFileSync(join(out, 'project', 'README'), 'mine');
+  writeFileSync(join(out, 'notes.txt'), 'old notes');
+
+  await machine(page, 'ubuntu').click();
+  await (await machineAction(page, 'ubuntu', 'Copy File from Machine')).click();
+  const dialog = page.getByRole('dialog', { name: 'Copy File from “ubuntu”' });
+  await dialog.getByLabel('Path in ubuntu').fill('docs/notes.txt');
+  await dialog.getByLabel('Save as').fill(join(out, 'project'));
+  await button(dialog, 'Copy').click();
+  await expect(dialog).toContainText("'project' is a folder with 2 items. OrbDeck replaces only a file");
+  expect(readdirSync(join(out, 'project')).sort()).toEqual(['README', 'src']);
+
+  await dialog.getByLabel('Save as').fill(join(out, 'notes.txt'));
+  await button(dialog, 'Copy').click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    /The file 'notes\.txt' \(9 bytes, changed .+\) is already there\. Replace it\? It is kept until the copy is complete\./,
+  );
+  expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('old notes');
+  await button(dialog, 'Replace').click();
   await expect(dialog.getByRole('status')).toContainText(`Copied to ${join(out, 'notes.txt')}`, {
     timeout: 15_000,
   });

@@ -25,6 +25,8 @@ test('starts, stops and restarts a machine', async ({ page, host }) => {
 
   await row(page, stopped).click();
   await (await machineAction(page, stopped, 'Restart')).click();
+  // As a person would: the restart is seen under way, then over, before the next click.
+  await expect(row(page, stopped)).toContainText('Restarting');
   await expect(row(page, stopped)).toContainText('Running');
   await (await machineAction(page, stopped, 'Stop')).click();
   await expect(row(page, stopped)).toContainText('Stopped');

@@ -61,16 +61,46 @@ test('imports a presets file, and refuses one with bad fields, naming each', asy
   );
   const problems = presets.getByRole('list', { name: 'Problems' });
   await expect(presets.getByRole('alert')).toContainText(
-    'The presets file has 3 problems; nothing was imported.',
+    'Nothing was imported: the presets file has 3 problems.',
   );
   await expect(problems).toContainText('presets[0].memory:');
   await expect(problems).toContainText('presets[1].name: Give the preset a name.');
   await expect(problems).toContainText("presets[1].distro: 'windows' is not a distro orbctl can create");
   await expect(presets.getByRole('listitem', { name: 'Team web' })).toHaveCount(0);
 
+  // A good file is shown first, its cloud-init in full, and saved only on Import.
+  const cloudInit = '#cloud-config\nruncmd:\n  - curl https://example.com/setup | sh\n';
   await presets
     .getByLabel('Presets file to import')
-    .setInputFiles(file([{ name: 'Team web', distro: 'ubuntu' }]));
+    .setInputFiles(file([{ name: 'Team web', distro: 'ubuntu', cloudInit }]));
+  const review = presets.getByRole('region', { name: 'Presets to import' });
+  await expect(review).toContainText('Import this preset from “team.json”? One carries cloud-init');
+  await expect(review.getByLabel('Cloud-init of Team web')).toHaveText(cloudInit);
+  await expect(presets.getByRole('list', { name: 'Presets' }).getByRole('listitem')).toHaveCount(0);
+  await button(review, 'Import').click();
   await expect(presets.getByRole('status')).toHaveText('Imported 1 new preset.');
   await expect(presets.getByRole('listitem', { name: 'Team web' })).toBeVisible();
+});
+
+test('a shared preset whose cloud-init the editor would refuse is not imported, and says its line', async ({
+  page,
+}) => {
+  await page.getByRole('button', { name: 'New Machine' }).click();
+  await button(page.getByRole('dialog', { name: 'New Machine' }), 'Presets…').click();
+  const presets = page.getByRole('dialog', { name: 'Presets' });
+  await presets.getByLabel('Presets file to import').setInputFiles({
+    name: 'one.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        orbdeck: 'presets',
+        version: 1,
+        presets: [{ name: 'Bad', distro: 'ubuntu', cloudInit: '#cloud-config\npackages: git\n' }],
+      }),
+    ),
+  });
+  await expect(presets.getByRole('alert')).toContainText(
+    'Nothing was imported: the presets file has a problem. presets[0].cloudInit: Line 2:',
+  );
+  await expect(presets.getByRole('region', { name: 'Presets to import' })).toHaveCount(0);
 });

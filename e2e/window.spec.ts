@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { button, details, machineTable, openActivity, row } from './support/ui';
@@ -60,8 +61,9 @@ test('a bulk delete asks once, naming every machine, and deletes only after the 
 
 test('a bulk export writes one file per machine into one folder, one job each, and an index the folder imports by', async ({
   page,
-  host,
 }) => {
+  // A folder of the person's own: OrbDeck's data folder is refused as a place to write exports.
+  const folder = mkdtempSync(join(tmpdir(), 'orbdeck-new-mac-'));
   await row(page, 'alpine').click();
   await row(page, 'debian').click({ modifiers: ['Control'] });
   await page
@@ -69,7 +71,7 @@ test('a bulk export writes one file per machine into one folder, one job each, a
     .getByRole('button', { name: 'Export…' })
     .click();
   const dialog = page.getByRole('dialog', { name: 'Export 2 Machines' });
-  await dialog.getByLabel('Folder').fill(host.dataDir);
+  await dialog.getByLabel('Folder').fill(folder);
   await button(dialog, 'Export 2 Machines').click();
   await openActivity(page);
   const activity = page.getByRole('region', { name: 'Activity' });
@@ -85,16 +87,16 @@ test('a bulk export writes one file per machine into one folder, one job each, a
   });
   // The folder holds an index too; File › Import Folder… (a browser types the path) lists both.
   await expect
-    .poll(() => indexStates(host.dataDir), { timeout: 60_000 })
+    .poll(() => indexStates(folder), { timeout: 60_000 })
     .toEqual(['alpine exported', 'debian exported']);
   await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Import Folder…' }).click();
   const pick = page.getByRole('dialog', { name: 'Import Folder' });
-  await pick.getByLabel('Folder').fill(host.dataDir);
+  await pick.getByLabel('Folder').fill(folder);
   await button(pick, 'Show Machines').click();
   const importing = page.getByRole('dialog', { name: 'Import 2 Machines' });
   await expect(importing.getByRole('status').first()).toHaveText(
-    `2 machines from ${host.dataDir}, as its index lists them.`,
+    `2 machines from ${folder}, as its index lists them.`,
   );
   await expect(importing.getByLabel('Name for debian')).toHaveValue('debian-2');
 });

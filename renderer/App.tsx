@@ -18,6 +18,7 @@ import { MachinesView } from './views/MachinesView';
 const AppDialogs = lazyNamed(() => import('./views/dialogs/AppDialogs'), 'AppDialogs');
 const TrustDialogs = lazyNamed(() => import('./views/dialogs/CheckpointDialogs'), 'TrustDialogs');
 const InsideDialogs = lazyNamed(() => import('./views/dialogs/RunDialogs'), 'InsideDialogs');
+const SandboxDialogs = lazyNamed(() => import('./views/dialogs/SandboxDialogs'), 'SandboxDialogs');
 
 /** `lazy` for a module's named component. */
 function lazyNamed<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -48,6 +49,7 @@ export function App() {
         <Suspense fallback={null}>
           <TrustDialogs />
           <InsideDialogs />
+          <SandboxDialogs />
           <AppDialogs />
         </Suspense>
       )}
@@ -58,14 +60,15 @@ export function App() {
             : 'Drop an OrbStack export to import it'}
         </div>
       )}
-      {/* The browser's file picker for Import… where there is no native dialog. */}
+      {/* The browser's file picker for Import… where there is no native dialog; an export's checksum and
+          manifest may be chosen with it. */}
       <input
         ref={registerImportInput}
         type="file"
         multiple
         hidden
         aria-label="Choose export files to import"
-        accept=".zst,.tar.zst,application/zstd"
+        accept=".zst,.tar.zst,application/zstd,.sha256,.json"
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';

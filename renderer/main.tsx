@@ -9,6 +9,7 @@ import './styles/shell.css';
 import './styles/list.css';
 import './styles/inspector.css';
 import './styles/activity.css';
+import './styles/sandboxes.css';
 
 const FIRST_RENDER_WAIT_MS = 400;
 

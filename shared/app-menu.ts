@@ -49,6 +49,8 @@ export function buildAppMenu(appName = 'OrbDeck', isMac = true): AppMenuItem[] {
       { label: 'New Machine…', accelerator: 'CmdOrCtrl+N', command: { command: 'create' } },
       // The presets, each one click from a new machine.
       { label: 'New from Preset…', accelerator: 'CmdOrCtrl+Shift+N', command: { command: 'presets' } },
+      // An isolated machine with a golden checkpoint (docs/sandboxes.md).
+      { label: 'New Sandbox…', accelerator: 'CmdOrCtrl+Alt+N', command: { command: 'new-sandbox' } },
       { label: 'Import…', accelerator: 'CmdOrCtrl+I', command: { command: 'import' } },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', command: { command: 'export' } },
       { label: 'Verify Export…', command: { command: 'verify-export' } },

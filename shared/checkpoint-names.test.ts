@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkpointName, isCheckpointName, parseCheckpointName } from './checkpoint-names';
+import { checkpointName, parseCheckpointName } from './checkpoint-names';
 import { machineNameProblem } from './names';
 
 // Checkpoint names (docs/checkpoints.md#names).
@@ -21,10 +21,10 @@ describe('checkpoint names', () => {
     const name = checkpointName('a'.repeat(60), when, []);
     expect(name.length).toBeLessThanOrEqual(63);
     expect(machineNameProblem(name)).toBeNull();
-    expect(isCheckpointName(name)).toBe(true);
+    expect(parseCheckpointName(name)).not.toBeNull();
   });
   it('are not confused with ordinary names', () => {
     for (const n of ['web', 'web-cp-20261201-101500', 'web--cp-2026120-101500', 'web--cp-20261201-101500x'])
-      expect(isCheckpointName(n)).toBe(false);
+      expect(parseCheckpointName(n)).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 /**
- * How a checkpoint is named (docs/checkpoints.md). A checkpoint is an ordinary OrbStack machine, so
- * its name follows orbctl's rule (docs/orbctl.md#names): `<machine>--cp-YYYYMMDD-HHMMSS`, with `-2`, `-3`, …
- * when two are saved in the same second. The double hyphen and the fixed-width stamp at the end make it
- * unlikely for a person's own machine name, and let OrbDeck find checkpoints again from names alone.
+ * How a checkpoint is named (docs/checkpoints.md). A checkpoint is an ordinary OrbStack machine, so its name
+ * follows orbctl's rule (docs/orbctl.md#names): `<machine>--cp-YYYYMMDD-HHMMSS`, with `-2`, `-3`, … when two
+ * are saved in the same second, so that OrbStack's own app and `orbctl list` show what it is. The name says;
+ * it does not decide: a person may name a machine the same way, and only OrbDeck's record makes a machine a
+ * checkpoint (shared/checkpoint-records.ts).
  */
 import { fileStamp } from './file-stamp';
 import { MAX_MACHINE_NAME_LENGTH } from './names';
@@ -47,8 +48,6 @@ export function parseCheckpointName(name: string): ParsedCheckpointName | null {
   if (Number.isNaN(date.getTime())) return null;
   return { source, createdAt: date.getTime() };
 }
-
-export const isCheckpointName = (name: string): boolean => parseCheckpointName(name) !== null;
 
 /** The label a checkpoint gets when the person types none: the date and time, as people read them. */
 export function defaultCheckpointLabel(when: Date): string {

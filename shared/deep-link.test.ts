@@ -10,6 +10,9 @@ describe('orbdeck:// links', () => {
     ['orbdeck://machine/ubuntu/restart', { kind: 'power', action: 'restart', machine: 'ubuntu' }],
     ['orbdeck://machine/ubuntu/export', { kind: 'export', machine: 'ubuntu' }],
     ['orbdeck://preset/Web%20box/create', { kind: 'create-from-preset', preset: 'Web box' }],
+    // A scheme's case does not matter (RFC 3986); the rest of the link is OrbDeck's own and stays lower case.
+    ['ORBDECK://machine/ubuntu/stop', { kind: 'power', action: 'stop', machine: 'ubuntu' }],
+    ['OrbDeck://machine/ubuntu', { kind: 'show', machine: 'ubuntu' }],
   ])('reads %s', (url, link) => {
     expect(parseDeepLink(url)).toEqual({ link });
   });

@@ -22,10 +22,17 @@ export function asksFirst(link: DeepLink): boolean {
   return link.kind !== 'show';
 }
 
+/** Whether `url` is an orbdeck:// link at all: a scheme's case does not matter (`ORBDECK://` is one too). */
+export function isDeepLink(url: string): boolean {
+  return url.slice(0, DEEP_LINK_SCHEME.length + 3).toLowerCase() === `${DEEP_LINK_SCHEME}://`;
+}
+
 export function parseDeepLink(url: string): { link: DeepLink } | { problem: string } {
   const refuse = (problem: string) => ({ problem });
   if (typeof url !== 'string' || url.length > 2048) return refuse('That is not an OrbDeck link.');
-  const m = /^orbdeck:\/\/([a-z]+)\/([^/?#]+)(?:\/([a-z]+))?\/?$/.exec(url);
+  const m = isDeepLink(url)
+    ? /^([a-z]+)\/([^/?#]+)(?:\/([a-z]+))?\/?$/.exec(url.slice(DEEP_LINK_SCHEME.length + 3))
+    : null;
   if (!m) return refuse(`“${url.slice(0, 80)}” is not an OrbDeck link OrbDeck understands.`);
   const [, what, rawName, verb] = m as unknown as [string, string, string, string | undefined];
   let name: string;

@@ -77,6 +77,17 @@ export function resolveVersion(distro: Distro, version: string | undefined): str
   return distro.aliases[version] ?? version;
 }
 
+/** A version as people read it: "noble (24.04)" where orbctl knows a number for the code name, else as is. */
+export function versionLabel(distro: Distro, version: string): string {
+  const numeric = Object.entries(distro.aliases).find(([, name]) => name === version)?.[0];
+  return numeric ? `${version} (${numeric})` : version;
+}
+
+/** What "Latest" (no version given to orbctl) resolves to, said plainly: "Latest: plucky (25.04)". */
+export function latestLabel(distro: Distro): string {
+  return `Latest: ${versionLabel(distro, resolveVersion(distro, undefined))}`;
+}
+
 /** A human label: "Ubuntu noble (24.04)". */
 export function describeImage(image: string, version: string): string {
   const distro = distroByImage(image);

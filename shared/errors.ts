@@ -37,6 +37,8 @@ export const ErrorCode = {
   UNKNOWN_CHANNEL: 'UNKNOWN_CHANNEL',
   /** The window lost its connection to OrbDeck's core (headless host stopped, or reconnecting). */
   DISCONNECTED: 'DISCONNECTED',
+  /** A request or an answer larger than the connection between window and core carries (shared/ipc/limits.ts). */
+  TOO_LARGE: 'TOO_LARGE',
   INTERNAL: 'INTERNAL',
   // Working inside machines.
   /** A command run in a machine exited with a code other than 0 (the code is in the detail). */

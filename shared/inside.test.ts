@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandLineProblem, linuxPathProblem, OutputBuffer, runEndWords } from './inside';
+import { commandLineProblem, linuxPathProblem, OutputBuffer, runAsChoices, runEndWords } from './inside';
 
 describe('the scroll-back', () => {
   it('keeps stdout and stderr apart and merges what follows on the same stream', () => {
@@ -59,5 +59,17 @@ describe('the rules', () => {
   it('words how a run ended', () => {
     expect(runEndWords({ exitCode: 0, durationMs: 1234 })).toBe('exited with 0 in 1.2 s');
     expect(runEndWords({ exitCode: null, durationMs: 12_345 })).toBe('stopped after 12 s');
+  });
+});
+
+describe('runAsChoices', () => {
+  it('offers the default user and root, or root once when the default user is root', () => {
+    expect(runAsChoices(['alice']).map((c) => c.label)).toEqual(['alice (default user)', 'root']);
+    expect(runAsChoices(['root'])).toEqual([{ as: 'default', label: 'root (default user)' }]);
+    expect(runAsChoices(['root', 'root']).map((c) => c.label)).toEqual([
+      'root (each machine’s default user)',
+    ]);
+    expect(runAsChoices(['root', 'ubuntu']).map((c) => c.as)).toEqual(['default', 'root']);
+    expect(runAsChoices([null]).map((c) => c.label)).toEqual(['Default user', 'root']);
   });
 });

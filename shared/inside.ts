@@ -41,6 +41,28 @@ export function webAddress(machine: string): string {
 export const RUN_AS = ['default', 'root'] as const;
 export type RunAs = (typeof RUN_AS)[number];
 
+export interface RunAsChoice {
+  as: RunAs;
+  label: string;
+}
+
+/**
+ * The "Run as" choices for machines with these default users (null: not known): the default user, and root.
+ * Where every default user is root the two are one and the same, and only that one is offered.
+ */
+export function runAsChoices(defaultUsers: readonly (string | null)[]): RunAsChoice[] {
+  const one = defaultUsers.length === 1;
+  if (defaultUsers.length > 0 && defaultUsers.every((u) => u === 'root')) {
+    return [{ as: 'default', label: one ? 'root (default user)' : 'root (each machine’s default user)' }];
+  }
+  const user = defaultUsers[0];
+  const label = !one ? 'Each machine’s default user' : user ? `${user} (default user)` : 'Default user';
+  return [
+    { as: 'default', label },
+    { as: 'root', label: 'root' },
+  ];
+}
+
 /** One run of a command, as the per-machine history keeps it (newest first). */
 export interface RunRecord {
   command: string;

@@ -23,8 +23,32 @@ export const JOB_KINDS = [
   // A command run in a machine, a file copied out of one.
   'run',
   'pull',
+  // What an agent asked that is not a job of its own: a read, or a request OrbDeck refused (ends at once).
+  'agent',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
+
+/**
+ * The kinds that change a machine's own life: it is made, started, stopped, renamed, copied, brought back or
+ * given new limits. Only their failures mark the machine's row and its inspector; a command run in it, a file
+ * copied in or out and an export end in their own window and in Activity.
+ */
+export const LIFECYCLE_JOB_KINDS: readonly JobKind[] = [
+  'create',
+  'start',
+  'stop',
+  'restart',
+  'delete',
+  'rename',
+  'clone',
+  'import',
+  'revert',
+  'set-limits',
+];
+
+export function isLifecycleJob(job: Pick<Job, 'kind'>): boolean {
+  return LIFECYCLE_JOB_KINDS.includes(job.kind);
+}
 
 /** The kinds that move a whole disk around; at most a few of them run at once. */
 export const HEAVY_JOB_KINDS: readonly JobKind[] = ['clone', 'export', 'import'];
@@ -86,6 +110,19 @@ export interface Job {
    */
   outcome?: string;
   leftover?: { machine: string };
+  /** Who asked for it, when not the person: an agent, through the agent endpoint. */
+  by?: JobRequester;
+}
+
+/** Who asked for a job other than the person at the window. */
+export type JobRequester = 'agent';
+
+/**
+ * An agent's jobs are followed in Activity and History, where they are marked; of them only a request OrbDeck
+ * refused is worth a toast or a notification (an agent that runs many commands would otherwise bury the person).
+ */
+export function isAgentRefusal(job: Pick<Job, 'by' | 'kind' | 'state'>): boolean {
+  return job.by === 'agent' && job.kind === 'agent' && job.state === 'failed';
 }
 
 export function isFinished(job: Pick<Job, 'state'>): boolean {

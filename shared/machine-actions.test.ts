@@ -52,6 +52,20 @@ describe('availability', () => {
     expect(availability('export', machine('running'), [], caps('2.2.0', true)).enabled).toBe(true);
   });
 
+  it('offers nothing a version gates until the version is known', () => {
+    for (const action of ['clone', 'export', 'set-limits', 'save-checkpoint', 'revert-checkpoint'] as const) {
+      expect(availability(action, machine('stopped'), [], null)).toEqual({
+        enabled: false,
+        reason: 'Waiting to learn which OrbStack version this is',
+      });
+    }
+    expect(appAvailability('import', null, null)).toEqual({
+      enabled: false,
+      reason: 'Waiting to learn which OrbStack version this is',
+    });
+    expect(availability('start', machine('stopped'), [], null).enabled).toBe(true);
+  });
+
   it('changes limits only on a stopped machine, and only on OrbStack 2.2 or newer', () => {
     expect(availability('set-limits', machine('stopped'), [], caps('2.2.0', true)).enabled).toBe(true);
     expect(availability('set-limits', machine('running'), [], caps('2.2.0', true))).toEqual({
@@ -105,14 +119,12 @@ describe('bulkAvailability', () => {
 
 // Checkpoints.
 describe('availability of the checkpoint actions', () => {
-  it('offers them on an ordinary machine, not on a checkpoint, a busy machine or an old OrbStack', () => {
+  it('offers them on a machine whatever its name, not on a busy machine or an old OrbStack', () => {
     for (const action of ['save-checkpoint', 'revert-checkpoint', 'clone-checkpoint'] as const) {
-      expect(availability(action, machine('running'), [], null).enabled).toBe(true);
-      const cp = testMachine('ubuntu--cp-20261201-101500', 'stopped');
-      expect(availability(action, cp, [], null)).toEqual({
-        enabled: false,
-        reason: 'ubuntu--cp-20261201-101500 is itself a checkpoint',
-      });
+      expect(availability(action, machine('running'), [], caps('2.2.0', true)).enabled).toBe(true);
+      // Only OrbDeck's records make a machine a checkpoint (shared/checkpoint-records.ts), never its name.
+      const named = testMachine('ubuntu--cp-20261201-101500', 'stopped');
+      expect(availability(action, named, [], caps('2.2.0', true)).enabled).toBe(true);
       expect(availability(action, machine('creating'), [], null).enabled).toBe(false);
       expect(availability(action, machine('stopped'), [job('running')], null).enabled).toBe(false);
     }

@@ -1,4 +1,3 @@
-import { isCheckpointName } from './checkpoint-names';
 import type { AppErrorData } from './errors';
 import { isFinished, type Job } from './jobs';
 import { TRANSITIONAL_STATES, type Machine, type OrbctlCapabilities } from './machine';
@@ -33,6 +32,23 @@ export interface Availability {
 
 const yes = (reason: string): Availability => ({ enabled: true, reason });
 const no = (reason: string): Availability => ({ enabled: false, reason });
+
+/** Why an action is not offered while OrbDeck does not yet know which OrbStack it talks to. */
+export const VERSION_UNKNOWN = 'Waiting to learn which OrbStack version this is';
+
+/**
+ * The version gate of an action (docs/orbctl.md#version-gates), or null when it passes. Until `orbctl version`
+ * has been read the answer is not known, and an action that may not exist is not offered: it would fail.
+ */
+function versionGate(
+  capabilities: OrbctlCapabilities | null,
+  feature: 'clone' | 'export' | 'import' | 'resourceLimits',
+): Availability | null {
+  if (!capabilities) return no(VERSION_UNKNOWN);
+  if (capabilities[feature]) return null;
+  const needs = feature === 'resourceLimits' ? '2.2' : '1.10';
+  return no(`Needs OrbStack ${needs} or newer (this is ${capabilities.version})`);
+}
 
 /** Every action on one machine, for a `satisfies Record<MachineAction, …>` wherever actions are listed. */
 export const MACHINE_ACTIONS = [
@@ -100,24 +116,24 @@ export function availability(
     case 'delete':
       return state === 'deleting' ? no(`${name} is being deleted`) : yes(`Delete ${name} and all its files`);
     case 'clone':
-    case 'export':
-      if (capabilities && !capabilities[action]) {
-        return no(`Needs OrbStack 1.10 or newer (this is ${capabilities.version})`);
-      }
+    case 'export': {
+      const gate = versionGate(capabilities, action);
+      if (gate) return gate;
       return transitional
         ? no(`${name} is ${state}`)
         : yes(action === 'clone' ? `Clone ${name}` : `Export ${name} to a file`);
+    }
     case 'set-default':
       return machine.isDefault
         ? no(`${name} is already the default machine`)
         : yes(`Make ${name} the default machine`);
-    case 'set-limits':
-      if (capabilities && !capabilities.resourceLimits) {
-        return no(`Needs OrbStack 2.2 or newer (this is ${capabilities.version})`);
-      }
+    case 'set-limits': {
+      const gate = versionGate(capabilities, 'resourceLimits');
+      if (gate) return gate;
       return stopped
         ? yes(`Change the CPUs, memory and disk of ${name}`)
         : no(`Stop ${name} to change its limits`);
+    }
     case 'terminal':
     case 'vscode':
       return running || stopped
@@ -125,14 +141,14 @@ export function availability(
         : no(`${name} is ${state}`);
     case 'ssh':
       return yes(`Copy the SSH command for ${name}`);
-    // Checkpoints (docs/checkpoints.md). A checkpoint itself is worked on through a clone of it.
+    // Checkpoints (docs/checkpoints.md). A checkpoint is not a row of the list (shared/checkpoint-records.ts),
+    // so these are asked only of ordinary machines; a checkpoint is worked on through a clone of it.
     case 'save-checkpoint':
     case 'revert-checkpoint':
     case 'clone-checkpoint': {
-      if (isCheckpointName(name)) return no(`${name} is itself a checkpoint`);
-      if (action !== 'revert-checkpoint' && capabilities && !capabilities.clone) {
-        return no(`Needs OrbStack 1.10 or newer (this is ${capabilities.version})`);
-      }
+      // A revert clones the checkpoint back too.
+      const gate = versionGate(capabilities, 'clone');
+      if (gate) return gate;
       if (transitional) return no(`${name} is ${state}`);
       return yes(
         action === 'save-checkpoint'
@@ -218,8 +234,7 @@ export function appAvailability(
 ): Availability {
   if (listError?.code === 'NOT_INSTALLED') return no('orbctl was not found: choose it in Settings');
   if (listError) return no('The machines cannot be read right now');
-  if (action === 'import' && capabilities && !capabilities.import) {
-    return no(`Needs OrbStack 1.10 or newer (this is ${capabilities.version})`);
-  }
+  const gate = action === 'import' ? versionGate(capabilities, 'import') : null;
+  if (gate) return gate;
   return yes(action === 'create' ? 'New Machine' : 'Import an exported machine');
 }

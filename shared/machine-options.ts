@@ -47,6 +47,15 @@ export function sizeBytes(size: string): number {
   return Number(size.slice(0, -1)) * SIZE_UNITS[size.at(-1) as keyof typeof SIZE_UNITS];
 }
 
+/** A number of bytes as the rule writes a size (`4G`, `512M`), or null when it is not a whole MiB. */
+export function sizeOf(bytes: number): string | null {
+  for (const unit of ['T', 'G', 'M'] as const) {
+    const n = bytes / SIZE_UNITS[unit];
+    if (Number.isInteger(n) && n >= 1) return `${n}${unit}`;
+  }
+  return null;
+}
+
 /** What a person may type for a size (`4g`, ` 512M `) in the form the rule takes. */
 export const normalizeSize = (typed: string): string => typed.trim().toUpperCase();
 

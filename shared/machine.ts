@@ -86,6 +86,19 @@ export interface OrbctlCapabilities {
   resourceLimits: boolean;
 }
 
+/**
+ * A machine's CPU, memory and disk limits as orbctl keeps them (`machine.NAME.cpu`, `.memory_mib`,
+ * `.disk_bytes`, orbctl ≥ 2.2; docs/orbctl.md#config); null: no limit.
+ */
+export interface MachineLimits {
+  cpus: number | null;
+  memoryMib: number | null;
+  diskBytes: number | null;
+}
+
+/** A machine's limits, or that this orbctl keeps none (before 2.2). */
+export type MachineLimitsAnswer = { supported: false } | { supported: true; limits: MachineLimits };
+
 /** What `orbctl ssh` / OrbStack's SSH set-up gives for reaching a machine. */
 export interface SshDetails {
   host: string;

@@ -54,6 +54,24 @@ describe('presets files', () => {
     );
   });
 
+  it('refuses a preset name that would read differently from what it is', () => {
+    const file = JSON.stringify({
+      orbdeck: 'presets',
+      version: 1,
+      presets: [
+        { name: 'Web\u202Exod', distro: 'ubuntu' },
+        { name: 'Two\nlines', distro: 'ubuntu' },
+      ],
+    });
+    expect(parsePresetsFile(file)).toEqual({
+      presets: [],
+      problems: [
+        'presets[0].name: A preset name cannot hold control characters, line breaks or right-to-left marks.',
+        'presets[1].name: A preset name cannot hold control characters, line breaks or right-to-left marks.',
+      ],
+    });
+  });
+
   it('says what is wrong with a file that is not a presets file', () => {
     expect(parsePresetsFile('{oops').problems[0]).toMatch(/^The file is not JSON/);
     expect(parsePresetsFile(JSON.stringify({ orbdeck: 'other', version: 1, presets: [] })).problems).toEqual([

@@ -12,6 +12,7 @@ import {
   imageVersion,
   linuxUser,
   memorySize,
+  shownText,
 } from './ipc/schemas';
 import { MAX_CLOUD_INIT_CHARS } from './machine-options';
 
@@ -27,7 +28,8 @@ export const PRESET_FIELDS = z
       .string()
       .trim()
       .min(1, 'Give the preset a name.')
-      .max(MAX_PRESET_NAME_LENGTH, `A preset name has at most ${MAX_PRESET_NAME_LENGTH} characters.`),
+      .max(MAX_PRESET_NAME_LENGTH, `A preset name has at most ${MAX_PRESET_NAME_LENGTH} characters.`)
+      .pipe(shownText('A preset name')),
     distro: distroWord,
     version: imageVersion.optional(),
     arch: architecture.optional(),
@@ -46,6 +48,8 @@ export const PRESET_FIELDS = z
 export const PRESET = PRESET_FIELDS.extend({ id: presetId }).strict();
 export type PresetFields = z.output<typeof PRESET_FIELDS>;
 export type Preset = z.output<typeof PRESET>;
+/** A preset of a shared file, before it is imported; `replaces` when one of that name exists. */
+export type PresetPreview = PresetFields & { replaces: boolean };
 /** What a request carries (before the rules narrowed it). */
 export type PresetInput = z.input<typeof PRESET_FIELDS>;
 

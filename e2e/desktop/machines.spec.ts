@@ -80,7 +80,7 @@ test.describe('the menu-bar item', () => {
     await expect.poll(async () => (await app.tray.state()).image?.path).toMatch(/trayTemplate\.png$/);
     await expect
       .poll(() => app.records('notifications'))
-      .toEqual([expect.objectContaining({ title: 'Stop debian: done', silent: true })]);
+      .toEqual([expect.objectContaining({ title: 'Stopped debian', silent: true })]);
     await window.waitForTimeout(1000);
     expect(await app.records('notifications')).toHaveLength(1);
     // A disabled item cannot be clicked: debian is stopped now.

@@ -16,6 +16,7 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
   expect(items(menu[1]?.submenu)).toEqual([
     ['New Machine…', 'CmdOrCtrl+N'],
     ['New from Preset…', 'CmdOrCtrl+Shift+N'],
+    ['New Sandbox…', 'CmdOrCtrl+Alt+N'],
     ['Import…', 'CmdOrCtrl+I'],
     ['Export…', 'CmdOrCtrl+E'],
     ['Verify Export…', null],
@@ -31,6 +32,11 @@ test('the menu commands reach the window, by click and by shortcut', async ({ ap
   await expect(create).toBeVisible();
   await window.keyboard.press('Escape');
   await expect(create).toBeHidden();
+  const sandbox = window.getByRole('dialog', { name: 'New Sandbox' });
+  await app.menu.click('File', 'New Sandbox…');
+  await expect(sandbox).toBeVisible();
+  await window.keyboard.press('Escape');
+  await expect(sandbox).toBeHidden();
   // The window handles ⌘N itself; the menu item must not open a second dialog on top.
   await window.keyboard.press('Meta+N');
   await expect(create).toBeVisible();

@@ -27,7 +27,7 @@ test('imports a verified export, and a damaged one only after a clear warning', 
   await dropFromDisk(window.locator('main'), [good]);
   const dialog = window.getByRole('dialog', { name: 'Import “debian”' });
   await expect(dialog.getByRole('status', { name: 'Checksum' })).toHaveText(
-    'Verified: matches its checksum.',
+    'Checksum checked: the file is exactly as it was exported.',
     {
       timeout: 15_000,
     },
@@ -44,7 +44,7 @@ test('imports a verified export, and a damaged one only after a clear warning', 
   await dropFromDisk(window.locator('main'), [damaged]);
   const second = window.getByRole('dialog', { name: 'Import “alpine”' });
   await expect(second.getByRole('status', { name: 'Checksum' })).toHaveText(
-    'Does not match its checksum: the file changed or is damaged.',
+    'Checksum checked: the file does not match it. It changed after it was exported, or it is damaged.',
     { timeout: 15_000 },
   );
   await expect(second.getByRole('alert')).toContainText('does not match its checksum');
@@ -58,7 +58,9 @@ test('imports a verified export, and a damaged one only after a clear warning', 
   home.sim('export', 'nixos', bare);
   await dropFromDisk(window.locator('main'), [bare]);
   const third = window.getByRole('dialog', { name: 'Import “nixos”' });
-  await expect(third.getByRole('status', { name: 'Checksum' })).toHaveText('No checksum beside it.');
+  await expect(third.getByRole('status', { name: 'Checksum' })).toHaveText(
+    'Not checked: there is no checksum (.sha256) beside this file.',
+  );
   await expect(button(third, 'Import')).toBeEnabled();
 });
 
@@ -97,8 +99,8 @@ test('exports machines for a new Mac into one folder, and imports that folder wh
   const importing = window.getByRole('dialog', { name: 'Import 2 Machines' });
   await expect(importing.getByRole('status').first()).toContainText('2 machines from');
   await expect(importing.getByRole('status', { name: 'Checksum' })).toHaveText([
-    'Verified: matches its checksum.',
-    'Verified: matches its checksum.',
+    'Checksum checked: the file is exactly as it was exported.',
+    'Checksum checked: the file is exactly as it was exported.',
   ]);
   await expect(importing.getByLabel('Name for alpine')).toHaveValue('alpine-2');
   await button(importing, 'Import 2 Machines').click();

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,8 @@ export interface HostOptions {
    * no --demo: what only a process shows (its start-up, its end, its environment) stays tested on one.
    */
   process?: boolean;
+  /** A settings.json already in the data folder when the host starts (as an earlier run left it). */
+  settings?: Record<string, unknown>;
 }
 
 /**
@@ -57,6 +59,10 @@ export class Host {
 
   async start(): Promise<string> {
     const demo = this.options.demo !== false;
+    if (this.options.settings) {
+      mkdirSync(this.dataDir, { recursive: true });
+      writeFileSync(join(this.dataDir, 'settings.json'), JSON.stringify(this.options.settings));
+    }
     if (demo && this.options.process === false) {
       this.inProcess = await startInProcessHost({
         dataDir: this.dataDir,

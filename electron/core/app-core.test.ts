@@ -38,6 +38,19 @@ describe('which orbctl the core runs', () => {
     expect(env.ORBCTL_SIM_HOME).toBe(join('/data', 'demo-orbstack'));
   });
 
+  it('demo exports are small stand-ins unless the person asks for real sizes', () => {
+    const demo = (extra: NodeJS.ProcessEnv) =>
+      orbctlEnvironment({
+        version: 't',
+        dataDir: '/data',
+        demo: true,
+        simBinary: '/app/sim.mjs',
+        env: extra,
+      });
+    expect(demo({}).ORBCTL_SIM_EXPORT_SCALE).toBe('0.01');
+    expect(demo({ ORBCTL_SIM_EXPORT_SCALE: '1' }).ORBCTL_SIM_EXPORT_SCALE).toBe('1');
+  });
+
   it('outside demo mode the simulator is never picked, even when its path is known', () => {
     const env = orbctlEnvironment({
       version: 't',

@@ -4,3 +4,4 @@ export { createCore, type Core, type CoreOptions } from './app-core';
 export { Timing } from './platform/timing';
 export { ExportTargets } from './transfers/export-target';
 export { exportJob } from './transfers/transfer-jobs';
+export { SAMPLE_LINE } from './usage/usage-scripts';

@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import { BrowserWindow, dialog, Menu, shell } from 'electron';
 import { AppError } from '../../shared/errors';
 import type { Desktop, PickPurpose } from '../core/platform/desktop';
@@ -85,7 +86,12 @@ export function electronDesktop(limits: DesktopLimits): Desktop {
           items.map((item) =>
             'separator' in item
               ? { type: 'separator' as const }
-              : { label: item.label, enabled: item.enabled, click: () => (chosen = item.id) },
+              : {
+                  label: item.label,
+                  enabled: item.enabled,
+                  ...(item.checked === undefined ? {} : { type: 'checkbox' as const, checked: item.checked }),
+                  click: () => (chosen = item.id),
+                },
           ),
         );
         // The callback runs when the menu closes, after any item's click.
@@ -110,6 +116,18 @@ export function electronDesktop(limits: DesktopLimits): Desktop {
       }
       shell.showItemInFolder(path);
       return true;
+    },
+    async openMachineFiles(machine, path) {
+      if (!limits.isKnownMachine(machine))
+        throw new AppError('NOT_FOUND', `There is no machine “${machine}”.`, { field: 'name' });
+      // Only OrbStack's mount of that machine's files: ~/OrbStack/NAME.
+      if (basename(path) !== machine || basename(dirname(path)) !== 'OrbStack')
+        throw new AppError('INVALID_INPUT', `OrbDeck opens only ~/OrbStack/${machine} in Finder.`, {
+          field: 'path',
+        });
+      // shell.openPath answers an error message, or '' when Finder opened it.
+      const problem = await shell.openPath(path);
+      if (problem) throw new AppError('NOT_FOUND', `Finder could not open ${path}: ${problem}`);
     },
   };
 }

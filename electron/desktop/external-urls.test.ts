@@ -33,6 +33,12 @@ describe('what may be opened outside the app', () => {
     expect(machineOfUrl('http://web-1.dev.orb.local/')).toBe('web-1.dev');
   });
 
+  it('one of its ports, as the Ports tab links them', () => {
+    expect(webUrl('ubuntu', 8080)).toBe('http://ubuntu.orb.local:8080/');
+    expect(isAllowedExternalUrl(webUrl('ubuntu', 8080), known)).toBe(true);
+    expect(isAllowedExternalUrl('http://ubuntu.orb.local:65535/', known)).toBe(true);
+  });
+
   it.each([
     ['an https page the app does not link to', 'https://evil.example/'],
     ['a look-alike of an app link', 'https://orbstack.dev.evil.example/'],
@@ -61,7 +67,11 @@ describe('what may be opened outside the app', () => {
     // Only a known machine's own NAME.orb.local, exactly as OrbDeck writes it.
     ['orb.local of an unknown machine', webUrl('nope')],
     ['orb.local with a path', 'http://ubuntu.orb.local/admin'],
-    ['orb.local with a port', 'http://ubuntu.orb.local:8080/'],
+    ['orb.local with port 0', 'http://ubuntu.orb.local:0/'],
+    ['orb.local with a port past 65535', 'http://ubuntu.orb.local:65536/'],
+    ['orb.local with a port written another way', 'http://ubuntu.orb.local:08080/'],
+    ['orb.local with a port and a path', 'http://ubuntu.orb.local:8080/admin'],
+    ['orb.local of an unknown machine with a port', webUrl('nope', 80)],
     ['orb.local with credentials', 'http://x@ubuntu.orb.local/'],
     ['orb.local look-alike', 'http://ubuntu.orb.local.evil.example/'],
     ['orb.local itself', 'http://orb.local/'],

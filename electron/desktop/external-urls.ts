@@ -43,8 +43,8 @@ export function isAppLink(url: string): boolean {
 export function machineOfUrl(url: string): string | null {
   const ssh = /^ssh:\/\/([^/@]+)@orb$/.exec(url);
   const vscode = /^vscode:\/\/vscode-remote\/ssh-remote\+([^/]+)(\/root|\/home\/[^/]+)$/.exec(url);
-  // The only http: addresses that may leave the app are machines' own NAME.orb.local.
-  const web = /^http:\/\/([a-z0-9][a-z0-9.-]*)\.orb\.local\/$/.exec(url);
+  // The only http: addresses that may leave the app are machines' own NAME.orb.local, or one of its ports.
+  const web = /^http:\/\/([a-z0-9][a-z0-9.-]*)\.orb\.local(?::(\d{1,5}))?\/$/.exec(url);
   let machine: string;
   let rebuilt: string;
   try {
@@ -61,7 +61,9 @@ export function machineOfUrl(url: string): string | null {
       rebuilt = vscodeUrl(machine, user);
     } else if (web) {
       machine = web[1]!;
-      rebuilt = webUrl(machine);
+      const port = web[2] === undefined ? undefined : Number(web[2]);
+      if (port !== undefined && (port < 1 || port > 65535)) return null;
+      rebuilt = webUrl(machine, port);
     } else {
       return null;
     }

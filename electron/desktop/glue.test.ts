@@ -19,6 +19,7 @@ const fake = await vi.hoisted(async () => {
     handlers: new Map<string, (event: unknown, request: unknown) => unknown>(),
     sent: [] as Array<{ channel: string; message: unknown }>,
     openedExternally: [] as string[],
+    openedPaths: [] as string[],
     shownInFolder: [] as string[],
     showMessageBox: vi.fn(async () => ({ response: 0 })),
     privileged: [] as unknown[],
@@ -53,6 +54,11 @@ vi.mock('electron', () => ({
   shell: {
     openExternal: async (url: string) => void fake.openedExternally.push(url),
     showItemInFolder: (path: string) => void fake.shownInFolder.push(path),
+    // Electron answers an error message, or '' once the folder is open.
+    openPath: async (path: string) => {
+      fake.openedPaths.push(path);
+      return path.includes('stopped-vm') ? 'Folder not found' : '';
+    },
   },
   session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
   dialog: { showMessageBox: fake.showMessageBox },
@@ -355,6 +361,21 @@ describe('what leaves the app through the desktop', () => {
       expect(error).toMatchObject({ code: 'INVALID_INPUT', detail: { field: 'path' } });
     }
     expect(fake.shownInFolder).toEqual(['/Users/me/ubuntu.tar.zst']);
+  });
+
+  it('opens only a known machine’s own ~/OrbStack/NAME folder in Finder, and says when Finder cannot', async () => {
+    await desktop.openMachineFiles!('ubuntu', '/Users/me/OrbStack/ubuntu');
+    await expect(desktop.openMachineFiles!('other', '/Users/me/OrbStack/other')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(desktop.openMachineFiles!('ubuntu', '/Users/me/.ssh')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    const other = electronDesktop({ isKnownMachine: () => true, isKnownFile: () => false });
+    await expect(other.openMachineFiles!('stopped-vm', '/Users/me/OrbStack/stopped-vm')).rejects.toThrow(
+      'Finder could not open /Users/me/OrbStack/stopped-vm: Folder not found',
+    );
+    expect(fake.openedPaths).toEqual(['/Users/me/OrbStack/ubuntu', '/Users/me/OrbStack/stopped-vm']);
   });
 });
 

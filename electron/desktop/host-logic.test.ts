@@ -36,8 +36,9 @@ describe('quitQuestion', () => {
 
 describe('jobNotification', () => {
   it('describes how a job ended', () => {
-    expect(jobNotification(job('export', 'succeeded', { durationMs: 12_400 }))).toEqual({
-      title: 'export ubuntu: done',
+    const exported = job('export', 'succeeded', { durationMs: 12_400, title: 'Export ubuntu to u.tar.zst' });
+    expect(jobNotification(exported)).toEqual({
+      title: 'Exported ubuntu to u.tar.zst',
       body: 'Finished in 12 s.',
     });
     expect(
@@ -46,6 +47,22 @@ describe('jobNotification', () => {
       )?.body,
     ).toBe('Not an export.');
     expect(jobNotification(job('start', 'running'))).toBeNull();
+  });
+
+  it('says of an agent’s jobs only what OrbDeck refused it', () => {
+    expect(
+      jobNotification(job('run', 'failed', { by: 'agent', error: { code: 'COMMAND_FAILED', message: 'x' } })),
+    ).toBeNull();
+    expect(jobNotification(job('run', 'succeeded', { by: 'agent' }))).toBeNull();
+    const refused = job('agent', 'failed', {
+      by: 'agent',
+      title: 'Agent asked to delete ubuntu: refused',
+      error: { code: 'FORBIDDEN', message: 'ubuntu is not a sandbox.' },
+    });
+    expect(jobNotification(refused)).toEqual({
+      title: 'Agent asked to delete ubuntu: refused',
+      body: 'ubuntu is not a sandbox.',
+    });
   });
 });
 

@@ -1,4 +1,5 @@
-import { isFinished, type Job } from '../../shared/jobs';
+import { pastTense } from '../../shared/job-endings';
+import { isAgentRefusal, isFinished, type Job } from '../../shared/jobs';
 
 export interface QuitQuestion {
   message: string;
@@ -35,13 +36,17 @@ export function quitQuestion(jobs: readonly Job[]): QuitQuestion | null {
 /** The system notification for a job that ended while no OrbDeck window had the focus. */
 export function jobNotification(job: Job): { title: string; body: string } | null {
   if (!isFinished(job)) return null;
+  if (job.by === 'agent') {
+    return isAgentRefusal(job) ? { title: job.title, body: job.error?.message ?? '' } : null;
+  }
   const took =
     job.durationMs === undefined
       ? ''
       : ` in ${(job.durationMs / 1000).toFixed(job.durationMs < 10_000 ? 1 : 0)} s`;
   switch (job.state) {
     case 'succeeded':
-      return { title: `${job.title}: done`, body: job.outcome ?? `Finished${took}.` };
+      // Worded as the window words it (shared/job-endings.ts).
+      return { title: pastTense(job.title), body: job.outcome ?? `Finished${took}.` };
     case 'failed':
       return { title: `${job.title}: failed`, body: job.error?.message ?? 'See Activity for the details.' };
     default:

@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppCommand } from '../../shared/ipc/contract';
+import { openAgentEndpoint, type AgentEndpoint } from '../agent-endpoint/open-endpoint';
 import { createCore, type Core } from '../core/app-core';
 import { APP_INDEX_URL, isAppUrl } from './app-protocol';
 import { isExportedFile } from './known-files';
@@ -29,6 +30,8 @@ installSecurityGuards(isAppUrl);
 registerAppScheme();
 
 let core: Core | null = null;
+// Agents (MCP clients, through the MCP program) reach the core here, as Settings allow.
+let agents: AgentEndpoint | null = null;
 let window: BrowserWindow | null = null;
 let windowReady = false;
 const openFiles = new OpenFileQueue();
@@ -115,7 +118,9 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const closing = core;
   core = null;
-  void closing.dispose().finally(() => app.quit());
+  void Promise.resolve(agents?.close())
+    .then(() => closing.dispose())
+    .finally(() => app.quit());
 });
 
 void app.whenReady().then(() => {
@@ -130,6 +135,16 @@ void app.whenReady().then(() => {
     ...(demo ? { simBinary: simulator, simLauncher: utilityProcessLauncher(simulator) } : {}),
   });
   connectElectronIpc(core.router, core.events, core.grants, isAppUrl);
+  const started = core;
+  agents = openAgentEndpoint({
+    router: started.router,
+    events: started.events,
+    settings: started.settings,
+    dataDir: dataDir(),
+    host: 'desktop',
+    demo,
+    log: (line) => started.timing.note('WARN', `Agent endpoint: ${line}`),
+  });
   installAppMenu(sendCommand);
   createTray(
     core,

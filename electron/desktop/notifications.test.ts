@@ -42,7 +42,7 @@ describe('notifyFinishedJobs', () => {
 
   it('tells about a job that ended while the app was in the background', () => {
     events.emit('jobs:changed', job('succeeded'));
-    expect(fake.shown).toEqual(['Export ubuntu: done']);
+    expect(fake.shown).toEqual(['Exported ubuntu']);
   });
 
   it('says nothing about the jobs cancelled because the app quits', () => {

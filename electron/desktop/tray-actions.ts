@@ -17,7 +17,8 @@ export interface TrayHost {
 /** Runs a tray click with the same core actions (and jobs) the window uses. */
 export async function runTrayAction(action: TrayAction, core: Core, host: TrayHost): Promise<void> {
   const deps = { orbctl: core.orbctl, machines: core.machines };
-  const machines = () => core.machines.snapshot().machines;
+  // Start All and Stop All never touch a checkpoint: starting one would change it.
+  const machines = () => core.checkpoints.ordinary(core.machines.snapshot().machines);
   const idle = (name: string) => core.jobs.activeFor(name).length === 0;
   switch (action.kind) {
     case 'machine':
@@ -31,6 +32,14 @@ export async function runTrayAction(action: TrayAction, core: Core, host: TrayHo
       for (const m of machines())
         if (m.state === 'running' && idle(m.name)) core.jobs.submit(powerJob('stop', m.name, deps));
       return;
+    // The same requests the window sends; the jobs show in Activity.
+    case 'start-policy':
+    case 'stop-policy': {
+      const channel = action.kind === 'start-policy' ? 'policy:start-all' : 'policy:stop-all';
+      const result = await core.router.invoke(channel, {}, { transport: 'electron' });
+      if (!result.ok) core.timing.note('WARN', `Tray: ${result.error.message}`);
+      return;
+    }
     case 'terminal':
       host.openExternal(terminalUrl(action.machine));
       return;

@@ -156,3 +156,27 @@ describe('New from Preset', () => {
     expect(find(buildTrayMenu({ ...base, presets: [] }), 'New from Preset')).toBeUndefined();
   });
 });
+
+describe('buildTrayMenu: start policies', () => {
+  it('starts and stops the machines the start policy names, when some can be', () => {
+    const web = { ...m('web', 'stopped'), id: 'ID-WEB' };
+    const db = { ...m('db', 'running'), id: 'ID-DB' };
+    const policies = [
+      { id: 'ID-WEB', startWithApp: true, stopOnQuit: true },
+      { id: 'ID-DB', startWithApp: false, stopOnQuit: true },
+    ];
+    const menu = buildTrayMenu({ ...base, machines: [web, db], policies });
+    const start = find(menu, 'Start Machines Set to Start with OrbDeck');
+    const stop = find(menu, 'Stop Machines Set to Stop with OrbDeck');
+    expect(start).toMatchObject({ enabled: true, action: { kind: 'start-policy' } });
+    expect(start.toolTip).toBe('1 set to start with OrbDeck, 1 of them stopped');
+    expect(stop).toMatchObject({ enabled: true, action: { kind: 'stop-policy' } });
+    expect(stop.toolTip).toBe('2 set to stop when OrbDeck quits, 1 of them running');
+    // Busy machines are left alone; with no policy at all the items are not there.
+    const busy = buildTrayMenu({ ...base, machines: [web, db], policies, jobs: [job('db')] });
+    expect(find(busy, 'Stop Machines Set to Stop with OrbDeck').enabled).toBe(false);
+    expect(labels(buildTrayMenu({ ...base, machines: [web, db] }))).not.toContain(
+      'Start Machines Set to Start with OrbDeck',
+    );
+  });
+});

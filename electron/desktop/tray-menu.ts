@@ -1,6 +1,7 @@
 import type { AppErrorData } from '../../shared/errors';
 import { isFinished, type HistoryEntry, type Job } from '../../shared/jobs';
 import type { Machine, OrbctlCapabilities } from '../../shared/machine';
+import type { StartPolicyRecord } from '../../shared/start-policy';
 import {
   activeJobsFor,
   appAvailability,
@@ -15,6 +16,8 @@ export type TrayAction =
   | { kind: 'terminal' | 'copy-ssh'; machine: string }
   | { kind: 'dialog'; dialog: 'clone' | 'export' | 'save-checkpoint'; machine: string }
   | { kind: 'start-all' | 'stop-all' | 'import' | 'show' | 'quit' }
+  // The machines whose start policy says so (shared/start-policy.ts).
+  | { kind: 'start-policy' | 'stop-policy' }
   // Create a machine from a preset in one click.
   | { kind: 'create-from-preset'; preset: string };
 
@@ -41,6 +44,8 @@ export interface TrayInput {
   capabilities: OrbctlCapabilities | null;
   /** The presets, for New from Preset. */
   presets?: ReadonlyArray<{ id: string; name: string }>;
+  /** The start policies, by machine id: Start and Stop of the machines they name. */
+  policies?: ReadonlyArray<Pick<StartPolicyRecord, 'id' | 'startWithApp' | 'stopOnQuit'>>;
   /** At most this many machines at the top level; the rest go under "More". */
   maxTopLevel?: number;
 }
@@ -151,6 +156,7 @@ export function buildTrayMenu(input: TrayInput): TrayItem[] {
     separator,
     { label: 'Start All', enabled: stopped > 0 && !input.error, action: { kind: 'start-all' } },
     { label: 'Stop All', enabled: stoppable > 0 && !input.error, action: { kind: 'stop-all' } },
+    ...policyItems(input, can),
     separator,
     { label: 'Import…', enabled: app('import').enabled, action: { kind: 'import' } },
     ...(input.presets && input.presets.length > 0
@@ -171,4 +177,32 @@ export function buildTrayMenu(input: TrayInput): TrayItem[] {
     { label: 'Quit OrbDeck', action: { kind: 'quit' } },
   );
   return menu;
+}
+
+/** Start and Stop of the machines whose start policy names them, when any does. */
+function policyItems(input: TrayInput, can: (action: MachineAction) => (m: Machine) => boolean): TrayItem[] {
+  const policies = input.policies ?? [];
+  const named = (key: 'startWithApp' | 'stopOnQuit') => {
+    const ids = new Set(policies.filter((p) => p[key]).map((p) => p.id));
+    return input.machines.filter((m) => ids.has(m.id));
+  };
+  const starts = named('startWithApp');
+  const stops = named('stopOnQuit');
+  if (starts.length === 0 && stops.length === 0) return [];
+  const startable = starts.filter((m) => m.state === 'stopped' && can('start')(m)).length;
+  const stoppable = stops.filter((m) => m.state === 'running' && can('stop')(m)).length;
+  return [
+    {
+      label: 'Start Machines Set to Start with OrbDeck',
+      enabled: startable > 0 && !input.error,
+      toolTip: `${starts.length} set to start with OrbDeck, ${startable} of them stopped`,
+      action: { kind: 'start-policy' },
+    },
+    {
+      label: 'Stop Machines Set to Stop with OrbDeck',
+      enabled: stoppable > 0 && !input.error,
+      toolTip: `${stops.length} set to stop when OrbDeck quits, ${stoppable} of them running`,
+      action: { kind: 'stop-policy' },
+    },
+  ];
 }

@@ -24,6 +24,8 @@ export class TrayModel {
       this.core.events.on('machines:changed', () => this.schedule()),
       this.core.events.on('jobs:changed', () => this.schedule()),
       this.core.events.on('presets:changed', () => this.schedule()),
+      this.core.events.on('policy:changed', () => this.schedule()),
+      this.core.events.on('checkpoints:changed', () => this.schedule()),
     ];
     void this.core.orbctl
       .capabilities()
@@ -40,12 +42,14 @@ export class TrayModel {
   current(): { items: TrayItem[]; icon: TrayIcon } {
     const snapshot = this.core.machines.snapshot();
     const input = {
-      machines: snapshot.machines,
+      // Checkpoints are not machines to start, stop or count: the window shows them under their machine.
+      machines: this.core.checkpoints.ordinary(snapshot.machines),
       jobs: this.core.jobs.list(),
       history: this.core.history.list(),
       error: snapshot.lastError,
       capabilities: this.capabilities,
       presets: this.core.presets.list(),
+      policies: this.core.policies.list(),
     };
     return { items: buildTrayMenu(input), icon: trayIcon(input) };
   }

@@ -2,12 +2,9 @@
 // 127.0.0.1 to a browser. It prints exactly one line on stdout: the URL to open.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/app-core';
-import { defaultDataDir } from '../core/platform/data-dir';
 import { parseHeadlessArgs, USAGE } from './args';
 import { openBrowser } from './open-browser';
-import { startHeadlessServer } from './server';
-import { UploadStore } from './uploads';
+import { startHeadlessHost } from './start-host';
 
 declare const ORBDECK_VERSION: string;
 
@@ -24,34 +21,20 @@ async function main(): Promise<void> {
     return;
   }
   const here = dirname(fileURLToPath(import.meta.url));
-  const dataDir = defaultDataDir();
-  const uploads = new UploadStore(join(dataDir, 'uploads'));
-  const core = createCore({
+  const host = await startHeadlessHost({
     version: typeof ORBDECK_VERSION === 'string' ? ORBDECK_VERSION : '0.0.0',
-    dataDir,
     demo: args.demo,
-    simBinary: join(here, '../sim/orbctl-sim.mjs'),
-    uploads,
-    startsVisible: false,
-  });
-  const server = await startHeadlessServer({
-    router: core.router,
-    events: core.events,
-    staticDir: join(here, '../renderer'),
     port: args.port,
-    uploads,
-    onClientGone: (client) => core.clientGone(client),
-    log: (line) => core.timing.note('WARN', `Headless host: ${line}`),
+    distDir: join(here, '..'),
   });
-  console.log(`OrbDeck${args.demo ? ' (demo)' : ''} is ready at ${server.url}`);
-  if (args.open) openBrowser(server.url);
+  console.log(`OrbDeck${args.demo ? ' (demo)' : ''} is ready at ${host.url}`);
+  if (args.open) openBrowser(host.url);
 
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
-    await server.close();
-    await core.dispose();
+    await host.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

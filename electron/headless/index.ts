@@ -4,3 +4,5 @@ export { startHeadlessServer, type HeadlessServer } from './server';
 export { UploadStore } from './uploads';
 export { EventHub } from '../core/platform/events';
 export { Router } from '../core/ipc/router';
+// The headless host as a whole (the MCP program starts one when no OrbDeck runs).
+export { startHeadlessHost, type HeadlessHost, type HeadlessHostOptions } from './start-host';

@@ -24,6 +24,7 @@ import { UploadStore } from './uploads';
 let server: HeadlessServer | undefined;
 let logged: string[] = [];
 let uploadDir = '';
+let bigAnswer = '';
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -42,6 +43,8 @@ async function host(limits: Partial<HostLimits>): Promise<HeadlessServer> {
     dataDir: '/',
     transport: 'headless' as const,
   }));
+  // An answer as large as a test wants.
+  router.handle('jobs:history-export', () => ({ fileName: 'history.csv', text: bigAnswer }));
   logged = [];
   server = await startHeadlessServer({
     router,
@@ -114,17 +117,31 @@ describe('headless host resource bounds', () => {
     expect(await appInfo(s)).toMatchObject({ ok: true });
   });
 
-  it('drops connections past its limit as they arrive', async () => {
-    const s = await host({ maxHttpConnections: 5, idleTimeoutMs: 10_000 });
-    const held = await Promise.all(Array.from({ length: 5 }, () => tcp(s.port)));
-    await sleep(50);
+  it('keeps room for a window: silent connections without the token give way to one that comes', async () => {
+    const s = await host({ maxHttpConnections: 6, idleTimeoutMs: 60_000, headersTimeoutMs: 60_000 });
+    // Every slot held by a connection that never sends a request, or one that stops half-way through it.
+    const held = await Promise.all(Array.from({ length: 6 }, () => tcp(s.port)));
+    held[0]!.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\nX-Slow: `);
+    await until(() => s.connections() === 6, 2000, 'the held connections did not arrive');
+    // A reloading window: its page, then its WebSocket, then a request over it.
+    const page = await fetch(`http://127.0.0.1:${s.port}/`);
+    expect(page.status).toBe(200);
+    const ws = await openClient(s);
+    expect(await ask(ws, 'app:info', {})).toMatchObject({ ok: true });
+    expect(logged).toContain('Connection closed to make room: it had sent no request in progress');
+    ws.close();
+    for (const socket of held) socket.destroy();
+  });
+
+  it('drops a connection past its limit when every slot holds a window', async () => {
+    const s = await host({ maxHttpConnections: 3, idleTimeoutMs: 10_000 });
+    const windows = await Promise.all([openClient(s), openClient(s), openClient(s)]);
     const extra = await tcp(s.port);
     await closed(extra, 1000);
     expect(extra.received().length).toBe(0);
-    expect(logged).toContainEqual('Connection refused: already 5 open');
-    for (const socket of held) socket.destroy();
-    await sleep(50);
-    expect(await appInfo(s)).toMatchObject({ ok: true });
+    expect(logged).toContainEqual('Connection refused: already 3 open');
+    for (const ws of windows) expect(await ask(ws, 'app:info', {})).toMatchObject({ ok: true });
+    for (const ws of windows) ws.close();
   });
 
   it('drops an upload that stops moving, keeping nothing of it', async () => {
@@ -149,6 +166,22 @@ describe('headless host resource bounds', () => {
     await until(() => socket.received().includes('"size":12'), 2000, 'no answer');
     expect(socket.received().toString()).toMatch(/^HTTP\/1\.1 200 /);
     socket.destroy();
+  });
+
+  it('sends an answer too large for a window as an error saying so, and keeps the connection', async () => {
+    const s = await host({ maxReplyBytes: 64 * 1024 });
+    bigAnswer = 'x'.repeat(100 * 1024);
+    const ws = await openClient(s);
+    expect(await ask(ws, 'jobs:history-export', { format: 'csv' })).toEqual({
+      ok: false,
+      error: {
+        code: 'TOO_LARGE',
+        message: 'The answer was too large to send to the window (101 KiB; at most 64 KiB).',
+      },
+    });
+    expect(ws.readyState).toBe(ws.OPEN);
+    expect(await appInfo(s)).toMatchObject({ ok: true });
+    ws.close();
   });
 
   it('answers a request it cannot parse with 400 and says so in one line', async () => {

@@ -1,9 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { EventHub } from '../core/platform/events';
 import type { Router } from '../core/ipc/router';
+import { ConnectionSlots } from './connection-slots';
 import { describeError, throttledLog, type HostLog } from './host-log';
 import { DEFAULT_LIMITS, type HostLimits } from './limits';
 import { send, serveStatic } from './static-files';
@@ -34,6 +35,8 @@ export interface HeadlessServer {
   readonly url: string;
   readonly port: number;
   readonly token: string;
+  /** TCP connections open now, WebSockets included. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const log = throttledLog(options.log ?? ((line) => process.stderr.write(`OrbDeck host: ${line}\n`)));
   let port = 0;
   const allowedHosts = () => [`${HOST}:${port}`, `localhost:${port}`];
+  const slots = new ConnectionSlots(limits.maxHttpConnections, log);
 
   const http: Server = createServer(
     {
@@ -62,6 +66,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       connectionsCheckingInterval: Math.max(10, Math.min(1000, limits.headersTimeoutMs / 4)),
     },
     (req, res) => {
+      res.once('close', slots.request(req.socket));
       if (!allowedHosts().includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden host');
       if (new URL(req.url ?? '/', 'http://x').pathname === '/upload') {
         const refusal = checkAccess(req, token, allowedHosts(), '/upload');
@@ -70,10 +75,9 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       serveStatic(options.staticDir, req, res).catch(() => send(res, 500, 'Internal error'));
     },
   );
-  http.maxConnections = limits.maxHttpConnections;
+  http.on('connection', (socket: Socket) => slots.admit(socket));
   http.setTimeout(limits.idleTimeoutMs);
   http.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => onClientError(error, socket, log));
-  http.on('drop', () => log(`Connection refused: already ${limits.maxHttpConnections} open`));
 
   const ws = new WsConnections({
     router: options.router,
@@ -82,9 +86,12 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     log,
     onClientGone: options.onClientGone,
   });
-  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
-    ws.upgrade(req, socket, head, checkAccess(req, token, allowedHosts(), '/ws')),
-  );
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = checkAccess(req, token, allowedHosts(), '/ws');
+    // A window's connection keeps its slot (connection-slots.ts); a refused one is closed at once anyway.
+    if (!refusal) slots.window(req.socket);
+    ws.upgrade(req, socket, head, refusal);
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -96,6 +103,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     url: `http://${HOST}:${port}/#token=${token}`,
     port,
     token,
+    connections: () => slots.size,
     async close() {
       await ws.close();
       http.closeAllConnections();

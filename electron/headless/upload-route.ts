@@ -3,7 +3,7 @@ import { send } from './static-files';
 import { UploadTooLarge, type UploadStore } from './uploads';
 
 /**
- * POST /upload?token=…&name=…: a dropped file, stored by `uploads`. `refusal` is the access check's status
+ * POST /upload?token=…&name=…[&beside=…]: a dropped file, stored by `uploads`. `refusal` is the access check's status
  * line (or null). Every refusal is answered before the body is read, and the connection is then closed, so a
  * client cannot make the host read (or keep) what it refused.
  */
@@ -19,9 +19,12 @@ export async function receiveUpload(
   const length = req.headers['content-length'];
   if (length === undefined || !/^\d+$/.test(length))
     return refuse(res, 411, 'The upload must say its size (Content-Length).');
-  const name = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? 'upload';
+  const params = new URL(req.url ?? '/', 'http://x').searchParams;
+  const name = params.get('name') ?? 'upload';
+  // An export's checksum or manifest goes beside that export's upload (`beside`: the path it was given).
+  const beside = params.get('beside') ?? undefined;
   try {
-    const result = await uploads.receive(req, name, Number(length));
+    const result = await uploads.receive(req, name, Number(length), beside);
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     res.end(JSON.stringify(result));
   } catch (error) {

@@ -73,6 +73,35 @@ describe('UploadStore', () => {
     expect(store.isUpload(path)).toBe(true);
   });
 
+  it('puts an export’s checksum and manifest beside its upload, and deletes them with it', async () => {
+    const store = new UploadStore(folder());
+    const { path } = await store.receive(body('export'), 'web box.tar.zst', 6);
+    const sum = await store.receive(body('abc  web box.tar.zst\n'), 'web box.tar.zst.sha256', 21, path);
+    expect(sum.path).toBe(`${path}.sha256`);
+    expect(readFileSync(sum.path, 'utf8')).toBe('abc  web box.tar.zst\n');
+    // Not an upload of its own: it lives and goes with the export.
+    expect(store.isUpload(sum.path)).toBe(false);
+    store.release(path);
+    await vi.waitFor(() => expect(existsSync(sum.path)).toBe(false), { timeout: 5_000 });
+  });
+
+  it('takes beside an upload only a small checksum or manifest, and only beside one it issued', async () => {
+    const store = new UploadStore(folder());
+    const { path } = await store.receive(body('export'), 'web.tar.zst', 6);
+    await expect(store.receive(body('x'), 'notes.txt', 1, path)).rejects.toThrow(
+      'Only .sha256 or .manifest.json files go beside an export.',
+    );
+    const big = body('x');
+    await expect(store.receive(big, 'web.tar.zst.sha256', 10 * 1024 ** 2, path)).rejects.toBeInstanceOf(
+      UploadTooLarge,
+    );
+    expect(big.touched).toBe(false);
+    await expect(store.receive(body('x'), 'a.sha256', 1, '/etc/passwd')).rejects.toThrow(
+      'There is no upload to put this file beside.',
+    );
+    expect(existsSync('/etc/passwd.sha256')).toBe(false);
+  });
+
   it('refuses a size over its limit before reading a byte', async () => {
     const dir = folder();
     const store = new UploadStore(dir, { maxBytes: 256 * GiB });

@@ -16,6 +16,10 @@ export interface UploadStoreOptions {
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 256 * 1024 ** 3;
+/** The files that may travel with an export (docs/verified-exports.md): its checksum and its manifest. */
+export const SIDECAR_SUFFIXES = ['.sha256', '.manifest.json'] as const;
+/** A checksum is one line and a manifest a few hundred bytes: anything bigger is not one. */
+const MAX_SIDECAR_BYTES = 64 * 1024;
 const DEFAULT_TTL_MS = 60 * 60 * 1000;
 /** Left free on the disk, so the data folder (history, settings, logs) can still be written. */
 const HEADROOM_BYTES = 256 * 1024 ** 2;
@@ -56,7 +60,13 @@ export class UploadStore {
    * Stores `size` bytes from `body` as `fileName`. Refuses with UploadTooLarge, before reading anything, a
    * size over the limit or over the disk's free space.
    */
-  async receive(body: Readable, fileName: string, size: number): Promise<{ path: string; size: number }> {
+  async receive(
+    body: Readable,
+    fileName: string,
+    size: number,
+    beside?: string,
+  ): Promise<{ path: string; size: number }> {
+    if (beside !== undefined) return this.receiveSidecar(body, fileName, size, beside);
     if (size > this.maxBytes)
       throw new UploadTooLarge(
         `The file is ${bytes(size)}; the host takes files up to ${bytes(this.maxBytes)}.`,
@@ -98,6 +108,34 @@ export class UploadStore {
     if (folder.startsWith(this.dir + sep)) void rm(folder, { recursive: true, force: true });
   }
 
+  /**
+   * An export's checksum or manifest, sent with it: stored beside the upload `beside` (under the upload's own
+   * name and the sidecar's suffix), where the import preview and the check look for it, and deleted with it.
+   * Only a small file with one of those suffixes, beside an upload this store issued, is taken.
+   */
+  private async receiveSidecar(
+    body: Readable,
+    fileName: string,
+    size: number,
+    beside: string,
+  ): Promise<{ path: string; size: number }> {
+    const suffix = SIDECAR_SUFFIXES.find((s) => fileName.endsWith(s));
+    if (!this.issued.has(beside))
+      throw new AppError(ErrorCode.INVALID_INPUT, 'There is no upload to put this file beside.');
+    if (!suffix)
+      throw new AppError(
+        ErrorCode.INVALID_INPUT,
+        `Only ${SIDECAR_SUFFIXES.join(' or ')} files go beside an export.`,
+      );
+    if (size > MAX_SIDECAR_BYTES)
+      throw new UploadTooLarge(
+        `${bytes(size)} is too big for a checksum or manifest (at most ${bytes(MAX_SIDECAR_BYTES)}).`,
+      );
+    const path = beside + suffix;
+    await this.writeAt(body, path, size);
+    return { path, size };
+  }
+
   private expiry(path: string): NodeJS.Timeout {
     return setTimeout(() => this.release(path), this.ttlMs).unref();
   }
@@ -106,6 +144,17 @@ export class UploadStore {
     const folder = join(this.dir, randomBytes(8).toString('hex'));
     await mkdir(folder, { recursive: true, mode: 0o700 });
     const path = join(folder, safeFileName(fileName));
+    try {
+      await this.writeAt(body, path, size);
+      return path;
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Writes exactly `size` bytes of `body` to `path` (a new file), or nothing. */
+  private async writeAt(body: Readable, path: string, size: number): Promise<void> {
     let received = 0;
     body.on('data', (chunk: Buffer) => {
       received += chunk.length;
@@ -115,9 +164,8 @@ export class UploadStore {
     try {
       await pipeline(body, createWriteStream(path, { mode: 0o600 }));
       if (received !== size) throw new AppError(ErrorCode.INVALID_INPUT, 'The upload was interrupted.');
-      return path;
     } catch (error) {
-      await rm(folder, { recursive: true, force: true });
+      await rm(path, { force: true });
       if (error instanceof AppError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       throw new AppError(

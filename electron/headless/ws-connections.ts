@@ -4,6 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { WsClientMessage, WsServerMessage } from '../../shared/ipc/bridge';
 import { ErrorCode } from '../../shared/errors';
 import { fail } from '../../shared/result';
+import { sizeWords } from '../../shared/ipc/limits';
 import type { EventHub } from '../core/platform/events';
 import type { Router } from '../core/ipc/router';
 import { describeError, type HostLog } from './host-log';
@@ -117,7 +118,30 @@ export class WsConnections {
       c.ws.terminate();
       return;
     }
-    c.ws.send(JSON.stringify(message));
+    const text = this.fitted(message);
+    if (text !== null) c.ws.send(text);
+  }
+
+  /**
+   * The message as sent: an answer larger than a window takes (shared/ipc/limits.ts) becomes an error that says
+   * so, and such an event is not sent (one line in the log), so neither can cost the window its connection.
+   */
+  private fitted(message: WsServerMessage): string | null {
+    const text = JSON.stringify(message);
+    const bytes = Buffer.byteLength(text);
+    const max = this.options.limits.maxReplyBytes;
+    if (bytes <= max) return text;
+    if (!('id' in message)) {
+      this.options.log(`Event ${message.event} not sent: ${sizeWords(bytes)} is more than a window takes`);
+      return null;
+    }
+    return JSON.stringify({
+      id: message.id,
+      result: fail({
+        code: ErrorCode.TOO_LARGE,
+        message: `The answer was too large to send to the window (${sizeWords(bytes)}; at most ${sizeWords(max)}).`,
+      }),
+    });
   }
 
   /** Terminates every peer that did not answer the last ping; one waiting on the host's answers is alive. */

@@ -18,10 +18,15 @@ export interface Api {
    * A path the core can read for a dropped or picked file: its real path in Electron, an uploaded copy on
    * the headless host (with progress).
    */
+  /**
+   * Makes a dropped or picked file readable by the core. `beside`: the file is that export's checksum or
+   * manifest, and a browser sends it into the same place as the export's upload.
+   */
   resolveFile(
     file: File,
     onProgress?: (loaded: number, total: number) => void,
     signal?: AbortSignal,
+    beside?: ResolvedFile,
   ): Promise<ResolvedFile>;
 }
 
@@ -74,8 +79,13 @@ function createDefaultApi(): Api {
     );
   const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws?token=${token}`;
   const uploadUrl = `${window.location.origin}/upload?token=${token}`;
-  return apiFromBridge(createWsBridge(url), (file, onProgress, signal) =>
-    uploadFile(uploadUrl, file, onProgress, signal),
+  return apiFromBridge(createWsBridge(url), (file, onProgress, signal, beside) =>
+    uploadFile(
+      beside ? `${uploadUrl}&beside=${encodeURIComponent(beside.path)}` : uploadUrl,
+      file,
+      onProgress,
+      signal,
+    ),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { WsClientMessage, WsServerMessage } from '../../shared/ipc/bridge';
 import type { Envelope } from '../../shared/result';
+import { MAX_REQUEST_BYTES, sizeWords } from '../../shared/ipc/limits';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
@@ -86,10 +87,21 @@ export function createWsBridge(url: string, options: { maxBackoffMs?: number } =
         }
       }
       const id = nextId++;
-      const message: WsClientMessage = { id, channel, request };
+      const text = JSON.stringify({ id, channel, request } satisfies WsClientMessage);
+      // The host closes a connection that sends more (shared/ipc/limits.ts): refused here, with the reason.
+      const bytes = new TextEncoder().encode(text).length;
+      if (bytes > MAX_REQUEST_BYTES) {
+        return {
+          ok: false,
+          error: {
+            code: 'TOO_LARGE',
+            message: `This is too large to send to OrbDeck (${sizeWords(bytes)}; at most ${sizeWords(MAX_REQUEST_BYTES)}).`,
+          },
+        };
+      }
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        socket.send(JSON.stringify(message));
+        socket.send(text);
       });
     },
     on(event, listener) {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { checkpointName } from '../../shared/checkpoint-names';
 import { testMachine } from '../../test/helpers/fixtures';
 import { useMachines } from '../state/machines';
+import { useCheckpointRecords } from '../state/checkpoints';
 import { useToasts } from '../state/toasts';
 import { useUi } from '../state/ui';
 import { runAppCommand } from './app-commands';
@@ -73,6 +74,17 @@ describe('Export for a New Mac…', () => {
       version: 1,
     });
   const checkpoint = checkpointName('ubuntu', new Date(2026, 11, 1, 10, 0, 0), []);
+  useCheckpointRecords.getState().set([
+    {
+      name: checkpoint,
+      machineId: `id-${checkpoint}`,
+      sourceName: 'ubuntu',
+      sourceId: 'id-ubuntu',
+      label: 'before',
+      createdAt: 1,
+      size: null,
+    },
+  ]);
 
   it('offers every machine but the checkpoints, with the selected ones ticked', () => {
     snapshot(['alpine', 'ubuntu', checkpoint]);

@@ -6,6 +6,8 @@ import { useUi } from '../state/ui';
 import { runOnMachine } from './machine-commands';
 import { asksFirst, parseDeepLink } from '../../shared/deep-link';
 import { runWindowCommand } from './window-commands';
+import { getApi } from '../api/api';
+import { toErrorData } from '../../shared/errors';
 
 /** The commands that open a dialog of their own (import: after the native open dialog). */
 const OPENS_DIALOG: ReadonlySet<AppCommand['command']> = new Set([
@@ -22,6 +24,7 @@ const OPENS_DIALOG: ReadonlySet<AppCommand['command']> = new Set([
   'export-bundle',
   'import-folder',
   'deep-link',
+  'new-sandbox',
 ]);
 
 /** Carries out a command from the app menu, the tray or the Dock (Electron), as the matching click would. */
@@ -52,6 +55,18 @@ export function runAppCommand(cmd: AppCommand): void {
     case 'rename':
     case 'delete':
       runOnMachine(cmd.command, cmd.machine ?? useMachines.getState().selected);
+      return;
+    // A notice's button: another hour before the sandbox's time runs out.
+    case 'extend-sandbox':
+      void getApi()
+        .invoke('sandbox:extend', { name: cmd.machine })
+        .then(
+          () => useToasts.getState().push({ kind: 'success', text: `${cmd.machine} has another hour.` }),
+          (error: unknown) => {
+            const data = toErrorData(error);
+            useToasts.getState().push({ kind: 'error', text: data.message, error: data });
+          },
+        );
       return;
     // Showing a machine just shows it; anything else asks first (DeepLinkDialog).
     case 'deep-link': {

@@ -1,5 +1,8 @@
 import { getApi } from '../api/api';
-import { machineMenuItems, type MenuChoice, type MenuItem } from '../model/machine-menu-items';
+import { machineMenuItems, type MenuChoice, type MenuItem, type Selected } from '../model/machine-menu-items';
+import { sandboxMenuItems, type ExtraItem } from '../model/sandbox-menu-items';
+import { sandboxNamed } from '../state/sandboxes';
+import { policyNamed } from '../state/start-policy';
 import { useConnection } from '../state/connection';
 import { useOrbctl } from '../state/orbctl';
 import { useUi } from '../state/ui';
@@ -7,7 +10,20 @@ import { runMenuChoice, selectionWithJobs } from './machine-commands';
 
 /** The items of the context menu for these machines, from the shared rules. */
 export function contextMenuItems(names: readonly string[]): MenuItem[] {
-  return machineMenuItems(selectionWithJobs(names), useOrbctl.getState().status?.capabilities ?? null);
+  const selected = selectionWithJobs(names);
+  return machineMenuItems(
+    selected,
+    useOrbctl.getState().status?.capabilities ?? null,
+    new Set(),
+    extrasOf(selected),
+  );
+}
+
+/** One machine's sandbox and start-policy groups, as the stores hold them now. */
+export function extrasOf(selected: readonly Selected[]): ExtraItem[][] {
+  if (selected.length !== 1) return [];
+  const { machine, active } = selected[0]!;
+  return sandboxMenuItems(machine, active, sandboxNamed(machine.name), policyNamed(machine.name));
 }
 
 /**
@@ -22,7 +38,12 @@ export async function openContextMenu(names: readonly string[], x: number, y: nu
       items: items.map((i) =>
         i.kind === 'separator'
           ? { separator: true as const }
-          : { id: i.id, label: i.label, enabled: i.enabled },
+          : {
+              id: i.id,
+              label: i.label,
+              enabled: i.enabled,
+              ...(i.checked === undefined ? {} : { checked: i.checked }),
+            },
       ),
     });
     if (supported) {

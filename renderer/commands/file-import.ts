@@ -6,6 +6,7 @@ import { AppError, toErrorData } from '../../shared/errors';
 import { useToasts } from '../state/toasts';
 import { useUi } from '../state/ui';
 import { useUploads } from '../state/uploads';
+import { pairSidecars } from '../model/export-sidecars';
 
 /** Reads a file's first bytes: an OrbStack export is known before anything is uploaded or imported. */
 export async function isExportFile(file: File): Promise<boolean> {
@@ -49,18 +50,43 @@ export async function previewAndAsk(files: ResolvedFile[]): Promise<void> {
   if (items.length > 0) useUi.getState().open({ kind: 'import', items });
 }
 
-/** Files dropped on the window or picked in a browser: exports are imported, anything else is refused. */
+/**
+ * Sends an export's checksum or manifest with it. A browser uploads it beside the export's upload; the desktop
+ * app reads files where they are, so there it counts only when it already sits beside the export.
+ */
+async function sendSidecar(sidecar: File, exportName: string, exported: ResolvedFile): Promise<void> {
+  const api = getApi();
+  try {
+    const sent = await api.resolveFile(sidecar, undefined, undefined, exported);
+    const beside = `${exported.path}${sidecar.name.slice(exportName.length)}`;
+    if (api.transport === 'electron' && sent.path !== beside)
+      useToasts.getState().push({
+        kind: 'warning',
+        text: `${sidecar.name} is not in the same folder as the export, so it was not used: OrbDeck checks the checksum that sits beside an export.`,
+      });
+  } catch (error) {
+    const data = toErrorData(error);
+    useToasts.getState().push({ kind: 'warning', text: `${sidecar.name} was not used: ${data.message}` });
+  }
+}
+
+/**
+ * Files dropped on the window or picked in a browser: exports are imported, each with its checksum and
+ * manifest when they came along; anything else is refused.
+ */
 export async function importFiles(files: File[]): Promise<void> {
+  const kinds = await Promise.all(files.map(isExportFile));
+  const { exports, others } = pairSidecars(files, kinds);
+  for (const file of others)
+    refuse(
+      `${file.name} is not an OrbStack machine export. To copy a file into a machine, drop it on that machine’s row.`,
+    );
   const resolved: ResolvedFile[] = [];
-  for (const file of files) {
-    if (!(await isExportFile(file))) {
-      refuse(
-        `${file.name} is not an OrbStack machine export. To copy a file into a machine, drop it on that machine’s row.`,
-      );
-      continue;
-    }
+  for (const { file, sidecars } of exports) {
     try {
-      resolved.push(await resolveWithProgress(file));
+      const sent = await resolveWithProgress(file);
+      for (const sidecar of sidecars) await sendSidecar(sidecar, file.name, sent);
+      resolved.push(sent);
     } catch (error) {
       const data = toErrorData(error);
       if (data.code !== 'CANCELLED')
@@ -70,13 +96,12 @@ export async function importFiles(files: File[]): Promise<void> {
   if (resolved.length > 0) await previewAndAsk(resolved);
 }
 
-/** Files dropped on a machine's row: exports still import; other files are offered for copying into it. */
+/** Files dropped on a machine's row: exports (with their checksums) still import; others are copied into it. */
 export async function dropOnMachine(files: File[], machine: string): Promise<void> {
-  const exports: File[] = [];
-  const others: File[] = [];
-  for (const file of files) ((await isExportFile(file)) ? exports : others).push(file);
+  const kinds = await Promise.all(files.map(isExportFile));
+  const { exports, others } = pairSidecars(files, kinds);
   if (others.length > 0) useUi.getState().open({ kind: 'push', machine, files: others });
-  if (exports.length > 0) await importFiles(exports);
+  if (exports.length > 0) await importFiles(exports.flatMap((e) => [e.file, ...e.sidecars]));
 }
 
 /** The Import… button: the native open dialog in Electron, the browser's file picker elsewhere. */

@@ -6,6 +6,8 @@ import {
   type MachineAction,
 } from '../../shared/machine-actions';
 import { isBulkChoice, type MenuChoice, type Selected } from '../model/machine-menu-items';
+import { isExtraChoice } from '../model/sandbox-menu-items';
+import { runExtraChoice } from './sandbox-commands';
 import { getApi } from '../api/api';
 import { toErrorData } from '../../shared/errors';
 import { openAddress } from '../model/open-address';
@@ -108,5 +110,7 @@ export function runOnMachines(action: BulkAction, names: readonly string[]): voi
 /** What a menu item (context menu, "…" menu) does for the machines it was opened on. */
 export function runMenuChoice(choice: MenuChoice, names: readonly string[]): void {
   if (isBulkChoice(choice)) runOnMachines(choice.slice(5) as BulkAction, names);
-  else if (names[0]) runOnMachine(choice, names[0]);
+  else if (isExtraChoice(choice)) {
+    if (names[0]) runExtraChoice(choice, names[0]);
+  } else if (names[0]) runOnMachine(choice, names[0]);
 }

@@ -1,8 +1,7 @@
 import { getApi } from '../api/api';
 import { pickAndImport, pickAndImportFolder } from './file-import';
-import { groupCheckpoints } from '../model/checkpoints';
 import { selectMachines, useMachines } from '../state/machines';
-import { useCheckpointRecords } from '../state/checkpoints';
+import { checkpointGroupsOf, useCheckpointRecords } from '../state/checkpoints';
 import type { AppAction } from '../../shared/machine-actions';
 import { appAvailabilityNow } from '../state/app-availability';
 import { useToasts } from '../state/toasts';
@@ -21,7 +20,8 @@ export type WindowCommand =
   | 'activity'
   | 'settings'
   | 'export-bundle'
-  | 'import-folder';
+  | 'import-folder'
+  | 'new-sandbox';
 
 /** The elements some commands act on, registered by the component that renders them. */
 const elements: { filter: HTMLInputElement | null; importInput: HTMLInputElement | null } = {
@@ -51,7 +51,7 @@ const unlessRefused = (action: AppAction, run: () => void | Promise<void>) => ()
  */
 function exportForNewMac(): void {
   const state = useMachines.getState();
-  const { machines } = groupCheckpoints(selectMachines(state), useCheckpointRecords.getState().records);
+  const { machines } = checkpointGroupsOf(selectMachines(state), useCheckpointRecords.getState().records);
   const offered = machines.map((m) => m.name);
   if (offered.length === 0) {
     useToasts.getState().push({ kind: 'info', text: 'There is no machine to export.' });
@@ -69,6 +69,7 @@ const COMMANDS = {
   import: unlessRefused('import', () => pickAndImport(elements.importInput)),
   'import-folder': unlessRefused('import', pickAndImportFolder),
   'export-bundle': exportForNewMac,
+  'new-sandbox': unlessRefused('create', () => useUi.getState().open({ kind: 'new-sandbox' })),
   refresh: () =>
     getApi()
       .invoke('machines:refresh', {})

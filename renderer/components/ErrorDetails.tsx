@@ -1,14 +1,17 @@
 import type { AppErrorData } from '../../shared/errors';
 
-/** The friendly message first; orbctl's own text, argv and exit code behind a disclosure. */
-export function ErrorDetails({ error }: { error: AppErrorData }) {
+/**
+ * The friendly message first; orbctl's own text, argv and exit code behind a disclosure (`open` shows them
+ * at once, for a person who asked to see what the job said).
+ */
+export function ErrorDetails({ error, open }: { error: AppErrorData; open?: boolean }) {
   const d = error.detail;
   const hasDetail = d && (d.argv || d.stderr || d.stdout || d.exitCode !== undefined || d.notes?.length);
   return (
     <div className="error-details">
       <p className="error-message">{error.message}</p>
       {hasDetail && (
-        <details>
+        <details open={open}>
           <summary>Details</summary>
           <dl>
             <dt>Code</dt>

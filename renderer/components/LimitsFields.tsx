@@ -12,11 +12,13 @@ export function LimitsFields({
   value,
   onChange,
   placeholders = { cpus: 'all', memory: 'e.g. 4G', disk: 'e.g. 64G' },
+  disabled = false,
 }: {
   legend: string;
   value: LimitsForm;
   onChange(change: Partial<LimitsForm>): void;
   placeholders?: LimitsForm;
+  disabled?: boolean;
 }) {
   return (
     <fieldset className="field-wide limits">
@@ -28,6 +30,7 @@ export function LimitsFields({
             inputMode={key === 'cpus' ? 'numeric' : undefined}
             value={value[key]}
             placeholder={placeholders[key]}
+            disabled={disabled}
             onChange={(e) => onChange({ [key]: e.target.value })}
           />
         </label>

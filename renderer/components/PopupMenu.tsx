@@ -1,8 +1,21 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 /** One item of a drawn menu (a machine's actions, the File menu). */
 export type PopupItem =
-  | { kind: 'item'; id: string; label: string; enabled: boolean; reason?: string; danger?: boolean }
+  | {
+      kind: 'item';
+      id: string;
+      label: string;
+      enabled: boolean;
+      reason?: string;
+      danger?: boolean;
+      /** A setting the item turns on and off: drawn with a check mark when on. */
+      checked?: boolean;
+    }
   | { kind: 'separator' };
+
+/** The items arrows move between: plain ones and those with a check mark, when enabled. */
+const ENABLED_ITEMS =
+  '[role="menuitem"]:not([aria-disabled="true"]), [role="menuitemcheckbox"]:not([aria-disabled="true"])';
 
 interface Props {
   items: readonly PopupItem[];
@@ -28,7 +41,7 @@ export function PopupMenu({ items, x, y, label, onChoose, onClose }: Props) {
       left: Math.max(4, Math.min(x, window.innerWidth - box.width - 4)),
       top: Math.max(4, y + box.height > window.innerHeight ? y - box.height : y),
     });
-    ref.current!.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
+    ref.current!.querySelector<HTMLElement>(ENABLED_ITEMS)?.focus();
   }, [x, y]);
 
   useEffect(() => {
@@ -49,9 +62,7 @@ export function PopupMenu({ items, x, y, label, onChoose, onClose }: Props) {
 
   const move = (event: KeyboardEvent, delta: number) => {
     event.preventDefault();
-    const enabled = [
-      ...ref.current!.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])'),
-    ];
+    const enabled = [...ref.current!.querySelectorAll<HTMLElement>(ENABLED_ITEMS)];
     const at = enabled.indexOf(document.activeElement as HTMLElement);
     enabled[(at + delta + enabled.length) % enabled.length]?.focus();
   };
@@ -80,7 +91,8 @@ export function PopupMenu({ items, x, y, label, onChoose, onClose }: Props) {
         ) : (
           <div
             key={item.id}
-            role="menuitem"
+            role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+            {...(item.checked === undefined ? {} : { 'aria-checked': item.checked })}
             tabIndex={-1}
             aria-disabled={!item.enabled}
             title={item.reason}
@@ -98,6 +110,11 @@ export function PopupMenu({ items, x, y, label, onChoose, onClose }: Props) {
               }
             }}
           >
+            {item.checked !== undefined && (
+              <span className="menu-check" aria-hidden="true">
+                {item.checked ? '✓' : ''}
+              </span>
+            )}
             {item.label}
           </div>
         ),

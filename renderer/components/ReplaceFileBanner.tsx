@@ -2,14 +2,17 @@ import { DialogButtons } from './DialogButtons';
 
 /**
  * "A file with this name already exists. Replace it?", asked inside a dialog that writes a file on the Mac
- * (Export, Copy File from Machine). `kept` says how long the old file survives; Keep It goes back to the form.
+ * (Export, Copy File from Machine). `existing` names exactly what would be replaced when the core said so;
+ * `kept` says how long the old file survives; Keep It goes back to the form.
  */
 export function ReplaceFileBanner({
+  existing = 'A file with this name already exists.',
   kept,
   busy,
   onReplace,
   onKeep,
 }: {
+  existing?: string;
   kept: string;
   busy: boolean;
   onReplace(): void;
@@ -17,7 +20,9 @@ export function ReplaceFileBanner({
 }) {
   return (
     <div className="banner banner-warning" role="alert">
-      <p>A file with this name already exists. Replace it? {kept}</p>
+      <p>
+        {existing} Replace it? {kept}
+      </p>
       <DialogButtons
         label="Replace"
         cancelLabel="Keep It"

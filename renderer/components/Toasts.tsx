@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { staysUntilDismissed, TOAST_MS, useToasts, type Toast } from '../state/toasts';
+import { staysUntilDismissed, toastMs, useToasts, type Toast } from '../state/toasts';
 import { ErrorDetails } from './ErrorDetails';
 
 /** How many toasts show at once; the rest wait behind "N more". */
@@ -35,7 +35,7 @@ export function Toasts() {
         </button>
       )}
       {shown.map((t) => {
-        const ms = t.sticky ? null : TOAST_MS[t.kind];
+        const ms = toastMs(t);
         return (
           <div
             key={t.id}
@@ -44,6 +44,18 @@ export function Toasts() {
             role={t.kind === 'error' || t.kind === 'warning' ? 'alert' : 'status'}
           >
             {t.error ? <ErrorDetails error={t.error} /> : <p>{t.text}</p>}
+            {t.action && (
+              <button
+                type="button"
+                className="toast-action"
+                onClick={() => {
+                  t.action!.run();
+                  dismiss(t.id);
+                }}
+              >
+                {t.action.label}
+              </button>
+            )}
             <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
               ×
             </button>

@@ -38,23 +38,25 @@ describe('groupCheckpoints', () => {
     expect(groups.orphans).toEqual([]);
   });
 
-  it('follows a renamed machine by its id, and finds checkpoints without a record by their names', () => {
+  it('follows a renamed machine by its id; a machine named like a checkpoint without a record is a machine', () => {
     const machines = [
       machine('renamed', 'id-web'),
       machine('web--cp-20261201-100000', 'c1'),
       machine('db--cp-20261201-120000', 'c2'),
       machine('db'),
     ];
-    const groups = groupCheckpoints(machines, [record('web--cp-20261201-100000', {})]);
+    const groups = groupCheckpoints(machines, [record('web--cp-20261201-100000', { machineId: 'c1' })]);
     expect(groups.byMachine.get('renamed')!.map((c) => c.name)).toEqual(['web--cp-20261201-100000']);
-    expect(groups.byMachine.get('db')!).toMatchObject([
-      {
-        name: 'db--cp-20261201-120000',
-        sourceName: 'db',
-        sourceId: null,
-        label: 'Checkpoint (found by its name)',
-      },
-    ]);
+    expect(groups.machines.map((m) => m.name)).toEqual(['renamed', 'db--cp-20261201-120000', 'db']);
+    expect(groups.byMachine.has('db')).toBe(false);
+    expect(groups.count).toBe(1);
+  });
+
+  it('knows a checkpoint by its machine’s id, not by a name another machine has taken since', () => {
+    const machines = [machine('web'), machine('web--cp-20261201-100000', 'made-by-a-person')];
+    const groups = groupCheckpoints(machines, [record('web--cp-20261201-100000', { machineId: 'c1' })]);
+    expect(groups.machines.map((m) => m.name)).toEqual(['web', 'web--cp-20261201-100000']);
+    expect(groups.count).toBe(0);
   });
 
   it('keeps checkpoints whose machine is gone apart, and ignores records whose machine no longer exists', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Machine } from '../../shared/machine';
-import { filterMachines, moveSelection, sortMachines } from './machine-list';
+import { filterMachines, heldRows, moveSelection, sortMachines, viewCounts } from './machine-list';
 import { testMachine } from '../../test/helpers/fixtures';
 
 const m = (name: string, state: string, distro = 'ubuntu', version = 'noble'): Machine =>
@@ -93,5 +93,29 @@ describe('sortMachines by arch, address and disk', () => {
   });
   it('orders architectures by name, then machine names', () => {
     expect(names(sortMachines(list, { key: 'arch', direction: 'asc' }))).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('rows held in their view while acted on', () => {
+  const stopped = testMachine('a', 'stopped');
+  const starting = testMachine('b', 'starting');
+  const running = testMachine('c', 'running');
+  const all = [stopped, starting, running];
+
+  it('keeps a shown row whose job runs in the view, whatever its state now, and counts it there', () => {
+    const held = heldRows(['a', 'b'], new Set(['b', 'x']));
+    expect([...held]).toEqual(['b']);
+    expect(filterMachines(all, '', 'stopped', undefined, held).map((m) => m.name)).toEqual(['a', 'b']);
+    expect(viewCounts(all, 'stopped', held)).toEqual({
+      all: 3,
+      running: 1,
+      stopped: 2,
+      busy: 1,
+      sandboxes: 0,
+    });
+    // Once the job has ended, the row goes where its state says.
+    expect(
+      filterMachines(all, '', 'stopped', undefined, heldRows(['a', 'b'], new Set())).map((m) => m.name),
+    ).toEqual(['a']);
   });
 });

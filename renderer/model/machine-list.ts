@@ -1,12 +1,16 @@
 import { describeImage } from '../../shared/distros';
 import { TRANSITIONAL_STATES, type Machine } from '../../shared/machine';
+import type { RowFigures } from './usage-figures';
 
-export type SortKey = 'name' | 'state' | 'distro' | 'arch' | 'ip' | 'disk';
+export type SortKey = 'name' | 'state' | 'distro' | 'arch' | 'ip' | 'disk' | 'cpu' | 'memory';
+/** The usage figures of the rows (the optional CPU and memory columns sort by these). */
+type Figures = Readonly<Record<string, RowFigures | undefined>>;
 export interface SortOrder {
   key: SortKey;
   direction: 'asc' | 'desc';
 }
-export type StateFilter = 'all' | 'running' | 'stopped' | 'busy';
+/** Which machines the list shows: all, by state, or the sandboxes. */
+export type StateFilter = 'all' | 'running' | 'stopped' | 'busy' | 'sandboxes';
 
 /** Running first, then transitions, then stopped, then anything unknown. */
 const STATE_RANK: Record<string, number> = {
@@ -27,8 +31,12 @@ function ipKey(ip: string): number {
 }
 
 /** The value a column sorts by; undefined when not known yet (no IP while stopped, no size before `info`). */
-function sortValue(m: Machine, key: Exclude<SortKey, 'name'>): string | number | undefined {
+function sortValue(m: Machine, key: Exclude<SortKey, 'name'>, figures: Figures): string | number | undefined {
   switch (key) {
+    case 'cpu':
+      return figures[m.name]?.cpu ?? undefined;
+    case 'memory':
+      return figures[m.name]?.memoryUsed ?? undefined;
     case 'state':
       return STATE_RANK[m.state] ?? 3;
     case 'distro':
@@ -42,10 +50,10 @@ function sortValue(m: Machine, key: Exclude<SortKey, 'name'>): string | number |
   }
 }
 
-function compare(a: Machine, b: Machine, key: SortKey): number {
+function compare(a: Machine, b: Machine, key: SortKey, figures: Figures): number {
   if (key === 'name') return 0;
-  const x = sortValue(a, key);
-  const y = sortValue(b, key);
+  const x = sortValue(a, key, figures);
+  const y = sortValue(b, key, figures);
   if (x === undefined || y === undefined) return 0;
   const byValue =
     typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
@@ -53,40 +61,90 @@ function compare(a: Machine, b: Machine, key: SortKey): number {
 }
 
 /** Unknown values (no IP, no size yet) sort after known ones whichever the direction. */
-function unknownLast(a: Machine, b: Machine, key: SortKey): number {
+function unknownLast(a: Machine, b: Machine, key: SortKey, figures: Figures): number {
   if (key === 'name' || key === 'state') return 0;
-  return Number(sortValue(a, key) === undefined) - Number(sortValue(b, key) === undefined);
+  return Number(sortValue(a, key, figures) === undefined) - Number(sortValue(b, key, figures) === undefined);
 }
 
-/** Sorted by `order`, ties broken by name (natural order: web-2 before web-10), stable. */
-export function sortMachines(machines: readonly Machine[], order: SortOrder): Machine[] {
+/**
+ * Sorted by `order`, ties broken by name (natural order: web-2 before web-10), stable. CPU and memory sort by
+ * the rows' last samples (`figures`).
+ */
+export function sortMachines(
+  machines: readonly Machine[],
+  order: SortOrder,
+  figures: Figures = {},
+): Machine[] {
   const sign = order.direction === 'asc' ? 1 : -1;
   return [...machines].sort(
     (a, b) =>
-      unknownLast(a, b, order.key) || sign * (compare(a, b, order.key) || collator.compare(a.name, b.name)),
+      unknownLast(a, b, order.key, figures) ||
+      sign * (compare(a, b, order.key, figures) || collator.compare(a.name, b.name)),
   );
+}
+
+/** Names of machines, as a set or the keys of a map (the sandboxes by name). */
+type Names = ReadonlySet<string> | ReadonlyMap<string, unknown>;
+
+/** Whether a machine belongs in a sidebar view by its state (`sandboxes`: by being one of `sandboxes`). */
+export function inStateView(machine: Machine, state: StateFilter, sandboxes: Names = NONE): boolean {
+  if (state === 'sandboxes') return sandboxes.has(machine.name);
+  if (state === 'running') return machine.state === 'running';
+  if (state === 'stopped') return machine.state === 'stopped';
+  if (state === 'busy') return TRANSITIONAL_STATES.includes(machine.state);
+  return true;
 }
 
 /**
  * Machines matching every word of `text` (in name, state, distro, version or arch; case-insensitive) and the
- * state filter.
+ * state filter (`sandboxes`: those named in `sandboxes`). `held` names rows the view keeps whatever their state
+ * (see `heldRows`).
  */
 export function filterMachines(
   machines: readonly Machine[],
   text: string,
   state: StateFilter = 'all',
+  sandboxes: Names = NONE,
+  held: ReadonlySet<string> = NONE,
 ): Machine[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   return machines.filter((m) => {
-    if (state === 'running' && m.state !== 'running') return false;
-    if (state === 'stopped' && m.state !== 'stopped') return false;
-    if (state === 'busy' && !TRANSITIONAL_STATES.includes(m.state)) return false;
+    if (!inStateView(m, state, sandboxes) && !held.has(m.name)) return false;
     if (words.length === 0) return true;
     const haystack = [m.name, m.state, m.distro, m.version, m.arch, describeImage(m.distro, m.version)]
       .join(' ')
       .toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
+}
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The rows a view keeps while something is done to them: those it shows now that have a job queued or running.
+ * Started from the Stopped view, twenty starts leave twenty rows there with their progress until each start
+ * ends, instead of taking every row away at once; then each leaves the view.
+ */
+export function heldRows(shown: readonly string[], acting: ReadonlySet<string>): Set<string> {
+  return new Set(shown.filter((name) => acting.has(name)));
+}
+
+/** How many rows each sidebar view shows; `held` rows count in the view that holds them. */
+export function viewCounts(
+  machines: readonly Machine[],
+  current: StateFilter,
+  held: ReadonlySet<string>,
+  sandboxes: Names = NONE,
+): Record<StateFilter, number> {
+  const count = (state: StateFilter) =>
+    machines.filter((m) => inStateView(m, state, sandboxes) || (state === current && held.has(m.name)))
+      .length;
+  return {
+    all: machines.length,
+    running: count('running'),
+    stopped: count('stopped'),
+    busy: count('busy'),
+    sandboxes: count('sandboxes'),
+  };
 }
 
 /** The name after `current` in `names` moved by `delta` (clamped); the first one when nothing is selected. */

@@ -8,13 +8,25 @@ import {
   type MachineAction,
 } from '../../shared/machine-actions';
 import { MACHINE_MENU } from '../../shared/machine-menu';
+import type { ExtraChoice } from './sandbox-menu-items';
 
 export type MenuItem =
-  | { kind: 'item'; id: MenuChoice; label: string; enabled: boolean; reason: string; danger?: boolean }
+  | {
+      kind: 'item';
+      id: MenuChoice;
+      label: string;
+      enabled: boolean;
+      reason: string;
+      danger?: boolean;
+      checked?: boolean;
+    }
   | { kind: 'separator' };
 
-/** What a menu item does: one machine's action, or an action on every selected machine that allows it. */
-export type MenuChoice = MachineAction | `bulk:${BulkAction}`;
+/**
+ * What a menu item does: one machine's action, an action on every selected machine that allows it, or a
+ * sandbox's or start policy's item (model/sandbox-menu-items.ts).
+ */
+export type MenuChoice = MachineAction | `bulk:${BulkAction}` | ExtraChoice;
 
 export interface Selected {
   machine: Machine;
@@ -34,12 +46,14 @@ const BULK_GROUPS: BulkAction[][] = [['start', 'stop', 'restart'], ['export', 'r
 
 /**
  * The items of a machine's menu (the row's context menu, the inspector's "…"), enabled by the shared rules:
- * MACHINE_MENU for one machine, the bulk actions for several. `skip` leaves out actions shown elsewhere.
+ * MACHINE_MENU for one machine, the bulk actions for several. `skip` leaves out actions shown elsewhere;
+ * `extras` are one machine's groups of its own (a sandbox's, its start policy), put before Delete.
  */
 export function machineMenuItems(
   selected: readonly Selected[],
   capabilities: OrbctlCapabilities | null,
   skip: ReadonlySet<MachineAction> = new Set(),
+  extras: ReadonlyArray<readonly MenuItem[]> = [],
 ): MenuItem[] {
   const groups: MenuItem[][] = [];
   if (selected.length === 1) {
@@ -54,6 +68,7 @@ export function machineMenuItems(
           }),
       );
     }
+    groups.splice(groups.length - 1, 0, ...extras.map((g) => [...g]));
   } else if (selected.length > 1) {
     for (const group of BULK_GROUPS) {
       groups.push(

@@ -30,15 +30,31 @@ describe('placeholders', () => {
 });
 
 describe('failureMarks', () => {
-  it('marks a machine whose latest job failed, until a later job or a dismissal', () => {
+  it('marks a machine whose latest lifecycle action failed, until a later one succeeds or a dismissal', () => {
     const failed = job('start', 'web', 'failed', { endedAt: 10 });
     expect([...failureMarks([failed], new Set()).keys()]).toEqual(['web']);
     expect(failureMarks([failed], new Set([failed.id])).size).toBe(0);
     const retry = job('start', 'web', 'running', { startedAt: 11 });
-    expect(failureMarks([failed, retry], new Set()).size).toBe(0);
+    expect([...failureMarks([failed, retry], new Set()).keys()]).toEqual(['web']);
+    const retried = { ...retry, state: 'succeeded' as const, endedAt: 12 };
+    expect(failureMarks([failed, retried], new Set()).size).toBe(0);
     const older = job('stop', 'db', 'failed', { endedAt: 1 });
     const newer = job('start', 'db', 'succeeded', { endedAt: 2 });
     expect(failureMarks([newer, older], new Set()).size).toBe(0);
+  });
+
+  it('never marks a machine for a command, a copy or an export, nor clears a mark with one', () => {
+    const jobs = [
+      job('run', 'web', 'failed', { endedAt: 1 }),
+      job('pull', 'web', 'failed', { endedAt: 2 }),
+      job('push', 'db', 'failed', { endedAt: 3 }),
+      job('export', 'db', 'failed', { endedAt: 4 }),
+    ];
+    expect(failureMarks(jobs, new Set()).size).toBe(0);
+    const stop = job('stop', 'api', 'failed', { endedAt: 5 });
+    const run = job('run', 'api', 'succeeded', { endedAt: 6 });
+    const cancelled = job('start', 'api', 'cancelled', { endedAt: 7 });
+    expect(failureMarks([stop, run, cancelled], new Set()).get('api')).toBe(stop);
   });
 });
 

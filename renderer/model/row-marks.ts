@@ -1,4 +1,4 @@
-import { isFinished, type Job } from '../../shared/jobs';
+import { isFinished, isLifecycleJob, type Job } from '../../shared/jobs';
 
 /** The kinds that bring a new machine into the list: they show as a placeholder row until it exists. */
 const NEW_MACHINE_KINDS: ReadonlySet<Job['kind']> = new Set(['create', 'clone', 'import']);
@@ -29,15 +29,18 @@ export function placeholders(jobs: Iterable<Job>, exists: (name: string) => bool
 }
 
 /**
- * The failed job to mark on each machine's row: a machine's latest finished job, when it failed and the person
- * has not dismissed it. Any later job on that machine (a retry, another action) clears the mark.
+ * The failed job to mark on each machine's row and in its inspector: the machine's latest lifecycle job that
+ * ended (shared/jobs.ts: LIFECYCLE_JOB_KINDS), when it failed and the person has not dismissed it. The mark
+ * goes by itself when a later lifecycle action on the machine succeeds; a command that exits non-zero, a copy
+ * or an export never marks the machine, and a cancelled or still running retry leaves the mark as it is.
  */
 export function failureMarks(jobs: Iterable<Job>, dismissed: ReadonlySet<string>): Map<string, Job> {
   const latest = new Map<string, Job>();
+  const endedAt = (job: Job) => job.endedAt ?? job.startedAt ?? job.createdAt;
   for (const job of jobs) {
-    const at = job.endedAt ?? job.startedAt ?? job.createdAt;
+    if (!isLifecycleJob(job) || (job.state !== 'failed' && job.state !== 'succeeded')) continue;
     const known = latest.get(job.machine);
-    if (!known || at >= (known.endedAt ?? known.startedAt ?? known.createdAt)) latest.set(job.machine, job);
+    if (!known || endedAt(job) >= endedAt(known)) latest.set(job.machine, job);
   }
   const marks = new Map<string, Job>();
   for (const [machine, job] of latest) {

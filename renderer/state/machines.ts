@@ -27,6 +27,8 @@ export interface MachinesState {
   /** A click on a row, with ⌘ (toggle) and ⇧ (range) as the list shows `shown`. */
   click(name: string, modifiers: ClickModifiers, shown: readonly string[]): void;
   selectAll(shown: readonly string[]): void;
+  /** The list shows only these rows now (a filter, a view, rows leaving it): nothing else stays selected. */
+  keepShown(shown: readonly string[]): void;
 }
 
 const withSelection = (selection: Selection) => ({ selection, selected: selection.focus });
@@ -52,6 +54,12 @@ export const useMachines = create<MachinesState>()((set) => ({
   click: (name, modifiers, shown) =>
     set((state) => withSelection(clickSelection(state.selection, name, modifiers, shown))),
   selectAll: (shown) => set((state) => withSelection(selectAll(shown, state.selection))),
+  keepShown: (shown) =>
+    set((state) => {
+      const names = new Set(shown);
+      const kept = pruneSelection(state.selection, (n) => names.has(n));
+      return kept === state.selection ? state : withSelection(kept);
+    }),
 }));
 
 export function selectMachines(state: MachinesState): Machine[] {

@@ -1,6 +1,7 @@
 import type { Api } from '../api/api';
 import type { Notice } from '../../shared/ipc/contract';
 import { useToasts } from './toasts';
+import { runAppCommand } from '../commands/app-commands';
 
 /** Notices this window has shown: a reconnect pulls the list again, and none is shown twice. */
 const shown = new Set<string>();
@@ -17,6 +18,9 @@ export function showNotice(notice: Notice, api: Api): void {
     text: notice.text,
     sticky: true,
     onDismiss: () => void api.invoke('notices:dismiss', { id: notice.id }).catch(() => undefined),
+    ...(notice.action
+      ? { action: { label: notice.action.label, run: () => runAppCommand(notice.action!.command) } }
+      : {}),
   });
 }
 

@@ -10,6 +10,8 @@ import { useJobs } from './jobs';
 import { useMachines } from './machines';
 import { pullNotices, showNotice } from './notices';
 import { useOrbctl } from './orbctl';
+import { useUsage } from './usage';
+import { resendUsageWatch } from '../commands/usage-watch';
 
 /**
  * Wires the stores to the core: pull the current state, then follow events. On every reconnect the state is
@@ -58,6 +60,7 @@ export function syncStores(api: Api): () => void {
     api.on('app:command', (command) => runAppCommand(command)),
     api.on('settings:changed', (settings) => useSettings.getState().set(settings)),
     api.on('notices:added', (notice) => showNotice(notice, api)),
+    api.on('usage:changed', (change) => useUsage.getState().apply(change)),
     api.onConnection((state) => {
       useConnection.getState().set({ state });
       // The first open sends what the first pull queued while connecting (asking twice cost the first paint a
@@ -68,6 +71,7 @@ export function syncStores(api: Api): () => void {
       else {
         void pull();
         reportVisibility();
+        resendUsageWatch();
       }
     }),
   ];

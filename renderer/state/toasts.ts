@@ -10,6 +10,8 @@ export interface Toast {
   sticky?: boolean;
   /** Called when the user dismisses it. */
   onDismiss?: () => void;
+  /** A button beside the words (a notice's: Extend 1 Hour); choosing it dismisses the toast. */
+  action?: { label: string; run(): void };
 }
 
 interface ToastState {
@@ -31,6 +33,12 @@ export const TOAST_MS: Record<Toast['kind'], number | null> = {
 /** At most this many errors are kept (the newest); each also stays in History and on its machine's row. */
 const MAX_ERRORS = 3;
 
+/** How long this toast shows; one with something to do (Show in Finder) gives the time to do it. */
+export function toastMs(t: Pick<Toast, 'kind' | 'sticky' | 'action'>): number | null {
+  const ms = t.sticky ? null : TOAST_MS[t.kind];
+  return ms !== null && t.action ? Math.max(ms, 8000) : ms;
+}
+
 /** Whether a toast stays until dismissed. */
 export const staysUntilDismissed = (t: Pick<Toast, 'kind' | 'sticky'>) =>
   !!t.sticky || TOAST_MS[t.kind] === null;
@@ -45,7 +53,7 @@ export const useToasts = create<ToastState>()((set, get) => ({
       const drop = new Set(errors.slice(0, Math.max(0, errors.length - MAX_ERRORS)));
       return { toasts: toasts.filter((t) => !drop.has(t)) };
     });
-    const ms = toast.sticky ? null : TOAST_MS[toast.kind];
+    const ms = toastMs(toast);
     if (ms !== null) setTimeout(() => get().dismiss(id), ms);
     return id;
   },

@@ -4,6 +4,7 @@ import type { FolderPreview } from '../../shared/ipc/types';
 import type { SortOrder, StateFilter } from '../model/machine-list';
 import type { TrustDialogState } from '../views/dialogs/CheckpointDialogs';
 import type { InsideDialogState } from '../views/dialogs/RunDialogs';
+import type { SandboxDialogState } from '../views/dialogs/SandboxDialogs';
 
 export type DialogState =
   | { kind: 'create' }
@@ -25,6 +26,8 @@ export type DialogState =
   | TrustDialogState
   // Run, copy, presets, orbdeck:// links (mounted by InsideDialogs).
   | InsideDialogState
+  // New Sandbox (mounted by SandboxDialogs).
+  | SandboxDialogState
   | null;
 
 /** What the main area shows: the machines (with a state filter from the sidebar) or the job history. */
@@ -37,11 +40,14 @@ export interface ContextMenuState {
   machines: string[];
 }
 
-export type InspectorTab = 'info' | 'checkpoints' | 'logs';
+export type InspectorTab = 'info' | 'usage' | 'ports' | 'checkpoints' | 'logs';
 
 interface UiState {
   filter: string;
   stateFilter: StateFilter;
+  /** Rows the list keeps in its state view while their jobs run (renderer/model/machine-list.ts#heldRows). */
+  held: ReadonlySet<string>;
+  setHeld(held: ReadonlySet<string>): void;
   sort: SortOrder;
   dialog: DialogState;
   view: MainView;
@@ -74,6 +80,7 @@ interface UiState {
 export const useUi = create<UiState>()((set) => ({
   filter: '',
   stateFilter: 'all',
+  held: new Set(),
   sort: { key: 'name', direction: 'asc' },
   dialog: null,
   view: 'machines',
@@ -86,7 +93,8 @@ export const useUi = create<UiState>()((set) => ({
   dismissFailure: (jobId) => set((s) => ({ dismissedFailures: new Set([...s.dismissedFailures, jobId]) })),
   setActivityOpen: (activityOpen) => set({ activityOpen }),
   setFilter: (filter) => set({ filter }),
-  setStateFilter: (stateFilter) => set({ stateFilter, view: 'machines' }),
+  setStateFilter: (stateFilter) => set({ stateFilter, view: 'machines', held: new Set() }),
+  setHeld: (held) => set({ held }),
   setView: (view) => set({ view }),
   toggleSidebar: () => set((s) => ({ sidebarCollapsed: !s.sidebarCollapsed })),
   setInspectorOpen: (inspectorOpen) => set({ inspectorOpen }),

@@ -5,6 +5,9 @@ import { selectMachines, useMachines } from '../state/machines';
 import { useUi } from '../state/ui';
 import { useCheckpointGroups } from '../state/checkpoints';
 import { useSetupByName } from '../state/setup';
+import { useSandboxByName } from '../state/sandboxes';
+import { usePolicyByName } from '../state/start-policy';
+import { SandboxesHeader } from './sandboxes/SandboxesHeader';
 import { HistoryPage } from './activity/HistoryPage';
 import { FirstListFailed, NoMachines, OrbctlNotFound, OrbStackNotRunning } from './EmptyStates';
 import { MachineInspector } from './inspector/MachineInspector';
@@ -22,6 +25,11 @@ export function MachinesView() {
   // Checkpoints are machines to OrbStack; here they sit under their machine (its row says how many).
   const groups = useCheckpointGroups();
   const setup = useSetupByName();
+  const sandboxes = useSandboxByName();
+  // The context menu's start-policy items read these.
+  usePolicyByName();
+  const stateFilter = useUi((s) => s.stateFilter);
+  const sandboxCount = groups.machines.filter((m) => sandboxes.has(m.name)).length;
   const machines = groups.machines;
   const selection = useMachines((s) => s.selection);
   const view = useUi((s) => s.view);
@@ -66,13 +74,15 @@ export function MachinesView() {
             <ErrorDetails error={error} />
           </div>
         )}
-        {all.length === 0 && !error ? (
+        {stateFilter === 'sandboxes' && <SandboxesHeader count={sandboxCount} />}
+        {stateFilter === 'sandboxes' && sandboxCount === 0 ? null : all.length === 0 && !error ? (
           <NoMachines />
         ) : (
           <MachineGrid
             machines={machines}
             checkpoints={groups.byMachine}
             setup={setup}
+            sandboxes={sandboxes}
             onOpenDetails={openDetails}
           />
         )}

@@ -16,10 +16,13 @@ const esmBanner =
 
 /** Node-side bundles: name → entry, output and format. */
 export const nodeBundles = {
-  main: { entry: 'electron/desktop/main.ts', out: 'dist/electron/main.mjs', format: 'esm' },
+  // The app, or with --mcp the MCP program (electron/desktop/entry.ts).
+  main: { entry: 'electron/desktop/entry.ts', out: 'dist/electron/main.mjs', format: 'esm' },
   // A sandboxed preload can only require `electron`, so it must be one self-contained CommonJS file.
   preload: { entry: 'electron/desktop/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs' },
   headless: { entry: 'electron/headless/cli.ts', out: 'dist/headless/serve.mjs', format: 'esm' },
+  // The MCP program for agents (npm run mcp).
+  mcp: { entry: 'electron/mcp/cli.ts', out: 'dist/mcp/orbdeck-mcp.mjs', format: 'esm' },
   sim: {
     entry: 'tools/orbctl-sim/main.ts',
     out: 'dist/sim/orbctl-sim.mjs',

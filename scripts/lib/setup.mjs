@@ -10,19 +10,33 @@ export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 const say = (line) => console.error(`[orbdeck] ${line}`);
 
-/** Runs `npm ci` when node_modules is missing or older than package-lock.json. */
-export function ensureDependencies() {
-  const marker = join(root, 'node_modules', '.package-lock.json');
-  const lock = join(root, 'package-lock.json');
+/**
+ * Runs `npm ci` when node_modules is missing or older than package-lock.json. npm's own output is kept back
+ * unless the install fails: on Node 20 it warns `EBADENGINE` for the Electron download and packaging tools
+ * (README, Requirements), which a newcomer would meet before anything else. One line says what was done.
+ */
+export function ensureDependencies({ at = root, npm = 'npm' } = {}) {
+  const marker = join(at, 'node_modules', '.package-lock.json');
+  const lock = join(at, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   say('Installing dependencies (npm ci)…');
+  const started = Date.now();
   // The Electron binary is fetched on first use, never during install (it cannot be downloaded everywhere).
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
-    cwd: root,
-    stdio: 'inherit',
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: at,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
   });
-  if (result.status !== 0) throw new Error('npm ci failed; see the output above.');
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error('npm ci failed; see the output above.');
+  }
+  const added = /added (\d+) packages?/.exec(result.stdout ?? '')?.[1];
+  const took = ((Date.now() - started) / 1000).toFixed(0);
+  const what = added ? `${added} package${added === '1' ? '' : 's'}` : 'the dependencies';
+  say(`Installed ${what} in ${took} s.`);
 }
 
 /** Builds dist/ when any source is newer than the last build. */

@@ -2,8 +2,11 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
 import type { RunAs, RunOutput, RunOutputEvent, RunRecord } from '../inside';
-import type { Preset } from '../presets';
-import type { MachineInfo } from '../machine';
+import type { Preset, PresetPreview } from '../presets';
+import type { SandboxFileContent, SandboxRecord, TimeLimitEnd } from '../sandboxes';
+import type { StartPolicyRecord } from '../start-policy';
+import type { MachineInfo, MachineLimitsAnswer } from '../machine';
+import type { FolderSizes, MachineUsage, UsageChange } from '../usage';
 import type {
   AppCommand,
   AppInfo,
@@ -50,6 +53,7 @@ interface Pinned {
   'machines:refresh': [None, MachinesSnapshot];
   'machine:info': [ByName, MachineInfo];
   'machine:logs': [{ name: string; all?: boolean | undefined }, { text: string }];
+  'machine:limits': [ByName, MachineLimitsAnswer];
   'machine:ssh': [ByName, SshAccess];
   'machine:set-user': [{ name: string; user: string }, { user: string }];
   'machine:open': [{ name: string; target: 'terminal' | 'vscode' }, { opened: boolean; url: string }];
@@ -104,7 +108,11 @@ interface Pinned {
     { supported: boolean; files: ChosenFile[] },
   ];
   'desktop:context-menu': [
-    { items: Array<{ id: string; label: string; enabled: boolean } | { separator: true }> },
+    {
+      items: Array<
+        { id: string; label: string; enabled: boolean; checked?: boolean | undefined } | { separator: true }
+      >;
+    },
     { supported: boolean; chosen: string | null },
   ];
   'desktop:pick-export-folder': [{ names: string[] }, { supported: boolean; folder: ChosenFile | null }];
@@ -130,7 +138,10 @@ interface Pinned {
     { supported: boolean; file: ChosenFile | null },
   ];
   'link:open': [{ url: string }, { job: Job | null }];
-  'machine:open-web': [ByName, { opened: boolean; url: string; address: string }];
+  'machine:open-web': [
+    { name: string; port?: number | undefined },
+    { opened: boolean; url: string; address: string },
+  ];
   'machine:pull-suggest': [{ name: string; source: string }, { path: string; exists: boolean }];
   'presets:list': [None, Preset[]];
   'presets:save': [
@@ -154,8 +165,58 @@ interface Pinned {
   'presets:duplicate': [{ id: string }, Preset];
   'presets:delete': [{ id: string }, { deleted: true }];
   'presets:export': [None, { fileName: string; text: string }];
+  'presets:preview': [{ text: string }, { presets: PresetPreview[] }];
   'presets:import': [{ text: string }, { added: number; replaced: number }];
   'machine:create-from-preset': [{ id: string; name?: string | undefined }, Job];
+  'usage:watch': [
+    { machine: string | null; view: 'usage' | 'ports' | null; rows: string[] },
+    { accepted: number },
+  ];
+  'machine:usage': [ByName, MachineUsage];
+  'machine:largest-folders': [{ name: string; path: string }, FolderSizes];
+  'machine:show-files': [ByName, { opened: boolean; path: string }];
+  'sandbox:list': [None, SandboxRecord[]];
+  'sandbox:create': [
+    {
+      distro: string;
+      version?: string | undefined;
+      name?: string | undefined;
+      arch?: string | undefined;
+      user?: string | undefined;
+      cloudInit?: string | undefined;
+      cpus?: number | undefined;
+      memory?: string | undefined;
+      disk?: string | undefined;
+      timeLimit?: { seconds: number; then: TimeLimitEnd } | undefined;
+    },
+    Job,
+  ];
+  'sandbox:create-from-preset': [
+    {
+      id: string;
+      name?: string | undefined;
+      timeLimit?: { seconds: number; then: TimeLimitEnd } | undefined;
+    },
+    Job,
+  ];
+  'sandbox:reset': [{ name: string }, Job];
+  'sandbox:delete': [{ name: string }, Job];
+  'sandbox:save-golden': [{ name: string }, Job];
+  'sandbox:extend': [{ name: string; seconds?: number | undefined }, SandboxRecord];
+  'sandbox:set-time-limit': [
+    { name: string; timeLimit: { seconds: number; then: TimeLimitEnd } | null },
+    SandboxRecord,
+  ];
+  'sandbox:write-file': [{ name: string; path: string; base64: string }, Job];
+  'sandbox:read-file': [{ name: string; path: string }, Job];
+  'sandbox:file-content': [{ id: string }, SandboxFileContent];
+  'policy:list': [None, StartPolicyRecord[]];
+  'policy:set': [
+    { name: string; startWithApp?: boolean | undefined; stopOnQuit?: boolean | undefined },
+    StartPolicyRecord,
+  ];
+  'policy:start-all': [None, Job[]];
+  'policy:stop-all': [None, Job[]];
 }
 
 interface PinnedEvents {
@@ -169,6 +230,9 @@ interface PinnedEvents {
   'run:streamed': RunOutputEvent;
   'presets:changed': Preset[];
   'setup:changed': SetupRecord[];
+  'usage:changed': UsageChange;
+  'sandboxes:changed': SandboxRecord[];
+  'policy:changed': StartPolicyRecord[];
 }
 
 describe('IPC contract types', () => {

@@ -13,8 +13,18 @@ import type { ChosenFile } from '../files';
 import type { HistoryEntry, Job } from '../jobs';
 import { RUN_AS, type RunOutput, type RunOutputEvent, type RunRecord } from '../inside';
 import { MAX_CLOUD_INIT_CHARS } from '../machine-options';
-import { PRESET_FIELDS, presetId, type Preset } from '../presets';
-import type { MachineInfo } from '../machine';
+import { PRESET_FIELDS, presetId, type Preset, type PresetPreview } from '../presets';
+import { jsonBytes, MAX_PRESETS_FILE_BYTES, sizeWords } from './limits';
+import {
+  fileContent,
+  timeLimitRequest,
+  timeLimitSeconds,
+  type SandboxFileContent,
+  type SandboxRecord,
+} from '../sandboxes';
+import type { StartPolicyRecord } from '../start-policy';
+import type { MachineInfo, MachineLimitsAnswer } from '../machine';
+import type { FolderSizes, MachineUsage, UsageChange } from '../usage';
 import {
   absolutePath,
   architecture,
@@ -31,6 +41,7 @@ import {
   machineRef,
   memorySize,
   newMachineName,
+  shownText,
 } from './schemas';
 import { SETTINGS_USER_PATCH, type Settings } from './settings';
 import type {
@@ -51,17 +62,25 @@ import type {
   VerifyProgress,
 } from './types';
 
-/** The handler files under electron/core/<feature>/handlers.ts, one per feature. */
-export type ChannelOwner =
-  | 'app'
-  | 'notices'
-  | 'machines'
-  | 'transfers'
-  | 'jobs'
-  | 'desktop'
-  // Handlers/inside.ts, handlers/presets.ts
-  | 'inside'
-  | 'presets';
+/**
+ * The core's features that answer channels: each is a folder `electron/core/<owner>/` whose handlers register
+ * in `FEATURES` (electron/core/features.ts), which must name every owner.
+ */
+export const CHANNEL_OWNERS = [
+  'app',
+  'machines',
+  'checkpoints',
+  'transfers',
+  'jobs',
+  'desktop',
+  'run',
+  'presets',
+  'links',
+  'usage',
+  'sandboxes',
+  'start-policy',
+] as const;
+export type ChannelOwner = (typeof CHANNEL_OWNERS)[number];
 
 /** A response type, carried as a type only: `answers<Job>()` is never read at run time. */
 const answers = <T>(): T => undefined as T;
@@ -70,12 +89,22 @@ const byName = z.object({ name: machineRef }).strict();
 const cloudInitText = z
   .string()
   .max(MAX_CLOUD_INIT_CHARS, `cloud-init user data is at most ${MAX_CLOUD_INIT_CHARS / 1024} KiB.`);
+const presetsFile = z
+  .object({
+    text: z
+      .string()
+      .refine(
+        (text) => jsonBytes(text) <= MAX_PRESETS_FILE_BYTES,
+        `The file is too big for a presets file (at most ${sizeWords(MAX_PRESETS_FILE_BYTES)}).`,
+      ),
+  })
+  .strict();
 const noticeId = z.string().regex(/^notice-[a-z0-9-]{1,64}$/, 'not a notice id');
 const verifyToken = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a token');
 const checkpointLabel = z
   .string()
   .max(200, 'A label can have at most 200 characters.')
-  .refine((s) => !/\p{Cc}/u.test(s), 'A label cannot hold control characters.');
+  .pipe(shownText('A label'));
 
 export const CONTRACT = {
   // #region app (handlers/app.ts)
@@ -114,10 +143,10 @@ export const CONTRACT = {
    * Warnings for the user that answer no request (history cannot be saved, damaged settings set aside, jobs
    * interrupted when OrbDeck last quit), oldest first, until dismissed. Pull once, then follow `notices:added`.
    */
-  'notices:list': { owner: 'notices', request: empty, response: answers<Notice[]>() },
+  'notices:list': { owner: 'app', request: empty, response: answers<Notice[]>() },
   /** The user dismissed a notice (in any window): it is no longer listed. */
   'notices:dismiss': {
-    owner: 'notices',
+    owner: 'app',
     request: z.object({ id: noticeId }).strict(),
     response: answers<{ dismissed: boolean }>(),
   },
@@ -136,6 +165,8 @@ export const CONTRACT = {
     request: z.object({ name: machineRef, all: z.boolean().optional() }).strict(),
     response: answers<{ text: string }>(),
   },
+  /** The machine's CPU, memory and disk limits (orbctl ≥ 2.2), read once per change, not per poll. */
+  'machine:limits': { owner: 'machines', request: byName, response: answers<MachineLimitsAnswer>() },
   /** How to reach the machine: SSH command, terminal and VS Code addresses. */
   'machine:ssh': { owner: 'machines', request: byName, response: answers<SshAccess>() },
   /** Change the machine's default user (`orbctl config set machine.NAME.username USER`). */
@@ -324,6 +355,8 @@ export const CONTRACT = {
                   id: z.string().regex(/^[a-z:-]{1,40}$/, 'not a menu item id'),
                   label: z.string().min(1).max(80),
                   enabled: z.boolean(),
+                  /** Drawn with a check mark (a setting the item turns on and off). */
+                  checked: z.boolean().optional(),
                 })
                 .strict(),
               z.object({ separator: z.literal(true) }).strict(),
@@ -391,22 +424,22 @@ export const CONTRACT = {
     response: answers<{ cancelled: boolean }>(),
   },
   /** Every checkpoint OrbDeck knows of or finds by its name, with its label, time and size. */
-  'checkpoint:list': { owner: 'machines', request: empty, response: answers<CheckpointRecord[]>() },
+  'checkpoint:list': { owner: 'checkpoints', request: empty, response: answers<CheckpointRecord[]>() },
   /** Save a checkpoint of a machine (a stopped clone, as a job); the label defaults to the date and time. */
   'checkpoint:save': {
-    owner: 'machines',
+    owner: 'checkpoints',
     request: z.object({ name: machineRef, label: checkpointLabel.optional() }).strict(),
     response: answers<Job>(),
   },
   /** Put a checkpoint's machine back to the checkpoint (as one job); the state before is kept as a checkpoint. */
   'checkpoint:revert': {
-    owner: 'machines',
+    owner: 'checkpoints',
     request: z.object({ checkpoint: machineRef }).strict(),
     response: answers<Job>(),
   },
   /** Delete a checkpoint (as a job); only checkpoints can be deleted this way. */
   'checkpoint:delete': {
-    owner: 'machines',
+    owner: 'checkpoints',
     request: z.object({ checkpoint: machineRef }).strict(),
     response: answers<Job>(),
   },
@@ -416,7 +449,7 @@ export const CONTRACT = {
    * root, in a folder (the home by default). Output follows as `run:streamed` events for the job.
    */
   'machine:run': {
-    owner: 'inside',
+    owner: 'run',
     request: z
       .object({
         name: machineRef,
@@ -429,18 +462,18 @@ export const CONTRACT = {
   },
   /** What is kept of a run's output (the last SCROLLBACK_CHARS), for a window that opens late; null if none. */
   'run:output': {
-    owner: 'inside',
+    owner: 'run',
     request: z.object({ id: jobId }).strict(),
     response: answers<RunOutput | null>(),
   },
   /** The machine's last commands, newest first (kept in the data folder). */
-  'run:history': { owner: 'inside', request: byName, response: answers<RunRecord[]>() },
+  'run:history': { owner: 'run', request: byName, response: answers<RunRecord[]>() },
   /**
    * Copy a file or folder out of the machine (`orbctl pull`, as a job) to `path` on this computer. An existing
    * file is replaced only with `overwrite: true`, and only once the copy is complete.
    */
   'machine:pull': {
-    owner: 'inside',
+    owner: 'run',
     request: z
       .object({ name: machineRef, source: linuxPath, path: fileRef, overwrite: z.boolean().optional() })
       .strict(),
@@ -448,31 +481,33 @@ export const CONTRACT = {
   },
   /** The native save dialog for a copy out of a machine; the headless host answers unsupported. */
   'desktop:pick-save-path': {
-    owner: 'inside',
+    owner: 'run',
     request: z.object({ defaultPath: absolutePath, purpose: z.enum(['pull']) }).strict(),
     response: answers<{ supported: boolean; file: ChosenFile | null }>(),
   },
   /**
-   * Open the machine's http://NAME.orb.local/ in the browser (Electron). `opened: false` where the app cannot
-   * (the headless host): the window opens `url` itself. `address` is what Copy Address copies.
+   * Open the machine's http://NAME.orb.local/ in the browser (Electron), or http://NAME.orb.local:PORT/ for one
+   * of its ports. `opened: false` where the app cannot (the headless host): the window opens `url` itself.
+   * `address` is what Copy Address copies.
    */
   'machine:open-web': {
-    owner: 'inside',
-    request: byName,
+    owner: 'run',
+    request: z.object({ name: machineRef, port: z.number().int().min(1).max(65535).optional() }).strict(),
     response: answers<{ opened: boolean; url: string; address: string }>(),
   },
   /**
    * Carry out an orbdeck:// link (shared/deep-link.ts) the window has asked about: the job it started, or null
-   * for one that only shows a machine. A link OrbDeck does not understand is INVALID_INPUT saying why.
+   * for one that only shows a machine (or an export whose save dialog was cancelled, in the desktop app). A link
+   * OrbDeck does not understand is INVALID_INPUT saying why.
    */
   'link:open': {
-    owner: 'inside',
+    owner: 'links',
     request: z.object({ url: z.string().max(2048) }).strict(),
     response: answers<{ job: Job | null }>(),
   },
   /** Where a copy out of a machine goes unless the person says otherwise: ~/Downloads/NAME. */
   'machine:pull-suggest': {
-    owner: 'inside',
+    owner: 'run',
     request: z.object({ name: machineRef, source: linuxPath }).strict(),
     response: answers<{ path: string; exists: boolean }>(),
   },
@@ -512,14 +547,22 @@ export const CONTRACT = {
     response: answers<{ fileName: string; text: string }>(),
   },
   /**
-   * Add the presets of a shared file; one named like an existing preset replaces it. A file with any bad field is
-   * refused whole with INVALID_INPUT, each problem in the detail's notes (`presets[1].memory: …`).
+   * What a shared presets file would add, shown before anything is saved (its cloud-init runs in every machine
+   * made from it); `replaces` marks a preset named like an existing one. Refused as `presets:import` refuses.
+   */
+  'presets:preview': {
+    owner: 'presets',
+    request: presetsFile,
+    response: answers<{ presets: PresetPreview[] }>(),
+  },
+  /**
+   * Add the presets of a shared file; one named like an existing preset replaces it. A file with any bad field
+   * (or cloud-init the editor would refuse) is refused whole with INVALID_INPUT saying nothing was imported,
+   * each problem in the detail's notes (`presets[1].memory: …`, `presets[0].cloudInit: Line 3: …`).
    */
   'presets:import': {
     owner: 'presets',
-    request: z
-      .object({ text: z.string().max(2 * 1024 * 1024, 'The file is too big for a presets file.') })
-      .strict(),
+    request: presetsFile,
     response: answers<{ added: number; replaced: number }>(),
   },
   /** Create a machine from a preset in one click (a free name from its distro unless `name` is given). */
@@ -528,6 +571,138 @@ export const CONTRACT = {
     request: z.object({ id: presetId, name: newMachineName.optional() }).strict(),
     response: answers<Job>(),
   },
+  // #endregion
+
+  // #region usage (electron/core/usage/handlers.ts: what runs inside a machine, read with `orbctl run`)
+  /**
+   * What this window shows of machines' insides now: the inspector's machine with its Usage or Ports tab, and
+   * the rows on screen while the CPU and memory columns are on. Only these are read, and only while the window
+   * is visible; send `{ machine: null, view: null, rows: [] }` when it shows none.
+   */
+  'usage:watch': {
+    owner: 'usage',
+    request: z
+      .object({
+        machine: machineRef.nullable(),
+        view: z.enum(['usage', 'ports']).nullable(),
+        rows: z.array(machineRef).max(200),
+      })
+      .strict(),
+    response: answers<{ accepted: number }>(),
+  },
+  /** Everything known of a machine's inside: the last sample, the last hour, its ports, its disk over time. */
+  'machine:usage': { owner: 'usage', request: byName, response: answers<MachineUsage>() },
+  /** The largest folders under an absolute path in a running machine (one `du`, on request only). */
+  'machine:largest-folders': {
+    owner: 'usage',
+    request: z
+      .object({
+        name: machineRef,
+        path: linuxPath.refine((p) => p.startsWith('/'), 'Give an absolute path in the machine.'),
+      })
+      .strict(),
+    response: answers<FolderSizes>(),
+  },
+  /**
+   * Show the machine's files (OrbStack's mount at ~/OrbStack/NAME) in Finder. `opened: false` where the app
+   * cannot (the headless host): the window offers `path` to copy.
+   */
+  'machine:show-files': {
+    owner: 'usage',
+    request: byName,
+    response: answers<{ opened: boolean; path: string }>(),
+  },
+  // #endregion
+  // #region sandboxes (electron/core/sandboxes/handlers.ts; docs/sandboxes.md)
+  /** Every sandbox, with its state, golden checkpoint and time limit. Pull once, then follow `sandboxes:changed`. */
+  'sandbox:list': { owner: 'sandboxes', request: empty, response: answers<SandboxRecord[]>() },
+  /**
+   * Create a sandbox (as a job): an isolated machine, recorded as a sandbox once it exists, whose golden
+   * checkpoint is taken when its cloud-init is done. The time limit counts from when it exists. Without a name,
+   * the first free one of `sandbox`, `sandbox-2`, ….
+   */
+  'sandbox:create': {
+    owner: 'sandboxes',
+    request: z
+      .object({
+        distro: distroWord,
+        version: imageVersion.optional(),
+        name: newMachineName.optional(),
+        arch: architecture.optional(),
+        user: linuxUser.optional(),
+        cloudInit: cloudInitText.optional(),
+        cpus: cpuCount.optional(),
+        memory: memorySize.optional(),
+        disk: diskSize.optional(),
+        timeLimit: timeLimitRequest.optional(),
+      })
+      .strict(),
+    response: answers<Job>(),
+  },
+  /** The same from a preset (isolated whatever the preset says; a free name unless `name` is given). */
+  'sandbox:create-from-preset': {
+    owner: 'sandboxes',
+    request: z
+      .object({ id: presetId, name: newMachineName.optional(), timeLimit: timeLimitRequest.optional() })
+      .strict(),
+    response: answers<Job>(),
+  },
+  /** Back to the golden checkpoint (as one job); the state before is kept until the reset has succeeded. */
+  'sandbox:reset': { owner: 'sandboxes', request: byName, response: answers<Job>() },
+  /** Delete the sandbox and its golden checkpoint (as a job). Only sandboxes can be deleted this way. */
+  'sandbox:delete': { owner: 'sandboxes', request: byName, response: answers<Job>() },
+  /** Keep the sandbox's state now as its golden checkpoint (as a job); the old one is deleted once it is saved. */
+  'sandbox:save-golden': { owner: 'sandboxes', request: byName, response: answers<Job>() },
+  /** An hour more (or `seconds`) before the sandbox's time limit runs out. */
+  'sandbox:extend': {
+    owner: 'sandboxes',
+    request: z.object({ name: machineRef, seconds: timeLimitSeconds.optional() }).strict(),
+    response: answers<SandboxRecord>(),
+  },
+  /** A new time limit from now, or none (`null`). */
+  'sandbox:set-time-limit': {
+    owner: 'sandboxes',
+    request: z.object({ name: machineRef, timeLimit: timeLimitRequest.nullable() }).strict(),
+    response: answers<SandboxRecord>(),
+  },
+  /** Write a file into a sandbox from its content (as a job, `orbctl push`): an agent names no path on this Mac. */
+  'sandbox:write-file': {
+    owner: 'sandboxes',
+    request: z.object({ name: machineRef, path: linuxPath, base64: fileContent }).strict(),
+    response: answers<Job>(),
+  },
+  /** Copy a file out of a sandbox (as a job, `orbctl pull`); its content is then `sandbox:file-content`. */
+  'sandbox:read-file': {
+    owner: 'sandboxes',
+    request: z.object({ name: machineRef, path: linuxPath }).strict(),
+    response: answers<Job>(),
+  },
+  /** What a finished `sandbox:read-file` job read (kept for a few minutes, and given once). */
+  'sandbox:file-content': {
+    owner: 'sandboxes',
+    request: z.object({ id: jobId }).strict(),
+    response: answers<SandboxFileContent>(),
+  },
+  // #endregion
+
+  // #region start policy (electron/core/start-policy/handlers.ts)
+  /** The machines OrbDeck starts when it starts, or stops when it quits. Follow `policy:changed`. */
+  'policy:list': { owner: 'start-policy', request: empty, response: answers<StartPolicyRecord[]>() },
+  /** Change a machine's start policy; left out: unchanged. */
+  'policy:set': {
+    owner: 'start-policy',
+    request: z
+      .object({ name: machineRef, startWithApp: z.boolean().optional(), stopOnQuit: z.boolean().optional() })
+      .strict()
+      .refine((r) => r.startWithApp !== undefined || r.stopOnQuit !== undefined, {
+        message: 'Nothing to change: give startWithApp or stopOnQuit.',
+      }),
+    response: answers<StartPolicyRecord>(),
+  },
+  /** Start every stopped machine that starts with OrbDeck (a job each). */
+  'policy:start-all': { owner: 'start-policy', request: empty, response: answers<Job[]>() },
+  /** Stop every running machine that stops when OrbDeck quits (a job each). */
+  'policy:stop-all': { owner: 'start-policy', request: empty, response: answers<Job[]>() },
   // #endregion
 } as const satisfies Record<string, { owner: ChannelOwner; request: z.ZodType; response: unknown }>;
 
@@ -561,6 +736,12 @@ export const EVENTS = {
   'presets:changed': answers<Preset[]>(),
   /** The machines being set up changed (one started, finished, failed, was dismissed). */
   'setup:changed': answers<SetupRecord[]>(),
+  /** A machine's inside was read (a sample, its ports), or cannot be read now and why. */
+  'usage:changed': answers<UsageChange>(),
+  /** The sandboxes changed (created, set up, reset, extended, deleted). */
+  'sandboxes:changed': answers<SandboxRecord[]>(),
+  /** The start policies changed. */
+  'policy:changed': answers<StartPolicyRecord[]>(),
 } as const;
 
 export type IpcEvent = keyof typeof EVENTS;

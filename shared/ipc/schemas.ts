@@ -12,6 +12,7 @@ import {
 import { machineNameProblem, machineRefProblem } from '../names';
 import { absolutePathProblem } from '../paths';
 import { commandLineProblem, linuxPathProblem } from '../inside';
+import { shownTextProblem } from '../shown-text';
 
 /**
  * Request fields checked by the shared rules (shared/names.ts, machine-options.ts, paths.ts), the same ones the
@@ -25,6 +26,9 @@ function ruled<T extends z.ZodType>(schema: T, problem: (value: z.output<T>) => 
     if (sentence) ctx.addIssue({ code: 'custom', message: sentence, params: { [RULE_ISSUE]: true } });
   });
 }
+
+/** Text people see as a name or label (shared/shown-text.ts); `what` names it in the sentence. */
+export const shownText = (what: string) => ruled(z.string(), (s) => shownTextProblem(s, what));
 
 /** An existing machine, by name or ULID id (shared/names.ts). */
 export const machineRef = ruled(z.string(), machineRefProblem);

@@ -17,6 +17,10 @@ export const SETTINGS_SCHEMA = z.object({
   closeToMenuBar: z.boolean(),
   /** With closeToMenuBar: also hide the Dock icon while no window is open. */
   hideDockWhenClosed: z.boolean(),
+  /** Agents (MCP clients) may use OrbDeck through its agent endpoint; off closes the endpoint. */
+  agentEndpoint: z.boolean(),
+  /** Agents may also start and stop machines that are not sandboxes (they change sandboxes only, always). */
+  agentsMayStartStop: z.boolean(),
 });
 export type Settings = z.infer<typeof SETTINGS_SCHEMA>;
 
@@ -29,6 +33,8 @@ export const DEFAULT_SETTINGS: Settings = {
   openAtLogin: false,
   closeToMenuBar: true,
   hideDockWhenClosed: false,
+  agentEndpoint: true,
+  agentsMayStartStop: false,
 };
 
 /** A change to some settings, as the core makes it. */

@@ -7,9 +7,12 @@ import type { Machine, OrbctlCapabilities, SshDetails } from '../machine';
 export interface AppInfo {
   name: 'OrbDeck';
   version: string;
-  transport: 'electron' | 'headless';
+  /** `agent`: the agent endpoint (an MCP client). */
+  transport: 'electron' | 'headless' | 'agent';
   /** True when the built-in simulator stands in for orbctl. */
   demo: boolean;
+  /** In demo mode: how big the simulator's export files are against real ones (0.01: a hundredth). */
+  demoExportScale?: number;
   platform: string;
   dataDir: string;
 }
@@ -79,11 +82,20 @@ export interface Notice {
   text: string;
   /** Epoch ms. */
   time: number;
+  /** A button beside the words: it asks the window to do `command`, as a menu would. */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: string;
+  command: AppCommand;
 }
 
 /** What the menu bar, the tray or the Dock ask a window to do. */
 export type AppCommand =
   | { command: 'create' | 'presets' | 'import' | 'refresh' | 'activity' | 'settings' | 'filter' }
+  /** New Sandbox… (File menu, the sidebar's Sandboxes). */
+  | { command: 'new-sandbox' }
   | { command: 'clone' | 'export' | 'rename' | 'delete'; machine?: string }
   /** Files opened with OrbDeck (dropped on the Dock icon, or from Finder): preview and import them. */
   | { command: 'import-files'; files: ChosenFile[] }
@@ -94,7 +106,9 @@ export type AppCommand =
   | { command: 'import-folder'; folder?: ChosenFile }
   | { command: 'save-checkpoint'; machine?: string }
   // An orbdeck:// link opened the app (the window parses it and asks before it acts).
-  | { command: 'deep-link'; url: string };
+  | { command: 'deep-link'; url: string }
+  /** Another hour for a sandbox whose time is about to run out (the warning's button). */
+  | { command: 'extend-sandbox'; machine: string };
 
 // Verified exports and checkpoints.
 
@@ -192,7 +206,12 @@ export interface VerifyProgress {
 export interface CheckpointRecord {
   /** The checkpoint machine's own name (`web--cp-20261201-101500`). */
   name: string;
-  /** The machine it was saved from, by name when it was saved, and by id (null when rediscovered by name). */
+  /**
+   * The checkpoint machine's own id: how OrbDeck knows it is a checkpoint (shared/checkpoint-records.ts).
+   * Absent only in records written before ids were kept.
+   */
+  machineId?: string;
+  /** The machine it was saved from, by name when it was saved, and by id (null when it was not known). */
   sourceName: string;
   sourceId: string | null;
   label: string;

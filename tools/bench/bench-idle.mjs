@@ -174,6 +174,22 @@ try {
   await new Promise((r) => setTimeout(r, 5000));
   const visible = await phase('visible', host.pid, Math.max(20, SECONDS / 2));
   report({ ...visible, label: 'a page visible' }, null, listCpu);
+  // The page reads machines from inside: ubuntu's Usage tab (every 2 s) and the CPU and Memory columns (the rows
+  // on screen, every 10 s). Hiding the page must stop all of it (the hidden phase's "other calls").
+  await page.getByRole('row', { name: 'ubuntu', exact: true }).click();
+  await page.getByRole('tab', { name: 'Usage' }).click();
+  await page
+    .getByRole('grid', { name: 'Machines' })
+    .getByRole('columnheader', { name: 'Name' })
+    .click({ button: 'right' });
+  await page.getByRole('menuitem', { name: /CPU and Memory/ }).click();
+  await page.getByText(/% of \d+ CPUs/).waitFor({ timeout: 30_000 });
+  const reading = await phase('reading', host.pid, Math.max(20, SECONDS / 2));
+  report(
+    { ...reading, label: 'a page visible with a Usage tab and the CPU and Memory columns' },
+    null,
+    listCpu,
+  );
 
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });

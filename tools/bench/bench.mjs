@@ -1,7 +1,8 @@
 // `npm run bench`: the core benchmarks (dist/bench/bench.mjs), the idle ones on a headless host, and the UI ones
 // in Chromium; each figure is printed with its baseline (measured in the same run) or target and the ratio,
 // then one summary table. BENCH_ONLY=name,name runs a subset:
-//   core: timing poll info export checksum queue memory · idle: idle · UI: pageload startup list roundtrip · bundle
+//   core: timing poll info export checksum queue memory usage · idle: idle · UI: pageload startup list roundtrip ·
+//   bundle
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ const results = join(work, 'figures.jsonl');
 const env = { ...process.env, ORBDECK_BENCH_RESULTS: results };
 delete env.NODE_EXTRA_CA_CERTS;
 
-const CORE = ['timing', 'poll', 'info', 'export', 'checksum', 'queue', 'memory'];
+const CORE = ['timing', 'poll', 'info', 'export', 'checksum', 'queue', 'memory', 'usage'];
 const UI = ['pageload', 'startup', 'list', 'roundtrip'];
 const chromium = findChromium();
 const steps = [];

@@ -1,6 +1,9 @@
 import { ESLint } from 'eslint';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LAYERS } from './layer-table.mjs';
+import { layerOf } from './layers.mjs';
 
 const root = resolve(__dirname, '../..');
 const eslint = new ESLint({ cwd: root });
@@ -80,5 +83,17 @@ describe('npm run lint keeps issue numbers out of the code', () => {
     const code = `// ${'Issue'} 14: checkpoints\nit('saves (${'issue'} 15)', () => {});\nconst port = 8080; // orbstack#38\n`;
     const errors = await errorsOf('history/no-issue-numbers', 'electron/core/example.test.ts', code);
     expect(errors).toHaveLength(2);
+  });
+});
+
+describe('every file of the main process, the shared rules and the tools has a layer', () => {
+  it('so that none escapes the rule', () => {
+    const product = (dir: string): string[] =>
+      readdirSync(resolve(root, dir), { recursive: true, encoding: 'utf8' })
+        .map((f) => `${dir}/${f.split('\\').join('/')}`)
+        .filter((f) => /\.(ts|tsx|mjs)$/.test(f) && !/\.(test|test-d|spec)\./.test(f));
+    const files = ['electron', 'shared', 'tools/orbctl-sim', 'tools/bench'].flatMap(product);
+    expect(files.length).toBeGreaterThan(200);
+    expect(files.filter((f) => !layerOf(LAYERS, f))).toEqual([]);
   });
 });

@@ -5,9 +5,13 @@ import type { Orbctl } from '../orbctl';
 import type { SettingsStore } from '../platform/settings-store';
 import type { ClientVisibility } from '../machines/client-visibility';
 import type { Desktop } from '../platform/desktop';
+import type { FileAccess } from '../file-access/file-access';
+import { realLocation } from '../file-access/paths';
 import { verifyOrbctl } from '../orbctl/choose';
 import { ORBCTL_ENV_VAR } from '../orbctl/locate';
 import type { Router } from '../ipc/router';
+import type { Notices } from '../platform/notices';
+import { registerNoticeHandlers } from './notice-handlers';
 
 export interface AppHandlerDeps {
   info: Omit<AppInfo, 'transport'>;
@@ -19,9 +23,14 @@ export interface AppHandlerDeps {
   /** The environment and home folder orbctl runs with (for checking a chosen orbctl). */
   env: Readonly<Record<string, string | undefined>>;
   home: string;
+  notices: Notices;
+  /** Places no request may name, a chosen orbctl included (file-access/off-limits.ts). */
+  files: FileAccess;
 }
 
+/** The app itself: what it is, where orbctl is, its settings, OrbStack's state, and the notices it keeps. */
 export function registerAppHandlers(router: Router, deps: AppHandlerDeps): void {
+  registerNoticeHandlers(router, deps.notices);
   const handle = router.forOwner('app');
   const { orbctl, settings, machines } = deps;
   handle('app:info', (_request, context) => ({ ...deps.info, transport: context.transport }));
@@ -50,7 +59,10 @@ export function registerAppHandlers(router: Router, deps: AppHandlerDeps): void 
     } else {
       chosen = path;
     }
-    if (chosen !== null) await verifyOrbctl(chosen, deps.env, deps.home);
+    if (chosen !== null) {
+      await deps.files.refuseOffLimits(chosen, await realLocation(chosen), 'read', 'path');
+      await verifyOrbctl(chosen, deps.env, deps.home);
+    }
     settings.set({ orbctlPath: chosen });
     await machines.refresh();
     return { chosen: true, status: await orbctlStatus(orbctl, deps.env) };

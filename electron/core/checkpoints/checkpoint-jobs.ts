@@ -12,7 +12,7 @@ import { find, honestly } from '../jobs/reconcile';
 import type { CheckpointStore } from './store';
 
 export interface CheckpointDeps extends MachineJobDeps {
-  store: CheckpointStore;
+  checkpoints: CheckpointStore;
   now?: () => Date;
 }
 
@@ -47,8 +47,11 @@ export function saveCheckpointJob(
           await deps.orbctl.clone(source, name, { signal: ctx.signal });
           // The size OrbStack reports for the copy (a copy-on-write snapshot where the file system allows).
           const copy = await deps.orbctl.info(name, { signal: ctx.signal }).catch(() => null);
-          deps.store.add({
+          // The copy's id is what makes it a checkpoint (shared/checkpoint-records.ts); a name alone would not.
+          const machineId = copy?.id ?? find((await deps.machines.refresh()).machines, name)?.id;
+          deps.checkpoints.add({
             name,
+            ...(machineId ? { machineId } : {}),
             sourceName: source,
             sourceId: info.id,
             label,
@@ -67,25 +70,34 @@ export async function planSave(
   label: string | undefined,
   deps: CheckpointDeps,
 ): Promise<JobSpec> {
+  return (await planNamedSave(source, label, deps)).spec;
+}
+
+/** The same, with the name the checkpoint will have. */
+export async function planNamedSave(
+  source: string,
+  label: string | undefined,
+  deps: CheckpointDeps,
+): Promise<{ name: string; spec: JobSpec }> {
   const taken = await takenNames(deps);
   if (!taken.includes(source)) {
     throw new AppError(ErrorCode.NOT_FOUND, `There is no machine named “${source}”.`, { field: 'name' });
   }
   const now = deps.now?.() ?? new Date();
   const name = checkpointName(source, now, taken);
-  return saveCheckpointJob(source, name, label?.trim() || defaultCheckpointLabel(now), deps);
+  return { name, spec: saveCheckpointJob(source, name, label?.trim() || defaultCheckpointLabel(now), deps) };
 }
 
 /** Deletes a checkpoint machine and forgets its record. */
 export function deleteCheckpointJob(name: string, deps: CheckpointDeps): JobSpec {
   const job = deleteJob(name, deps);
-  const label = deps.store.get(name)?.label;
+  const label = deps.checkpoints.get(name)?.label;
   return {
     ...job,
     title: label ? `Delete checkpoint “${label}” (${name})` : `Delete checkpoint ${name}`,
     run: async (ctx) => {
       const result = await job.run(ctx);
-      if (!result || result.state !== 'cancelled') deps.store.remove(name);
+      if (!result || result.state !== 'cancelled') deps.checkpoints.remove(name);
       return result;
     },
   };

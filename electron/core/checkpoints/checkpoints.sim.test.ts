@@ -122,24 +122,36 @@ describe('checkpoints', () => {
     expect(await invoke('checkpoint:list', {})).toEqual([]);
   }, 90_000);
 
-  it('finds checkpoints again by their names when the data folder is lost', async () => {
+  it('knows checkpoints by its own record: a machine merely named like one is an ordinary machine', async () => {
+    const { invoke, finished, simHome } = startCore();
+    sim(simHome, '__sim', 'add', 'ubuntu--cp-20260101-000000', 'ubuntu', 'state=stopped');
+    expect(await invoke('checkpoint:list', {})).toEqual([]);
+    await expect(
+      invoke('checkpoint:delete', { checkpoint: 'ubuntu--cp-20260101-000000' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(byName(simHome, 'ubuntu--cp-20260101-000000')).toBeDefined();
+    // It can have checkpoints of its own, like any machine.
+    const job = await invoke<Job>('checkpoint:save', { name: 'ubuntu--cp-20260101-000000', label: 'mine' });
+    expect(await finished(job.id)).toMatchObject({ state: 'succeeded' });
+    const [cp] = await invoke<CheckpointRecord[]>('checkpoint:list', {});
+    expect(cp).toMatchObject({ sourceName: 'ubuntu--cp-20260101-000000', label: 'mine' });
+    expect(cp!.machineId).toBe(byName(simHome, cp!.name)!.id);
+  }, 90_000);
+
+  it('follows a checkpoint renamed elsewhere by its id, and forgets the labels with the data folder', async () => {
     const first = startCore();
     await first.finished((await first.invoke<Job>('checkpoint:save', { name: 'fedora', label: 'mine' })).id);
     const name = (await first.invoke<CheckpointRecord[]>('checkpoint:list', {}))[0]!.name;
+    sim(first.simHome, 'rename', name, 'kept-fedora');
+    await first.invoke('machines:refresh', {});
+    expect(await first.invoke<CheckpointRecord[]>('checkpoint:list', {})).toEqual([
+      expect.objectContaining({ name: 'kept-fedora', label: 'mine', sourceName: 'fedora' }),
+    ]);
     await first.core.dispose();
     forgetCore(first.core);
     rmSync(join(first.dataDir, 'checkpoints.json'));
     const again = startCore({}, first.dataDir);
-    const list = await again.invoke<CheckpointRecord[]>('checkpoint:list', {});
-    expect(list).toEqual([
-      expect.objectContaining({
-        name,
-        sourceName: 'fedora',
-        sourceId: null,
-        label: 'Checkpoint (found by its name)',
-      }),
-    ]);
-    expect(list[0]!.createdAt).toBe(parseCheckpointName(name)!.createdAt);
+    expect(await again.invoke<CheckpointRecord[]>('checkpoint:list', {})).toEqual([]);
   }, 90_000);
 });
 

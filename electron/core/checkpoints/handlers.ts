@@ -1,5 +1,4 @@
 /** Checkpoints (docs/checkpoints.md): list, save, revert, delete. Clone from one is `machine:clone`. */
-import { isCheckpointName } from '../../../shared/checkpoint-names';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { deleteCheckpointJob, planSave } from './checkpoint-jobs';
 import { planRevert, type RevertDeps } from './revert';
@@ -13,12 +12,13 @@ export interface CheckpointHandlerDeps extends RevertDeps {
 }
 
 export function registerCheckpointHandlers(router: Router, deps: CheckpointHandlerDeps): void {
-  const handle = router.forOwner('machines');
-  const { jobs, machines, store } = deps;
+  const handle = router.forOwner('checkpoints');
+  const { jobs, machines, checkpoints: store } = deps;
 
   handle('checkpoint:list', async () => store.list((await machines.refresh()).machines));
   handle('checkpoint:save', async ({ name, label }) => {
-    if (store.get(name) || isCheckpointName(name)) {
+    const machine = (await machines.refresh()).machines.find((m) => m.name === name);
+    if (machine && store.recordOf(machine)) {
       throw new AppError(
         ErrorCode.INVALID_INPUT,
         `“${name}” is itself a checkpoint: use Clone from Checkpoint to work on a copy of it.`,

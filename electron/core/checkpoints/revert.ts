@@ -67,16 +67,29 @@ export class RevertPlans {
 }
 
 export interface RevertDeps extends CheckpointDeps {
-  plans: RevertPlans;
+  revertPlans: RevertPlans;
 }
 
 const q = (n: string) => `“${n}”`;
 
+/**
+ * A revert that keeps the state before only until it has succeeded, then deletes it (a sandbox's Reset: its state
+ * before is what the reset throws away), under its own title.
+ */
+export interface RevertOptions {
+  title: string;
+  discardBefore: true;
+}
+
 /** Checks the request against the machines now and makes the job. */
-export async function planRevert(checkpoint: string, deps: RevertDeps): Promise<JobSpec> {
+export async function planRevert(
+  checkpoint: string,
+  deps: RevertDeps,
+  options?: RevertOptions,
+): Promise<JobSpec> {
   const machines = (await deps.machines.refresh()).machines;
   const cp = find(machines, checkpoint);
-  const record = deps.store.list(machines).find((r) => r.name === checkpoint);
+  const record = deps.checkpoints.list(machines).find((r) => r.name === checkpoint);
   if (!cp || !record) {
     throw new AppError(ErrorCode.NOT_FOUND, `There is no checkpoint named ${q(checkpoint)}.`, {
       field: 'checkpoint',
@@ -100,20 +113,20 @@ export async function planRevert(checkpoint: string, deps: RevertDeps): Promise<
     wasRunning: target.state === 'running',
     label: record.label,
   };
-  return revertJob(plan, target, deps);
+  return revertJob(plan, target, deps, options);
 }
 
-function revertJob(plan: RevertPlan, target: Machine, deps: RevertDeps): JobSpec {
+function revertJob(plan: RevertPlan, target: Machine, deps: RevertDeps, options?: RevertOptions): JobSpec {
   const { machine, checkpoint, aside } = plan;
   return {
     kind: 'revert',
     machine,
     // The journal keeps these: recovery reads the machine, the checkpoint and the aside name from them.
     touches: [machine, checkpoint, aside],
-    title: `Revert ${machine} to checkpoint “${plan.label}”`,
+    title: options?.title ?? `Revert ${machine} to checkpoint “${plan.label}”`,
     // Halfway, a cancel would leave more to explain than it saves: the job always ends in a known state.
     cancellable: false,
-    run: (ctx) => runRevert(plan, target, deps, ctx),
+    run: (ctx) => runRevert(plan, target, deps, ctx, options?.discardBefore ?? false),
   };
 }
 
@@ -122,6 +135,7 @@ async function runRevert(
   queuedTarget: Machine,
   deps: RevertDeps,
   ctx: JobContext,
+  discardBefore: boolean,
 ): Promise<JobResult> {
   // A job queued before this one (a start, a stop) may have changed the machine: look again now.
   const target = find((await deps.machines.refresh()).machines, planned.machine);
@@ -138,6 +152,7 @@ async function runRevert(
     `Setting ${machine}'s current state aside as ${aside}`,
     `Cloning the checkpoint to ${machine}`,
     ...(wasRunning ? [`Starting ${machine} again`] : []),
+    ...(discardBefore ? [`Deleting the state before, ${aside}`] : []),
   ];
   let at = 0;
   const step = () => {
@@ -150,7 +165,7 @@ async function runRevert(
   // Not cancellable, but the signal ties each orbctl to this job in the journal, so a quit can stop it.
   const call = { signal: ctx.signal };
   let setAside = false;
-  deps.plans.save(plan);
+  deps.revertPlans.save(plan);
   deps.machines.nudge();
   try {
     if (wasRunning) {
@@ -160,8 +175,10 @@ async function runRevert(
     step();
     await deps.orbctl.rename(machine, aside, call);
     setAside = true;
-    deps.store.add({
+    deps.checkpoints.add({
       name: aside,
+      // Set aside by a rename: the checkpoint is the machine itself, with its id.
+      machineId: target.id,
       sourceName: machine,
       sourceId: target.id,
       label: `Before revert to “${plan.label}”`,
@@ -180,24 +197,35 @@ async function runRevert(
       );
     }
     await followNewId(plan, deps);
+    let notStarted = '';
     if (wasRunning) {
       step();
       try {
         await deps.orbctl.start(machine, call);
       } catch (error) {
-        return {
-          outcome: `${machine} was reverted, but could not be started again: ${toErrorData(error).message}`,
-        };
+        notStarted = `, but could not be started again: ${toErrorData(error).message}`;
       }
     }
+    if (discardBefore) {
+      step();
+      const gone = await deps.orbctl.delete(aside, call).then(
+        () => true,
+        () => false,
+      );
+      if (gone) deps.checkpoints.remove(aside);
+      ctx.report({ fraction: 1 });
+      const kept = gone ? '' : `; the state before could not be deleted and is kept as ${aside}`;
+      return { outcome: `${machine} is back at “${plan.label}”${notStarted}${kept}.` };
+    }
     ctx.report({ fraction: 1 });
+    if (notStarted) return { outcome: `${machine} was reverted${notStarted}` };
     return { outcome: `${machine} is back at “${plan.label}”; the state before is kept as ${aside}.` };
   } catch (error) {
     // Failed before anything was set aside: a machine that was running runs again.
     if (!setAside && wasRunning) await deps.orbctl.start(machine, call).catch(() => undefined);
     throw error;
   } finally {
-    deps.plans.remove(machine);
+    deps.revertPlans.remove(machine);
     deps.machines.nudge();
   }
 }
@@ -208,7 +236,8 @@ async function putBack(plan: RevertPlan, deps: RevertDeps, call: { signal: Abort
   // A failed clone may still have left a half-made machine under the name.
   if (find(machines, plan.machine)) await deps.orbctl.delete(plan.machine, call).catch(() => undefined);
   await deps.orbctl.rename(plan.aside, plan.machine, call);
-  deps.store.remove(plan.aside);
+  // By id: the record may already follow the machine under its own name again.
+  deps.checkpoints.forgetMachine(plan.machineId);
   if (plan.wasRunning) await deps.orbctl.start(plan.machine, call).catch(() => undefined);
 }
 
@@ -216,7 +245,7 @@ async function putBack(plan: RevertPlan, deps: RevertDeps, call: { signal: Abort
 async function followNewId(plan: RevertPlan, deps: RevertDeps): Promise<void> {
   const machines = (await deps.machines.refresh()).machines;
   const now = find(machines, plan.machine);
-  if (now) deps.store.retarget(plan.machineId, now.id, plan.machine);
+  if (now) deps.checkpoints.retarget(plan.machineId, now.id, plan.machine);
 }
 
 /**
@@ -227,16 +256,17 @@ export async function recoverRevert(
   machine: string,
   deps: RevertDeps,
 ): Promise<{ succeeded: boolean; what: string } | null> {
-  const plan = deps.plans.leftovers().find((p) => p.machine === machine);
+  const plan = deps.revertPlans.leftovers().find((p) => p.machine === machine);
   if (!plan) return null;
   try {
     const machines = (await deps.machines.refresh()).machines;
     const has = (n: string) => !!find(machines, n);
     if (has(plan.machine) && has(plan.aside)) {
       await followNewId(plan, deps);
-      if (!deps.store.get(plan.aside)) {
-        deps.store.add({
+      if (!deps.checkpoints.hasMachine(plan.machineId)) {
+        deps.checkpoints.add({
           name: plan.aside,
+          machineId: plan.machineId,
           sourceName: plan.machine,
           sourceId: plan.machineId,
           label: `Before revert to “${plan.label}”`,
@@ -262,7 +292,7 @@ export async function recoverRevert(
     }
     if (has(plan.aside)) {
       await deps.orbctl.rename(plan.aside, plan.machine);
-      deps.store.remove(plan.aside);
+      deps.checkpoints.forgetMachine(plan.machineId);
       return {
         succeeded: false,
         what:
@@ -282,6 +312,6 @@ export async function recoverRevert(
       what: `${q(plan.machine)} is missing; the checkpoint ${q(plan.checkpoint)} is still there`,
     };
   } finally {
-    deps.plans.remove(machine);
+    deps.revertPlans.remove(machine);
   }
 }

@@ -1,16 +1,31 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ChosenFile } from '../../../shared/files';
 import type { Settings } from '../../../shared/ipc/settings';
 import type { Job } from '../../../shared/jobs';
 import type { Desktop } from '../platform/desktop';
+import { createCore, type Core } from '../app-core';
 import { disposeCoresAfterEach, SIM, startCore } from '../../../test/helpers/core';
+import { recordedCalls, writeFake } from '../../../test/helpers/processes';
 
 // What a window (or a page pretending to be one) can make the core read, write or run: the orbctl to use, and
 // the files of imports, exports, pushes and cloud-init, over both transports.
 disposeCoresAfterEach();
+const startedCores: Core[] = [];
+afterEach(async () => {
+  await Promise.all(startedCores.splice(0).map((c) => c.dispose()));
+});
 
 /** A home folder with an SSH key in it, and the desktop's dialogs answering what the test says. */
 function setUp(answers: { exportPath?: string; files?: string[]; orbctl?: string | null } = {}) {
@@ -54,6 +69,20 @@ describe('the orbctl OrbDeck runs', () => {
     expect((await invoke<Settings>('settings:get', {})).orbctlPath).toBeNull();
   });
 
+  it('a program that floods its answer, or never gives one, is stopped early and refused', async () => {
+    const { invoke, outDir } = setUp();
+    const flood = writeFake(outDir, 'flood', {
+      stdout: `Version: 2.2.0 (2020000)\n${'y\n'.repeat(2_000_000)}`,
+    });
+    await expect(invoke('orbctl:choose', { path: flood })).rejects.toMatchObject({
+      message: `'${flood}' printed far more than orbctl does when asked its “version”, so OrbDeck did not save it as orbctl.`,
+    });
+    await expect(invoke('orbctl:choose', { path: '/usr/bin/yes' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect((await invoke<Settings>('settings:get', {})).orbctlPath).toBeNull();
+  });
+
   it('in Electron comes only from the native dialog, and is checked too', async () => {
     const refused = setUp({ orbctl: '/bin/echo' });
     await expect(refused.invokeAsElectron('orbctl:choose', { path: SIM })).rejects.toMatchObject({
@@ -66,6 +95,45 @@ describe('the orbctl OrbDeck runs', () => {
     expect(await accepted.invokeAsElectron('orbctl:choose', {})).toMatchObject({ chosen: true });
     const cancelled = setUp({ orbctl: null });
     expect(await cancelled.invokeAsElectron('orbctl:choose', {})).toMatchObject({ chosen: false });
+  });
+});
+
+describe('a saved orbctl at the next start', () => {
+  /** A core outside demo mode whose settings.json names `saved` as orbctl, as a page's write would leave it. */
+  function startWithSaved(saved: string) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'orbdeck-saved-'));
+    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ orbctlPath: saved }));
+    const home = mkdtempSync(join(tmpdir(), 'orbdeck-home-'));
+    const core = createCore({
+      version: 't',
+      dataDir,
+      demo: false,
+      env: { PATH: '/usr/bin:/bin', HOME: home },
+    });
+    startedCores.push(core);
+    return core;
+  }
+
+  it('is checked as orbctl:choose checks it before anything runs it; one that fails runs for nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orbdeck-fake-'));
+    const log = join(dir, 'calls.log');
+    const program = writeFake(dir, 'not-orbctl', { stdout: 'hello\n', recordTo: log });
+    const core = startWithSaved(program);
+    const snapshot = await core.machines.settledSnapshot();
+    expect(snapshot.lastError).toMatchObject({
+      code: 'NOT_INSTALLED',
+      message: `The orbctl saved in Settings ('${program}') did not answer “version” as orbctl does, so OrbDeck does not run it. Choose orbctl again.`,
+    });
+    const status = await core.router.invoke('orbctl:status', {}, { transport: 'headless' });
+    expect(status).toMatchObject({ ok: true, data: { error: { code: 'NOT_INSTALLED' } } });
+    await core.jobs.whenIdle();
+    // Only the check ran it, once, with `version`: never `list`, `info` or anything a job would run.
+    expect(recordedCalls(log)).toEqual([['version']]);
+  });
+
+  it('one that answers like orbctl is used', async () => {
+    const core = startWithSaved(SIM);
+    expect((await core.orbctl.version()).version).toBe('2.2.0');
   });
 });
 
@@ -110,6 +178,26 @@ describe('files in Electron', () => {
   });
 });
 
+describe('orbdeck:// links in the desktop app', () => {
+  it('export only where the save dialog was answered, never into a folder no dialog granted', async () => {
+    const exportFolder = mkdtempSync(join(tmpdir(), 'orbdeck-links-'));
+    const cancelled = setUp({ exportPath: undefined });
+    // A page may set the export folder, but that grants it nothing.
+    cancelled.core.settings.set({ exportFolder });
+    const link = { url: 'orbdeck://machine/ubuntu/export' };
+    expect(await cancelled.invokeAsElectron('link:open', link)).toEqual({ job: null });
+    await cancelled.core.jobs.whenIdle();
+    expect(readdirSync(exportFolder)).toEqual([]);
+
+    const chosen = join(exportFolder, 'chosen.tar.zst');
+    const answered = setUp({ exportPath: chosen });
+    answered.core.settings.set({ exportFolder });
+    const { job } = await answered.invokeAsElectron<{ job: Job }>('link:open', link);
+    expect((await answered.finished(job.id)).path).toBe(chosen);
+    expect(existsSync(chosen)).toBe(true);
+  });
+});
+
 describe('cloud-init files', () => {
   it('refuses a cloud-init file over 256 KiB, saying how big it is', async () => {
     const { invoke, outDir } = setUp();
@@ -145,5 +233,56 @@ describe('files that hold secrets', () => {
       confirmSensitive: true,
     });
     expect((await core.finished(job.id)).state).toBe('succeeded');
+  });
+});
+
+describe('places no request may name', () => {
+  it('OrbDeck’s own data folder is never written or read for a window, through a link neither', async () => {
+    const { invoke, dataDir, outDir, core } = setUp();
+    const settingsFile = join(dataDir, 'settings.json');
+    core.settings.set({ pollIntervalMs: 4000 });
+    const before = readFileSync(settingsFile, 'utf8');
+    symlinkSync(dataDir, join(outDir, 'innocent'));
+    for (const target of [settingsFile, join(outDir, 'innocent', 'settings.json')]) {
+      for (const [channel, request] of [
+        ['machine:pull', { name: 'ubuntu', source: '.profile', path: target, overwrite: true }],
+        ['machine:export', { name: 'ubuntu', path: `${target}.tar.zst` }],
+        ['machine:push', { name: 'ubuntu', paths: [target], confirmSensitive: true }],
+        ['userdata:read', { path: target }],
+        ['presets:save', { name: 'Leak', distro: 'ubuntu', cloudInitPath: target }],
+      ] as const) {
+        await expect(invoke(channel, request)).rejects.toMatchObject({
+          code: 'FORBIDDEN',
+          message: 'OrbDeck does not read or write OrbDeck’s own data folder for a request.',
+        });
+      }
+    }
+    await expect(
+      invoke('machine:export-bundle', { names: ['ubuntu'], folder: dataDir }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await core.jobs.whenIdle();
+    expect(readFileSync(settingsFile, 'utf8')).toBe(before);
+    expect(core.jobs.list()).toEqual([]);
+  });
+
+  it('the host’s environment (/proc/self/environ) and devices are never read, nor a named pipe', async () => {
+    const { invoke, outDir } = setUp();
+    const fifo = join(outDir, 'user-data.yaml');
+    execFileSync('mkfifo', [fifo]);
+    for (const [path, code] of [
+      ['/proc/self/environ', 'FORBIDDEN'],
+      ['/dev/zero', 'FORBIDDEN'],
+      [fifo, 'INVALID_INPUT'],
+    ] as const) {
+      await expect(invoke('userdata:read', { path })).rejects.toMatchObject({ code });
+      await expect(
+        invoke('presets:save', { name: 'Env', distro: 'ubuntu', cloudInitPath: path }),
+      ).rejects.toMatchObject({ code });
+      await expect(
+        invoke('machine:push', { name: 'ubuntu', paths: [path], confirmSensitive: true }),
+      ).rejects.toMatchObject({ code });
+      await expect(invoke('export:verify', { path, token: 'v-1' })).rejects.toMatchObject({ code });
+    }
+    expect(await invoke('presets:list', {})).toEqual([]);
   });
 });

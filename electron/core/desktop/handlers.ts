@@ -7,7 +7,12 @@ import type { Router } from '../ipc/router';
  * Every file a dialog returns is handed to the window as a grant (see files/grants.ts), never as a bare path
  * the core would trust.
  */
-export function registerDesktopHandlers(router: Router, desktop: Desktop, grants: FileGrants): void {
+export interface DesktopHandlerDeps {
+  desktop: Desktop;
+  grants: FileGrants;
+}
+
+export function registerDesktopHandlers(router: Router, { desktop, grants }: DesktopHandlerDeps): void {
   const handle = router.forOwner('desktop');
   handle('desktop:pick-export-path', async ({ defaultPath }) => {
     if (!desktop.pickExportPath) return { supported: false, file: null };

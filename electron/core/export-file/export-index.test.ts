@@ -27,6 +27,17 @@ describe('orbdeck-index.json', () => {
     for (const file of ['../web.tar.zst', '/etc/passwd', 'a/b.tar.zst', '.hidden.tar.zst', '', '..'])
       expect(parseIndex(JSON.stringify({ ...index, machines: [{ ...entry, file }] })), file).toBeNull();
     expect(parseIndex(JSON.stringify({ ...index, machines: [{ ...entry, sha256: 'xyz' }] }))).toBeNull();
+    // Names and reasons people read: no newline, escape or right-to-left override may change how they read.
+    for (const change of [
+      { machine: 'web\nok' },
+      { file: 'invoice\u202Eopm.tar.zst' },
+      { distro: '\u001b[2Jubuntu' },
+      { state: 'failed', reason: 'fine\u2066hidden\u2069' },
+    ])
+      expect(
+        parseIndex(JSON.stringify({ ...index, machines: [{ ...entry, ...change }] })),
+        JSON.stringify(change),
+      ).toBeNull();
     expect(parseIndex(JSON.stringify({ ...index, machines: [{ ...entry, state: 'done' }] }))).toBeNull();
     expect(parseIndex(JSON.stringify({ ...index, version: 2 }))).toBeNull();
     expect(parseIndex(JSON.stringify({ ...index, machines: Array(1001).fill(entry) }))).toBeNull();

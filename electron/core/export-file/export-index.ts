@@ -6,15 +6,21 @@
 import { z } from 'zod';
 import type { ExportIndex } from '../../../shared/ipc/types';
 import { parseJsonAs } from './manifest';
+import { shownTextProblem } from '../../../shared/shown-text';
 
 export const INDEX_FILE = 'orbdeck-index.json';
 /** More entries than a folder of exports could sensibly hold: refused rather than read. */
 const MAX_ENTRIES = 1000;
 
-const baseName = z
-  .string()
+/** Text the import dialog shows (a machine, a distro, why an export failed): plain, as people will read it. */
+const shown = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => shownTextProblem(s) === null, 'holds characters that change how it reads');
+
+const baseName = shown(255)
   .min(1)
-  .max(255)
   .refine((s) => !s.includes('/') && s !== '.' && s !== '..' && !s.startsWith('.'), 'not a file name');
 
 export const indexSchema = z.looseObject({
@@ -24,18 +30,18 @@ export const indexSchema = z.looseObject({
   machines: z
     .array(
       z.looseObject({
-        machine: z.string().max(255),
+        machine: shown(255),
         file: baseName,
-        distro: z.string().max(64),
-        distroVersion: z.string().max(64),
-        arch: z.string().max(32),
+        distro: shown(64),
+        distroVersion: shown(64),
+        arch: shown(32),
         state: z.enum(['exporting', 'exported', 'failed']),
         size: z.number().int().nonnegative().optional(),
         sha256: z
           .string()
           .regex(/^[0-9a-f]{64}$/)
           .optional(),
-        reason: z.string().max(2000).optional(),
+        reason: shown(2000).optional(),
       }),
     )
     .max(MAX_ENTRIES),

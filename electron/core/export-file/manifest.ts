@@ -4,19 +4,25 @@
  */
 import { z } from 'zod';
 import type { ExportManifest } from '../../../shared/ipc/types';
+import { shownTextProblem } from '../../../shared/shown-text';
 
 export const MANIFEST_SUFFIX = '.manifest.json';
 export const CHECKSUM_SUFFIX = '.sha256';
 
+/** Text Verify Export shows: plain, as people will read it (shared/shown-text.ts). */
+const shown = z
+  .string()
+  .refine((s) => shownTextProblem(s) === null, 'holds characters that change how it reads');
+
 export const manifestSchema = z.looseObject({
   format: z.literal('orbdeck-export-manifest'),
   version: z.literal(1),
-  file: z.string(),
-  machine: z.string(),
-  distro: z.string(),
-  distroVersion: z.string(),
-  arch: z.string(),
-  orbstackVersion: z.string().nullable(),
+  file: shown,
+  machine: shown,
+  distro: shown,
+  distroVersion: shown,
+  arch: shown,
+  orbstackVersion: shown.nullable(),
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   exportedAt: z.string(),

@@ -117,6 +117,16 @@ describe('readExportHeader', () => {
     expect(err.message).toMatch(/"record"/);
   });
 
+  it('refuses a header whose machine name would read differently from what it is', async () => {
+    const config = sampleExportConfig();
+    const bytes = encodeExportHeader({ ...config, record: { ...config.record, name: 'web\u202Eputes' } });
+    const err = await failure(file(bytes));
+    expect(err.code).toBe('BAD_EXPORT_FILE');
+    expect(err.message).toBe(
+      "The export's header is not plain text: The machine's name cannot hold control characters, line breaks or right-to-left marks.",
+    );
+  });
+
   it('gives INVALID_INPUT for a missing file, a folder and an unreadable path', async () => {
     const missing = await failure(join(dir, 'nope.tar.zst'));
     expect(missing.code).toBe('INVALID_INPUT');

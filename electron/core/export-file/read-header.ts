@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { AppError, ErrorCode } from '../../../shared/errors';
+import { shownTextProblem } from '../../../shared/shown-text';
 import {
   EXPORT_FORMAT_VERSION,
   HEADER_PREFIX_BYTES,
@@ -41,8 +42,20 @@ export function parseExportConfig(text: string, path?: string): ExportedMachine 
       path,
     );
   }
+  // What the import dialog shows of it must read as it is (shared/shown-text.ts).
+  const { name, image } = parsed.data.record;
+  for (const [field, text] of Object.entries({ name, ...pickShown(image) })) {
+    const problem = shownTextProblem(text, `The machine's ${field}`);
+    if (problem) throw bad(`The export's header is not plain text: ${problem}`, path);
+  }
   return parsed.data;
 }
+
+const pickShown = ({ distro, version, arch }: { distro: string; version: string; arch: string }) => ({
+  distro,
+  version,
+  arch,
+});
 
 /**
  * How many bytes of the file the header occupies, judged from its first 16 bytes; throws when those bytes

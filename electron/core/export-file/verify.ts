@@ -2,7 +2,7 @@
  * Checking an export against the checksum beside it: the quick look the import preview takes (is there one,
  * and does the manifest's size already disagree?) and the full check that reads the whole file.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
   ChecksumPresence,
@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/ipc/types';
 import { digestFor, hashFile } from './checksum';
 import { CHECKSUM_SUFFIX, MANIFEST_SUFFIX, parseManifest } from './manifest';
+import { sidecarText } from './sidecar-file';
 
 /** The words for each verdict, shown by the import preview and by Verify Export alike. */
 export const VERDICT_MESSAGES: Record<ChecksumVerdict, string> = {
@@ -26,22 +27,29 @@ interface Expected {
   manifest?: ExportManifest;
 }
 
-/** The digest the `.sha256` file (else the manifest) gives for `path`, or null. */
-async function expectedFor(path: string): Promise<Expected | null> {
+/**
+ * The digest the `.sha256` file (else the manifest) gives for `path`, or null; `skipped` holds a sentence for
+ * each of them that was there but not read (sidecar-file.ts).
+ */
+async function expectedFor(path: string, skipped: string[] = []): Promise<Expected | null> {
   const base = basename(path);
-  const manifestText = await readFile(path + MANIFEST_SUFFIX, 'utf8').catch(() => null);
+  const manifestText = await sidecarText(path + MANIFEST_SUFFIX, 'manifest', skipped);
   const parsed = manifestText === null ? null : parseManifest(manifestText);
   const manifest = parsed && parsed.file === base ? parsed : undefined;
-  const sumText = await readFile(path + CHECKSUM_SUFFIX, 'utf8').catch(() => null);
+  const sumText = await sidecarText(path + CHECKSUM_SUFFIX, 'checksum', skipped);
   const sha256 = (sumText === null ? null : digestFor(sumText, base)) ?? manifest?.sha256;
   if (!sha256) return null;
   return manifest ? { sha256, manifest } : { sha256 };
 }
 
-/** What the import preview says before anything is read in full. */
+/**
+ * What the import preview says before anything is read in full. A checksum file that is there but was skipped
+ * counts as present: the full check (`verifyExport`) then says which file was skipped and why.
+ */
 export async function checksumPresence(path: string, size: number): Promise<ChecksumPresence> {
-  const expected = await expectedFor(path);
-  if (!expected) return 'missing';
+  const skipped: string[] = [];
+  const expected = await expectedFor(path, skipped);
+  if (!expected) return skipped.length > 0 ? 'present' : 'missing';
   if (expected.manifest && expected.manifest.size !== size) return 'mismatch';
   return 'present';
 }
@@ -64,8 +72,13 @@ export async function verifyExport(path: string, options: VerifyOptions = {}): P
     ...extra,
   });
   if (options.stillWriting) return verdict('writing');
-  const expected = await expectedFor(path);
-  if (!expected) return verdict('missing');
+  const skipped: string[] = [];
+  const expected = await expectedFor(path, skipped);
+  if (!expected) {
+    return skipped.length === 0
+      ? verdict('missing')
+      : verdict('missing', { message: `No checksum OrbDeck could use: ${skipped.join(' ')}` });
+  }
   const known = {
     expected: expected.sha256,
     ...(expected.manifest ? { manifest: expected.manifest } : {}),

@@ -77,6 +77,28 @@ describe('FileAccess', () => {
     }
   });
 
+  it('reads an upload the headless host keeps in its data folder, and nothing else there', async () => {
+    const data = join(dir.path, 'data');
+    mkdirSync(join(data, 'uploads', 'u1'), { recursive: true });
+    const upload = join(data, 'uploads', 'u1', 'web.tar.zst');
+    writeFileSync(upload, 'x');
+    writeFileSync(join(data, 'settings.json'), '{}');
+    const guarded = new FileAccess(grants, home, { dataDir: data, isUpload: (p) => p === upload });
+    expect((await guarded.resolve(upload, 'read', 'import', 'headless', 'path')).path).toBe(upload);
+    for (const [path, access] of [
+      [upload, 'write'],
+      [join(data, 'settings.json'), 'read'],
+      [join(data, 'settings.json'), 'write'],
+      [join(data, 'new-folder', 'x.tar.zst'), 'write'],
+    ] as const) {
+      const e = await rejection(guarded.resolve(path, access, 'export', 'headless', 'path'));
+      expect([e.code, e.message]).toEqual([
+        'FORBIDDEN',
+        'OrbDeck does not read or write OrbDeck’s own data folder for a request.',
+      ]);
+    }
+  });
+
   it('forgets the oldest grants beyond its bound', async () => {
     const first = grants.grant(file(), 'read', 'dialog');
     for (let i = 0; i < 3; i++) grants.grant(file(), 'read', 'dialog');

@@ -2,13 +2,22 @@ import { AppError, ErrorCode } from '../../../shared/errors';
 import { isGrant } from '../../../shared/files';
 import { MAX_CLOUD_INIT_CHARS } from '../../../shared/machine-options';
 import type { FileGrants, GrantAccess } from './grants';
-import { checkReadableFile, realLocation } from './paths';
+import { offLimitsPlace } from './off-limits';
+import { checkReadableFile, realLocation, statOrNull } from './paths';
 import { sensitivePlace } from './sensitive';
 
-export type Transport = 'electron' | 'headless';
+/** Who names the file: an agent (the agent endpoint) never names a path on this computer. */
+export type Transport = 'electron' | 'headless' | 'agent';
 
 /** What a file is wanted for; it decides what a sensitive place means (see sensitive.ts). */
 export type FilePurpose = 'import' | 'cloud-init' | 'push' | 'export';
+
+export interface FileAccessOptions {
+  /** OrbDeck's data folder: no request may read or write in it (off-limits.ts). */
+  dataDir?: string;
+  /** Files the headless host received from the window (in the data folder's uploads), which may be read. */
+  isUpload?: (path: string) => boolean;
+}
 
 export interface ResolvedFile {
   path: string;
@@ -19,13 +28,15 @@ export interface ResolvedFile {
 /**
  * Which paths a request may make the core act on. In Electron only files the person chose (a grant from a
  * native dialog, a drop or the Dock, see grants.ts); in the headless host the person types paths, so a plain
- * absolute path is theirs. Either way a file in a place that holds secrets is never imported or used as
- * cloud-init, and copying one into a machine needs the person's confirmation.
+ * absolute path is theirs. Either way OrbDeck's data folder and the system's process and device files are off
+ * limits, only regular files and folders are read, a file in a place that holds secrets is never imported or
+ * used as cloud-init, and copying one into a machine needs the person's confirmation.
  */
 export class FileAccess {
   constructor(
     private readonly grants: FileGrants,
     private readonly home: string,
+    private readonly options: FileAccessOptions = {},
   ) {}
 
   async resolve(
@@ -36,7 +47,19 @@ export class FileAccess {
     field: string,
   ): Promise<ResolvedFile> {
     const path = this.pathOf(ref, access, transport, field);
-    const sensitive = sensitivePlace(await realLocation(path), this.home);
+    const real = await realLocation(path);
+    await this.refuseOffLimits(path, real, access, field);
+    if (access === 'read') {
+      const st = await statOrNull(path);
+      // A named pipe, socket or device would hang or stream forever: one message for all, as paths.ts gives.
+      if (st && !st.isFile() && !st.isDirectory()) {
+        throw new AppError(ErrorCode.INVALID_INPUT, `There is no file at '${path}' that OrbDeck can read.`, {
+          field,
+          notes: [path],
+        });
+      }
+    }
+    const sensitive = sensitivePlace(real, this.home);
     if (sensitive && purpose !== 'push') {
       throw new AppError(ErrorCode.FORBIDDEN, `OrbDeck does not use files from ${sensitive} for this.`, {
         field,
@@ -44,6 +67,19 @@ export class FileAccess {
       });
     }
     return { path, sensitive };
+  }
+
+  /** Refuses a path in a place no request may name (off-limits.ts); `real` is where it really is. */
+  async refuseOffLimits(path: string, real: string, access: GrantAccess, field: string): Promise<void> {
+    if (access === 'read' && this.options.isUpload?.(path)) return;
+    const dataDir = this.options.dataDir === undefined ? null : await realLocation(this.options.dataDir);
+    const place = offLimitsPlace(real, dataDir);
+    if (place) {
+      throw new AppError(ErrorCode.FORBIDDEN, `OrbDeck does not read or write ${place} for a request.`, {
+        field,
+        notes: [path],
+      });
+    }
   }
 
   /**
@@ -92,6 +128,9 @@ export class FileAccess {
         'OrbDeck only uses files you chose in a dialog or dropped on its window.',
         { field },
       );
+    }
+    if (transport === 'agent') {
+      throw new AppError(ErrorCode.FORBIDDEN, 'Agents cannot name files on this computer.', { field });
     }
     return ref;
   }

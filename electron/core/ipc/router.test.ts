@@ -102,3 +102,45 @@ describe('Router', () => {
     expect(() => router.handle('jobs:list', () => [])).toThrow(/already registered/);
   });
 });
+
+describe('Router guards', () => {
+  it('refuses every call of a guarded transport while it has no guard', async () => {
+    const router = new Router();
+    const handler = vi.fn(() => []);
+    router.handle('jobs:list', handler);
+    expect(await router.invoke('jobs:list', {}, { transport: 'agent' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.FORBIDDEN },
+    });
+    expect(handler).not.toHaveBeenCalled();
+    // Other transports are not guarded unless a guard is given.
+    expect(await router.invoke('jobs:list', {}, ctx)).toMatchObject({ ok: true });
+  });
+
+  it('stands around the handler of its transport only, after validation', async () => {
+    const router = new Router();
+    router.handle('machine:start', ({ name }) => ({ started: name }) as never);
+    const seen: string[] = [];
+    router.guard('agent', async (channel, request, _context, next) => {
+      seen.push(`${channel} ${JSON.stringify(request)}`);
+      if ((request as { name: string }).name === 'nope')
+        throw new AppError(ErrorCode.FORBIDDEN, 'Not that one.');
+      return next();
+    });
+    expect(await router.invoke('machine:start', { name: 'box' }, { transport: 'agent' })).toEqual({
+      ok: true,
+      data: { started: 'box' },
+    });
+    expect(await router.invoke('machine:start', { name: 'nope' }, { transport: 'agent' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.FORBIDDEN, message: 'Not that one.' },
+    });
+    expect(await router.invoke('machine:start', { name: '-rf' }, { transport: 'agent' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.INVALID_INPUT },
+    });
+    await router.invoke('machine:start', { name: 'person' }, ctx);
+    expect(seen).toEqual(['machine:start {"name":"box"}', 'machine:start {"name":"nope"}']);
+    expect(() => router.guard('agent', async (_c, _r, _x, next) => next())).toThrow(/already/);
+  });
+});

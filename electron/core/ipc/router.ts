@@ -12,9 +12,12 @@ import { AppError, ErrorCode } from '../../../shared/errors';
 import { RULE_ISSUE } from '../../../shared/ipc/schemas';
 import { fail, ok, type Envelope } from '../../../shared/result';
 
-/** Who is calling: handlers may behave differently where a transport lacks a native feature. */
+/**
+ * Who is calling: handlers may behave differently where a transport lacks a native feature. `agent` is the agent
+ * endpoint (electron/agent-endpoint): an agent's calls pass its guard before any handler runs.
+ */
 export interface CallContext {
-  transport: 'electron' | 'headless';
+  transport: 'electron' | 'headless' | 'agent';
   /** Which connection called (the headless host's WebSocket); Electron's windows are tracked by main. */
   client?: string;
 }
@@ -25,6 +28,20 @@ export type Handler<C extends IpcChannel> = (
 ) => Promise<ResponseOf<C>> | ResponseOf<C>;
 
 type AnyHandler = (request: unknown, context: CallContext) => unknown;
+
+/**
+ * Stands around every handler a transport's calls reach, after validation: it may refuse the call (throw an
+ * AppError), or run it (`next`) and look at what it did.
+ */
+export type CallGuard = (
+  channel: IpcChannel,
+  request: unknown,
+  context: CallContext,
+  next: () => Promise<unknown>,
+) => Promise<unknown>;
+
+/** Transports whose every call must pass a guard: without one registered, they are refused whole. */
+const GUARDED: ReadonlySet<CallContext['transport']> = new Set(['agent']);
 
 /** The channels the contract gives to one owner (shared/ipc/contract.ts). */
 export type ChannelsOf<O extends ChannelOwner> = {
@@ -37,6 +54,7 @@ export type ChannelsOf<O extends ChannelOwner> = {
  */
 export class Router {
   private readonly handlers = new Map<IpcChannel, AnyHandler>();
+  private readonly guards = new Map<CallContext['transport'], CallGuard>();
 
   constructor(private readonly onUnexpected: (channel: string, error: unknown) => void = () => {}) {}
 
@@ -56,6 +74,12 @@ export class Router {
     return (channel, handler) => this.handle(channel, handler);
   }
 
+  /** The guard of one transport's calls (one per transport). */
+  guard(transport: CallContext['transport'], guard: CallGuard): void {
+    if (this.guards.has(transport)) throw new Error(`The ${transport} calls already have a guard`);
+    this.guards.set(transport, guard);
+  }
+
   /** Channels of the contract that nobody handles yet; the app refuses to start with any. */
   unhandled(): IpcChannel[] {
     return ALL_CHANNELS.filter((c) => !this.handlers.has(c));
@@ -72,10 +96,15 @@ export class Router {
     if (!handler) {
       return fail({ code: ErrorCode.UNKNOWN_CHANNEL, message: `No handler for ${channel}.` });
     }
+    const guard = this.guards.get(context.transport);
+    if (!guard && GUARDED.has(context.transport)) {
+      return fail({ code: ErrorCode.FORBIDDEN, message: `${context.transport} calls are not accepted.` });
+    }
     const parsed = (CONTRACT[channel].request as z.ZodType).safeParse(request ?? {});
     if (!parsed.success) return fail(invalidInput(parsed.error).toData());
     try {
-      return ok(await handler(parsed.data, context));
+      const run = async () => handler(parsed.data, context);
+      return ok(await (guard ? guard(channel, parsed.data, context, run) : run()));
     } catch (error) {
       if (error instanceof AppError) return fail(error.toData());
       this.onUnexpected(channel, error);

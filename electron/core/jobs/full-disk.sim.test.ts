@@ -57,7 +57,7 @@ describe.runIf(process.platform === 'linux')('the core on a data folder that ref
     expect(texts(await invoke<Notice[]>('notices:list', {}))).toEqual([
       'Running jobs could not be recorded: the data folder is missing or is not a folder. If OrbDeck quits before they end, what they leave behind cannot be cleaned up at the next start.',
       'History could not be saved: the data folder is missing or is not a folder. Finished jobs stay listed and are written when saving works again.',
-      'Settings could not be saved: the data folder is missing or is not a folder. The changes apply until OrbDeck quits; saving is tried again at the next change.',
+      'Settings could not be saved: the data folder is missing or is not a folder. The changes apply until OrbDeck quits; saving is tried again every few seconds until it works.',
     ]);
     expect(await invoke<Job[]>('jobs:history', {})).toHaveLength(2);
   });

@@ -3,7 +3,13 @@ import type { JobManager } from './job-manager';
 import type { Router } from '../ipc/router';
 import { fileStamp } from '../../../shared/file-stamp';
 
-export function registerJobHandlers(router: Router, jobs: JobManager, history: JobHistory): void {
+export interface JobHandlerDeps {
+  jobs: JobManager;
+  history: JobHistory;
+}
+
+/** The jobs that run and the history of those that ended. */
+export function registerJobHandlers(router: Router, { jobs, history }: JobHandlerDeps): void {
   const handle = router.forOwner('jobs');
   handle('jobs:list', () => jobs.list());
   handle('jobs:cancel', ({ id }) => jobs.cancel(id));

@@ -310,3 +310,46 @@ describe('JobManager under a burst of requests', () => {
     expect(jobs.list().every((j) => j.state === 'succeeded')).toBe(true);
   });
 });
+
+describe('JobManager: who asked', () => {
+  it('marks the jobs submitted within an agent’s call, and not those its jobs submit later', async () => {
+    const { jobs, finished } = setup();
+    let later: Job | undefined;
+    const asked = await jobs.requesters.run('agent', async () => {
+      await Promise.resolve();
+      return jobs.submit({
+        kind: 'create',
+        machine: 'box',
+        title: 'Create box',
+        run: async () => {
+          await new Promise((r) => setTimeout(r, 5));
+          later = jobs.submit({ kind: 'clone', machine: 'box', title: 'Golden', run: async () => {} });
+        },
+      });
+    });
+    const own = jobs.submit({ kind: 'start', machine: 'other', title: 'Start other', run: async () => {} });
+    await jobs.whenIdle();
+    await jobs.whenIdle();
+    expect(asked.by).toBe('agent');
+    expect(own.by).toBeUndefined();
+    expect(later?.by).toBeUndefined();
+    expect(finished.find((j) => j.id === asked.id)?.by).toBe('agent');
+  });
+
+  it('records a request answered at once as a finished job, failed when it carries an error', () => {
+    const { jobs, seen, finished } = setup();
+    const read = jobs.requesters.run('agent', () =>
+      jobs.record({ kind: 'agent', machine: '', title: 'Agent read the machine list' }, {}),
+    );
+    const refused = jobs.record(
+      { kind: 'agent', machine: 'ubuntu', title: 'Agent asked to delete ubuntu: refused' },
+      { error: { code: ErrorCode.FORBIDDEN, message: 'ubuntu is not a sandbox.' } },
+    );
+    expect(read).toMatchObject({ state: 'succeeded', by: 'agent', durationMs: 0, cancellable: false });
+    expect(refused).toMatchObject({ state: 'failed', error: { code: 'FORBIDDEN' } });
+    expect(refused.by).toBeUndefined();
+    expect(finished.map((j) => j.title)).toEqual([read.title, refused.title]);
+    expect(seen.map((j) => j.state)).toEqual(['succeeded', 'failed']);
+    expect(jobs.list().map((j) => j.id)).toEqual([read.id, refused.id]);
+  });
+});

@@ -4,6 +4,8 @@ import { HEAVY_JOB_KINDS, type Job } from '../../../shared/jobs';
 import type { EventHub } from '../platform/events';
 import { admit, requestKey, type Admissible } from './admission';
 import type { JobContext, JobResult, JobSpec, JobWrapper } from './job-spec';
+import { finishedJob } from './finished-job';
+import { RequesterScope } from './requester';
 import { DEFAULT_LIMITS, Scheduler, type SchedulerLimits } from './scheduler';
 
 export type { JobContext, JobFacts, JobResult, JobSpec, JobWrapper } from './job-spec';
@@ -54,6 +56,8 @@ export class JobManager {
   private holds = 0;
   /** Requests answered with an identical queued job, for the figures. */
   coalesced = 0;
+  /** Who asks for the jobs submitted within `requesters.run(…)` (an agent's calls). */
+  readonly requesters = new RequesterScope();
 
   constructor(private readonly options: JobManagerOptions) {
     this.scheduler = new Scheduler<Entry>({ ...DEFAULT_LIMITS, ...options.limits });
@@ -89,6 +93,8 @@ export class JobManager {
       ...(spec.path === undefined ? {} : { path: spec.path }),
       ...(spec.touches ? { touches: spec.touches.filter((m) => m !== spec.machine) } : {}),
     };
+    const by = this.requesters.current();
+    if (by) job.by = by;
     const entry: Entry = { ...request, job, spec, abort: new AbortController() };
     this.active.set(job.id, entry);
     this.scheduler.enqueue(entry);
@@ -159,6 +165,18 @@ export class JobManager {
       });
   }
 
+  /**
+   * Records something asked of OrbDeck that is over as soon as it is asked (an agent's read, or a request refused),
+   * as a finished job: Activity and History show it beside the jobs.
+   */
+  record(what: Pick<Job, 'kind' | 'machine' | 'title'>, ending: Pick<Job, 'outcome' | 'error'>): Job {
+    const now = this.now();
+    const id = `job-${now.toString(36)}-${(++this.counter).toString(36)}`;
+    const job = finishedJob(id, now, what, ending, this.requesters.current());
+    this.adopt(job);
+    return { ...job };
+  }
+
   /** Records a job that ended elsewhere (found interrupted at start-up) as every other finished job. */
   adopt(job: Job): void {
     const entry: Entry = {
@@ -199,7 +217,9 @@ export class JobManager {
 
   private start(entry: Entry): void {
     this.scheduler.started(entry);
-    void this.run(entry).catch((error: unknown) => this.options.onError?.(error));
+    this.requesters.outside(
+      () => void this.run(entry).catch((error: unknown) => this.options.onError?.(error)),
+    );
   }
 
   private updateReason(entry: Entry, held?: string): void {

@@ -68,7 +68,7 @@ function world(stop: Stop, didTheWork: boolean) {
   const deps: TransferDeps & MachineJobDeps = {
     orbctl,
     machines: { refresh: async () => ({ machines }), nudge: () => {} },
-    history: () => [],
+    pastJobs: () => [],
   };
   return deps;
 }

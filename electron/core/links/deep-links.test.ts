@@ -14,5 +14,7 @@ describe('links that reach the app', () => {
 
   it('are found among a second launch’s arguments', () => {
     expect(linksFromArgv(['/app', '--flag', 'orbdeck://machine/a'])).toEqual(['orbdeck://machine/a']);
+    // Schemes are case-insensitive: the system may hand one over as typed.
+    expect(linksFromArgv(['/app', 'ORBDECK://machine/a/stop'])).toEqual(['ORBDECK://machine/a/stop']);
   });
 });

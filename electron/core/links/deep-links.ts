@@ -2,14 +2,14 @@
  * Orbdeck:// links that reach the app (macOS `open-url`, before or after `ready`; another launch's
  * argv elsewhere) wait here until a window can carry them out, as opened files do (open-files.ts).
  */
-import { DEEP_LINK_SCHEME } from '../../../shared/deep-link';
+import { isDeepLink } from '../../../shared/deep-link';
 
 export class DeepLinkQueue {
   private pending: string[] = [];
   private deliver: ((url: string) => void) | null = null;
 
   add(url: string): void {
-    if (!url.startsWith(`${DEEP_LINK_SCHEME}://`)) return;
+    if (!isDeepLink(url)) return;
     if (this.deliver) this.deliver(url);
     else if (this.pending.length < 20) this.pending.push(url);
   }
@@ -22,5 +22,5 @@ export class DeepLinkQueue {
 
 /** The orbdeck:// links among a launch's arguments (Windows and Linux pass them so). */
 export function linksFromArgv(argv: readonly string[]): string[] {
-  return argv.filter((a) => a.startsWith(`${DEEP_LINK_SCHEME}://`));
+  return argv.filter(isDeepLink);
 }

@@ -18,6 +18,11 @@ export class ClientVisibility {
     if (this.clients.delete(client)) this.update();
   }
 
+  /** Whether this window said it is visible (one that never said is not counted as visible). */
+  isVisible(client: string): boolean {
+    return this.clients.get(client) === true;
+  }
+
   count(): number {
     return [...this.clients.values()].filter(Boolean).length;
   }

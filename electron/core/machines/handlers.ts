@@ -20,9 +20,11 @@ import {
 } from './machine-jobs';
 import { terminalUrl, vscodeUrl } from './ssh-urls';
 import type { Router } from '../ipc/router';
+import type { MachineLimitsCache } from './machine-limits';
 
 export interface MachineHandlerDeps extends MachineJobDeps {
   orbctl: Orbctl;
+  limits: MachineLimitsCache;
   machines: Machines;
   jobs: JobManager;
   desktop: Desktop;
@@ -37,7 +39,12 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
   const handle = router.forOwner('machines');
   const { machines, jobs, orbctl } = deps;
   handle('machines:snapshot', () => machines.settledSnapshot());
-  handle('machines:refresh', () => machines.refresh());
+  handle('machines:refresh', () => {
+    // A refresh the person asked for reads the limits again too (they may have been set in a terminal).
+    deps.limits.forget();
+    return machines.refresh();
+  });
+  handle('machine:limits', ({ name }) => deps.limits.of(name));
   handle('machine:info', ({ name }) => orbctl.info(name));
   handle('machine:logs', async ({ name, all }) => ({
     text: await orbctl.logs(name, all ? { all: true } : {}),

@@ -50,3 +50,38 @@ describe('machine:set-limits', () => {
     expect(sim(simHome, 'config', 'show').stdout).not.toContain('machine.debian.cpu');
   }, 30_000);
 });
+
+describe('machine:limits', () => {
+  it('reads the limits set at create from config show once, and again only after a change', async () => {
+    const { invoke, finished, timings } = startCore();
+    const create = await invoke<Job>('machine:create', {
+      distro: 'ubuntu',
+      name: 'webapi',
+      cpus: 2,
+      memory: '4G',
+      disk: '64G',
+    });
+    expect((await finished(create.id)).state).toBe('succeeded');
+    const reads = () => timings.filter((t) => t.op === 'orbctl config show').length;
+    expect(await invoke('machine:limits', { name: 'webapi' })).toEqual({
+      supported: true,
+      limits: { cpus: 2, memoryMib: 4096, diskBytes: 64 * 1024 ** 3 },
+    });
+    expect(await invoke('machine:limits', { name: 'debian' })).toEqual({
+      supported: true,
+      limits: { cpus: null, memoryMib: null, diskBytes: null },
+    });
+    await invoke('machines:snapshot', {});
+    await invoke('machine:limits', { name: 'webapi' });
+    expect(reads()).toBe(1);
+
+    await finished((await invoke<Job>('machine:set-limits', { name: 'debian', cpus: 3 })).id);
+    expect(await invoke('machine:limits', { name: 'debian' })).toMatchObject({ limits: { cpus: 3 } });
+    expect(reads()).toBe(2);
+  }, 60_000);
+
+  it('says there are none to read before OrbStack 2.2', async () => {
+    const { invoke } = startCore({ ORBCTL_SIM_VERSION: '2.1.0' });
+    expect(await invoke('machine:limits', { name: 'debian' })).toEqual({ supported: false });
+  });
+});

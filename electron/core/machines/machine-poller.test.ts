@@ -98,6 +98,20 @@ describe('MachinePoller', () => {
     expect(store.snapshot().machines.map((m) => m.state)).toEqual(['stopped']);
   });
 
+  it('fresh() joins the poll under way (it reads the list now) where refresh() would queue another', async () => {
+    const { source, poller } = setup();
+    source.machines = [machine('a')];
+    await poller.refresh();
+    source.delayMs = 30;
+    source.calls = [];
+    const under = poller.refresh();
+    await new Promise((r) => setTimeout(r, 5));
+    await Promise.all([under, poller.fresh()]);
+    expect(source.calls.filter((c) => c === 'list')).toHaveLength(1);
+    await Promise.all([poller.refresh(), new Promise((r) => setTimeout(r, 5)).then(() => poller.refresh())]);
+    expect(source.calls.filter((c) => c === 'list')).toHaveLength(3);
+  });
+
   it('asks the default beside the first list, so the first answer waits for one process, not two', async () => {
     const { source, store, poller } = setup();
     source.machines = [machine('a'), machine('b')];
@@ -287,17 +301,20 @@ describe('MachinePoller', () => {
   });
 
   it('keeps polling on its own once started, and stops', async () => {
-    const { source, poller } = setup({ intervals: { visibleMs: 10, fastMs: 10 } });
-    poller.start();
-    // Waited for, not slept on: on a loaded machine 120 ms may hold only two rounds.
-    await vi.waitFor(
-      () => expect(source.calls.filter((c) => c === 'list').length).toBeGreaterThanOrEqual(3),
-      { timeout: 5_000 },
-    );
-    poller.stop();
-    const lists = source.calls.filter((c) => c === 'list').length;
-    expect(source.maxInFlight).toBe(1);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(source.calls.filter((c) => c === 'list').length).toBe(lists);
+    // The clock is the test's: a busy machine cannot starve the polls of their time.
+    vi.useFakeTimers();
+    try {
+      const { source, poller } = setup({ intervals: { visibleMs: 10, fastMs: 10 } });
+      poller.start();
+      await vi.advanceTimersByTimeAsync(120);
+      poller.stop();
+      const lists = source.calls.filter((c) => c === 'list').length;
+      expect(lists).toBeGreaterThanOrEqual(3);
+      expect(source.maxInFlight).toBe(1);
+      await vi.advanceTimersByTimeAsync(50);
+      expect(source.calls.filter((c) => c === 'list').length).toBe(lists);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -106,6 +106,11 @@ export class MachinePoller {
     await this.enqueue();
   }
 
+  /** A list read from now on: the poll under way (it is reading the list now), else a new one. */
+  async fresh(): Promise<void> {
+    await (this.current ?? this.enqueue());
+  }
+
   /**
    * Called as an action begins and as it ends: polls at once (so the row shows the transition, then the
    * result, without waiting for the next poll), then quickly for a while.
@@ -114,6 +119,10 @@ export class MachinePoller {
     this.fastUntil = this.now() + this.intervals.fastForMs;
     this.defaultWanted = true;
     this.schedule(0);
+  }
+
+  isVisible(): boolean {
+    return this.visible;
   }
 
   setVisible(visible: boolean): void {

@@ -21,6 +21,7 @@ export interface MachinesOptions {
 export class Machines {
   readonly store: MachineStore;
   readonly poller: MachinePoller;
+  private readonly visibilityListeners = new Set<(visible: boolean) => void>();
 
   constructor(options: MachinesOptions) {
     const now = options.now ?? Date.now;
@@ -48,12 +49,31 @@ export class Machines {
     return this.store.snapshot();
   }
 
+  /** The list as of now: joins the poll under way, else polls; answers the snapshot. */
+  async fresh(): Promise<MachinesSnapshot> {
+    await this.poller.fresh();
+    return this.store.snapshot();
+  }
+
   nudge(): void {
     this.poller.nudge();
   }
 
   setVisible(visible: boolean): void {
+    const changed = visible !== this.poller.isVisible();
     this.poller.setVisible(visible);
+    if (changed) for (const listener of [...this.visibilityListeners]) listener(visible);
+  }
+
+  /** Whether any window is visible (the hosts say so: Electron's main process, the headless pages). */
+  isVisible(): boolean {
+    return this.poller.isVisible();
+  }
+
+  /** Told when the first window appears or the last one hides; returns the disposer. */
+  onVisibility(listener: (visible: boolean) => void): () => void {
+    this.visibilityListeners.add(listener);
+    return () => this.visibilityListeners.delete(listener);
   }
 
   setIntervals(intervals: Partial<PollIntervals>): void {

@@ -5,7 +5,6 @@
  * machine runs, and only for those machines. The records are kept in `setup.json` in the data folder, so a
  * restart of OrbDeck goes on following them. Records follow the machine's id, so a rename keeps them.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { SetupRecord } from '../../../shared/ipc/types';
 import type { Machine } from '../../../shared/machine';
@@ -13,6 +12,7 @@ import type { EventHub } from '../platform/events';
 import { tick } from '../jobs/ticker';
 import { readCloudInitLog, readCloudInitStatus } from '../orbctl/cloud-init';
 import type { Orbctl } from '../orbctl/orbctl';
+import { readDataFile } from '../platform/data-file';
 import { realWriter, storageProblem, type FileWriter } from '../platform/storage';
 import type { Machines } from './machines';
 
@@ -49,6 +49,8 @@ export class SetupWatch {
   private stopTicker: (() => Promise<void>) | null = null;
   private readonly offMachines: () => void;
   private readonly now: () => number;
+  /** Set when setup.json could not be read as it was (what was set aside, and where it is kept). */
+  loadProblem: string | null = null;
 
   constructor(private readonly options: SetupWatchOptions) {
     this.now = options.now ?? Date.now;
@@ -168,16 +170,14 @@ export class SetupWatch {
   }
 
   private load(): void {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(this.options.file, 'utf8'));
-    } catch {
-      return;
-    }
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) return;
-    for (const { errors, ...record } of parsed.data.records)
+    // A damaged file is kept beside it and said once (data-file.ts).
+    const read = readDataFile(this.options.file, 'the machines being set up', (raw) => {
+      const parsed = fileSchema.safeParse(raw);
+      return parsed.success ? { value: parsed.data.records, leftOut: [] } : null;
+    });
+    for (const { errors, ...record } of read.value ?? [])
       this.records.set(record.id, errors ? { ...record, errors } : record);
+    this.loadProblem = read.problem;
   }
 }
 

@@ -15,6 +15,6 @@ export function vscodeUrl(machine: string, user: string): string {
 }
 
 /** The machine's web address, http://NAME.orb.local/ (shared/inside.ts). */
-export function webUrl(machine: string): string {
-  return `http://${webAddress(machine)}/`;
+export function webUrl(machine: string, port?: number): string {
+  return `http://${webAddress(machine)}${port === undefined ? '' : `:${port}`}/`;
 }

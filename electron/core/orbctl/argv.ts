@@ -118,6 +118,8 @@ export const configSetUsernameArgs = (machine: string, user: string): string[] =
   checkUser(user),
 ];
 
+export const configShowArgs = (): string[] => ['config', 'show'];
+
 /** What `machine:set-limits` may change; sizes as the create form takes them (`4G`). */
 export interface Limits {
   cpus?: number | undefined;

@@ -146,6 +146,20 @@ describe('failureOf maps orbctl texts (docs/orbctl.md#errors)', () => {
     }
   });
 
+  it('a command that succeeds silently but printed an orbctl error with exit 0 has failed', () => {
+    const stderr = "[-32098] stop 'web': timeout\n";
+    const stop = failureOf(result({ exitCode: 0, stderr }), { command: 'stop', machine: 'web' });
+    expect([stop?.code, stop?.message]).toEqual(['ORBCTL_FAILED', "'web' did not stop in time."]);
+    expect(stop?.detail).toMatchObject({ exitCode: 0, reason: 'stop-timeout', stderr });
+    const usage = failureOf(result({ exitCode: 0, stderr: 'Error: unknown flag: --x\n' }), {
+      command: 'delete',
+    });
+    expect(usage?.code).toBe('ORBCTL_REFUSED');
+    // Chatter that is not one of orbctl's error forms stays harmless, and `run` is the command's own business.
+    expect(failureOf(result({ exitCode: 0, stderr: 'note: slow disk\n' }), { command: 'stop' })).toBeNull();
+    expect(failureOf(result({ exitCode: 0, stderr }), { command: 'run' })).toBeNull();
+  });
+
   it('logs prints its error on stdout with exit 0: detected', () => {
     const stdout = "\x1b[31m[-32098] machine not found: 'ghost'\x1b[0m\n";
     const e = failureOf(result({ exitCode: 0, stdout }), { command: 'logs', machine: 'ghost' });

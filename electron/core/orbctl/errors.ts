@@ -222,12 +222,33 @@ export function classifyText(text: string, ctx: FailureContext): Classified | nu
 // eslint-disable-next-line no-control-regex -- colour codes start with ESC
 const ERROR_ON_STDOUT = /^\s*(?:\x1b\[[0-9;]*m)*\[-?\d+\]\s/;
 
+/** Commands that print nothing when they succeed (docs/orbctl.md#silent-success). */
+const SILENT_ON_SUCCESS: ReadonlySet<OrbctlCommand> = new Set([
+  'create',
+  'start',
+  'stop',
+  'restart',
+  'delete',
+  'clone',
+  'rename',
+  'export',
+  'import',
+]);
+
+/** A line in orbctl's own error forms: a daemon error (`[-32098] …`) or a usage error (`Error: …`). */
+// eslint-disable-next-line no-control-regex -- colour codes start with ESC
+const ORBCTL_ERROR_LINE = /^\s*(?:\x1b\[[0-9;]*m)*(?:\[-?\d+\]\s|Error: )/m;
+
 /**
  * The error a finished orbctl process means, or null when it succeeded. Also catches the exit-0 quirks:
- * `stop`/`restart` with OrbStack not running, `logs` of a missing machine.
+ * `stop`/`restart` with OrbStack not running, `logs` of a missing machine, and any command that succeeds
+ * silently but printed one of orbctl's error forms on stderr (other chatter on stderr is not a failure).
  */
 export function failureOf(result: RunResult, ctx: FailureContext): AppError | null {
   if (result.exitCode === 0 && result.signal === null) {
+    if (SILENT_ON_SUCCESS.has(ctx.command) && ORBCTL_ERROR_LINE.test(result.stderr)) {
+      return errorFromFailedRun(result, ctx);
+    }
     if (
       (ctx.command === 'stop' || ctx.command === 'restart') &&
       /OrbStack is not running/.test(result.stderr)

@@ -29,6 +29,12 @@ export interface OrbctlOptions {
   launcher?: ProcessLauncher;
   /** Told of every orbctl process started and ended (the journal of running jobs). */
   processes?: ProcessObserver;
+  /**
+   * Checks the orbctl saved in Settings before anything runs it (a file there may have been replaced since it
+   * was chosen): words that follow its path ("did not answer “version” as orbctl does"), or null when it is
+   * orbctl. A path chosen while OrbDeck runs was checked when it was chosen.
+   */
+  vetSavedPath?: (path: string) => Promise<string | null>;
 }
 
 /**
@@ -88,6 +94,9 @@ export class OrbctlInvoker {
   private readonly probe: ((path: string) => FileProbe) | undefined;
   private readonly launcher: ProcessLauncher | undefined;
   private readonly processes: ProcessObserver | undefined;
+  private readonly vetSavedPath: ((path: string) => Promise<string | null>) | undefined;
+  /** The saved path's check, started at its first use. */
+  private vetting: { path: string; problem: Promise<string | null> } | undefined;
   private savedPath: string | null;
   private located: { bin: LocatedOrbctl; env: Record<string, string> } | undefined;
   /** Told when the binary may have changed (the adapter forgets the version it read). */
@@ -103,6 +112,7 @@ export class OrbctlInvoker {
     this.probe = options.probe;
     this.launcher = options.launcher;
     this.processes = options.processes;
+    this.vetSavedPath = options.vetSavedPath;
     this.savedPath = options.savedPath ?? null;
   }
 
@@ -120,9 +130,30 @@ export class OrbctlInvoker {
     return this.located.bin;
   }
 
+  /** A path the person chose just now (and that was checked as it was chosen), or null to search again. */
   setSavedPath(path: string | null): void {
     this.savedPath = path;
+    if (path !== null) this.vetting = { path, problem: Promise.resolve(null) };
     this.forget();
+  }
+
+  /** Throws NOT_INSTALLED, naming the reason, when the orbctl saved in Settings did not pass its check. */
+  private async vetted(bin: LocatedOrbctl): Promise<void> {
+    if (bin.source !== 'setting' || !this.vetSavedPath) return;
+    if (this.vetting?.path !== bin.path) {
+      const problem = this.vetSavedPath(bin.path).catch(
+        (error: unknown) =>
+          `could not be checked (${error instanceof Error ? error.message : String(error)})`,
+      );
+      this.vetting = { path: bin.path, problem };
+    }
+    const problem = await this.vetting.problem;
+    if (problem === null) return;
+    throw new AppError(
+      'NOT_INSTALLED',
+      `The orbctl saved in Settings ('${bin.path}') ${problem}, so OrbDeck does not run it. Choose orbctl again.`,
+      { notes: [`the orbctl location in Settings: ${bin.path}`] },
+    );
   }
 
   /**
@@ -140,6 +171,7 @@ export class OrbctlInvoker {
       op,
       async (span) => {
         const bin = this.binary();
+        await this.vetted(bin);
         const env = this.located?.env ?? orbctlEnv(this.env, this.home);
         let result: RunResult;
         let pid: number | undefined;

@@ -87,6 +87,17 @@ describe.concurrent('orbctl errors through the adapter', { timeout: 20_000 }, ()
     expect(await vm.status()).toBe('stopped');
   });
 
+  it('a stop that prints an orbctl error and still exits 0 has failed', async () => {
+    const { orbctl } = sim({ ORBCTL_SIM_FAULT: "fail:stop:0:[-32098] stop '{name}': timeout" });
+    await orbctl.create({ distro: 'alpine', name: 'a1' });
+    const e = await rejection(orbctl.stop('a1'));
+    expect([e.code, e.message, e.detail?.exitCode]).toEqual([
+      'ORBCTL_FAILED',
+      "'a1' did not stop in time.",
+      0,
+    ]);
+  });
+
   it('ORBCTL_FAILED passes an unknown text through', async () => {
     const { orbctl } = sim({ ORBCTL_SIM_FAULT: 'fail:start:1:[-32098] the flux capacitor is empty' });
     await orbctl.create({ distro: 'alpine', name: 'a1' });

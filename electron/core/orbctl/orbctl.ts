@@ -6,10 +6,11 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError, ErrorCode } from '../../../shared/errors';
 import type {
   Machine,
   MachineInfo,
+  MachineLimits,
   OrbctlCapabilities,
   OrbctlVersion,
   SshDetails,
@@ -20,6 +21,7 @@ import type { OrbctlCommand } from './commands';
 import { OrbctlInvoker, type CallOptions, type InvocationSpec, type OrbctlOptions } from './invoke';
 import type { LocatedOrbctl } from './locate';
 import { parseInfoJson, parseListJson } from './parse';
+import { parseMachineLimits } from './parse-config';
 import { absolutePath, checkReadableFile, checkReadablePath } from '../file-access/paths';
 import type { OrbctlFailure } from './errors';
 import { detailOf, type RunResult } from './run';
@@ -142,6 +144,17 @@ export class Orbctl {
   async setUsername(machine: string, user: string, call: CallOptions = {}): Promise<void> {
     const args = argv.configSetUsernameArgs(machine, user);
     await this.run({ command: 'config', args, what: `config set ${args[2]}`, machine }, call);
+  }
+
+  /**
+   * Every machine's limits from one `config show` (orbctl ≥ 2.2): machine name → limits. A machine that is not
+   * in the map has none.
+   */
+  async machineLimits(call: CallOptions = {}): Promise<Map<string, MachineLimits>> {
+    await this.gate('resourceLimits', call);
+    const args = argv.configShowArgs();
+    const r = await this.run({ command: 'config', args, what: 'config show' }, call);
+    return parseMachineLimits(r.stdout);
   }
 
   /** Sets the limits given, one `config set` each (orbctl ≥ 2.2); they apply when the machine next starts. */
@@ -304,8 +317,21 @@ export class Orbctl {
     const path = absolutePath(dest, 'dest');
     const args = argv.pullArgs(machine, source, path);
     const spec: InvocationSpec = { command: 'pull', args, what: `pull ${machine}`, machine, file: path };
-    await this.run(spec, call, async () => (await stat(path)).size);
-    return { bytes: (await stat(path)).size };
+    let bytes = 0;
+    // A copy that ended well has left something at `dest`; when nothing is there, orbctl's success is not one.
+    await this.run(spec, call, async () => {
+      const copied = await stat(path).catch(() => null);
+      if (!copied) {
+        throw new AppError(
+          ErrorCode.ORBCTL_FAILED,
+          `orbctl pull ended without an error but copied nothing from '${source}'.`,
+          { argv: [this.binary().path, ...args], exitCode: 0, notes: [`nothing at ${path}`] },
+        );
+      }
+      bytes = copied.size;
+      return bytes;
+    });
+    return { bytes };
   }
 
   // ── Plumbing ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
+import { jsonBytes, MAX_REPLY_BYTES } from '../../../shared/ipc/limits';
 import { runProcess, type RunRequest } from './run';
 import {
   eventually,
@@ -140,6 +141,22 @@ describe('runProcess', () => {
     controller.abort();
     expect((await rejection(running)).detail?.signal).toBe('SIGINT');
     expect(await eventually(() => !isRunning(grandchild))).toBe(true);
+  });
+
+  it('keeps only the start of a flood on stderr, so the error fits in a reply to the window', async () => {
+    const flood = writeScript(
+      dir.path,
+      'flood-stderr',
+      `const mb = 'e'.repeat(1 << 20);
+let left = 100;
+const more = () => { while (left > 0) { left--; if (!process.stderr.write(mb)) return process.stderr.once('drain', more); } process.exitCode = 1; };
+more();`,
+    );
+    const e = await rejection(runProcess(req(flood)));
+    expect(e.code).toBe('BAD_OUTPUT');
+    expect(e.detail?.stderr?.length).toBeLessThan(70_000);
+    expect(e.detail?.stderr).toMatch(/… \(\d+ more characters\)$/);
+    expect(jsonBytes(e.toData())).toBeLessThan(MAX_REPLY_BYTES);
   });
 
   it('does not start anything when the signal is already aborted', async () => {

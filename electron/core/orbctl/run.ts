@@ -27,6 +27,8 @@ export interface RunRequest {
   launcher?: ProcessLauncher | undefined;
   /** Told of output as it arrives (`orbctl run` shows it live). */
   onOutput?: OutputListener | undefined;
+  /** Output (stdout or stderr) past which the process is stopped; MAX_OUTPUT_BYTES unless told. */
+  maxOutputBytes?: number | undefined;
 }
 
 export interface RunResult {
@@ -55,12 +57,16 @@ function installExitHook(): void {
   });
 }
 
+/**
+ * What an error keeps of a run for its details. Output is cut to its first 64 K characters: an error travels to
+ * every window in job events, and orbctl's own messages are a few lines (100 MB on stderr was kept whole).
+ */
 export function detailOf(result: RunResult, extra: Partial<ErrorDetail> = {}): ErrorDetail {
   const detail: ErrorDetail = {
     argv: result.argv,
     exitCode: result.exitCode,
     signal: result.signal,
-    stderr: result.stderr,
+    stderr: truncate(result.stderr),
     durationMs: Math.round(result.durationMs),
     ...extra,
   };
@@ -90,7 +96,7 @@ export async function runProcess(req: RunRequest): Promise<RunResult> {
     args: req.args,
     env: req.env,
     cwd: req.cwd,
-    maxOutputBytes: MAX_OUTPUT_BYTES,
+    maxOutputBytes: req.maxOutputBytes ?? MAX_OUTPUT_BYTES,
     onOutput: req.onOutput,
   });
   live.add(child);

@@ -6,7 +6,8 @@ export type PickPurpose = 'import' | 'import-folder' | 'cloud-init' | 'push';
  * and its windows use their browser equivalents (a path field, a toast, opening the address themselves).
  */
 /** One item of a native menu the window asks for (validated by the contract). */
-export type NativeMenuItem = { id: string; label: string; enabled: boolean } | { separator: true };
+export type NativeMenuItem =
+  { id: string; label: string; enabled: boolean; checked?: boolean | undefined } | { separator: true };
 
 export interface Desktop {
   /**
@@ -28,6 +29,11 @@ export interface Desktop {
   pickSavePath?(defaultPath: string, purpose: 'pull'): Promise<string | null>;
   /** Shows a file in Finder; throws INVALID_INPUT for a file the app did not write (a finished export). */
   showItemInFolder?(path: string): boolean;
+  /**
+   * Opens a known machine's files (OrbStack's mount `path`, ~/OrbStack/NAME) in Finder; throws NOT_FOUND when
+   * Finder cannot open it (OrbStack not running, the machine's mount missing).
+   */
+  openMachineFiles?(machine: string, path: string): Promise<void>;
 }
 
 export const HEADLESS_DESKTOP: Desktop = { openExternal: async () => false };

@@ -1,4 +1,5 @@
 import type { Notice, NoticeLevel } from '../../../shared/ipc/contract';
+import type { NoticeAction } from '../../../shared/ipc/types';
 import type { EventHub } from './events';
 
 /** Kept until dismissed; beyond this the oldest go (a loop of failures must not grow memory). */
@@ -19,7 +20,7 @@ export class Notices {
     private readonly now: () => number = Date.now,
   ) {}
 
-  add(level: NoticeLevel, text: string, key?: string): Notice {
+  add(level: NoticeLevel, text: string, key?: string, action?: NoticeAction): Notice {
     const same = key === undefined ? undefined : this.notices.find((n) => n.key === key);
     if (same) return strip(same);
     const notice: Notice & { key?: string } = {
@@ -28,6 +29,7 @@ export class Notices {
       text,
       time: this.now(),
       ...(key === undefined ? {} : { key }),
+      ...(action === undefined ? {} : { action }),
     };
     this.notices.push(notice);
     if (this.notices.length > MAX_NOTICES) this.notices.splice(0, this.notices.length - MAX_NOTICES);
@@ -63,5 +65,6 @@ export class Notices {
 }
 
 function strip(notice: Notice & { key?: string }): Notice {
-  return { id: notice.id, level: notice.level, text: notice.text, time: notice.time };
+  const { id, level, text, time, action } = notice;
+  return action ? { id, level, text, time, action } : { id, level, text, time };
 }

@@ -155,7 +155,7 @@ describe('SettingsStore on a disk that refuses writes', () => {
     expect(store.get()).toMatchObject({ pollIntervalMs: 5000, notifications: false });
     expect(store.saveProblem()).toBe(words);
     expect(texts(notices)).toEqual([
-      `Settings could not be saved: ${words}. The changes apply until OrbDeck quits; saving is tried again at the next change.`,
+      `Settings could not be saved: ${words}. The changes apply until OrbDeck quits; saving is tried again every few seconds until it works.`,
     ]);
     writer = realWriter;
     store.set({ openAtLogin: true });
@@ -202,6 +202,34 @@ describe('SettingsStore on a disk that refuses writes', () => {
     writer = realWriter;
     store.flush();
     expect(new SettingsStore(file).get().pollIntervalMs).toBe(5000);
+  });
+
+  it('saves settings changed on a full disk once space returns, without another change, and says it until then', async () => {
+    const file = fresh();
+    const notices = new Notices();
+    let full = true;
+    const store = new SettingsStore(file, undefined, {
+      notices,
+      retryMs: 20,
+      writer: {
+        ...realWriter,
+        replace(f, t) {
+          if (full) throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
+          realWriter.replace(f, t);
+        },
+      },
+    });
+    store.set({ pollIntervalMs: 5000 });
+    expect(store.saveProblem()).toBe('the disk is full');
+    expect(notices.has('settings-save')).toBe(true);
+    full = false;
+    await expect.poll(() => store.saveProblem()).toBeNull();
+    expect(new SettingsStore(file).get().pollIntervalMs).toBe(5000);
+    expect(texts(notices)).toEqual([
+      'Settings could not be saved: the disk is full. The changes apply until OrbDeck quits; saving is tried again every few seconds until it works.',
+      'Settings are saved again.',
+    ]);
+    store.flush();
   });
 
   describe.runIf(tinyDiskSupported)('on a real tiny disk (tmpfs, as root)', () => {

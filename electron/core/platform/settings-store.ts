@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { AppError, ErrorCode } from '../../../shared/errors';
@@ -12,13 +12,18 @@ import {
 } from '../../../shared/ipc/settings';
 import type { EventHub } from './events';
 import type { Notices } from './notices';
-import { freeSideName, realWriter, storageProblem, type FileWriter } from './storage';
+import { copyAside, moveAside } from './data-file';
+import { realWriter, storageProblem, type FileWriter } from './storage';
 
 export interface SettingsOptions {
   /** Where the user hears about a damaged file set aside, or settings that cannot be saved. */
   notices?: Notices;
   writer?: FileWriter;
+  /** How often a failed save is tried again until it works (space may return without any change being made). */
+  retryMs?: number;
 }
+
+const RETRY_MS = 10_000;
 
 const SAVE_PROBLEM = 'settings-save';
 
@@ -28,7 +33,8 @@ const SAVE_PROBLEM = 'settings-save';
  * one bad value does not reset the others. Either repair is told to the user once.
  *
  * Saving never loses a change: when the file cannot be written (full disk, read-only folder), the new values
- * still apply, the user is told once, and the next change (or `flush` at quit) writes them all.
+ * still apply, the user is told (the notice stays until they are saved), and saving is tried again every few
+ * seconds, at the next change and at quit until it works.
  */
 export class SettingsStore {
   private current: Settings;
@@ -39,6 +45,8 @@ export class SettingsStore {
   private unsaved: string | null = null;
   private readonly notices: Notices | undefined;
   private readonly writer: FileWriter;
+  private readonly retryMs: number;
+  private retry: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly file: string,
@@ -47,6 +55,7 @@ export class SettingsStore {
   ) {
     this.notices = options.notices;
     this.writer = options.writer ?? realWriter;
+    this.retryMs = options.retryMs ?? RETRY_MS;
     const { settings, problem } = readSettings(file, this.writer);
     this.current = settings;
     this.loadProblem = problem;
@@ -83,9 +92,11 @@ export class SettingsStore {
     return this.get();
   }
 
-  /** Writes values a failed save left only in memory (app shutdown). */
+  /** Writes values a failed save left only in memory, and stops trying again (app shutdown). */
   flush(): void {
     if (this.unsaved !== null) this.save();
+    clearInterval(this.retry);
+    this.retry = undefined;
   }
 
   onChange(listener: (settings: Settings, previous: Settings) => void): () => void {
@@ -101,11 +112,18 @@ export class SettingsStore {
       this.notices?.add(
         'warning',
         `Settings could not be saved: ${this.unsaved}. The changes apply until OrbDeck quits; ` +
-          'saving is tried again at the next change.',
+          'saving is tried again every few seconds until it works.',
         SAVE_PROBLEM,
       );
+      // Space may come back without the person changing anything: look again until the file is written.
+      if (this.retry === undefined) {
+        this.retry = setInterval(() => this.save(), this.retryMs);
+        this.retry.unref();
+      }
       return;
     }
+    clearInterval(this.retry);
+    this.retry = undefined;
     if (this.unsaved === null) return;
     this.unsaved = null;
     this.notices?.resolve(SAVE_PROBLEM);
@@ -168,25 +186,4 @@ export function readSettings(
       `ignored bad values for ${refused.join(', ')} (reset to their defaults); ` +
       copyAside(file, text, writer),
   };
-}
-
-/** Moves the damaged file to a free `.bad-<time>` name; says where it went. */
-function moveAside(file: string): string {
-  try {
-    const aside = freeSideName(file, 'bad', existsSync);
-    renameSync(file, aside);
-    return `the damaged file was kept as ${basename(aside)}`;
-  } catch (error) {
-    return `the damaged file could not be set aside (${storageProblem(error)}) and is replaced at the next change`;
-  }
-}
-
-function copyAside(file: string, text: string, writer: FileWriter): string {
-  try {
-    const aside = freeSideName(file, 'bad', existsSync);
-    writer.replace(aside, text);
-    return `the file as it was is kept as ${basename(aside)}`;
-  } catch (error) {
-    return `a copy of the file as it was could not be kept (${storageProblem(error)})`;
-  }
 }

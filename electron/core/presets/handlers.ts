@@ -1,13 +1,12 @@
 /**
  * Presets. Save the New Machine form under a name (its cloud-init file's content goes into the
- * preset), edit, duplicate, delete, share as a JSON file, and create a machine from one in one click (its
- * cloud-init content is written to the data folder for orbctl to read).
+ * preset), edit, duplicate, delete, share as a JSON file (an import is shown before it is saved), and create
+ * a machine from one in one click (its cloud-init content is in the data folder, for orbctl, while it runs).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError, ErrorCode } from '../../../shared/errors';
 import { freeMachineName } from '../../../shared/names';
-import { parsePresetsFile, presetsDocument, type PresetFields } from '../../../shared/presets';
+import { presetsDocument, type PresetFields } from '../../../shared/presets';
 import type { EventHub } from '../platform/events';
 import type { FileAccess } from '../file-access/file-access';
 import type { PresetStore } from './preset-store';
@@ -15,7 +14,8 @@ import type { JobManager } from '../jobs/job-manager';
 import { createJob, type MachineJobDeps } from '../machines/machine-jobs';
 import type { Machines } from '../machines/machines';
 import type { Router } from '../ipc/router';
-import { refuseBadCloudInit } from '../cloud-init/user-data-file';
+import { refuseBadCloudInit, withUserDataFile } from '../cloud-init/user-data-file';
+import { readPresetsFile } from './presets-file';
 
 export interface PresetHandlerDeps extends MachineJobDeps {
   presets: PresetStore;
@@ -29,6 +29,7 @@ export interface PresetHandlerDeps extends MachineJobDeps {
 export function registerPresetHandlers(router: Router, deps: PresetHandlerDeps): void {
   const handle = router.forOwner('presets');
   const { presets, events } = deps;
+  void removeLeftPresetFiles(deps.dataDir);
   const changed = <T>(value: T): T => {
     events.emit('presets:changed', presets.list());
     return value;
@@ -46,6 +47,7 @@ export function registerPresetHandlers(router: Router, deps: PresetHandlerDeps):
       } else if (cloudInitPath !== undefined) {
         const file = await deps.files.cloudInitFile(cloudInitPath, context.transport);
         cloudInit = await readFile(file.path, 'utf8');
+        refuseBadCloudInit(cloudInit);
       } else if (keepCloudInit && id !== undefined) {
         cloudInit = presets.get(id).cloudInit;
       }
@@ -72,49 +74,47 @@ export function registerPresetHandlers(router: Router, deps: PresetHandlerDeps):
     text: presetsDocument(presets.list()),
   }));
 
-  handle('presets:import', ({ text }) => {
-    const { presets: list, problems } = parsePresetsFile(text);
-    if (problems.length > 0) {
-      throw new AppError(
-        ErrorCode.INVALID_INPUT,
-        problems.length === 1
-          ? `The presets file has a problem: ${problems[0]}`
-          : `The presets file has ${problems.length} problems; nothing was imported.`,
-        { notes: problems },
-      );
-    }
-    return changed(presets.addAll(list));
+  handle('presets:preview', ({ text }) => {
+    const names = new Set(presets.list().map((p) => p.name));
+    return { presets: readPresetsFile(text).map((p) => ({ ...p, replaces: names.has(p.name) })) };
   });
+
+  handle('presets:import', ({ text }) => changed(presets.addAll(readPresetsFile(text))));
 
   handle('machine:create-from-preset', async ({ id, name }) => {
     const preset = presets.get(id);
     // A fresh list: the name must be free now, not at the last poll.
     const taken = (await deps.machines.refresh()).machines.map((m) => m.name);
     const machine = name ?? freeMachineName(preset.distro, taken);
-    let cloudInitFile: string | undefined;
-    if (preset.cloudInit !== undefined) {
-      // orbctl reads cloud-init from a file: the preset's content, written where only OrbDeck writes.
-      const folder = join(deps.dataDir, 'cloud-init');
-      await mkdir(folder, { recursive: true, mode: 0o700 });
-      cloudInitFile = join(folder, `${preset.id}.yaml`);
-      await writeFile(cloudInitFile, preset.cloudInit, { mode: 0o600 });
-    }
+    const fields = {
+      distro: preset.distro,
+      name: machine,
+      ...(preset.version ? { version: preset.version } : {}),
+      ...(preset.arch ? { arch: preset.arch } : {}),
+      ...(preset.user ? { user: preset.user } : {}),
+      ...(preset.isolated ? { isolated: true } : {}),
+      ...(preset.cpus !== undefined ? { cpus: preset.cpus } : {}),
+      ...(preset.memory ? { memory: preset.memory } : {}),
+      ...(preset.disk ? { disk: preset.disk } : {}),
+    };
+    // orbctl reads cloud-init from a file: the preset's content, in the data folder only while the job runs.
     return deps.jobs.submit(
-      createJob(
-        {
-          distro: preset.distro,
-          name: machine,
-          ...(preset.version ? { version: preset.version } : {}),
-          ...(preset.arch ? { arch: preset.arch } : {}),
-          ...(preset.user ? { user: preset.user } : {}),
-          ...(preset.isolated ? { isolated: true } : {}),
-          ...(preset.cpus !== undefined ? { cpus: preset.cpus } : {}),
-          ...(preset.memory ? { memory: preset.memory } : {}),
-          ...(preset.disk ? { disk: preset.disk } : {}),
-          ...(cloudInitFile ? { cloudInitFile } : {}),
-        },
-        deps,
-      ),
+      preset.cloudInit === undefined
+        ? createJob(fields, deps)
+        : withUserDataFile(deps.dataDir, preset.cloudInit, (cloudInitFile) =>
+            createJob({ ...fields, cloudInitFile }, deps),
+          ),
     );
   });
+}
+
+/** Earlier versions left each preset's cloud-init in the data folder for good (`cloud-init/preset-….yaml`). */
+async function removeLeftPresetFiles(dataDir: string): Promise<void> {
+  const folder = join(dataDir, 'cloud-init');
+  const names = await readdir(folder).catch(() => []);
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith('preset-') && n.endsWith('.yaml'))
+      .map((n) => rm(join(folder, n), { force: true })),
+  );
 }

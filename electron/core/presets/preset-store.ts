@@ -1,42 +1,29 @@
 /**
- * Presets in the data folder (presets.json), in the order they were made. A damaged file is set aside
- * (presets.json.bad-<time>) rather than lost, and each preset in it is checked on its own; a write that fails is
- * an error the window shows, so a preset the person saved is never silently gone.
+ * Presets in the data folder (presets.json), in the order they were made. Each preset in it is checked
+ * on its own; a damaged file, or one with presets left out, is kept beside it and said once (data-file.ts). A
+ * write that fails is an error the window shows, so a preset the person saved is never silently gone.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { MAX_PRESETS, PRESET, type Preset, type PresetFields } from '../../../shared/presets';
+import { count, readDataFile, type DataFileContent } from '../platform/data-file';
 import { realWriter, storageProblem, type FileWriter } from '../platform/storage';
 
 const FILE = z.object({ presets: z.array(z.unknown()) });
 
 export class PresetStore {
   private presets: Preset[] = [];
-  /** Set when the file could not be read as it was (it was set aside). */
+  /** Set when the file could not be read as it was (what was set aside, and where it is kept). */
   readonly loadProblem: string | null = null;
 
   constructor(
     private readonly file: string,
     private readonly writer: FileWriter = realWriter,
   ) {
-    if (!existsSync(file)) return;
-    try {
-      const doc = FILE.parse(JSON.parse(readFileSync(file, 'utf8')));
-      for (const entry of doc.presets) {
-        const parsed = PRESET.safeParse(entry);
-        if (parsed.success) this.presets.push(parsed.data);
-      }
-    } catch (error) {
-      const aside = `${file}.bad-${Date.now()}`;
-      try {
-        renameSync(file, aside);
-      } catch {
-        // Left where it is; the next save replaces it.
-      }
-      this.loadProblem = `presets.json could not be read (${(error as Error).message}); it was set aside as ${aside}`;
-    }
+    const read = readDataFile(file, 'the presets', readPresets, writer, presetsText);
+    this.presets = read.value ?? [];
+    this.loadProblem = read.problem;
   }
 
   list(): Preset[] {
@@ -90,12 +77,33 @@ export class PresetStore {
 
   private write(next: Preset[]): void {
     try {
-      this.writer.replace(this.file, `${JSON.stringify({ presets: next }, null, 2)}\n`);
+      this.writer.replace(this.file, presetsText(next));
     } catch (error) {
       throw new AppError(ErrorCode.INTERNAL, `The presets could not be saved: ${storageProblem(error)}.`);
     }
     this.presets = next;
   }
+}
+
+const presetsText = (presets: Preset[]) => `${JSON.stringify({ presets }, null, 2)}\n`;
+
+/** The presets in presets.json: each checked on its own, at most MAX_PRESETS, one per id. */
+function readPresets(raw: unknown): DataFileContent<Preset[]> | null {
+  const doc = FILE.safeParse(raw);
+  if (!doc.success) return null;
+  const presets: Preset[] = [];
+  let bad = 0;
+  for (const entry of doc.data.presets) {
+    const parsed = PRESET.safeParse(entry);
+    if (!parsed.success || presets.some((p) => p.id === parsed.data.id)) bad++;
+    else presets.push(parsed.data);
+  }
+  const leftOut: string[] = [];
+  if (bad > 0) leftOut.push(`${count(bad, 'preset')} with a bad or repeated field`);
+  if (presets.length > MAX_PRESETS) {
+    leftOut.push(`${count(presets.length - MAX_PRESETS, 'preset')} past the ${MAX_PRESETS} OrbDeck keeps`);
+  }
+  return { value: presets.slice(0, MAX_PRESETS), leftOut };
 }
 
 function newId(): string {

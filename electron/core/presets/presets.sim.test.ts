@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/jobs';
@@ -73,7 +73,7 @@ describe('presets', () => {
     });
     await expect(other.invoke('presets:import', { text: bad })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
-      message: 'The presets file has 2 problems; nothing was imported.',
+      message: 'Nothing was imported: the presets file has 2 problems.',
       detail: {
         notes: [
           expect.stringMatching(/^presets\[1\]\.arch: /),
@@ -82,6 +82,79 @@ describe('presets', () => {
       },
     });
     expect((await other.invoke<Preset[]>('presets:list', {})).map((p) => p.name)).toEqual(['Big']);
+  });
+});
+
+describe('the cloud-init a preset carries', () => {
+  it('is on disk only while its machine is created, and gone once the job ends', async () => {
+    const { invoke, finished, dataDir } = startCore();
+    const saved = await invoke<Preset>('presets:save', {
+      name: 'Setup',
+      distro: 'ubuntu',
+      cloudInit: '#cloud-config\npackages: [git]\n',
+    });
+    const job = await invoke<Job>('machine:create-from-preset', { id: saved.id });
+    expect((await finished(job.id)).state).toBe('succeeded');
+    const folder = join(dataDir, 'cloud-init');
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+  });
+
+  it('of an imported file is checked as the editor checks it: a bad one is refused with its line', async () => {
+    const { invoke } = startCore();
+    const text = JSON.stringify({
+      orbdeck: 'presets',
+      version: 1,
+      presets: [
+        { name: 'Fine', distro: 'ubuntu', cloudInit: '#cloud-config\npackages: [git]\n' },
+        { name: 'Broken', distro: 'ubuntu', cloudInit: '#cloud-config\npackages: git\n' },
+      ],
+    });
+    for (const channel of ['presets:preview', 'presets:import']) {
+      await expect(invoke(channel, { text })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(
+          /^Nothing was imported: the presets file has a problem\. presets\[1\]\.cloudInit: Line 2: /,
+        ),
+      });
+    }
+    expect(await invoke<Preset[]>('presets:list', {})).toEqual([]);
+  });
+
+  it('of a file saved in a preset is checked too', async () => {
+    const { invoke, outDir } = startCore();
+    const file = join(outDir, 'user-data.yaml');
+    writeFileSync(file, '#cloud-config\nruncmd: reboot\n');
+    await expect(
+      invoke('presets:save', { name: 'From file', distro: 'ubuntu', cloudInitPath: file }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      detail: { notes: [expect.stringMatching(/^Line 2: /)] },
+    });
+  });
+
+  it('is shown before an import is saved, with the presets it would replace', async () => {
+    const { invoke } = startCore();
+    await invoke('presets:save', { name: 'Web', distro: 'debian' });
+    const text = JSON.stringify({
+      orbdeck: 'presets',
+      version: 1,
+      presets: [
+        { name: 'Web', distro: 'ubuntu', cloudInit: '#cloud-config\nruncmd:\n  - curl x | sh\n' },
+        { name: 'Plain', distro: 'alpine' },
+      ],
+    });
+    expect(await invoke('presets:preview', { text })).toEqual({
+      presets: [
+        {
+          name: 'Web',
+          distro: 'ubuntu',
+          cloudInit: '#cloud-config\nruncmd:\n  - curl x | sh\n',
+          replaces: true,
+        },
+        { name: 'Plain', distro: 'alpine', replaces: false },
+      ],
+    });
+    expect((await invoke<Preset[]>('presets:list', {})).map((p) => p.distro)).toEqual(['debian']);
   });
 });
 

@@ -5,35 +5,43 @@
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { webAddress } from '../../../shared/inside';
 import type { Desktop } from '../platform/desktop';
 import type { FileAccess } from '../file-access/file-access';
 import type { FileGrants } from '../file-access/grants';
 import { absolutePath } from '../file-access/paths';
-import type { RunHistory } from './run-history';
-import type { RunOutputs, RunOutputSink } from './run-outputs';
-import { pullJob, runJob, type InsideJobDeps } from './run-jobs';
+import { checkPullTarget } from './pull-target';
+import { RunHistory } from './run-history';
+import type { EventHub } from '../platform/events';
+import type { Notices } from '../platform/notices';
+import { RunOutputs, type RunOutputSink } from './run-outputs';
+import { pullJob, runJob, type RunJobDeps } from './run-jobs';
 import type { JobManager } from '../jobs/job-manager';
 import type { Machines } from '../machines/machines';
 import { webUrl } from '../machines/ssh-urls';
 import type { Router } from '../ipc/router';
 
-export interface InsideHandlerDeps extends InsideJobDeps {
+export interface RunHandlerDeps extends RunJobDeps {
   machines: Machines;
   jobs: JobManager;
-  outputs: RunOutputs;
-  runHistory: RunHistory;
+  events: EventHub;
+  notices: Notices;
+  dataDir: string;
   files: FileAccess;
   desktop: Desktop;
   grants: FileGrants;
   home?: string;
 }
 
-export function registerInsideHandlers(router: Router, deps: InsideHandlerDeps): void {
-  const handle = router.forOwner('inside');
-  const { jobs, outputs, runHistory, files } = deps;
+export function registerRunHandlers(router: Router, deps: RunHandlerDeps): void {
+  const handle = router.forOwner('run');
+  const { jobs, files } = deps;
+  const outputs = new RunOutputs(deps.events);
+  const runHistory = new RunHistory(join(deps.dataDir, 'run-history.json'));
+  // What could not be read back is said once, as damaged settings are.
+  if (runHistory.loadProblem) deps.notices.add('warning', `Recent commands: ${runHistory.loadProblem}.`);
   const home = deps.home ?? homedir();
 
   handle('machine:run', ({ name, command, as, workdir }) => {
@@ -64,25 +72,15 @@ export function registerInsideHandlers(router: Router, deps: InsideHandlerDeps):
   handle('machine:pull', async ({ name, source, path: ref, overwrite }, context) => {
     // As for an export: never into a place that holds secrets (file-access.ts).
     const { path } = await files.resolve(ref, 'write', 'export', context.transport, 'path');
-    const target = absolutePath(path, 'path');
-    if (existsSync(target) && !overwrite) {
-      throw new AppError(ErrorCode.ALREADY_EXISTS, `'${basename(target)}' already exists there.`, {
-        field: 'path',
-      });
-    }
-    if (!existsSync(dirname(target))) {
-      throw new AppError(ErrorCode.INVALID_INPUT, `The folder '${dirname(target)}' does not exist.`, {
-        field: 'path',
-      });
-    }
+    const target = await checkPullTarget(absolutePath(path, 'path'), overwrite ?? false);
     return jobs.submit(pullJob(name, source, target, deps));
   });
 
-  handle('machine:open-web', async ({ name }) => {
+  handle('machine:open-web', async ({ name, port }) => {
     if (!deps.machines.snapshot().machines.some((m) => m.name === name)) {
       throw new AppError(ErrorCode.NOT_FOUND, `No machine named '${name}'.`, { field: 'name' });
     }
-    const url = webUrl(name);
+    const url = webUrl(name, port);
     return { opened: await deps.desktop.openExternal(url), url, address: webAddress(name) };
   });
 

@@ -2,19 +2,20 @@
  * The jobs of commands in machines: a command run in a machine (`orbctl run`, its output streamed) and a file copied out of one
  * (`orbctl pull`). Copying in is the push job (transfer-jobs.ts), with a destination folder.
  */
-import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { rm, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { runEndWords, type RunAs, type RunRecord } from '../../../shared/inside';
 import { shown } from '../../../shared/machine-options';
 import type { RunOutputSink } from './run-outputs';
+import { placePulled, type PullTarget } from './pull-target';
 import type { Orbctl } from '../orbctl';
 import type { JobSpec } from '../jobs/job-manager';
 import type { MachineSource } from '../jobs/reconcile';
 import { honestly } from '../jobs/reconcile';
 import { tick } from '../jobs/ticker';
 
-export interface InsideJobDeps {
+export interface RunJobDeps {
   orbctl: Pick<Orbctl, 'runCommand' | 'pull'>;
   machines: MachineSource;
 }
@@ -33,7 +34,7 @@ export interface RunRequest {
  */
 export function runJob(
   req: RunRequest,
-  deps: InsideJobDeps,
+  deps: RunJobDeps,
   output: Promise<RunOutputSink>,
   record: (entry: Omit<RunRecord, 'jobId'>) => void,
 ): JobSpec {
@@ -77,17 +78,18 @@ export function runJob(
 }
 
 /**
- * Copies `source` out of the machine to `target` (`orbctl pull`), into a hidden partial name beside it that is
- * moved into place only once complete: a failed or cancelled copy never damages a file that was there. Progress
- * is the partial file's growth (orbctl says nothing while it copies).
+ * Copies `source` out of the machine into the hidden partial name of `target` (files/pull-target.ts), moved
+ * into place only once complete: a failed or cancelled copy never damages what was there, and only the file
+ * the person agreed to replace is ever replaced. Progress is the partial file's growth (orbctl says nothing
+ * while it copies).
  */
-export function pullJob(machine: string, source: string, target: string, deps: InsideJobDeps): JobSpec {
-  const partial = join(dirname(target), `.${basename(target)}.orbdeck-partial`);
+export function pullJob(machine: string, source: string, target: PullTarget, deps: RunJobDeps): JobSpec {
+  const { partial } = target;
   return {
     kind: 'pull',
     machine,
     title: `Copy ${basename(source.replace(/\/+$/, '')) || source} from ${machine}`,
-    path: target,
+    path: target.path,
     scratchFiles: [partial],
     run: (ctx) =>
       honestly(
@@ -99,12 +101,11 @@ export function pullJob(machine: string, source: string, target: string, deps: I
             if (size !== undefined) ctx.report({ bytesDone: size });
           }, 250);
           try {
-            await rm(partial, { recursive: true, force: true });
             const { bytes } = await deps.orbctl.pull(machine, source, partial, { signal: ctx.signal });
             await stopTicker();
-            await rm(target, { recursive: true, force: true });
-            await rename(partial, target);
-            return { bytes };
+            const placed = await placePulled(target);
+            if (placed.path !== target.path) ctx.note({ path: placed.path });
+            return { bytes, ...(placed.note ? { outcome: placed.note } : {}) };
           } catch (error) {
             await stopTicker();
             await rm(partial, { recursive: true, force: true });

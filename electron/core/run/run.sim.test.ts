@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunOutput, RunOutputEvent, RunRecord } from '../../../shared/inside';
@@ -7,6 +7,17 @@ import { disposeCoresAfterEach, startCore, until } from '../../../test/helpers/c
 
 // Commands in machines through the whole core against the real simulator: run a command, copy files out and in.
 disposeCoresAfterEach();
+
+/** Copies Mac files into the machine (the way the tests put files there). */
+async function pushInto(
+  invoke: ReturnType<typeof startCore>['invoke'],
+  finished: ReturnType<typeof startCore>['finished'],
+  paths: string[],
+  dest: string,
+): Promise<void> {
+  const push = await invoke<Job>('machine:push', { name: 'ubuntu', paths, dest });
+  expect((await finished(push.id)).state).toBe('succeeded');
+}
 
 function outputOf(core: ReturnType<typeof startCore>['core']) {
   const events: RunOutputEvent[] = [];
@@ -162,7 +173,7 @@ describe('pull', () => {
     expect(readdirSync(outDir)).toEqual([]);
   });
 
-  it('asks before replacing a file, and starts nothing', async () => {
+  it('asks before replacing a file, naming it, and starts nothing', async () => {
     const { invoke, outDir, core } = startCore();
     const dest = join(outDir, 'there.txt');
     writeFileSync(dest, 'keep me');
@@ -170,9 +181,112 @@ describe('pull', () => {
       invoke('machine:pull', { name: 'ubuntu', source: '.profile', path: dest }),
     ).rejects.toMatchObject({
       code: 'ALREADY_EXISTS',
+      message: expect.stringMatching(/^The file 'there\.txt' \(7 bytes, changed .+\) is already there\.$/),
     });
     expect(readFileSync(dest, 'utf8')).toBe('keep me');
     expect(core.jobs.list()).toEqual([]);
+  });
+
+  it('never replaces a folder, even when told to: it says what the folder holds and keeps every item', async () => {
+    const { invoke, outDir, core } = startCore();
+    const project = join(outDir, 'project');
+    mkdirSync(join(project, 'src'), { recursive: true });
+    writeFileSync(join(project, 'README'), 'mine');
+    writeFileSync(join(project, 'src', 'main.c'), 'int main;');
+    await expect(
+      invoke('machine:pull', { name: 'ubuntu', source: '.profile', path: project, overwrite: true }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message:
+        "'project' is a folder with 2 items. OrbDeck replaces only a file, and only with a file: choose another name.",
+    });
+    expect(readFileSync(join(project, 'src', 'main.c'), 'utf8')).toBe('int main;');
+    expect(readdirSync(project).sort()).toEqual(['README', 'src']);
+    expect(core.jobs.list()).toEqual([]);
+  });
+
+  it('replaces a file it was told to replace once the copy is complete, as a plain 0644 document', async () => {
+    const { invoke, finished, outDir } = startCore();
+    const script = join(outDir, 'bashrc');
+    writeFileSync(script, 'alias ll="ls -l"\n', { mode: 0o755 });
+    chmodSync(script, 0o755);
+    await pushInto(invoke, finished, [script], 'docs/');
+    const dest = join(outDir, '.bashrc');
+    writeFileSync(dest, 'old', { mode: 0o644 });
+    const job = await invoke<Job>('machine:pull', {
+      name: 'ubuntu',
+      source: 'docs/bashrc',
+      path: dest,
+      overwrite: true,
+    });
+    expect((await finished(job.id)).state).toBe('succeeded');
+    expect(readFileSync(dest, 'utf8')).toBe('alias ll="ls -l"\n');
+    expect(statSync(dest).mode & 0o777).toBe(0o644);
+    expect(readdirSync(outDir).sort()).toEqual(['.bashrc', 'bashrc']);
+  });
+
+  it('keeps a private file private (0600) and marks nothing in a copied folder executable', async () => {
+    const { invoke, finished, outDir } = startCore();
+    const src = join(outDir, 'keys');
+    mkdirSync(src);
+    writeFileSync(join(src, 'token'), 'secret', { mode: 0o600 });
+    writeFileSync(join(src, 'run.sh'), 'echo hi', { mode: 0o755 });
+    chmodSync(join(src, 'run.sh'), 0o755);
+    await pushInto(invoke, finished, [src], 'docs/');
+    const file = await invoke<Job>('machine:pull', {
+      name: 'ubuntu',
+      source: 'docs/keys/token',
+      path: join(outDir, 'token'),
+    });
+    expect((await finished(file.id)).state).toBe('succeeded');
+    expect(statSync(join(outDir, 'token')).mode & 0o777).toBe(0o600);
+    const folder = await invoke<Job>('machine:pull', {
+      name: 'ubuntu',
+      source: 'docs/keys',
+      path: join(outDir, 'copied'),
+    });
+    expect((await finished(folder.id)).state).toBe('succeeded');
+    expect(statSync(join(outDir, 'copied')).mode & 0o777).toBe(0o755);
+    expect(statSync(join(outDir, 'copied', 'run.sh')).mode & 0o777).toBe(0o644);
+    expect(statSync(join(outDir, 'copied', 'token')).mode & 0o777).toBe(0o600);
+  });
+
+  it('does not put a copied folder in place of a file: it is saved beside it, and the outcome says so', async () => {
+    const { invoke, finished, outDir } = startCore();
+    const src = join(outDir, 'notes');
+    mkdirSync(src);
+    writeFileSync(join(src, 'a.txt'), 'a');
+    await pushInto(invoke, finished, [src], 'docs/');
+    const dest = join(outDir, 'notes.txt');
+    writeFileSync(dest, 'keep me');
+    const job = await invoke<Job>('machine:pull', {
+      name: 'ubuntu',
+      source: 'docs/notes',
+      path: dest,
+      overwrite: true,
+    });
+    const done = await finished(job.id);
+    expect(done).toMatchObject({
+      state: 'succeeded',
+      path: join(outDir, 'notes (2).txt'),
+      outcome:
+        "The copy is a folder, and OrbDeck replaces a file only with a file, so nothing was replaced: the copy was saved as 'notes (2).txt'.",
+    });
+    expect(readFileSync(dest, 'utf8')).toBe('keep me');
+    expect(readFileSync(join(outDir, 'notes (2).txt', 'a.txt'), 'utf8')).toBe('a');
+  });
+
+  it('fails clearly when orbctl says it copied but wrote nothing', async () => {
+    const { invoke, finished, outDir } = startCore({ ORBCTL_SIM_FAULT: 'fail:pull:0:' });
+    const dest = join(outDir, 'x.txt');
+    const job = await invoke<Job>('machine:pull', { name: 'ubuntu', source: '.profile', path: dest });
+    const done = await finished(job.id);
+    expect(done.state).toBe('failed');
+    expect(done.error).toMatchObject({
+      code: 'ORBCTL_FAILED',
+      message: "orbctl pull ended without an error but copied nothing from '.profile'.",
+    });
+    expect(readdirSync(outDir)).toEqual([]);
   });
 
   it('suggests the Downloads folder', async () => {

@@ -3,11 +3,12 @@
  * `.tar.zst` exports): every export in it becomes one item of the import dialog, with names free among the
  * machines and among each other; the index, when there is one, says what should be there and is not.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, ErrorCode, toErrorData } from '../../../shared/errors';
 import type { FolderPreview, ImportPreview } from '../../../shared/ipc/types';
 import { INDEX_FILE, parseIndex } from '../export-file/export-index';
+import { sidecarText } from '../export-file/sidecar-file';
 
 /** More exports than one import dialog should list; the rest are named as left out. */
 export const MAX_FOLDER_ITEMS = 100;
@@ -33,11 +34,12 @@ export async function inspectExportFolder(
   const files = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
   const problems: string[] = [];
 
-  const indexText = files.has(INDEX_FILE)
-    ? await readFile(join(folder, INDEX_FILE), 'utf8').catch(() => null)
-    : null;
+  const indexed = entries.some((e) => e.name === INDEX_FILE);
+  const skipped: string[] = [];
+  const indexText = indexed ? await sidecarText(join(folder, INDEX_FILE), 'index', skipped) : null;
   const index = indexText === null ? null : parseIndex(indexText);
-  if (files.has(INDEX_FILE) && !index)
+  problems.push(...skipped);
+  if (indexText !== null && !index)
     problems.push(
       `${INDEX_FILE} is not an index OrbDeck can read; the exports in the folder were looked at instead.`,
     );

@@ -4,13 +4,14 @@
  * `failed` with the reason). An index that still says `exporting` was left by an export cut short, and the other
  * Mac says so. Entries for other files of the folder (an earlier run into the same folder) are kept.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { isFinished, type Job } from '../../../shared/jobs';
 import type { ExportIndex, ExportIndexEntry } from '../../../shared/ipc/types';
+import { plainText } from '../../../shared/shown-text';
 import type { EventHub } from '../platform/events';
 import { INDEX_FILE, indexText, parseIndex } from '../export-file/export-index';
 import { MANIFEST_SUFFIX, parseManifest } from '../export-file/manifest';
+import { readSidecar } from '../export-file/sidecar-file';
 import { placeFile } from './export-sidecars';
 
 export class ExportIndexFile {
@@ -25,8 +26,8 @@ export class ExportIndexFile {
 
   /** The folder's index as it stands (an unreadable or foreign one is started afresh, and kept if foreign). */
   static async open(folder: string): Promise<ExportIndexFile> {
-    const text = await readFile(join(folder, INDEX_FILE), 'utf8').catch(() => null);
-    return new ExportIndexFile(folder, text === null ? null : parseIndex(text));
+    const read = await readSidecar(join(folder, INDEX_FILE), 'index');
+    return new ExportIndexFile(folder, read.kind === 'text' ? parseIndex(read.text) : null);
   }
 
   get entries(): readonly ExportIndexEntry[] {
@@ -51,7 +52,7 @@ export class ExportIndexFile {
     const text = indexText({ ...this.index, updatedAt: new Date().toISOString() });
     const next = this.writing.then(async () => {
       try {
-        const placed = await placeFile(this.path, text, (old) => parseIndex(old) !== null);
+        const placed = await placeFile(this.path, text, (old) => parseIndex(old) !== null, 'index');
         return placed
           ? null
           : `'${INDEX_FILE}' already exists and is not OrbDeck's, so no index was written.`;
@@ -106,10 +107,11 @@ async function ending(job: Job, file: string): Promise<Partial<ExportIndexEntry>
   if (job.state !== 'succeeded' || !job.path) {
     const reason =
       job.state === 'cancelled' ? 'The export was cancelled.' : (job.error?.message ?? job.outcome);
-    return { state: 'failed', ...(reason ? { reason } : {}) };
+    // One line of plain text, as the index's reader takes it (export-file/export-index.ts).
+    return { state: 'failed', ...(reason ? { reason: plainText(reason).slice(0, 2000) } : {}) };
   }
-  const text = await readFile(job.path + MANIFEST_SUFFIX, 'utf8').catch(() => null);
-  const manifest = text === null ? null : parseManifest(text);
+  const read = await readSidecar(job.path + MANIFEST_SUFFIX, 'manifest');
+  const manifest = read.kind === 'text' ? parseManifest(read.text) : null;
   return {
     state: 'exported',
     ...(basename(job.path) === file ? {} : { file: basename(job.path) }),

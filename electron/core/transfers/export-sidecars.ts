@@ -6,11 +6,12 @@
  * and the export says why it has no sidecar.
  */
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { link, open, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ExportManifest } from '../../../shared/ipc/types';
 import { checksumLine, digestFor } from '../export-file/checksum';
 import { CHECKSUM_SUFFIX, MANIFEST_SUFFIX, manifestText, parseManifest } from '../export-file/manifest';
+import { readSidecar, type SidecarKind } from '../export-file/sidecar-file';
 
 export interface SidecarResult {
   written: string[];
@@ -27,17 +28,19 @@ export async function writeSidecars(exportPath: string, manifest: ExportManifest
       path: exportPath + CHECKSUM_SUFFIX,
       text: checksumLine(manifest.sha256, base),
       ours: (text: string) => digestFor(text, base) !== null,
+      kind: 'checksum' as const,
     },
     {
       path: exportPath + MANIFEST_SUFFIX,
       text: manifestText(manifest),
       ours: (text: string) => parseManifest(text)?.file === base,
+      kind: 'manifest' as const,
     },
   ];
   // Both at once (each waits for its own fsync); told in the order above.
   const placed = await Promise.all(
     sidecars.map((sidecar) =>
-      placeFile(sidecar.path, sidecar.text, sidecar.ours).catch(
+      placeFile(sidecar.path, sidecar.text, sidecar.ours, sidecar.kind).catch(
         (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message,
       ),
     ),
@@ -56,12 +59,13 @@ export async function writeSidecars(exportPath: string, manifest: ExportManifest
 
 /**
  * Writes `text` at `path` through a private partial file; true when it is there, false when a foreign file holds
- * the name (`ours` says whether a file standing there may be replaced).
+ * the name (`ours` says whether a file standing there, read as a sidecar of `kind`, may be replaced).
  */
 export async function placeFile(
   path: string,
   text: string,
   ours: (text: string) => boolean,
+  kind: SidecarKind,
 ): Promise<boolean> {
   const partial = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
   const handle = await open(partial, 'wx', 0o600);
@@ -78,9 +82,10 @@ export async function placeFile(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EEXIST' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
-    const existing = await readFile(path, 'utf8').catch(() => null);
-    // Taken but unreadable, or taken by a file of another kind: kept.
-    if (existing === null ? code === 'EEXIST' : !ours(existing)) return false;
+    const read = await readSidecar(path, kind);
+    const existing = read.kind === 'text' ? read.text : null;
+    // Taken but unreadable (or not a regular file of a sidecar's size), or taken by a file of another kind: kept.
+    if (existing === null ? code === 'EEXIST' || read.kind === 'skipped' : !ours(existing)) return false;
     await rename(partial, path);
     return true;
   } finally {

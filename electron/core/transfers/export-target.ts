@@ -5,11 +5,12 @@
  * only when complete, and the move never replaces a file that was not the one the person agreed to replace.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, link, open, rename, rm, stat, unlink } from 'node:fs/promises';
+import { chmod, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { readExportHeader } from '../export-file/read-header';
 import { checkWritableFolder, invalidPath, realLocation, statOrNull } from '../file-access/paths';
+import { placeWithoutReplacing } from '../file-access/place-without-replacing';
 import { sensitivePlace } from '../file-access/sensitive';
 
 /** Export files end like this (orbctl's documented example); anything else is refused as a target. */
@@ -144,7 +145,7 @@ export class ExportTargets {
             await rename(partial, path);
             return { path, bytes: size };
           }
-          const landed = await placeWithoutReplacing(partial, path);
+          const landed = await placeWithoutReplacing(partial, path, EXPORT_SUFFIXES);
           if (landed === path) return { path, bytes: size };
           const why = replacing
             ? `'${basename(path)}' changed while exporting`
@@ -167,35 +168,4 @@ export class ExportTargets {
       },
     };
   }
-}
-
-/** `name.tar.zst`, `name (2).tar.zst`, `name (3).tar.zst`, … */
-function variant(path: string, n: number): string {
-  if (n === 1) return path;
-  const suffix = EXPORT_SUFFIXES.find((s) => path.endsWith(s)) ?? '';
-  return `${path.slice(0, path.length - suffix.length)} (${n})${suffix}`;
-}
-
-/**
- * Gives `partial` the name `path`, or the first free variant of it, never replacing a file. A hard link is
- * refused by the file system when the name is taken, so checking and naming are one step; where links are not
- * supported (exFAT and FAT drives), a check right before the rename has to do.
- */
-async function placeWithoutReplacing(partial: string, path: string): Promise<string> {
-  for (let n = 1; n < 1000; n++) {
-    const candidate = variant(path, n);
-    try {
-      await link(partial, candidate);
-      await unlink(partial);
-      return candidate;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') continue;
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
-      if (await statOrNull(candidate)) continue;
-      await rename(partial, candidate);
-      return candidate;
-    }
-  }
-  throw new AppError(ErrorCode.ALREADY_EXISTS, `No free name for the export beside '${path}'.`);
 }

@@ -25,10 +25,15 @@ import type { SettingsStore } from '../platform/settings-store';
 import { exportFileIn, suggestExport } from './export-names';
 import type { UploadedFiles } from '../file-access/uploaded-files';
 import type { Router } from '../ipc/router';
+import type { JobHistory } from '../jobs/history';
+import type { Orbctl } from '../orbctl';
+import { registerVerifyHandlers } from './verify-handlers';
 
-export interface TransferHandlerDeps extends TransferDeps {
+export interface TransferHandlerDeps {
+  orbctl: Orbctl;
   machines: Machines;
   jobs: JobManager;
+  history: JobHistory;
   settings: SettingsStore;
   uploads: UploadedFiles | null;
   files: FileAccess;
@@ -37,9 +42,17 @@ export interface TransferHandlerDeps extends TransferDeps {
   home?: string;
 }
 
-export function registerTransferHandlers(router: Router, deps: TransferHandlerDeps): void {
+export function registerTransferHandlers(router: Router, services: TransferHandlerDeps): void {
+  registerVerifyHandlers(router, services);
   const handle = router.forOwner('transfers');
-  const { jobs, machines, settings, files } = deps;
+  const { jobs, machines, settings, files, history, orbctl, uploads } = services;
+  const deps: TransferHandlerDeps & TransferDeps = {
+    ...services,
+    pastJobs: () => history.list(),
+    releaseUpload: (path) => uploads?.release(path),
+    orbstackVersion: () => orbctl.version({ quiet: true }).then((v) => v.version),
+    knownMachine: (name) => machines.snapshot().machines.find((m) => m.name === name),
+  };
   const home = deps.home ?? homedir();
   const names = () => machines.snapshot().machines.map((m) => m.name);
 
@@ -63,14 +76,14 @@ export function registerTransferHandlers(router: Router, deps: TransferHandlerDe
   };
 
   handle('machine:export', async ({ name, path, overwrite }, context) => {
-    const target = files.pathOf(path, 'write', context.transport, 'path');
+    const { path: target } = await files.resolve(path, 'write', 'export', context.transport, 'path');
     const job = await startExport(name, target, overwrite ?? false);
     settings.set({ lastExportFolder: dirname(target) });
     return job;
   });
 
   handle('machine:export-bundle', async ({ names: chosen, folder: ref }, context) => {
-    const folder = files.pathOf(ref, 'write', context.transport, 'folder');
+    const { path: folder } = await files.resolve(ref, 'write', 'export', context.transport, 'folder');
     await checkWritableFolder(folder, 'folder', folder);
     settings.set({ lastExportFolder: folder });
     return exportBundle(folder, chosen, startExport, deps);
@@ -175,7 +188,7 @@ async function exportBundle(
   folder: string,
   chosen: readonly string[],
   startExport: (name: string, target: string, overwrite: boolean) => Promise<Job>,
-  deps: TransferHandlerDeps,
+  deps: TransferHandlerDeps & TransferDeps,
 ): Promise<ExportBundle> {
   const index = await ExportIndexFile.open(folder);
   const started: Array<{ job: Job; entry: ExportIndexEntry }> = [];

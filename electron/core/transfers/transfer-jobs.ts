@@ -13,7 +13,7 @@ import { find, honestly } from '../jobs/reconcile';
 import { tick } from '../jobs/ticker';
 
 export interface TransferDeps extends MachineJobDeps {
-  history(): readonly HistoryEntry[];
+  pastJobs(): readonly HistoryEntry[];
   /** Called when a job is done with a file the host uploaded, so it can be deleted. */
   releaseUpload?(path: string): void;
   /** OrbStack's version for export manifests (null when unknown). */
@@ -73,9 +73,9 @@ export function exportJob(
             // The size only sets the estimate: one the store knows spares the export its own `orbctl info`.
             const info = await machineWithSize(name, deps, ctx.signal);
             if (info.diskSize) ctx.note({ sourceBytes: info.diskSize });
-            const expectation = expectExport(deps.history(), info.diskSize ?? null);
+            const expectation = expectExport(deps.pastJobs(), info.diskSize ?? null);
             const expectedDuration = expectDuration(
-              deps.history(),
+              deps.pastJobs(),
               'export',
               info.diskSize ?? null,
             ).durationMs;
@@ -169,7 +169,7 @@ export function importJob(path: string, name: string, deps: TransferDeps, upload
             await readExportHeader(path);
             const { size } = await stat(path);
             ctx.note({ sourceBytes: size });
-            stop = reportByDuration(ctx, expectDuration(deps.history(), 'import', size));
+            stop = reportByDuration(ctx, expectDuration(deps.pastJobs(), 'import', size));
             await deps.orbctl.import(path, { name, signal: ctx.signal });
             return { bytes: size };
           } finally {
@@ -200,7 +200,7 @@ export function cloneJob(source: string, newName: string, deps: TransferDeps): J
           try {
             const info = await deps.orbctl.info(source, { signal: ctx.signal });
             if (info.diskSize) ctx.note({ sourceBytes: info.diskSize });
-            stop = reportByDuration(ctx, expectDuration(deps.history(), 'clone', info.diskSize));
+            stop = reportByDuration(ctx, expectDuration(deps.pastJobs(), 'clone', info.diskSize));
             await deps.orbctl.clone(source, newName, { signal: ctx.signal });
           } finally {
             await stop?.();

@@ -10,7 +10,7 @@ import type { FileAccess } from '../file-access/file-access';
 import { checkReadableFile } from '../file-access/paths';
 import type { Router } from '../ipc/router';
 
-export interface TrustHandlerDeps {
+export interface VerifyHandlerDeps {
   events: EventHub;
   files: FileAccess;
   exportTargets: ExportTargets;
@@ -19,7 +19,7 @@ export interface TrustHandlerDeps {
 /** Progress events at most this often, so a fast disk does not flood the window. */
 const PROGRESS_MS = 100;
 
-export function registerTrustHandlers(router: Router, deps: TrustHandlerDeps): void {
+export function registerVerifyHandlers(router: Router, deps: VerifyHandlerDeps): void {
   const handle = router.forOwner('transfers');
   const running = new Map<string, AbortController>();
 

@@ -5,6 +5,7 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatBytes, formatDuration } from '../../model/format';
 import { useConnection } from '../../state/connection';
 import { useUi } from '../../state/ui';
+import { AgentTag } from './AgentTag';
 
 const OUTCOME = { succeeded: 'Done', failed: 'Failed', cancelled: 'Cancelled' } as const;
 
@@ -18,6 +19,7 @@ export function HistoryItem({ entry }: { entry: HistoryEntry }) {
       <div className="job-line">
         <span className="outcome-badge">{OUTCOME[entry.state]}</span>
         <strong>{entry.title}</strong>
+        {entry.by === 'agent' && <AgentTag />}
       </div>
       <p className="job-meta">
         <time dateTime={new Date(entry.endedAt).toISOString()}>{when}</time>

@@ -1,6 +1,7 @@
 import type { Job } from '../../../shared/jobs';
 import { getApi } from '../../api/api';
 import { formatBytes, formatDuration } from '../../model/format';
+import { AgentTag } from './AgentTag';
 
 /** A queued or running job: what it does, how far it is (honestly), how long it has run, and Cancel. */
 export function JobItem({ job, now }: { job: Job; now: number }) {
@@ -11,6 +12,7 @@ export function JobItem({ job, now }: { job: Job; now: number }) {
     <li className="job-item" aria-label={job.title}>
       <div className="job-line">
         <strong>{job.title}</strong>
+        {job.by === 'agent' && <AgentTag />}
         {job.cancellable && (
           <button
             type="button"

@@ -1,6 +1,6 @@
 import { useTakenNames } from '../../hooks/use-taken-names';
 import { useId, useState, type FormEvent } from 'react';
-import { DISTROS, distroByCli } from '../../../shared/distros';
+import { DISTROS, distroByCli, latestLabel, versionLabel } from '../../../shared/distros';
 import { freeMachineName } from '../../../shared/names';
 import { getApi } from '../../api/api';
 import { Dialog } from '../../components/Dialog';
@@ -107,15 +107,12 @@ export function CreateDialog({ preset }: { preset?: Preset } = {}) {
             value={form.version}
             onChange={(e) => set({ version: e.target.value })}
           >
-            <option value="">Latest ({distro.versions[0]})</option>
-            {distro.versions.map((v) => {
-              const numeric = Object.entries(distro.aliases).find(([, name]) => name === v)?.[0];
-              return (
-                <option key={v} value={v}>
-                  {numeric ? `${v} (${numeric})` : v}
-                </option>
-              );
-            })}
+            <option value="">{latestLabel(distro)}</option>
+            {distro.versions.map((v) => (
+              <option key={v} value={v}>
+                {versionLabel(distro, v)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">

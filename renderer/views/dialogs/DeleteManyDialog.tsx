@@ -1,4 +1,4 @@
-import { getApi } from '../../api/api';
+import { deleteMachine } from '../../commands/sandbox-commands';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -20,9 +20,7 @@ export function DeleteManyDialog({ machines }: { machines: string[] }) {
       // Every delete is asked for; the ones the core refuses are reported together, the rest go ahead.
       const refused: Array<{ name: string; error: AppErrorData }> = [];
       for (const name of machines) {
-        await getApi()
-          .invoke('machine:delete', { name })
-          .catch((e: unknown) => refused.push({ name, error: toErrorData(e) }));
+        await deleteMachine(name).catch((e: unknown) => refused.push({ name, error: toErrorData(e) }));
       }
       if (refused.length) {
         throw Object.assign(new Error(refused.map((r) => `${r.name}: ${r.error.message}`).join('\n')), {

@@ -52,6 +52,15 @@ describe('CreateDialog', () => {
     expect(useUi.getState().dialog).toBeNull();
   });
 
+  it('says what Latest resolves to, with the version number people know', async () => {
+    stubApi();
+    render(<CreateDialog />);
+    await userEvent.selectOptions(screen.getByLabelText('Distribution'), 'ubuntu');
+    expect(screen.getByRole('option', { name: 'Latest: plucky (25.04)' })).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('Distribution'), 'fedora');
+    expect(screen.getByRole('option', { name: 'Latest: 42' })).toBeInTheDocument();
+  });
+
   it('follows the distro with the name until the user types one, and knows cloud-init support', async () => {
     stubApi();
     render(<CreateDialog />);

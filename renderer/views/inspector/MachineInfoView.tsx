@@ -1,17 +1,34 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { describeImage } from '../../../shared/distros';
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
-import type { Machine, MachineInfo } from '../../../shared/machine';
+import type { Machine, MachineInfo, MachineLimitsAnswer } from '../../../shared/machine';
 import { getApi } from '../../api/api';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { useMachineLimits } from '../../hooks/use-machine-limits';
 import { formatBytes } from '../../model/format';
+import { limitWords } from '../../model/limits-form';
 import { useConnection } from '../../state/connection';
 import { DefaultUser } from '../DefaultUser';
 
-/** `orbctl info` for one machine, fetched again when it changes state (the addresses come and go). */
+/** CPUs, Memory and Disk limit as orbctl keeps them (none before OrbStack 2.2, where there are no limits). */
+function limitRows(limits: MachineLimitsAnswer | null): Array<[string, ReactNode]> {
+  if (limits && !limits.supported) return [];
+  const words = limits ? limitWords(limits.limits) : { cpus: '…', memory: '…', disk: '…' };
+  return [
+    ['CPUs', words.cpus],
+    ['Memory', words.memory],
+    ['Disk limit', words.disk],
+  ];
+}
+
+/**
+ * `orbctl info` for one machine, fetched again when it changes state (the addresses come and go), and its
+ * limits.
+ */
 export function MachineInfoView({ machine }: { machine: Machine }) {
   const [info, setInfo] = useState<MachineInfo | null>(null);
+  const limits = useMachineLimits(machine.name);
   const [error, setError] = useState<AppErrorData | null>(null);
   const connected = useConnection((s) => s.state === 'open');
   const [reload, setReload] = useState(0);
@@ -53,6 +70,7 @@ export function MachineInfoView({ machine }: { machine: Machine }) {
     ['IPv4', address(shown.ip4)],
     ['IPv6', address(shown.ip6)],
     ['Disk usage', formatBytes(shown.diskSize)],
+    ...limitRows(limits),
     [
       'Default user',
       <DefaultUser

@@ -1,5 +1,5 @@
 import { Ellipsis, Play, RotateCcw, Square, X } from 'lucide-react';
-import { forwardRef } from 'react';
+import { forwardRef, lazy, Suspense, useEffect } from 'react';
 import type { Machine } from '../../../shared/machine';
 import { activeJobsFor, availability } from '../../../shared/machine-actions';
 import { PRIMARY_ACTIONS } from '../../../shared/machine-menu';
@@ -16,8 +16,18 @@ import { selectCapabilities, useOrbctl } from '../../state/orbctl';
 import { LogsView } from '../LogsView';
 import { CheckpointsSection } from '../checkpoints/CheckpointsSection';
 import { ReachSection } from './ReachSection';
+import { extrasOf } from '../../commands/context-menu';
+import { SandboxSection } from '../sandboxes/SandboxSection';
+import { useSandboxByName } from '../../state/sandboxes';
+import { usePolicyByName } from '../../state/start-policy';
+import { StartPolicySection } from '../sandboxes/StartPolicySection';
 import { FailureBanner } from './FailureBanner';
 import { MachineInfoView } from './MachineInfoView';
+import { watchInspector } from '../../commands/usage-watch';
+
+// What runs inside the machine, with its graphs: loaded when the tab is first opened.
+const UsageTab = lazy(() => import('../usage/UsageTab').then((m) => ({ default: m.UsageTab })));
+const PortsTab = lazy(() => import('../usage/PortsTab').then((m) => ({ default: m.PortsTab })));
 
 const POWER = [
   { action: 'start', label: 'Start', icon: <Play size={13} aria-hidden /> },
@@ -27,6 +37,8 @@ const POWER = [
 
 const TABS: Array<[InspectorTab, string]> = [
   ['info', 'Info'],
+  ['usage', 'Usage'],
+  ['ports', 'Ports'],
   ['checkpoints', 'Checkpoints'],
   ['logs', 'Logs'],
 ];
@@ -44,7 +56,20 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
     const setTab = useUi((s) => s.setInspectorTab);
     const settingUp = useSetupByName().get(machine.name)?.state === 'setting-up';
     const active = activeJobsFor(Object.values(jobs), machine.name);
-    const more = machineMenuItems([{ machine, active }], capabilities, PRIMARY);
+    // The "…" menu's sandbox and start-policy items follow these.
+    useSandboxByName();
+    usePolicyByName();
+    const more = machineMenuItems(
+      [{ machine, active }],
+      capabilities,
+      PRIMARY,
+      extrasOf([{ machine, active }]),
+    );
+    // Only the tab on screen is read from inside the machine.
+    useEffect(() => {
+      watchInspector(machine.name, tab === 'usage' || tab === 'ports' ? tab : null);
+    }, [machine.name, tab]);
+    useEffect(() => () => watchInspector(null, null), []);
     return (
       <aside className="inspector" aria-label={`Details of ${machine.name}`} ref={ref} tabIndex={-1}>
         <header className="inspector-header">
@@ -87,6 +112,7 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
         </div>
         <FailureBanner machine={machine.name} onShowLogs={() => setTab('logs')} />
         <SetupBanner machine={machine.name} />
+        <SandboxSection machine={machine} />
         <div className="tabs" role="tablist" aria-label="Inspector">
           {TABS.map(([t, label]) => (
             <button
@@ -113,7 +139,17 @@ export const MachineInspector = forwardRef<HTMLElement, { machine: Machine; onCl
             <>
               <MachineInfoView machine={machine} />
               <ReachSection machine={machine} />
+              <StartPolicySection machine={machine} />
             </>
+          )}
+          {(tab === 'usage' || tab === 'ports') && (
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              {tab === 'usage' ? (
+                <UsageTab key={machine.name} machine={machine} />
+              ) : (
+                <PortsTab key={machine.name} machine={machine} />
+              )}
+            </Suspense>
           )}
           {tab === 'checkpoints' && <CheckpointsSection machine={machine} />}
           {tab === 'logs' && <LogsView key={machine.name} name={machine.name} />}

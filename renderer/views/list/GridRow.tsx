@@ -1,4 +1,4 @@
-import { CircleAlert, Play, Square } from 'lucide-react';
+import { CircleAlert, HardDrive, Play, Square } from 'lucide-react';
 import { memo, type MouseEvent } from 'react';
 import { describeImage } from '../../../shared/distros';
 import type { Job } from '../../../shared/jobs';
@@ -8,6 +8,7 @@ import { availability } from '../../../shared/machine-actions';
 import { StateBadge } from '../../components/StateBadge';
 import { formatBytes } from '../../model/format';
 import { checkpointCount } from '../../model/checkpoints';
+import { formatPercent, type RowFigures } from '../../model/usage-figures';
 import { rowId, rowPlace } from './columns';
 import { ProgressLine } from './ProgressLine';
 
@@ -27,6 +28,8 @@ export const BUSY_LABEL: Record<Job['kind'], string> = {
   revert: 'Reverting…',
   run: 'Running a command…',
   pull: 'Copying a file out…',
+  // Over as soon as it is asked: never shown as busy, but every kind has its words.
+  agent: 'Answering an agent…',
 };
 
 /** Jobs whose progress is worth a bar in the row (they move data and say how far they are). */
@@ -41,7 +44,13 @@ interface Props {
   checkpoints: number;
   /** Cloud-init is still setting it up, or failed to. */
   setup: SetupRecord | undefined;
+  /** It is a sandbox (it resets to its golden checkpoint). */
+  sandbox?: boolean;
   capabilities: OrbctlCapabilities | null;
+  /** The machine's last sample, when one was read (the CPU and memory columns, the full-disk mark). */
+  usage: RowFigures | undefined;
+  /** The CPU and Memory columns are on. */
+  showUsage: boolean;
   selected: boolean;
   focused: boolean;
   /** The row's offset in the list body. */
@@ -60,7 +69,10 @@ export const GridRow = memo(function GridRow({
   failed,
   checkpoints,
   setup,
+  sandbox = false,
   capabilities,
+  usage,
+  showUsage,
   selected,
   focused,
   top,
@@ -97,6 +109,11 @@ export const GridRow = memo(function GridRow({
             default
           </span>
         )}
+        {sandbox && (
+          <span className="sandbox-marker" title="A sandbox: Reset puts it back to its golden checkpoint">
+            sandbox
+          </span>
+        )}
         {checkpoints > 0 && (
           <span
             className="checkpoint-count"
@@ -108,6 +125,11 @@ export const GridRow = memo(function GridRow({
         {failed && (
           <span className="failed-mark" title={`${failed.title} failed: ${failed.error?.message ?? ''}`}>
             <CircleAlert size={13} aria-label={`${failed.title} failed`} />
+          </span>
+        )}
+        {usage?.diskFull != null && (
+          <span className="disk-full-mark" title={`Its filesystem is ${usage.diskFull} % full`}>
+            <HardDrive size={13} aria-label={`Filesystem ${usage.diskFull} % full`} />
           </span>
         )}
         {setup?.state === 'failed' && (
@@ -138,6 +160,24 @@ export const GridRow = memo(function GridRow({
       <div role="gridcell" className="col-disk num">
         {formatBytes(m.diskSize)}
       </div>
+      {showUsage && (
+        <>
+          <div role="gridcell" className="col-cpu num" title="CPU in use, all of the machine's CPUs together">
+            {m.state === 'running' ? formatPercent(usage?.cpu) : '—'}
+          </div>
+          <div
+            role="gridcell"
+            className="col-memory num"
+            title={
+              usage?.memoryTotal
+                ? `In use (page cache not counted) of ${formatBytes(usage.memoryTotal)}`
+                : undefined
+            }
+          >
+            {m.state === 'running' ? formatBytes(usage?.memoryUsed) : '—'}
+          </div>
+        </>
+      )}
       <div role="gridcell" className="col-power">
         <button
           type="button"

@@ -46,7 +46,7 @@ describe('MachineGrid', { timeout: 20_000 }, () => {
     expect(screen.getByRole('status')).toHaveTextContent('No machine matches “zzz”');
   });
 
-  it('is one Tab stop: arrows move the selection, ⇧ extends it, Return opens the inspector', async () => {
+  it('is one Tab stop for the rows: arrows move the selection, ⇧ extends it, Return opens the inspector', async () => {
     let opened = 0;
     render(<MachineGrid machines={machines} onOpenDetails={() => opened++} />);
     await userEvent.tab();
@@ -61,9 +61,15 @@ describe('MachineGrid', { timeout: 20_000 }, () => {
     expect(useMachines.getState().selection.names).toEqual(['db']);
     await userEvent.keyboard('{Enter}');
     expect(opened).toBe(1);
-    // Nothing inside the list takes a Tab stop of its own.
-    for (const button of within(grid()).getAllByRole('button'))
-      expect(button).toHaveAttribute('tabindex', '-1');
+    // Nothing in the rows takes a Tab stop of its own; the column headers do (they sort).
+    for (const row of within(grid()).getAllByRole('row').slice(1))
+      for (const button of within(row).queryAllByRole('button'))
+        expect(button).toHaveAttribute('tabindex', '-1');
+    await userEvent.tab();
+    expect(screen.getByRole('button', { name: 'Name' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(opened).toBe(1);
+    expect(screen.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
   });
 
   it('selects several with ⌘/Ctrl-click and ⇧-click, and all with ⌘A/Ctrl+A', async () => {

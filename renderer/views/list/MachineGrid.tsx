@@ -6,15 +6,16 @@ import {
   useEffect,
   useMemo,
   useRef,
+  useState,
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
-import type { Job } from '../../../shared/jobs';
+import { isFinished, type Job } from '../../../shared/jobs';
 import { activeJobsFor } from '../../../shared/machine-actions';
 import type { Machine } from '../../../shared/machine';
 import { openContextMenu } from '../../commands/context-menu';
 import { runMachineAction } from '../../commands/machine-commands';
-import { filterMachines, moveSelection, sortMachines } from '../../model/machine-list';
+import { filterMachines, heldRows, moveSelection, sortMachines } from '../../model/machine-list';
 import { failureMarks, placeholders } from '../../model/row-marks';
 import type { SetupRecord } from '../../../shared/ipc/types';
 import { isMac } from '../../model/shortcuts';
@@ -23,11 +24,16 @@ import { useJobs } from '../../state/jobs';
 import { useMachines } from '../../state/machines';
 import { selectCapabilities, useOrbctl } from '../../state/orbctl';
 import { useUi } from '../../state/ui';
-import { COLUMNS, ROW_HEIGHT, rowId } from './columns';
+import { useListColumns } from '../../state/list-columns';
+import { useUsage } from '../../state/usage';
+import { watchRows } from '../../commands/usage-watch';
+import { ColumnsMenu } from './ColumnsMenu';
+import { COLUMNS, ROW_HEIGHT, rowId, USAGE_COLUMNS } from './columns';
 import { GridRow } from './GridRow';
 import { PlaceholderRow } from './PlaceholderRow';
 
 const NO_JOBS: Job[] = [];
+const BY_NAME = { key: 'name', direction: 'asc' } as const;
 const MOVES: Record<string, number> = {
   ArrowDown: 1,
   ArrowUp: -1,
@@ -44,11 +50,13 @@ const MOVES: Record<string, number> = {
  * a right-click opens the selection's menu.
  */
 const NO_SETUP: ReadonlyMap<string, SetupRecord> = new Map();
+const NO_SANDBOXES: ReadonlyMap<string, unknown> = new Map();
 
 export function MachineGrid({
   machines,
   checkpoints,
   setup = NO_SETUP,
+  sandboxes = NO_SANDBOXES,
   onOpenDetails,
 }: {
   machines: Machine[];
@@ -56,22 +64,44 @@ export function MachineGrid({
   checkpoints?: ReadonlyMap<string, readonly unknown[]>;
   /** The machines cloud-init is setting up, or failed to. */
   setup?: ReadonlyMap<string, SetupRecord>;
+  /** The sandboxes, by name (marked in their rows; the sidebar's Sandboxes shows only them). */
+  sandboxes?: ReadonlyMap<string, unknown>;
   onOpenDetails(): void;
 }) {
   const jobs = useJobs((s) => s.jobs);
   const capabilities = useOrbctl(selectCapabilities);
   const selection = useMachines((s) => s.selection);
-  const { filter: typed, stateFilter, sort, sortBy, dismissedFailures } = useUi();
+  const { filter: typed, stateFilter, sort: chosenSort, sortBy, dismissedFailures, held } = useUi();
+  const showUsage = useListColumns((s) => s.usage);
+  const figures = useUsage((s) => s.rows);
+  const [headerMenu, setHeaderMenu] = useState<{ x: number; y: number } | null>(null);
+  const columns = showUsage ? [...COLUMNS, ...USAGE_COLUMNS] : COLUMNS;
+  // A hidden column does not sort the list.
+  const sort = !showUsage && (chosenSort.key === 'cpu' || chosenSort.key === 'memory') ? BY_NAME : chosenSort;
   // The search field shows each keystroke at once; the list follows when React has time.
   const filter = useDeferredValue(typed);
   const scroller = useRef<HTMLDivElement>(null);
 
+  // The usage figures change every few seconds: they reorder the list only while it is sorted by them.
+  const sortFigures = sort.key === 'cpu' || sort.key === 'memory' ? figures : undefined;
   const shown = useMemo(
-    () => sortMachines(filterMachines(machines, filter, stateFilter), sort),
-    [machines, filter, stateFilter, sort],
+    () => sortMachines(filterMachines(machines, filter, stateFilter, sandboxes, held), sort, sortFigures),
+    [machines, filter, stateFilter, sandboxes, held, sort, sortFigures],
   );
   const names = useMemo(() => shown.map((m) => m.name), [shown]);
   const jobList = useMemo(() => Object.values(jobs), [jobs]);
+  // Rows acted on stay in their view until their jobs end; the selection holds only rows the list shows.
+  useEffect(() => {
+    const acting = new Set(
+      jobList.filter((j) => !isFinished(j)).flatMap((j) => [j.machine, ...(j.touches ?? [])]),
+    );
+    const next = heldRows(names, acting);
+    const ui = useUi.getState();
+    if (next.size !== ui.held.size || [...next].some((n) => !ui.held.has(n))) ui.setHeld(next);
+  }, [names, jobList]);
+  useEffect(() => {
+    useMachines.getState().keepShown(names);
+  }, [names]);
   const pending = useMemo(() => {
     const known = new Set(machines.map((m) => m.name));
     return filter || stateFilter !== 'all' ? [] : placeholders(jobList, (n) => known.has(n));
@@ -150,6 +180,8 @@ export function MachineGrid({
   );
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // The list's own keys; a column header's button keeps Return and Space to sort.
+    if (event.target !== event.currentTarget) return;
     const state = useMachines.getState();
     const delta = MOVES[event.key];
     const mod = isMac() ? event.metaKey : event.ctrlKey;
@@ -193,6 +225,11 @@ export function MachineGrid({
   useEffect(() => {
     if (onScreen) reportVisibleMachines(onScreen.split('\n'));
   }, [onScreen]);
+  // With the CPU and memory columns on, the rows on screen are read from inside every ten seconds.
+  useEffect(() => {
+    watchRows(showUsage && onScreen ? onScreen.split('\n') : []);
+  }, [showUsage, onScreen]);
+  useEffect(() => () => watchRows([]), []);
 
   // The app menu's Edit › Select All (Electron's selectAll role) selects every machine while the list has focus.
   useEffect(() => {
@@ -211,7 +248,12 @@ export function MachineGrid({
     return (
       <p className="no-match" role="status">
         {filter ? `No machine matches “${filter}”` : 'No machine here'}
-        {stateFilter === 'all' ? '' : ` among ${stateFilter === 'busy' ? 'changing' : stateFilter} machines`}.
+        {stateFilter === 'all'
+          ? ''
+          : stateFilter === 'sandboxes'
+            ? ' among the sandboxes'
+            : ` among ${stateFilter === 'busy' ? 'changing' : stateFilter} machines`}
+        .
       </p>
     );
   }
@@ -219,11 +261,11 @@ export function MachineGrid({
   return (
     <div
       ref={scroller}
-      className="machine-grid"
+      className={showUsage ? 'machine-grid with-usage' : 'machine-grid'}
       role="grid"
       aria-label="Machines"
       aria-rowcount={count + 1}
-      aria-colcount={COLUMNS.length + 1}
+      aria-colcount={columns.length + 1}
       aria-multiselectable="true"
       tabIndex={0}
       aria-activedescendant={focusName ? rowId(focusName) : undefined}
@@ -235,15 +277,29 @@ export function MachineGrid({
         }
       }}
     >
-      <div className="grid-header" role="row" aria-rowindex={1}>
-        {COLUMNS.map((c) => (
+      <div
+        className="grid-header"
+        role="row"
+        aria-rowindex={1}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          setHeaderMenu({ x: e.clientX, y: e.clientY });
+        }}
+      >
+        {columns.map((c) => (
           <div
             key={c.id}
             role="columnheader"
             className={c.className}
             aria-sort={sort.key === c.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
           >
-            <button type="button" tabIndex={-1} className="sort-button" onClick={() => sortBy(c.id)}>
+            {/* The whole cell sorts, and Tab reaches it (Finder's list headers); aria-sort says how. */}
+            <button
+              type="button"
+              className="sort-button"
+              title={`Sort by ${c.label}`}
+              onClick={() => sortBy(c.id)}
+            >
               {c.label}
               {sort.key === c.id &&
                 (sort.direction === 'asc' ? (
@@ -274,7 +330,10 @@ export function MachineGrid({
               failed={failures.get(m.name)}
               checkpoints={checkpoints?.get(m.name)?.length ?? 0}
               setup={setup.get(m.name)}
+              sandbox={sandboxes.has(m.name)}
               capabilities={capabilities}
+              usage={figures[m.name]}
+              showUsage={showUsage}
               selected={selectedSet.has(m.name)}
               focused={m.name === focusName}
               top={top}
@@ -286,6 +345,7 @@ export function MachineGrid({
           );
         })}
       </div>
+      {headerMenu && <ColumnsMenu at={headerMenu} onClose={() => setHeaderMenu(null)} />}
     </div>
   );
 }

@@ -16,6 +16,12 @@ export const COLUMNS: readonly Column[] = [
   { id: 'disk', label: 'Disk', className: 'col-disk num' },
 ];
 
+/** CPU and memory from inside each machine: optional (read only while shown), before the power button. */
+export const USAGE_COLUMNS: readonly Column[] = [
+  { id: 'cpu', label: 'CPU', className: 'col-cpu num' },
+  { id: 'memory', label: 'Memory', className: 'col-memory num' },
+];
+
 /** Rows are this tall (px): compact like Finder's list view, the size the virtualizer lays out. */
 export const ROW_HEIGHT = 26;
 

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { getApi } from '../../api/api';
-import { toErrorData, type AppErrorData } from '../../../shared/errors';
-import type { Preset } from '../../../shared/presets';
+import { AppError, toErrorData, type AppErrorData } from '../../../shared/errors';
+import { MAX_PRESETS_FILE_BYTES, sizeWords } from '../../../shared/ipc/limits';
+import type { Preset, PresetPreview } from '../../../shared/presets';
 import { Dialog } from '../../components/Dialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { presetSummary } from '../../model/preset-summary';
 import { useMachines } from '../../state/machines';
 import { useUi } from '../../state/ui';
+import { PresetImportReview } from './PresetImportReview';
 
 /** The presets, kept up to date from the core (`presets:changed`). */
 export function usePresets(): Preset[] {
@@ -22,21 +25,10 @@ export function usePresets(): Preset[] {
   return presets;
 }
 
-function summary(p: Preset): string {
-  const parts = [p.version ? `${p.distro} ${p.version}` : p.distro];
-  if (p.arch) parts.push(p.arch);
-  if (p.user) parts.push(`user ${p.user}`);
-  if (p.cloudInit !== undefined) parts.push('cloud-init');
-  if (p.isolated) parts.push('isolated');
-  if (p.cpus !== undefined) parts.push(`${p.cpus} CPUs`);
-  if (p.memory) parts.push(`${p.memory} memory`);
-  if (p.disk) parts.push(`${p.disk} disk`);
-  return parts.join(' · ');
-}
-
 /**
  * Presets: create a machine from one in one click, edit (in the New Machine form), duplicate, delete
- * (after asking), and share them as a JSON file. A file with bad fields is refused whole, each problem listed.
+ * (after asking), and share them as a JSON file. An imported file is shown first, its cloud-init in full; a file
+ * with bad fields is refused whole, each problem listed.
  */
 export function PresetsDialog() {
   const close = useUi((s) => s.close);
@@ -45,6 +37,12 @@ export function PresetsDialog() {
   const [error, setError] = useState<AppErrorData | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Preset | null>(null);
+  const [reviewing, setReviewing] = useState<{
+    fileName: string;
+    text: string;
+    presets: PresetPreview[];
+  } | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
@@ -71,13 +69,34 @@ export function PresetsDialog() {
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     });
 
+  // A file is shown (presets:preview) before anything is saved; Import saves what was shown.
   const importFile = (chosen: File | undefined) =>
     act(async () => {
+      setReviewing(null);
       if (!chosen) return;
-      const { added, replaced } = await getApi().invoke('presets:import', { text: await chosen.text() });
-      setNote(
-        `Imported ${added} new preset${added === 1 ? '' : 's'}${replaced ? `, replaced ${replaced}` : ''}.`,
-      );
+      if (chosen.size > MAX_PRESETS_FILE_BYTES) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `Nothing was imported: “${chosen.name}” is ${sizeWords(chosen.size)}, and a presets file is at most ${sizeWords(MAX_PRESETS_FILE_BYTES)}.`,
+        );
+      }
+      const text = await chosen.text();
+      const { presets: found } = await getApi().invoke('presets:preview', { text });
+      setReviewing({ fileName: chosen.name, text, presets: found });
+    });
+
+  const confirmImport = (text: string) =>
+    act(async () => {
+      setBusy(true);
+      try {
+        const { added, replaced } = await getApi().invoke('presets:import', { text });
+        setReviewing(null);
+        setNote(
+          `Imported ${added} new preset${added === 1 ? '' : 's'}${replaced ? `, replaced ${replaced}` : ''}.`,
+        );
+      } finally {
+        setBusy(false);
+      }
     });
 
   return (
@@ -92,7 +111,7 @@ export function PresetsDialog() {
             <li key={p.id} aria-label={p.name}>
               <div>
                 <strong>{p.name}</strong>
-                <div className="muted">{summary(p)}</div>
+                <div className="muted">{presetSummary(p)}</div>
               </div>
               <div className="row">
                 <button type="button" className="primary" onClick={() => void create(p)}>
@@ -139,6 +158,15 @@ export function PresetsDialog() {
             </button>
           </div>
         </div>
+      )}
+      {reviewing && (
+        <PresetImportReview
+          fileName={reviewing.fileName}
+          presets={reviewing.presets}
+          busy={busy}
+          onImport={() => void confirmImport(reviewing.text)}
+          onCancel={() => setReviewing(null)}
+        />
       )}
       {note && <p role="status">{note}</p>}
       {error && (

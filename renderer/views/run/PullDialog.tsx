@@ -27,7 +27,8 @@ export function PullDialog({ machine }: { machine: string }) {
   const [source, setSource] = useState('');
   const [path, setPath] = useState('');
   const [pathEdited, setPathEdited] = useState(false);
-  const [confirmReplace, setConfirmReplace] = useState(false);
+  // What the core said stands at the target (the file, its size and date), asked about before replacing.
+  const [confirmReplace, setConfirmReplace] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJobs((s) => (jobId ? s.jobs[jobId] : undefined));
   const { busy, error, submit } = useSubmit();
@@ -60,10 +61,10 @@ export function PullDialog({ machine }: { machine: string }) {
         });
         useJobs.getState().upsert(started);
         setJobId(started.id);
-        setConfirmReplace(false);
+        setConfirmReplace(null);
       } catch (e) {
         if (e instanceof AppError && e.code === 'ALREADY_EXISTS' && !overwrite) {
-          setConfirmReplace(true);
+          setConfirmReplace(e.message);
           return;
         }
         throw e;
@@ -128,7 +129,7 @@ export function PullDialog({ machine }: { machine: string }) {
             onChange={(e) => {
               setPath(e.target.value);
               setPathEdited(true);
-              setConfirmReplace(false);
+              setConfirmReplace(null);
             }}
             placeholder="/Users/you/Downloads/notes.txt"
             spellCheck={false}
@@ -140,16 +141,17 @@ export function PullDialog({ machine }: { machine: string }) {
             <ErrorDetails error={job.error} />
           </div>
         )}
-        {confirmReplace && (
+        {confirmReplace !== null && (
           <ReplaceFileBanner
+            existing={confirmReplace}
             kept="It is kept until the copy is complete."
             busy={busy}
-            onKeep={() => setConfirmReplace(false)}
+            onKeep={() => setConfirmReplace(null)}
             onReplace={() => void start(path.trim(), true)}
           />
         )}
         {error && <ErrorDetails error={error} />}
-        {!confirmReplace && (
+        {confirmReplace === null && (
           <DialogButtons
             label={electron ? 'Choose Where…' : 'Copy'}
             cancelLabel={job ? 'Close' : 'Cancel'}

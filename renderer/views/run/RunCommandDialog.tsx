@@ -4,6 +4,7 @@ import { isFinished } from '../../../shared/jobs';
 import {
   commandLineProblem,
   linuxPathProblem,
+  runAsChoices,
   runEndWords,
   type RunAs,
   type RunRecord,
@@ -107,7 +108,7 @@ export function RunCommandDialog({ machine }: { machine: string }) {
             if (change.as !== undefined) setAs(change.as);
             if (change.workdir !== undefined) setWorkdir(change.workdir);
           }}
-          defaultUser={user ? `${user} (default user)` : 'Default user'}
+          choices={runAsChoices([user])}
         />
         {history.length > 0 && (
           <div className="field">

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { RunAs } from '../../../shared/inside';
+import type { RunAs, RunAsChoice } from '../../../shared/inside';
 
 export interface RunRequest {
   command: string;
@@ -11,12 +11,12 @@ export interface RunRequest {
 export function RunCommandFields({
   value,
   onChange,
-  defaultUser,
+  choices,
 }: {
   value: RunRequest;
   onChange(change: Partial<RunRequest>): void;
-  /** How to name the default user: the machine's user, or several machines' own. */
-  defaultUser: string;
+  /** Who may run it (shared/inside.ts#runAsChoices): one choice when the default user is root. */
+  choices: readonly RunAsChoice[];
 }) {
   const id = useId();
   return (
@@ -33,27 +33,26 @@ export function RunCommandFields({
           data-autofocus
         />
       </div>
-      <fieldset className="field">
-        <legend>Run as</legend>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-as`}
-            checked={value.as === 'default'}
-            onChange={() => onChange({ as: 'default' })}
-          />
-          {defaultUser}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-as`}
-            checked={value.as === 'root'}
-            onChange={() => onChange({ as: 'root' })}
-          />
-          root
-        </label>
-      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-as`}>Run as</label>
+        {choices.length > 1 ? (
+          <select
+            id={`${id}-as`}
+            value={value.as}
+            onChange={(e) => onChange({ as: e.target.value as RunAs })}
+          >
+            {choices.map((c) => (
+              <option key={c.as} value={c.as}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <output id={`${id}-as`} className="field-value">
+            {choices[0]?.label}
+          </output>
+        )}
+      </div>
       <div className="field">
         <label htmlFor={`${id}-workdir`}>Working folder</label>
         <input

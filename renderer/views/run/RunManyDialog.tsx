@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { getApi } from '../../api/api';
 import { isFinished, type Job } from '../../../shared/jobs';
-import { commandLineProblem, linuxPathProblem } from '../../../shared/inside';
+import { commandLineProblem, linuxPathProblem, runAsChoices } from '../../../shared/inside';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { CopyButton } from '../../components/CopyButton';
 import { useJobs } from '../../state/jobs';
+import { selectMachines, useMachines } from '../../state/machines';
 import { useUi } from '../../state/ui';
 import { RunCommandFields, type RunRequest } from './RunCommandFields';
 import { RunOutputView, useRunOutput } from './RunOutputView';
@@ -29,6 +30,8 @@ function runStatus(job: Job | undefined): string {
 export function RunManyDialog({ machines }: { machines: string[] }) {
   const close = useUi((s) => s.close);
   const [request, setRequest] = useState<RunRequest>({ command: '', as: 'default', workdir: '' });
+  const all = useMachines(selectMachines);
+  const choices = runAsChoices(machines.map((n) => all.find((m) => m.name === n)?.defaultUser ?? null));
   const [jobIds, setJobIds] = useState<Record<string, string>>({});
   const [shown, setShown] = useState<string>(machines[0]!);
   const jobs = useJobs((s) => s.jobs);
@@ -75,7 +78,7 @@ export function RunManyDialog({ machines }: { machines: string[] }) {
         <RunCommandFields
           value={request}
           onChange={(change) => setRequest({ ...request, ...change })}
-          defaultUser="Each machine’s default user"
+          choices={choices}
         />
         {started && (
           <>

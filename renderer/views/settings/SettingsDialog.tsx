@@ -38,6 +38,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
     openAtLogin: settings.openAtLogin,
     closeToMenuBar: settings.closeToMenuBar,
     hideDockWhenClosed: settings.hideDockWhenClosed,
+    agentEndpoint: settings.agentEndpoint,
+    agentsMayStartStop: settings.agentsMayStartStop,
   }));
   const { busy, error, submit } = useSubmit();
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
@@ -52,6 +54,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
         openAtLogin: form.openAtLogin,
         closeToMenuBar: form.closeToMenuBar,
         hideDockWhenClosed: form.hideDockWhenClosed,
+        agentEndpoint: form.agentEndpoint,
+        agentsMayStartStop: form.agentsMayStartStop,
       };
       await getApi().invoke('settings:set', patch);
       await refreshOrbctlStatus(getApi());
@@ -60,7 +64,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
   };
 
   const check = (
-    key: 'notifications' | 'openAtLogin' | 'closeToMenuBar' | 'hideDockWhenClosed',
+    key:
+      | 'notifications'
+      | 'openAtLogin'
+      | 'closeToMenuBar'
+      | 'hideDockWhenClosed'
+      | 'agentEndpoint'
+      | 'agentsMayStartStop',
     label: string,
     disabled = false,
   ) => (
@@ -118,6 +128,16 @@ function SettingsForm({ settings }: { settings: Settings }) {
           'hideDockWhenClosed',
           'Also hide its Dock icon while the window is closed',
           !form.closeToMenuBar,
+        )}
+        <p className="field-hint field-wide">
+          Agents (MCP clients such as Claude Desktop) reach OrbDeck through its MCP program; they read every
+          machine and change sandboxes only, and each of their calls shows in Activity and History.
+        </p>
+        {check('agentEndpoint', 'Let agents use OrbDeck')}
+        {check(
+          'agentsMayStartStop',
+          'Let agents start and stop machines that are not sandboxes',
+          !form.agentEndpoint,
         )}
         {error && (
           <div className="field-wide">

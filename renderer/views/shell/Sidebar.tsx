@@ -1,10 +1,10 @@
-import { Activity, CircleDot, CirclePause, Layers, LoaderCircle, Settings } from 'lucide-react';
-import type { ReactNode } from 'react';
-import { TRANSITIONAL_STATES } from '../../../shared/machine';
+import { Activity, CircleDot, CirclePause, FlaskConical, Layers, LoaderCircle, Settings } from 'lucide-react';
+import { useMemo, type ReactNode } from 'react';
 import { runWindowCommand } from '../../commands/window-commands';
-import type { StateFilter } from '../../model/machine-list';
+import { viewCounts, type StateFilter } from '../../model/machine-list';
 import { shortcutLabel } from '../../model/shortcuts';
-import { selectMachines, useMachines } from '../../state/machines';
+import { useCheckpointGroups } from '../../state/checkpoints';
+import { useSandboxByName } from '../../state/sandboxes';
 import { useUi } from '../../state/ui';
 
 const FILTERS: Array<{ filter: StateFilter; label: string; icon: ReactNode }> = [
@@ -12,18 +12,21 @@ const FILTERS: Array<{ filter: StateFilter; label: string; icon: ReactNode }> = 
   { filter: 'running', label: 'Running', icon: <CircleDot size={15} aria-hidden /> },
   { filter: 'stopped', label: 'Stopped', icon: <CirclePause size={15} aria-hidden /> },
   { filter: 'busy', label: 'Changing', icon: <LoaderCircle size={15} aria-hidden /> },
+  // Isolated machines with a golden checkpoint (views/sandboxes/).
+  { filter: 'sandboxes', label: 'Sandboxes', icon: <FlaskConical size={15} aria-hidden /> },
 ];
 
 /** The source list: which machines the list shows, the job history, and Settings. Translucent in Electron on macOS. */
 export function Sidebar() {
-  const machines = useMachines(selectMachines);
+  // The list's machines (not the checkpoints under them): each count is the rows its view shows.
+  const { machines } = useCheckpointGroups();
+  const sandboxes = useSandboxByName();
   const { view, stateFilter, setStateFilter, setView } = useUi();
-  const counts: Record<StateFilter, number> = {
-    all: machines.length,
-    running: machines.filter((m) => m.state === 'running').length,
-    stopped: machines.filter((m) => m.state === 'stopped').length,
-    busy: machines.filter((m) => TRANSITIONAL_STATES.includes(m.state)).length,
-  };
+  const held = useUi((s) => s.held);
+  const counts = useMemo(
+    () => viewCounts(machines, stateFilter, held, sandboxes),
+    [machines, stateFilter, held, sandboxes],
+  );
   return (
     <nav className="sidebar" aria-label="Sidebar">
       <h2 className="sidebar-heading">Machines</h2>

@@ -1,10 +1,13 @@
 import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetStores } from '../../../test/renderer/support';
+import { resetStores, stubApi } from '../../../test/renderer/support';
 import { shellOf } from '../../model/shell';
 import { TitleBar } from './TitleBar';
 
-beforeEach(() => resetStores([]));
+beforeEach(() => {
+  resetStores([]);
+  stubApi({ 'checkpoint:list': () => [] });
+});
 
 describe('the title bar on macOS in Electron', () => {
   it('is told apart from the browser and other platforms', () => {

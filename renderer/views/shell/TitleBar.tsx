@@ -3,7 +3,8 @@ import { registerFilterField, runWindowCommand } from '../../commands/window-com
 import { useAppAvailability } from '../../state/app-availability';
 import { shortcutLabel } from '../../model/shortcuts';
 import { useConnection } from '../../state/connection';
-import { selectMachines, useMachines } from '../../state/machines';
+import { checkpointCount } from '../../model/checkpoints';
+import { useCheckpointGroups } from '../../state/checkpoints';
 import { useUi } from '../../state/ui';
 import { ActivityIndicator } from './ActivityIndicator';
 import { FileMenu } from './FileMenu';
@@ -20,7 +21,8 @@ const tip = (text: string, command: string) => {
  */
 export function TitleBar() {
   const info = useConnection((s) => s.info);
-  const machines = useMachines(selectMachines);
+  // The list's machines: checkpoints are counted apart, as the list shows them under their machine.
+  const { machines, count: checkpoints } = useCheckpointGroups();
   const running = machines.filter((m) => m.state === 'running').length;
   const { filter, setFilter, sidebarCollapsed, toggleSidebar, inspectorOpen, setInspectorOpen } = useUi();
   const create = useAppAvailability('create');
@@ -42,6 +44,7 @@ export function TitleBar() {
         <span className="window-subtitle">
           {machines.length === 1 ? '1 machine' : `${machines.length} machines`}
           {machines.length > 0 && `, ${running} running`}
+          {checkpoints > 0 && ` · ${checkpointCount(checkpoints)}`}
         </span>
         {info?.demo && (
           <span className="demo-badge" title="The built-in simulator stands in for orbctl">

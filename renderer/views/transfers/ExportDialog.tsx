@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { ReplaceFileBanner } from '../../components/ReplaceFileBanner';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { demoExportNote } from '../../model/demo-exports';
 import { useConnection } from '../../state/connection';
 import { useUi } from '../../state/ui';
 import { useSubmit } from '../dialogs/use-submit';
@@ -16,6 +17,7 @@ import { useSubmit } from '../dialogs/use-submit';
 export function ExportDialog({ machine }: { machine: string }) {
   const close = useUi((s) => s.close);
   const electron = useConnection((s) => s.info?.transport === 'electron');
+  const demoNote = demoExportNote(useConnection((s) => s.info?.demoExportScale));
   const id = useId();
   const [path, setPath] = useState('');
   const [confirmReplace, setConfirmReplace] = useState(false);
@@ -74,6 +76,7 @@ export function ExportDialog({ machine }: { machine: string }) {
         <p className="muted">
           Writes the whole machine to one file you can import later or elsewhere. It can keep running.
         </p>
+        {demoNote && <p className="muted">{demoNote}</p>}
         <div className="field">
           <label htmlFor={`${id}-path`}>Save as</label>
           <div className="row">

@@ -5,6 +5,7 @@ import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import type { ExportBundle } from '../../../shared/ipc/types';
 import { useToasts } from '../../state/toasts';
+import { demoExportNote } from '../../model/demo-exports';
 import { useConnection } from '../../state/connection';
 import { useUi } from '../../state/ui';
 import { useSubmit } from '../dialogs/use-submit';
@@ -18,6 +19,7 @@ import { useSubmit } from '../dialogs/use-submit';
 export function ExportManyDialog({ machines, offered }: { machines: string[]; offered?: string[] }) {
   const close = useUi((s) => s.close);
   const electron = useConnection((s) => s.info?.transport === 'electron');
+  const demoNote = demoExportNote(useConnection((s) => s.info?.demoExportScale));
   const id = useId();
   const [folder, setFolder] = useState('');
   const [chosen, setChosen] = useState<readonly string[]>(machines);
@@ -72,6 +74,7 @@ export function ExportManyDialog({ machines, offered }: { machines: string[]; of
           (orbdeck-index.json) lists them all.
           {offered && ' Copy the folder to the other Mac and drop it on OrbDeck there: it imports them all.'}
         </p>
+        {demoNote && <p className="muted">{demoNote}</p>}
         {offered ? (
           <ul className="check-list" aria-label="Machines to export">
             {offered.map((m) => (

@@ -13,7 +13,8 @@ import { formatBytes } from '../../model/format';
 import { selectMachines, useMachines } from '../../state/machines';
 import { useUi } from '../../state/ui';
 import { useSubmit } from '../dialogs/use-submit';
-import { useExportCheck } from '../../hooks/use-export-check';
+import { useExportCheck, VERDICT_WORDS } from '../../hooks/use-export-check';
+import { importCheckMessage } from '../../model/import-check';
 import { ChecksumStatus } from './ChecksumStatus';
 
 /** What each dropped or picked export holds, with a name for each new machine; each becomes its own job. */
@@ -168,7 +169,14 @@ function ItemCheck({
   const state = useExportCheck(item.ref, item.checksum);
   const bad = state.phase === 'done' && state.verdict === 'mismatch';
   useEffect(() => onVerdict(item.path, bad), [item.path, bad, onVerdict]);
-  return <ChecksumStatus state={state} />;
+  // Said plainly: whether the file was checked, and how to have it checked when it was not.
+  const more =
+    state.phase === 'done' && state.message !== VERDICT_WORDS[state.verdict] ? state.message : undefined;
+  const said =
+    state.phase === 'done'
+      ? { ...state, message: importCheckMessage(state.verdict, item.uploaded, more) }
+      : state;
+  return <ChecksumStatus state={said} />;
 }
 
 function formatDate(iso: string): string {

@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExportCheck, ImportPreview } from '../../../shared/ipc/types';
 import { job, machine, resetStores, stubApi } from '../../../test/renderer/support';
 import { useCheckpointRecords } from '../../state/checkpoints';
@@ -49,7 +49,7 @@ describe('the import preview checks the checksum', () => {
     // Sent before the answer, delivered after it: must not turn the verdict back into progress.
     act(() => emit('export:verify-progress', { token, bytesDone: 100, bytesTotal: 100 }));
     expect(screen.getByRole('status', { name: 'Checksum' })).toHaveTextContent(
-      'Verified: matches its checksum.',
+      'Checksum checked: the file is exactly as it was exported.',
     );
     expect(screen.getByRole('button', { name: 'Import' })).toBeEnabled();
   }, 20_000);
@@ -70,11 +70,33 @@ describe('the import preview checks the checksum', () => {
     expect(invoke).toHaveBeenCalledWith('machine:import', { path: '/files/web.tar.zst', name: 'web' });
   });
 
-  it('says there is no checksum without reading the file', () => {
+  it('says plainly that a file without a checksum was not checked, without reading the file', () => {
     const { invoke } = stubApi({});
     render(<ImportDialog items={[preview('missing')]} />);
-    expect(screen.getByRole('status', { name: 'Checksum' })).toHaveTextContent('No checksum beside it.');
+    expect(screen.getByRole('status', { name: 'Checksum' })).toHaveTextContent(
+      'Not checked: there is no checksum (.sha256) beside this file.',
+    );
     expect(invoke).not.toHaveBeenCalledWith('export:verify', expect.anything());
+  });
+
+  it('keeps the core’s reason when a checksum file beside it was skipped', async () => {
+    const skipped = "No checksum OrbDeck could use: 'web.tar.zst.sha256' was skipped: it is a named pipe.";
+    stubApi({
+      'export:verify': () => check('missing', skipped),
+      'export:verify-cancel': () => ({ cancelled: true }),
+    });
+    render(<ImportDialog items={[preview('present')]} />);
+    await vi.waitFor(() =>
+      expect(screen.getByRole('status', { name: 'Checksum' })).toHaveTextContent(`Not checked: ${skipped}`),
+    );
+  });
+
+  it('tells a browser’s upload without a checksum how to have it checked', () => {
+    stubApi({});
+    render(<ImportDialog items={[{ ...preview('missing'), uploaded: true }]} />);
+    expect(screen.getByRole('status', { name: 'Checksum' })).toHaveTextContent(
+      'Not checked: no checksum came with this file. To check it, drop or choose its .sha256 file together with it.',
+    );
   });
 });
 

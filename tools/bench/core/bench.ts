@@ -1,7 +1,8 @@
 // `npm run bench` (core part): each benchmark measures OrbDeck against a baseline measured in the same run (or
 // against the issue's target) and records the figure for the summary table. Nothing here asserts: the
 // numbers are for people (and the README). BENCH_ONLY=poll,info,... runs a subset (see SECTIONS).
-// The figures themselves are in machine-figures.ts, transfer-figures.ts, job-figures.ts and memory-figures.ts.
+// The figures themselves are in machine-figures.ts, transfer-figures.ts, job-figures.ts, memory-figures.ts and
+// usage-figures.ts.
 import { spawnSync } from 'node:child_process';
 import { Timing } from '../../../electron/core';
 import { median, record } from '../lib/bench-results.mjs';
@@ -10,6 +11,7 @@ import { queueCost } from './job-figures';
 import { infoLoad, pollCost } from './machine-figures';
 import { memory } from './memory-figures';
 import { exportChecksumOverhead, exportOverhead } from './transfer-figures';
+import { usageCost } from './usage-figures';
 
 /** The timing wrapper around a no-op vs the bare no-op, and vs what it wraps in real life: a process spawn. */
 async function timingOverhead(): Promise<void> {
@@ -51,6 +53,7 @@ const SECTIONS: Record<string, () => Promise<void> | void> = {
   queue: queueCost,
   memory,
   checksum: exportChecksumOverhead,
+  usage: usageCost,
 };
 
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);

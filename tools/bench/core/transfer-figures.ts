@@ -61,7 +61,7 @@ export async function exportChecksumOverhead(): Promise<void> {
   const deps = {
     orbctl: core.orbctl,
     machines: core.machines,
-    history: () => core.history.list(),
+    pastJobs: () => core.history.list(),
     orbstackVersion: () => core.orbctl.version().then((v) => v.version),
   };
   const run = async (i: number, checksum: boolean) => {

@@ -5,8 +5,9 @@ import { readSimEnv, type SimEnv } from '../env';
 import { SimFailure, simError } from '../failure';
 import { FaultSet, FaultSyntaxError, parseFaults } from '../faults';
 import { colorsEnabled, red, type Output } from '../output';
-import { seedDemo } from '../seed';
+import { needsTopUp, seedDemo, topUp } from '../seed';
 import type { SimProcess } from '../sim-process';
+import type { SimState } from '../store/state';
 import { sleep } from '../timing';
 import { StateStore } from '../store/store';
 import { atLeast } from '../version';
@@ -21,7 +22,14 @@ export function makeStore(env: SimEnv, proc?: Pick<SimProcess, 'sleep' | 'assert
     sleep: proc ? (ms) => proc.sleep(ms) : sleep,
     now: () => Date.now(),
     ...(proc ? { assertRunning: () => proc.assertRunning() } : {}),
-    ...(env.seed === 'demo' ? { seed: seedDemo(env) } : {}),
+    ...(env.seed
+      ? {
+          seed: seedDemo(env),
+          ...(env.seed.machines
+            ? { topUp: { needed: (s: SimState) => needsTopUp(env.seed, s), apply: topUp(env, env.seed) } }
+            : {}),
+        }
+      : {}),
   });
 }
 

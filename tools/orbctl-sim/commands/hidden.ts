@@ -5,7 +5,9 @@ import type { SimEnv } from '../env';
 import { simError } from '../failure';
 import { parseFaults, FaultSyntaxError } from '../faults';
 import { allocateIp4, findMachine, initialDiskSize, makeIp6 } from '../machines';
+import { applyInsideSetting } from '../inside/inside-knobs';
 import { goJson, type Output } from '../output';
+import { parseSeed } from '../env';
 import { seedDemo } from '../seed';
 import { makeTransition, type SimState, type StoredMachine } from '../store/state';
 import type { StateStore } from '../store/store';
@@ -16,10 +18,12 @@ export const HIDDEN_HELP = `orbctl-sim __sim: test and demo helpers (not part of
   __sim home                          print the state folder
   __sim dump                          print the whole state as JSON (transitions resolved)
   __sim reset                         delete all state (machines, files, stored faults)
-  __sim seed demo                     add the demo machines (the state must be empty)
+  __sim seed demo[:N]                 add the demo machines, N in all (the state must be empty)
   __sim add NAME DISTRO[:VER] [k=v…]  add a machine at once; keys as for "set", default state=running
   __sim set NAME|ID k=v…              change a machine: state, disk_size (bytes or null), ip4, ip6,
-                                      username, isolated, distro, version, arch, variant
+                                      username, isolated, distro, version, arch, variant; inside it:
+                                      ports (PORT[@ADDRESS]/PROGRAM,…), ipv6 (on|off), fs_total
+                                      (bytes), root (ro|rw), cpu (percent), proc (garbled|normal)
   __sim vm running|stopped|starting[:MS]
                                       set OrbStack's own state; starting:MS becomes running after MS ms
   __sim fault [RULES]                 store fault rules for every later call (no RULES: clear them)
@@ -65,7 +69,7 @@ function applySettings(m: StoredMachine, values: Record<string, string>): void {
         m.image[key] = value;
         break;
       default:
-        throw simError(`unknown machine key "${key}"`);
+        if (!applyInsideSetting(m, key, value)) throw simError(`unknown machine key "${key}"`);
     }
   }
 }
@@ -119,11 +123,14 @@ export async function hidden(
       await store.reset();
       return 0;
     case 'seed':
-      if (rest[0] !== 'demo') throw simError('usage: __sim seed demo');
-      await store.update((state, now) => {
-        if (state.machines.length > 0) throw simError('the state is not empty; run "__sim reset" first');
-        seedDemo(env)(state, now);
-      });
+      if (!rest[0]?.startsWith('demo')) throw simError('usage: __sim seed demo[:N]');
+      {
+        const seed = parseSeed(rest[0]);
+        await store.update((state, now) => {
+          if (state.machines.length > 0) throw simError('the state is not empty; run "__sim reset" first');
+          seedDemo(env, seed)(state, now);
+        });
+      }
       return 0;
     case 'add':
       await store.update((state, now) => addMachine(env, state, now, rest));

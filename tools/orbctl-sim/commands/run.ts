@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { cloudInitStatus } from '../cloud-init';
 import { SimFailure } from '../failure';
 import type { StoredMachine } from '../store/state';
+import { runInsideTool } from '../inside/shell-tools';
 import { homeOf, linuxPath, runningTarget } from './target';
 
 interface RunOptions {
@@ -54,42 +55,82 @@ export function parseRunArgs(args: readonly string[]): RunOptions {
 
 /** Splits `sh -c` text into words, honouring single and double quotes (no expansion). */
 export function shellWords(text: string): string[] {
-  return shellList(text).flatMap((step) => step.words);
+  return shellList(text).flatMap((step) => [step, ...step.pipeTo].flatMap((c) => c.words));
 }
 
-/** One simple command of a `sh -c` list, the operator that joins it to the one before, and `>&2`. */
-export interface ShellStep {
+/** One simple command: its words, `>&2` (its output to stderr), `2>/dev/null` (its errors dropped). */
+export interface ShellCommand {
   words: string[];
+  toStderr: boolean;
+  quietErrors: boolean;
+}
+
+/** A pipeline of a `sh -c` list, and the operator that joins it to the one before. */
+export interface ShellStep extends ShellCommand {
   /** How it follows the previous step: always (`;`), on success (`&&`), on failure (`||`). */
   after: ';' | '&&' | '||';
-  toStderr: boolean;
+  /** The commands its output is piped through (`a | b | c`: b and c). */
+  pipeTo: ShellCommand[];
 }
 
 /**
- * Splits `sh -c` text into simple commands joined by `;`, `&&` and `||` (outside quotes), with `>&2`/`1>&2`
- * sending a command's output to stderr. Enough of a shell to show streamed, mixed and failing output.
+ * Splits `sh -c` text into pipelines joined by `;`, `&&` and `||` (outside quotes), with `|` between commands,
+ * `>&2`/`1>&2` sending a command's output to stderr and `2>/dev/null` dropping its errors. Enough of a shell to
+ * show streamed, mixed and failing output, and to read a machine's usage (inside/shell-tools.ts).
  */
 export function shellList(text: string): ShellStep[] {
   const steps: ShellStep[] = [];
-  let step: ShellStep = { words: [], after: ';', toStderr: false };
-  const re = /"([^"]*)"|'([^']*)'|(&&|\|\||;)|(1?>&2)|([^\s;&|"']+)/g;
+  const command = (): ShellCommand => ({ words: [], toStderr: false, quietErrors: false });
+  let step: ShellStep = { ...command(), after: ';', pipeTo: [] };
+  let current: ShellCommand = step;
+  const re = /"([^"]*)"|'([^']*)'|(&&|\|\||;)|(\|)|(1?>&2)|(2>\/dev\/null)|([^\s;&|"']+)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[3] !== undefined) {
       steps.push(step);
-      step = { words: [], after: m[3] as ShellStep['after'], toStderr: false };
-    } else if (m[4] !== undefined) step.toStderr = true;
-    else step.words.push(m[1] ?? m[2] ?? m[5] ?? '');
+      step = { ...command(), after: m[3] as ShellStep['after'], pipeTo: [] };
+      current = step;
+    } else if (m[4] !== undefined) {
+      current = command();
+      step.pipeTo.push(current);
+    } else if (m[5] !== undefined) current.toStderr = true;
+    else if (m[6] !== undefined) current.quietErrors = true;
+    else current.words.push(m[1] ?? m[2] ?? m[7] ?? '');
   }
   steps.push(step);
   return steps.filter((s) => s.words.length > 0);
+}
+
+/** Runs a pipeline: each command's output is the next one's input; the last one's goes to the caller. */
+async function pipeline(
+  ctx: Ctx,
+  m: StoredMachine,
+  user: string,
+  cwd: string,
+  step: ShellStep,
+): Promise<number> {
+  let stdin: string | null = null;
+  let code = 0;
+  const commands = [step, ...step.pipeTo];
+  for (const [i, c] of commands.entries()) {
+    const last = i === commands.length - 1;
+    let captured = '';
+    const output = {
+      ...ctx.output,
+      out: last ? (c.toStderr ? ctx.output.err : ctx.output.out) : (text: string) => void (captured += text),
+      err: c.quietErrors ? () => {} : ctx.output.err,
+    };
+    code = await execute({ ...ctx, output }, m, user, cwd, c.words, stdin);
+    stdin = captured;
+  }
+  return code;
 }
 
 const KERNEL = '6.15.11-orbstack-00360-g1f5b5e6ca8a4';
 
 /**
  * A tiny stand-in for a Linux shell: echo, true, false, exit N, hostname, whoami, id -un, pwd, uname, cat, ls,
- * env, sleep, seq, `cloud-init status` (cloud-init.ts), and `sh -c`/`bash -c` of a list of them (`;`, `&&`, `||`, `>&2`). Anything else is
- * "command not found" (127).
+ * env, sleep, seq, `cloud-init status` (cloud-init.ts), grep, df, du and /proc (inside/), and `sh -c`/`bash -c`
+ * of a list of them (`;`, `&&`, `||`, `|`, `>&2`, `2>/dev/null`). Anything else is "command not found" (127).
  */
 async function execute(
   ctx: Ctx,
@@ -97,10 +138,16 @@ async function execute(
   user: string,
   cwd: string,
   argv: string[],
+  stdin: string | null = null,
 ): Promise<number> {
   const [cmd, ...rest] = argv;
   const out = (text: string): void => ctx.output.out(text);
   const rootfs = ctx.store.rootfs(m.id);
+  const tool =
+    cmd === undefined
+      ? undefined
+      : runInsideTool(cmd, rest, { machine: m, rootfs, cwd, now: Date.now() }, { ...ctx.output, stdin });
+  if (tool !== undefined) return tool;
   const machineArch = m.image.arch === 'amd64' ? 'x86_64' : m.image.arch === 'i386' ? 'i686' : 'aarch64';
   switch (cmd) {
     case undefined:
@@ -111,8 +158,7 @@ async function execute(
         let code = 0;
         for (const step of shellList(rest[1])) {
           if ((step.after === '&&' && code !== 0) || (step.after === '||' && code === 0)) continue;
-          const into = step.toStderr ? { ...ctx, output: { ...ctx.output, out: ctx.output.err } } : ctx;
-          code = await execute(into, m, user, cwd, step.words);
+          code = await pipeline(ctx, m, user, cwd, step);
           if (step.words[0] === 'exit') return code;
         }
         return code;

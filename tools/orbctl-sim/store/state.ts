@@ -1,4 +1,5 @@
 import type { StoredCloudInit } from '../cloud-init';
+import type { StoredInside } from '../inside/inside-knobs';
 /**
  * The simulated daemon's state. orbctl is only a client of OrbStack's machine manager, so a long operation is
  * stored as a *transition*: the visible state now, the steps it will pass through with their due times, and the
@@ -45,6 +46,10 @@ export interface StoredMachine {
   created_at: number;
   /** Created with `-c`: its cloud-init run (cloud-init.ts). */
   cloud_init?: StoredCloudInit;
+  /** Epoch ms it last became running (its uptime counts from here); absent: since it was made. */
+  started_at?: number;
+  /** What its inside looks like to `run` (inside/inside-knobs.ts). */
+  inside?: StoredInside;
 }
 
 export interface VmState {
@@ -63,6 +68,8 @@ export interface SimState {
   settings: Record<string, string>;
   /** Images already "downloaded": the first create of an image takes longer. */
   images: string[];
+  /** The ORBCTL_SIM_SEED this state was filled or topped up from, so it is done once. */
+  seed?: string;
 }
 
 export function emptyState(): SimState {
@@ -112,6 +119,7 @@ export function resolveTransitions(state: SimState, now: number): string[] {
       continue;
     }
     m.state = m.transition.final;
+    if (m.state === 'running') m.started_at = transitionEnd(m.transition);
     delete m.transition;
     if (m.state === DELETED) removed.push(m.id);
   }

@@ -18,6 +18,8 @@ export class StateStore {
       seed?: (state: SimState, now: number) => void;
       /** Throws once the process using the store has ended: from then on it reads and writes nothing. */
       assertRunning?: () => void;
+      /** Adds to an existing state what the seed asks for and it lacks (`demo:N`); under the lock, once. */
+      topUp?: { needed(state: SimState): boolean; apply(state: SimState, now: number): void };
     },
   ) {}
 
@@ -70,6 +72,7 @@ export class StateStore {
       if (this.options.seed) return this.update((s) => s);
       return emptyState();
     }
+    if (this.options.topUp?.needed(stored)) return this.update((s) => s);
     resolveTransitions(stored, this.options.now());
     return stored;
   }
@@ -88,7 +91,7 @@ export class StateStore {
         if (state === null) {
           state = emptyState();
           this.options.seed?.(state, now);
-        }
+        } else if (this.options.topUp?.needed(state)) this.options.topUp.apply(state, now);
         const removed = resolveTransitions(state, now);
         const result = change(state, now);
         this.save(state);

@@ -1,0 +1,2 @@
+import type { Layer } from './layers.mjs';
+export const LAYERS: Layer[];
