@@ -67,7 +67,6 @@ export class Host {
       this.inProcess = await startInProcessHost({
         dataDir: this.dataDir,
         env: { ...quickEnv(), ...this.env },
-        simBinary: SIM_BIN,
         log: (line) => (this.stderr += `OrbDeck host: ${line}\n`),
       });
       this.url = this.inProcess.url;
