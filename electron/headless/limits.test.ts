@@ -156,14 +156,16 @@ describe('headless host resource bounds', () => {
   });
 
   it('lets an upload run far longer than the idle timeout while it moves', async () => {
-    const s = await host({ idleTimeoutMs: 200, headersTimeoutMs: 200 });
+    // A byte every 50 ms against an idle timeout of 1 s: a loaded machine that stalls this process for a
+    // moment does not look like a stalled upload (a 200 ms timeout did, now and then).
+    const s = await host({ idleTimeoutMs: 1000, headersTimeoutMs: 1000 });
     const socket = await tcp(s.port);
-    socket.write(uploadHead(s, 12));
-    for (let i = 0; i < 12; i++) {
-      await sleep(60); // 720 ms in all: more than three idle timeouts
+    socket.write(uploadHead(s, 60));
+    for (let i = 0; i < 60; i++) {
+      await sleep(50); // 3 s in all: three idle timeouts
       socket.write('x');
     }
-    await until(() => socket.received().includes('"size":12'), 2000, 'no answer');
+    await until(() => socket.received().includes('"size":60'), 10_000, 'no answer');
     expect(socket.received().toString()).toMatch(/^HTTP\/1\.1 200 /);
     socket.destroy();
   });
