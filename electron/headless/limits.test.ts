@@ -76,14 +76,15 @@ describe('headless host resource bounds', () => {
   });
 
   it('terminates a peer that stops answering pings, and keeps one that answers', async () => {
-    const s = await host({ heartbeatMs: 100 });
+    // A beat a second: a loaded machine that stalls this process (host and peers alike) for less than that does
+    // not make the answering peer look silent, as it did now and then with 100 ms.
+    const s = await host({ heartbeatMs: 1000 });
     const silent = await rawWebSocket(s); // never reads its pings, never answers them
     const live = await openClient(s); // the ws client answers pings by itself
-    const started = Date.now();
-    await closed(silent, 1500);
-    expect(Date.now() - started).toBeLessThan(1000);
+    await closed(silent, 10_000);
     expect(logged.some((l) => /^WebSocket ws-\d+ dropped: no answer to ping$/.test(l))).toBe(true);
-    await sleep(350);
+    // Two more beats, each of which would drop the live peer had it not answered.
+    await sleep(2500);
     expect(live.readyState).toBe(live.OPEN);
     expect(await ask(live, 'app:info', {})).toMatchObject({ ok: true });
     live.close();
