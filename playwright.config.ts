@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium';
 
 // The end-to-end suite drives the real UI and the real core with the orbctl simulator standing in for OrbStack:
-// - chromium: through the headless host, in Debian's Chromium. Each test gets its own host, state and data.
+// - chromium: through the headless host, in Debian's Chromium. Each test gets its own host, state and data; the
+//   host runs in the worker's own process (e2e/support/in-process-host.ts) unless a test needs one of its own.
 // - desktop: the desktop rehearsal. The built main process and preload run under plain Node with a stand-in
 //   for the `electron` module (test/electron-stand-in), whose windows are Chromium pages the tests drive.
 // - electron: the real Electron runtime (_electron.launch), where a binary exists (a Mac); skipped elsewhere.
@@ -12,12 +14,16 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 8_000 },
   fullyParallel: true,
-  workers: 2,
+  // One worker per core (ORBDECK_E2E_WORKERS overrides).
+  workers: Number(process.env.ORBDECK_E2E_WORKERS) || availableParallelism(),
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace: every action with the page's DOM before and after it. Without the
+    // screencast filmstrip, which had Chromium encode frames all through every test: 40 % of the browser
+    // tests' CPU time, measured. A failure still gets its screenshot.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
     viewport: { width: 1200, height: 760 },
   },
   projects: [
@@ -26,9 +32,9 @@ export default defineConfig({
       testIgnore: [/electron\.spec\.ts/, /e2e\/desktop\//],
       use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() },
     },
-    // The app launches its own Chromium; Playwright's screenshots and traces would need a page of its own.
-    // Each test starts the whole main process and a Chromium of its own: the first paint can take a while on a
-    // loaded 2-core machine.
+    // The app's windows are pages of the worker's Chromium; Playwright's screenshots and traces would need a
+    // page of its own. Each test starts the whole main process: the first paint can take a while on a loaded
+    // 2-core machine.
     {
       name: 'desktop',
       testDir: 'e2e/desktop',

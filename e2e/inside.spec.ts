@@ -122,6 +122,8 @@ test('copies a file out of a machine, and says plainly when the path is not ther
   await (await machineAction(page, 'ubuntu', 'Copy File from Machine')).click();
   const dialog = page.getByRole('dialog', { name: 'Copy File from “ubuntu”' });
   await dialog.getByLabel('Path in ubuntu').fill('docs/missing.txt');
+  // The suggested place lands first: typed over while it lands, the two would mix.
+  await expect(dialog.getByLabel('Save as')).toHaveValue(/\/missing\.txt$/);
   await dialog.getByLabel('Save as').fill(join(out, 'missing.txt'));
   await button(dialog, 'Copy').click();
   await expect(dialog.getByRole('alert')).toContainText("There is no 'docs/missing.txt' in 'ubuntu'.", {

@@ -24,6 +24,9 @@ test('starts, stops and restarts a machine', async ({ page, host }) => {
   expect(simState(host, stopped)).toBe('running');
 
   await row(page, stopped).click();
+  // A restart long enough to be seen under way whatever the machine's load (at full speed it can be over
+  // before the row is looked at).
+  expect(host.sim('__sim', 'fault', `slow:restart@${stopped}:2000`).status).toBe(0);
   await (await machineAction(page, stopped, 'Restart')).click();
   // As a person would: the restart is seen under way, then over, before the next click.
   await expect(row(page, stopped)).toContainText('Restarting');

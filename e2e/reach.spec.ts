@@ -37,10 +37,14 @@ test('hands Terminal and VS Code addresses to the browser, and stays on the page
   await expect(row(page, 'ubuntu')).toHaveAttribute('aria-selected', 'true');
 });
 
-test('says so when the host goes away', async ({ page, host }) => {
-  await expect(row(page, 'ubuntu')).toBeVisible();
-  await host.stop();
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Disconnected from OrbDeck. Reconnecting…' }),
-  ).toBeVisible();
+test.describe('with the host as a process of its own', () => {
+  test.use({ hostOptions: { process: true } });
+
+  test('says so when the host goes away', async ({ page, host }) => {
+    await expect(row(page, 'ubuntu')).toBeVisible();
+    await host.stop();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Disconnected from OrbDeck. Reconnecting…' }),
+    ).toBeVisible();
+  });
 });

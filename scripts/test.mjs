@@ -1,31 +1,60 @@
-// `npm test`: everything (unit, component, type-level, end-to-end), after its own set-up: dependencies, a
-// fresh build (the e2e suite drives the built app) and Chromium. Exits non-zero when anything fails.
-import { spawnSync } from 'node:child_process';
-import { ensureBuild, ensureDependencies, findChromium, root } from './lib/setup.mjs';
+// `npm test`: everything (type-level, unit, component, end-to-end), after its own set-up: dependencies, a fresh
+// build (the e2e suite drives the built app) and Chromium. Exits non-zero when anything fails.
+// Phases that need nothing from each other run at the same time: the type check from the start, the unit and
+// component tests as soon as the simulator and the hosts are bundled (while Vite builds the renderer), the
+// end-to-end tests once the whole app is built. Each phase's output is shown when it ends, with its time.
+import { ensureDependencies, findChromium } from './lib/setup.mjs';
+import { runPhase, say, seconds } from './lib/phases.mjs';
 
-const started = Date.now();
+const started = performance.now();
 ensureDependencies();
-await ensureBuild();
 const chromium = findChromium({ install: true });
+const { buildInStages, buildIsStale } = await import('./lib/build.mjs');
 
-const steps = [
-  ['unit and component tests', ['npx', 'vitest', 'run']],
+// Vite's build (below, when dist/ is stale) sets NODE_ENV=production in this process; React's test helpers only
+// exist in development builds, so the tests get their own NODE_ENV.
+const env = { ...process.env, CHROMIUM_PATH: chromium, NODE_ENV: 'test' };
+
+let build = { node: Promise.resolve(0), all: Promise.resolve(0) };
+if (buildIsStale()) {
+  say('building the app (esbuild, then Vite)…');
+  build = buildInStages();
+  build.node.catch(() => {}); // reported with `all`
+}
+const built = build.all.then(
+  (ms) => ({ name: 'build', ok: true, ms, output: '' }),
+  (error) => ({ name: 'build', ok: false, ms: 0, output: String(error?.stack ?? error) }),
+);
+
+const phases = [
+  built,
+  // tsc -b checks every tsconfig, the type-level tests (*.test-d.ts) included. It is incremental: after the
+  // `npm run typecheck` of .ci/run it only confirms that nothing changed.
+  runPhase('type check and type-level tests (tsc -b)', ['tsc', ['-b']], { env }),
+  build.node.then(
+    () => runPhase('unit and component tests (vitest)', ['vitest', ['run']], { env }),
+    () => ({
+      name: 'unit and component tests (vitest)',
+      ok: false,
+      ms: 0,
+      output: 'not run: the build failed',
+    }),
+  ),
   // One Playwright run for every project: the browser host (chromium), the desktop rehearsal (desktop: the
   // built main process and preload under the Electron stand-in) and real Electron (skipped without a binary).
-  ['end-to-end tests in Chromium: browser host and desktop rehearsal', ['npx', 'playwright', 'test']],
+  build.all.then(
+    () => runPhase('end-to-end tests (Playwright)', ['playwright', ['test']], { env }),
+    () => ({ name: 'end-to-end tests (Playwright)', ok: false, ms: 0, output: 'not run: the build failed' }),
+  ),
 ];
-const failed = [];
-for (const [name, [cmd, ...args]] of steps) {
-  console.error(`\n[orbdeck] ${name}`);
-  // Vite's build (run above when dist/ was stale) sets NODE_ENV=production in this process; React's test
-  // helpers only exist in development builds, so the tests get their own NODE_ENV.
-  const env = { ...process.env, CHROMIUM_PATH: chromium, NODE_ENV: 'test' };
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
-  if (result.status !== 0) failed.push(name);
-}
-const took = ((Date.now() - started) / 1000).toFixed(0);
+const results = await Promise.all(phases);
+
+const took = seconds(performance.now() - started);
+console.error('');
+for (const r of results) say(`${r.ok ? 'passed' : 'FAILED'}  ${r.name}: ${seconds(r.ms)} s`);
+const failed = results.filter((r) => !r.ok);
 if (failed.length > 0) {
-  console.error(`\n[orbdeck] FAILED: ${failed.join(', ')} (${took} s)`);
+  say(`FAILED: ${failed.map((r) => r.name).join(', ')} (${took} s)`);
   process.exit(1);
 }
-console.error(`\n[orbdeck] All tests passed in ${took} s.`);
+say(`All tests passed in ${took} s.`);

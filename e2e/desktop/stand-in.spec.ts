@@ -9,7 +9,8 @@ import { expect, test } from './support/fixtures';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-test.use({ desktopOptions: { appDir: join(STAND_IN, 'self-test'), args: [] } });
+// With a Chromium of its own, as the stand-in starts when no test runner lends it one.
+test.use({ desktopOptions: { appDir: join(STAND_IN, 'self-test'), args: [] }, sharedChromium: false });
 
 test('serves app:// through the protocol handler, reports app:// URLs, and forks utility processes', async ({
   app,

@@ -3,10 +3,11 @@ import { Host, type HostOptions } from './host';
 
 export const test = base.extend<{ hostOptions: HostOptions; host: Host }>({
   hostOptions: [{}, { option: true }],
-  // Every test gets its own host and opens the app in it, whether or not it names `host`.
+  // Every test gets its own host and opens the app in it, whether or not it names `host`: in this worker
+  // process unless the test asks for a process of its own (HostOptions.process).
   host: [
     async ({ hostOptions, page }, use, testInfo) => {
-      const host = new Host(hostOptions);
+      const host = new Host({ ...hostOptions, process: hostOptions.process ?? false });
       await host.start();
       await page.goto(host.url);
       await use(host);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quickEnv } from './env';
+import { startInProcessHost, type RunningHost } from './in-process-host';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const SIM_BIN = join(root, 'dist/sim/orbctl-sim.mjs');
@@ -16,11 +17,20 @@ export interface HostOptions {
   seed?: boolean;
   /** Start with --demo (default). Without it the host looks for a real orbctl, which is not here. */
   demo?: boolean;
+  /**
+   * Run the built host (dist/headless/serve.mjs) as a process of its own (the default for `new Host()`). The
+   * `host` fixture runs it in the test's worker instead (in-process-host.ts) unless a test asks for this, or for
+   * no --demo: what only a process shows (its start-up, its end, its environment) stays tested on one.
+   */
+  process?: boolean;
   /** A settings.json already in the data folder when the host starts (as an earlier run left it). */
   settings?: Record<string, unknown>;
 }
 
-/** A headless host (`serve.mjs --demo`) with its own simulator state and data folder. */
+/**
+ * A headless host (`serve.mjs --demo`) with its own simulator state and data folder: the built host as a
+ * process, or the same core and server in this process (HostOptions.process).
+ */
 export class Host {
   readonly home = mkdtempSync(join(tmpdir(), 'orbdeck-e2e-'));
   readonly simHome = join(this.home, 'sim');
@@ -29,6 +39,7 @@ export class Host {
   /** What the host printed on stderr (attached to a failed test's report). */
   stderr = '';
   private child: ChildProcess | null = null;
+  private inProcess: RunningHost | null = null;
   readonly env: Record<string, string>;
 
   constructor(private readonly options: HostOptions = {}) {
@@ -38,8 +49,9 @@ export class Host {
       ORBCTL_SIM_EXPORT_SCALE: '0.01',
       ...(options.seed === false ? {} : { ORBCTL_SIM_SEED: 'demo' }),
       ORBDECK_DATA_DIR: this.dataDir,
-      // A poll spawns the simulator (a Node process, ~0.2 s of CPU here): every 400 ms it took half a core per
-      // host. Actions poll at once as they begin and end, so only changes made behind the app's back wait for this.
+      // A host of its own spawns the simulator for every poll (a Node process, ~0.2 s of CPU here): every 400 ms
+      // it took half a core. Actions poll at once as they begin and end, so only changes made behind the app's
+      // back wait for this.
       ORBDECK_POLL_MS: '1200',
       ...options.env,
     };
@@ -50,6 +62,15 @@ export class Host {
     if (this.options.settings) {
       mkdirSync(this.dataDir, { recursive: true });
       writeFileSync(join(this.dataDir, 'settings.json'), JSON.stringify(this.options.settings));
+    }
+    if (demo && this.options.process === false) {
+      this.inProcess = await startInProcessHost({
+        dataDir: this.dataDir,
+        env: { ...quickEnv(), ...this.env },
+        log: (line) => (this.stderr += `OrbDeck host: ${line}\n`),
+      });
+      this.url = this.inProcess.url;
+      return this.url;
     }
     // Without --demo, a clean environment: no orbctl on PATH or in a home folder, as on a Mac without OrbStack.
     const base = demo ? quickEnv() : { PATH: '/usr/bin:/bin', HOME: this.home };
@@ -89,6 +110,8 @@ export class Host {
   }
 
   async stop(): Promise<void> {
+    await this.inProcess?.stop();
+    this.inProcess = null;
     const child = this.child;
     if (child && child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));

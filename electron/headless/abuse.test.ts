@@ -1,6 +1,7 @@
 // The headless host against clients that break the WebSocket protocol on purpose: every malformed frame
 // kind ws can detect, oversize messages, broken handshakes and floods. After each, a well-behaved client
 // must still get app:info from the real core, and the process must not have seen an uncaught error.
+import { inProcessLauncher } from '../../test/helpers/in-process-launcher';
 import { SIM_PATH as SIM } from '../../test/helpers/sim';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,6 +100,7 @@ beforeAll(async () => {
     dataDir: data,
     demo: true,
     simBinary: SIM,
+    simLauncher: inProcessLauncher(),
     uploads,
     env: { ...process.env, ORBCTL_SIM_HOME: join(data, 'sim'), ORBCTL_SIM_SEED: 'demo' },
   });

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { openAgentEndpoint, type AgentEndpoint } from '../agent-endpoint/open-endpoint';
 import { createCore, type Core } from '../core/app-core';
+import type { ProcessLauncher } from '../core/orbctl/launcher';
 import { defaultDataDir } from '../core/platform/data-dir';
 import { startHeadlessServer } from './server';
 import { UploadStore } from './uploads';
@@ -15,6 +16,12 @@ export interface HeadlessHostOptions {
   distDir: string;
   version: string;
   dataDir?: string;
+  /** The environment orbctl runs with (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  /** How the simulator is started in demo mode (default: as a process; tests call it in their own). */
+  simLauncher?: ProcessLauncher;
+  /** Also told every line the host logs about a misbehaving client or endpoint. */
+  log?: (line: string) => void;
 }
 
 export interface HeadlessHost {
@@ -33,10 +40,15 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     dataDir,
     demo: options.demo,
     simBinary: join(options.distDir, 'sim/orbctl-sim.mjs'),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.simLauncher ? { simLauncher: options.simLauncher } : {}),
     uploads,
     startsVisible: false,
   });
-  const log = (line: string) => core.timing.note('WARN', `Headless host: ${line}`);
+  const log = (line: string) => {
+    options.log?.(line);
+    core.timing.note('WARN', `Headless host: ${line}`);
+  };
   const server = await startHeadlessServer({
     router: core.router,
     events: core.events,

@@ -1,5 +1,6 @@
 // An upload a job works from is held by that job (not deleted for age) and released when the job ends: the
 // wiring between the transfer handlers and the upload store, through the real core and the simulator.
+import { inProcessLauncher } from '../../test/helpers/in-process-launcher';
 import { SIM_PATH as SIM } from '../../test/helpers/sim';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ it('a push from an upload holds it while the job runs and releases it after', as
     dataDir: data,
     demo: true,
     simBinary: SIM,
+    simLauncher: inProcessLauncher(),
     uploads,
     env: {
       ...process.env,

@@ -60,7 +60,20 @@ describe('orbdeck:// links', () => {
 });
 
 describe('Export for a New Mac…', () => {
+  const checkpoint = checkpointName('ubuntu', new Date(2026, 11, 1, 10, 0, 0), []);
+  // Each test starts from the stores' first state (test/renderer/setup.ts), so the records are set before each.
   beforeEach(() => {
+    useCheckpointRecords.getState().set([
+      {
+        name: checkpoint,
+        machineId: `id-${checkpoint}`,
+        sourceName: 'ubuntu',
+        sourceId: 'id-ubuntu',
+        label: 'before',
+        createdAt: 1,
+        size: null,
+      },
+    ]);
     useUi.setState({ dialog: null });
     useToasts.setState({ toasts: [] });
     useMachines.setState({ snapshot: null });
@@ -73,18 +86,6 @@ describe('Export for a New Mac…', () => {
       updatedAt: 1,
       version: 1,
     });
-  const checkpoint = checkpointName('ubuntu', new Date(2026, 11, 1, 10, 0, 0), []);
-  useCheckpointRecords.getState().set([
-    {
-      name: checkpoint,
-      machineId: `id-${checkpoint}`,
-      sourceName: 'ubuntu',
-      sourceId: 'id-ubuntu',
-      label: 'before',
-      createdAt: 1,
-      size: null,
-    },
-  ]);
 
   it('offers every machine but the checkpoints, with the selected ones ticked', () => {
     snapshot(['alpine', 'ubuntu', checkpoint]);

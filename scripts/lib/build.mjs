@@ -65,6 +65,15 @@ export function buildIsStale() {
   return sources.some((s) => newestMtime(join(root, s)) > built);
 }
 
+/** The bundles among `names` that are missing or older than any source file. */
+export function staleNodeBundles(names) {
+  const newest = Math.max(...sources.map((s) => newestMtime(join(root, s))));
+  return names.filter((name) => {
+    const out = join(root, nodeBundles[name].out);
+    return !existsSync(out) || statSync(out).mtimeMs < newest;
+  });
+}
+
 function version() {
   return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 }
@@ -99,12 +108,25 @@ export async function buildRenderer() {
   await vite.build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-export async function buildAll() {
+/**
+ * The whole build in two stages a caller can wait for apart: `node`, the esbuild bundles (the simulator and the
+ * hosts: all the unit tests need), and `all`, the renderer too. Each resolves with the milliseconds it took.
+ */
+export function buildInStages() {
   const started = performance.now();
-  await Promise.all([buildNode(), buildRenderer()]);
-  // Tray icons and the app icon, next to main.mjs.
-  cpSync(join(root, 'electron', 'assets'), join(dist, 'electron', 'assets'), { recursive: true });
-  mkdirSync(dist, { recursive: true });
-  writeFileSync(stamp, new Date().toISOString() + '\n');
-  return performance.now() - started;
+  const node = buildNode();
+  const all = Promise.all([node, buildRenderer()]).then(() => {
+    // Tray icons and the app icon, next to main.mjs.
+    cpSync(join(root, 'electron', 'assets'), join(dist, 'electron', 'assets'), { recursive: true });
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(stamp, new Date().toISOString() + '\n');
+    return performance.now() - started;
+  });
+  return { node: node.then(() => performance.now() - started), all };
+}
+
+export function buildAll() {
+  const { node, all } = buildInStages();
+  node.catch(() => {}); // reported through `all`
+  return all;
 }

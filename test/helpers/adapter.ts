@@ -1,6 +1,7 @@
 /**
  * Shared set-up of the adapter's tests against the orbctl simulator (dist/sim/orbctl-sim.mjs, built by
- * vitest's global setup): a fresh state folder per test, an Orbctl pointed at the simulator, helpers.
+ * vitest's global setup): a fresh state folder per test, an Orbctl pointed at the simulator, helpers. The
+ * simulator runs in this process unless a test asks for `launch: 'process'` (in-process-launcher.ts).
  */
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { AppError } from '../../shared/errors';
 import { Timing } from '../../electron/core/platform/timing';
 import { Orbctl } from '../../electron/core/orbctl/orbctl';
 import { runProcess } from '../../electron/core/orbctl/run';
+import { inProcessLauncher, type SimLaunch } from './in-process-launcher';
 import { tempDir } from './processes';
 import { recordTimings } from './timings';
 import { SIM_PATH, simEnv } from './sim';
@@ -42,7 +44,11 @@ export function adapterEnv(dir: string, extra: Record<string, string> = {}): Nod
   });
 }
 
-export function sim(extra: Record<string, string> = {}, timeouts: Record<string, number> = {}) {
+export function sim(
+  extra: Record<string, string> = {},
+  timeouts: Record<string, number> = {},
+  launch: SimLaunch = 'in-process',
+) {
   const dir = freshDir();
   const timing = new Timing();
   const timings = recordTimings(timing);
@@ -53,6 +59,7 @@ export function sim(extra: Record<string, string> = {}, timeouts: Record<string,
     cwd: dir,
     killGraceMs: 500,
     timeouts,
+    ...(launch === 'in-process' ? { launcher: inProcessLauncher() } : {}),
   });
   return { orbctl, timing, timings, dir };
 }
@@ -68,8 +75,9 @@ export async function rejection(p: Promise<unknown>): Promise<AppError> {
 }
 
 /** Runs the simulator directly (bypassing the adapter's own checks) and maps the outcome. */
-export async function direct(dir: string, args: string[]) {
+export async function direct(dir: string, args: string[], launch: SimLaunch = 'in-process') {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(adapterEnv(dir))) if (v !== undefined) env[k] = v;
-  return runProcess({ file: SIM_PATH, args, env, timeoutMs: 20_000, killGraceMs: 500 });
+  const launcher = launch === 'in-process' ? inProcessLauncher() : undefined;
+  return runProcess({ file: SIM_PATH, args, env, timeoutMs: 20_000, killGraceMs: 500, launcher });
 }

@@ -1,22 +1,24 @@
 /**
- * Test helpers: run the BUILT simulator (dist/sim/orbctl-sim.mjs, built by vitest's global setup) as a real
- * process, each test in its own state folder, fast (high speed, tiny exports).
+ * Test helpers: run the simulator, each test in its own state folder, fast (high speed, tiny exports). A call
+ * runs in this process by default (tools/orbctl-sim/in-process.ts: the same code, the same output and exit
+ * codes, no Node start-up); `launch: 'process'` and `spawnSim` run the BUILT executable (dist/sim/orbctl-sim.mjs,
+ * built by vitest's global setup) as a real process, for what only a process does (signals, its bundle).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
+import { join } from 'node:path';
 import { makeStore } from '../../tools/orbctl-sim/cli/dispatch';
+import { runInProcess } from '../../tools/orbctl-sim/in-process';
 import { hidden } from '../../tools/orbctl-sim/commands/hidden';
 import { readSimEnv } from '../../tools/orbctl-sim/env';
 import { byName } from '../../tools/orbctl-sim/commands/list';
 import { recordJson } from '../../tools/orbctl-sim/machines';
 import type { SimState } from '../../tools/orbctl-sim/store/state';
+import { SIM_PATH } from './sim-path';
 
-/** The built simulator (dist/sim/orbctl-sim.mjs, built by vitest's global setup): the one path every test uses. */
-export const SIM_PATH = resolve(fileURLToPath(new URL('../../dist/sim/orbctl-sim.mjs', import.meta.url)));
+/** The built simulator: the one path every test uses. */
+export { SIM_PATH };
 
 export interface SimResult {
   code: number | null;
@@ -28,7 +30,10 @@ export interface SimResult {
 export interface SimOptions {
   env?: Record<string, string>;
   cwd?: string;
+  /** stdin of a real process; a call in this process has none (no command reads stdin unless it is a terminal). */
   input?: string;
+  /** In this process (default) or as the built executable. */
+  launch?: 'in-process' | 'process';
 }
 
 /**
@@ -58,15 +63,18 @@ export function simEnv(home: string, extra: Record<string, string> = {}): NodeJS
   };
 }
 
-/** One parent folder per test file, removed after the file's tests (registered while the file is collected). */
+/**
+ * One parent folder for the state folders of a test process, removed when it exits: test files that share a
+ * worker's modules (vitest.config.ts) import this once, so a hook registered here would run after the first only.
+ */
 let parent: string | null = null;
-afterAll(() => {
-  if (parent !== null) rmSync(parent, { recursive: true, force: true });
-  parent = null;
-});
 
 export function freshHome(): string {
-  parent ??= mkdtempSync(join(tmpdir(), 'orbctl-sim-tests-'));
+  if (parent === null) {
+    const made = mkdtempSync(join(tmpdir(), 'orbctl-sim-tests-'));
+    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+    parent = made;
+  }
   return mkdtempSync(join(parent, 'home-'));
 }
 
@@ -92,7 +100,15 @@ export function collect(child: ChildProcess, input?: string): Promise<SimResult>
 
 /** Runs one orbctl call and waits for it. */
 export function sim(home: string, args: readonly string[], options: SimOptions = {}): Promise<SimResult> {
-  return collect(spawnSim(home, args, options), options.input);
+  if (options.launch === 'process') return collect(spawnSim(home, args, options), options.input);
+  return runInProcess(args, { env: simEnv(home, options.env), cwd: options.cwd ?? home }).done.then(
+    (outcome) => ({
+      code: outcome.exitCode,
+      signal: outcome.signal,
+      stdout: outcome.stdout,
+      stderr: outcome.stderr,
+    }),
+  );
 }
 
 /** A state folder with a simulator bound to it. */

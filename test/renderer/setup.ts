@@ -1,7 +1,29 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { resetVisibleRows } from '../../renderer/commands/visible-rows';
+
+// The renderer's test files share their worker's modules (vitest.config.ts): each test starts from the stores'
+// first state and empty web storage, as in a page just loaded, whatever the file before it left behind.
+interface Store {
+  getInitialState(): unknown;
+  setState(state: unknown, replace: true): void;
+}
+const isStore = (value: unknown): value is Store =>
+  typeof value === 'function' && 'getInitialState' in value && 'setState' in value;
+const stores = Object.values(
+  import.meta.glob<Record<string, unknown>>(['../../renderer/state/*.ts', '!**/*.test.ts'], {
+    eager: true,
+  }),
+)
+  .flatMap((module) => Object.values(module))
+  .filter(isStore);
+
+beforeEach(() => {
+  for (const store of stores) store.setState(store.getInitialState(), true);
+  localStorage.clear();
+  sessionStorage.clear();
+});
 
 // jsdom has <dialog> but not its modal methods.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {

@@ -2,14 +2,15 @@ import { SimFailure } from './failure';
 import type { FaultSet } from './faults';
 import type { Output } from './output';
 import type { SimEnv } from './env';
-import { crashNow } from './signals';
+import type { SimProcess } from './sim-process';
 import { withSpinner } from './spinner';
-import { sleep } from './timing';
 import type { StateStore } from './store/store';
 
 /** Everything a command handler needs for one call. */
 export interface Ctx {
   env: SimEnv;
+  /** The process the call runs in: its folder, timers, clean-ups on Ctrl-C, and how it dies. */
+  proc: SimProcess;
   output: Output;
   store: StateStore;
   faults: FaultSet;
@@ -62,13 +63,14 @@ export function defaultFailText(command: string, name: string): string {
 
 export function createCtx(parts: {
   env: SimEnv;
+  proc: SimProcess;
   output: Output;
   store: StateStore;
   faults: FaultSet;
   command: string;
   names: string[];
 }): Ctx {
-  const { env, faults, command, names } = parts;
+  const { env, proc, faults, command, names } = parts;
   let extra = faults.extraMs(command, names);
   const crash = faults.find('crash', command, names);
   return {
@@ -79,15 +81,15 @@ export function createCtx(parts: {
       extra = 0;
       return ms;
     },
-    sleep,
+    sleep: (ms) => proc.sleep(ms),
     async waitUntil(until) {
       const start = Date.now();
       if (crash) {
         const crashTime = start + (until - start) * crash.at;
-        await sleep(crashTime - Date.now());
-        crashNow();
+        await proc.sleep(crashTime - Date.now());
+        proc.crash();
       }
-      await sleep(until - Date.now());
+      await proc.sleep(until - Date.now());
     },
     spin: (text, work) => withSpinner(parts.output, text, work),
     faultFailure(machineName, perMachine = true) {

@@ -4,11 +4,10 @@
  */
 import { dispatch } from './cli/dispatch';
 import { processOutput } from './output';
-import { installSignalHandlers } from './signals';
+import { nodeProcess } from './signals';
 
 const output = processOutput();
-installSignalHandlers(output.stderrIsTTY);
-dispatch(process.argv.slice(2), output).then(
+dispatch(process.argv.slice(2), output, nodeProcess(output.stderrIsTTY)).then(
   (code) => finish(code),
   (err: unknown) => {
     process.stderr.write(

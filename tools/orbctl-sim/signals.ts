@@ -1,17 +1,16 @@
 /**
- * Ctrl-C and SIGTERM end the simulator at once with 130 / 143 (real orbctl prints `Canceled` when stderr is a
- * terminal and re-raises the signal, which a shell reports as the same codes). State is never half-written:
- * every change happens synchronously under the lock, and a JS signal handler only runs between turns of the
- * event loop. Commands register clean-ups for what they have open (an export's partial file).
+ * The simulator as its own Node process (main.ts). Ctrl-C and SIGTERM end it at once with 130 / 143 (real
+ * orbctl prints `Canceled` when stderr is a terminal and re-raises the signal, which a shell reports as the same
+ * codes). State is never half-written: every change happens synchronously under the lock, and a JS signal
+ * handler only runs between turns of the event loop. Commands register clean-ups for what they have open (an
+ * export's partial file).
  */
+import type { SimProcess } from './sim-process';
+import { sleep, sleepForever } from './timing';
+
 const cleanups = new Set<() => void>();
 
-export function onInterrupt(cleanup: () => void): () => void {
-  cleanups.add(cleanup);
-  return () => cleanups.delete(cleanup);
-}
-
-export function installSignalHandlers(stderrIsTTY: boolean): void {
+function installSignalHandlers(stderrIsTTY: boolean): void {
   const handle = (code: number) => (): void => {
     for (const cleanup of cleanups) {
       try {
@@ -28,8 +27,25 @@ export function installSignalHandlers(stderrIsTTY: boolean): void {
 }
 
 /** Dies the way a crashed client does: no clean-up, no message, killed by a signal (a shell sees 137). */
-export function crashNow(): never {
+function crashNow(): never {
   process.kill(process.pid, 'SIGKILL');
   // SIGKILL is delivered at once; this only satisfies the type checker.
   process.exit(137);
+}
+
+/** This Node process as the simulator's process: one run, then it exits. */
+export function nodeProcess(stderrIsTTY: boolean): SimProcess {
+  installSignalHandlers(stderrIsTTY);
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    sleep,
+    sleepForever,
+    onInterrupt(cleanup) {
+      cleanups.add(cleanup);
+      return () => cleanups.delete(cleanup);
+    },
+    crash: crashNow,
+    assertRunning: () => undefined,
+  };
 }

@@ -84,6 +84,11 @@ export class AppHome {
   readonly home = mkdtempSync(join(tmpdir(), 'orbdeck-desktop-'));
   readonly dataDir = join(this.home, 'data');
   readonly simHome = join(this.home, 'sim');
+  /**
+   * A running Chromium's CDP endpoint for the app's windows (each launch gets a browser context of its own);
+   * unset, every launch starts a Chromium of its own.
+   */
+  chromium: string | null = null;
 
   env(extra: Record<string, string> = {}): Record<string, string> {
     return {
@@ -95,6 +100,7 @@ export class AppHome {
       ORBCTL_SIM_EXPORT_SCALE: '0.01',
       ORBDECK_POLL_MS: '1500',
       CHROMIUM_PATH: chromiumPath(),
+      ...(this.chromium ? { ELECTRON_STAND_IN_CDP: this.chromium } : {}),
       ...extra,
     };
   }

@@ -1,12 +1,15 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { launchChromium } from '../../../test/electron-stand-in/lib/chromium-process.mjs';
 import { AppHome, DesktopApp, type DesktopOptions } from './desktop-app';
 
 const PROBLEM = /^\[electron-stand-in\] (uncaught|unhandled|preload failed|the main script|could not create)/;
 
 interface Fixtures {
   desktopOptions: DesktopOptions;
+  /** The app's windows open in the worker's Chromium (default), or in one the launch starts (false). */
+  sharedChromium: boolean;
   home: AppHome;
   /** Starts a process of the app in this test's home; `ready: false` does not wait (a second instance). */
   launch: (options?: DesktopOptions, wait?: { ready: boolean }) => Promise<DesktopApp>;
@@ -14,16 +17,41 @@ interface Fixtures {
   window: Page;
 }
 
+interface WorkerFixtures {
+  /** One Chromium per worker for the windows of every app it starts: each launch has a context of its own. */
+  workerChromium: string;
+}
+
 /**
  * Every test gets the desktop app (the built main process and preload under the Electron stand-in) with its
  * own HOME, data folder and simulator state, and `window`, the page of its main window. A test fails when the
- * stand-in saw an uncaught error in the main process or a preload that did not load.
+ * stand-in saw an uncaught error in the main process or a preload that did not load. The windows open in a
+ * Chromium the worker keeps running, in a browser context per launch, unless a test sets `sharedChromium: false`.
  */
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
   desktopOptions: [{}, { option: true }],
-  // eslint-disable-next-line no-empty-pattern
-  home: async ({}, use) => {
+  sharedChromium: [true, { option: true }],
+  workerChromium: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const chromium = await launchChromium();
+      await use(chromium.endpoint);
+      const exited = new Promise((resolve) => chromium.child.once('exit', resolve));
+      chromium.child.kill('SIGTERM');
+      const timer = setTimeout(() => chromium.child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+      try {
+        rmSync(chromium.profile, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // a helper process of Chromium still writing: the profile stays in the temp folder
+      }
+    },
+    { scope: 'worker' },
+  ],
+  home: async ({ sharedChromium, workerChromium }, use) => {
     const home = new AppHome();
+    if (sharedChromium) home.chromium = workerChromium;
     await use(home);
     home.remove();
   },

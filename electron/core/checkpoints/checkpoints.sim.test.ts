@@ -19,9 +19,10 @@ afterEach(async () => {
 
 /** orbctl's own JSON (`config.default_username`, not the app's model). */
 type Listed = Pick<Machine, 'id' | 'name' | 'state'> & { config: { default_username: string } };
-const machinesIn = (simHome: string): Listed[] =>
-  JSON.parse(sim(simHome, 'list', '-f', 'json').stdout) as Listed[];
-const byName = (simHome: string, name: string) => machinesIn(simHome).find((m) => m.name === name);
+const machinesIn = async (simHome: string): Promise<Listed[]> =>
+  JSON.parse((await sim(simHome, 'list', '-f', 'json')).stdout) as Listed[];
+const byName = async (simHome: string, name: string) =>
+  (await machinesIn(simHome)).find((m) => m.name === name);
 
 describe('checkpoints', () => {
   it('saves a stopped checkpoint under a name that says what it is, and lists it with its label and size', async () => {
@@ -38,11 +39,11 @@ describe('checkpoints', () => {
     const cp = list[0]!;
     expect(parseCheckpointName(cp.name)?.source).toBe('ubuntu');
     expect(cp).toMatchObject({ sourceName: 'ubuntu', label: 'before upgrade' });
-    expect(cp.sourceId).toBe(byName(simHome, 'ubuntu')!.id);
+    expect(cp.sourceId).toBe((await byName(simHome, 'ubuntu'))!.id);
     expect(cp.size).toBeGreaterThan(0);
-    expect(byName(simHome, cp.name)?.state).toBe('stopped');
+    expect((await byName(simHome, cp.name))?.state).toBe('stopped');
     // The source keeps running.
-    expect(byName(simHome, 'ubuntu')?.state).toBe('running');
+    expect((await byName(simHome, 'ubuntu'))?.state).toBe('running');
     // A checkpoint is not checkpointed itself.
     await expect(invoke('checkpoint:save', { name: cp.name })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
@@ -57,8 +58,8 @@ describe('checkpoints', () => {
     );
     const cp = (await invoke<CheckpointRecord[]>('checkpoint:list', {}))[0]!;
     // Something changes on the machine after the checkpoint: here, its user.
-    sim(simHome, '__sim', 'set', 'ubuntu', 'username=changed');
-    const before = byName(simHome, 'ubuntu')!;
+    await sim(simHome, '__sim', 'set', 'ubuntu', 'username=changed');
+    const before = (await byName(simHome, 'ubuntu'))!;
     const job = await invoke<Job>('checkpoint:revert', { checkpoint: cp.name });
     expect(job).toMatchObject({
       kind: 'revert',
@@ -74,14 +75,14 @@ describe('checkpoints', () => {
       'Cloning the checkpoint to ubuntu',
       'Starting ubuntu again',
     ]);
-    const after = byName(simHome, 'ubuntu')!;
+    const after = (await byName(simHome, 'ubuntu'))!;
     expect(after.state).toBe('running');
     expect(after.config.default_username).not.toBe('changed');
     expect(after.id).not.toBe(before.id);
     const list = await invoke<CheckpointRecord[]>('checkpoint:list', {});
     const aside = list.find((r) => r.beforeRevert)!;
     expect(aside).toMatchObject({ label: 'Before revert to “clean”', sourceName: 'ubuntu' });
-    expect(byName(simHome, aside.name)).toMatchObject({
+    expect(await byName(simHome, aside.name)).toMatchObject({
       state: 'stopped',
       config: { default_username: 'changed' },
     });
@@ -95,12 +96,12 @@ describe('checkpoints', () => {
     const { invoke, finished, simHome } = startCore();
     await finished((await invoke<Job>('checkpoint:save', { name: 'debian', label: 'one' })).id);
     const cp = (await invoke<CheckpointRecord[]>('checkpoint:list', {}))[0]!;
-    const before = byName(simHome, 'debian')!;
-    sim(simHome, '__sim', 'fault', `fail:clone@${cp.name}`);
+    const before = (await byName(simHome, 'debian'))!;
+    await sim(simHome, '__sim', 'fault', `fail:clone@${cp.name}`);
     const done = await finished((await invoke<Job>('checkpoint:revert', { checkpoint: cp.name })).id);
     expect(done.state).toBe('failed');
     expect(done.error?.message).toMatch(/could not be cloned .*; debian was put back as it was\.$/);
-    expect(byName(simHome, 'debian')).toMatchObject({ id: before.id, state: 'stopped' });
+    expect(await byName(simHome, 'debian')).toMatchObject({ id: before.id, state: 'stopped' });
     expect((await invoke<CheckpointRecord[]>('checkpoint:list', {})).map((r) => r.name)).toEqual([cp.name]);
   }, 90_000);
 
@@ -112,37 +113,37 @@ describe('checkpoints', () => {
       (await invoke<Job>('machine:clone', { name: cp.name, newName: 'alpine-new' })).id,
     );
     expect(clone.state).toBe('succeeded');
-    expect(byName(simHome, 'alpine-new')?.state).toBe('stopped');
+    expect((await byName(simHome, 'alpine-new'))?.state).toBe('stopped');
     await expect(invoke('checkpoint:delete', { checkpoint: 'alpine' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     const del = await finished((await invoke<Job>('checkpoint:delete', { checkpoint: cp.name })).id);
     expect(del).toMatchObject({ state: 'succeeded', title: `Delete checkpoint “x” (${cp.name})` });
-    expect(byName(simHome, cp.name)).toBeUndefined();
+    expect(await byName(simHome, cp.name)).toBeUndefined();
     expect(await invoke('checkpoint:list', {})).toEqual([]);
   }, 90_000);
 
   it('knows checkpoints by its own record: a machine merely named like one is an ordinary machine', async () => {
     const { invoke, finished, simHome } = startCore();
-    sim(simHome, '__sim', 'add', 'ubuntu--cp-20260101-000000', 'ubuntu', 'state=stopped');
+    await sim(simHome, '__sim', 'add', 'ubuntu--cp-20260101-000000', 'ubuntu', 'state=stopped');
     expect(await invoke('checkpoint:list', {})).toEqual([]);
     await expect(
       invoke('checkpoint:delete', { checkpoint: 'ubuntu--cp-20260101-000000' }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(byName(simHome, 'ubuntu--cp-20260101-000000')).toBeDefined();
+    expect(await byName(simHome, 'ubuntu--cp-20260101-000000')).toBeDefined();
     // It can have checkpoints of its own, like any machine.
     const job = await invoke<Job>('checkpoint:save', { name: 'ubuntu--cp-20260101-000000', label: 'mine' });
     expect(await finished(job.id)).toMatchObject({ state: 'succeeded' });
     const [cp] = await invoke<CheckpointRecord[]>('checkpoint:list', {});
     expect(cp).toMatchObject({ sourceName: 'ubuntu--cp-20260101-000000', label: 'mine' });
-    expect(cp!.machineId).toBe(byName(simHome, cp!.name)!.id);
+    expect(cp!.machineId).toBe((await byName(simHome, cp!.name))!.id);
   }, 90_000);
 
   it('follows a checkpoint renamed elsewhere by its id, and forgets the labels with the data folder', async () => {
     const first = startCore();
     await first.finished((await first.invoke<Job>('checkpoint:save', { name: 'fedora', label: 'mine' })).id);
     const name = (await first.invoke<CheckpointRecord[]>('checkpoint:list', {}))[0]!.name;
-    sim(first.simHome, 'rename', name, 'kept-fedora');
+    await sim(first.simHome, 'rename', name, 'kept-fedora');
     await first.invoke('machines:refresh', {});
     expect(await first.invoke<CheckpointRecord[]>('checkpoint:list', {})).toEqual([
       expect.objectContaining({ name: 'kept-fedora', label: 'mine', sourceName: 'fedora' }),
@@ -167,27 +168,27 @@ describe.runIf(process.platform === 'linux')('a quit in the middle of a revert',
     };
     host = await startHostProcess(env);
     const save = await host.invoke<Job>('checkpoint:save', { name: 'nixos', label: 'good' });
-    await until(() => machinesIn(simHome).some((m) => m.name.startsWith('nixos--cp-')), 60_000);
+    await until(async () => (await machinesIn(simHome)).some((m) => m.name.startsWith('nixos--cp-')), 60_000);
     await until(() => existsSync(join(dataDir, 'checkpoints.json')), 60_000);
     void save;
-    const cp = machinesIn(simHome).find((m) => m.name.startsWith('nixos--cp-'))!.name;
-    const before = byName(simHome, 'nixos')!;
+    const cp = (await machinesIn(simHome)).find((m) => m.name.startsWith('nixos--cp-'))!.name;
+    const before = (await byName(simHome, 'nixos'))!;
     // The clone back takes minutes: the quit comes while it runs.
-    sim(simHome, '__sim', 'fault', 'slow:clone:300000');
+    await sim(simHome, '__sim', 'fault', 'slow:clone:300000');
     await host.invoke<Job>('checkpoint:revert', { checkpoint: cp });
     // Set aside, and the copy of the checkpoint under way under the machine's name.
-    await until(() => byName(simHome, 'nixos')?.state === 'creating', 60_000);
+    await until(async () => (await byName(simHome, 'nixos'))?.state === 'creating', 60_000);
     expect(readdirSync(join(dataDir, 'reverts'))).toEqual(['nixos.json']);
     await host.kill();
-    sim(simHome, '__sim', 'fault');
+    await sim(simHome, '__sim', 'fault');
 
     const { core } = startCore({}, dataDir);
     await core.ready;
     // OrbStack's daemon goes on with the clone (only its client was stopped): the known state is the
     // checkpoint's copy in the making under the machine's name, and the state before kept aside.
-    const aside = machinesIn(simHome).find((m) => m.name.startsWith('nixos--cp-') && m.name !== cp)!;
+    const aside = (await machinesIn(simHome)).find((m) => m.name.startsWith('nixos--cp-') && m.name !== cp)!;
     expect(aside.id).toBe(before.id);
-    expect(byName(simHome, 'nixos')!.id).not.toBe(before.id);
+    expect((await byName(simHome, 'nixos'))!.id).not.toBe(before.id);
     const [entry] = core.history.list().filter((e) => e.kind === 'revert');
     expect(entry).toMatchObject({
       state: 'succeeded',
@@ -210,11 +211,11 @@ describe('a quit after the machine was set aside, before the clone began', () =>
   it('gives the machine its own state and name back at the next start', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'orbdeck-revert-aside-'));
     const simHome = join(dataDir, 'sim');
-    sim(simHome, '__sim', 'seed', 'demo');
-    const before = byName(simHome, 'alpine')!;
-    sim(simHome, 'clone', 'alpine', 'alpine--cp-20261201-090000');
+    await sim(simHome, '__sim', 'seed', 'demo');
+    const before = (await byName(simHome, 'alpine'))!;
+    await sim(simHome, 'clone', 'alpine', 'alpine--cp-20261201-090000');
     const aside = 'alpine--cp-20261201-100000';
-    sim(simHome, 'rename', 'alpine', aside);
+    await sim(simHome, 'rename', 'alpine', aside);
     // What the revert had written when OrbDeck died: its plan and its journal record.
     mkdirSync(join(dataDir, 'reverts'), { recursive: true });
     const plan = {
@@ -243,8 +244,8 @@ describe('a quit after the machine was set aside, before the clone began', () =>
 
     const { core } = startCore({}, dataDir);
     await core.ready;
-    expect(byName(simHome, 'alpine')?.id).toBe(before.id);
-    expect(byName(simHome, aside)).toBeUndefined();
+    expect((await byName(simHome, 'alpine'))?.id).toBe(before.id);
+    expect(await byName(simHome, aside)).toBeUndefined();
     expect(core.history.list().map((e) => [e.kind, e.state, e.outcome])).toEqual([
       [
         'revert',

@@ -72,7 +72,7 @@ describe.runIf(process.platform === 'linux')('after OrbDeck dies in the middle o
     // orbctl runs in its own process group: both outlive the app, and the import goes on to the end.
     expect(alive(exportPid)).toBe(true);
     await until(() => !alive(importPid), 15_000);
-    expect(sim(simHome, 'list', '-q').stdout.split('\n')).toContain('alpine-copy');
+    expect((await sim(simHome, 'list', '-q')).stdout.split('\n')).toContain('alpine-copy');
 
     const { core } = startCore({}, dataDir);
     await core.ready;
@@ -119,7 +119,7 @@ describe.runIf(process.platform === 'linux')('after OrbDeck dies in the middle o
     const { core } = startCore({}, dataDir);
     await core.ready;
     expect(alive(importPid)).toBe(false);
-    expect(sim(simHome, 'list', '-q').stdout.split('\n')).not.toContain('alpine-copy');
+    expect((await sim(simHome, 'list', '-q')).stdout.split('\n')).not.toContain('alpine-copy');
     expect(core.history.list().map((e) => [e.kind, e.state, e.outcome])).toEqual([
       [
         'import',

@@ -6,7 +6,8 @@ import { disposeCoresAfterEach, sim, startCore } from '../../../test/helpers/cor
 // real simulator (docs/orbctl.md#config).
 disposeCoresAfterEach();
 
-const limit = (simHome: string, key: string) => sim(simHome, 'config', 'get', key).stdout.trim();
+const limit = async (simHome: string, key: string) =>
+  (await sim(simHome, 'config', 'get', key)).stdout.trim();
 
 describe('machine:set-limits', () => {
   it('sets the limits given, as MiB and bytes, and leaves the others alone', async () => {
@@ -21,13 +22,13 @@ describe('machine:set-limits', () => {
       state: 'succeeded',
       outcome: 'debian gets 2 CPUs, 4G memory when it next starts.',
     });
-    expect(limit(simHome, 'machine.debian.cpu')).toBe('2');
-    expect(limit(simHome, 'machine.debian.memory_mib')).toBe('4096');
-    expect(limit(simHome, 'machine.debian.disk_bytes')).toBe('');
+    expect(await limit(simHome, 'machine.debian.cpu')).toBe('2');
+    expect(await limit(simHome, 'machine.debian.memory_mib')).toBe('4096');
+    expect(await limit(simHome, 'machine.debian.disk_bytes')).toBe('');
 
     await finished((await invoke<Job>('machine:set-limits', { name: 'debian', disk: '64G' })).id);
-    expect(limit(simHome, 'machine.debian.disk_bytes')).toBe(String(64 * 1024 ** 3));
-    expect(limit(simHome, 'machine.debian.cpu')).toBe('2');
+    expect(await limit(simHome, 'machine.debian.disk_bytes')).toBe(String(64 * 1024 ** 3));
+    expect(await limit(simHome, 'machine.debian.cpu')).toBe('2');
   }, 30_000);
 
   it('refuses nothing to change and a size the create form would refuse, before any job', async () => {
@@ -47,7 +48,7 @@ describe('machine:set-limits', () => {
     const done = await finished((await invoke<Job>('machine:set-limits', { name: 'debian', cpus: 2 })).id);
     expect(done.state).toBe('failed');
     expect(done.error?.message).toContain('2.2');
-    expect(sim(simHome, 'config', 'show').stdout).not.toContain('machine.debian.cpu');
+    expect((await sim(simHome, 'config', 'show')).stdout).not.toContain('machine.debian.cpu');
   }, 30_000);
 });
 

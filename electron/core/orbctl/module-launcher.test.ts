@@ -78,7 +78,8 @@ describe.concurrent('the adapter with the simulator in a forked module process',
   });
 
   it('cancelling an export interrupts the simulator: no process and no partial file left', async () => {
-    const { orbctl, dir } = adapter(nodeFork(), { ORBCTL_SIM_FAULT: 'hang-after:export' });
+    // Still writing when cancelled, however loaded the machine: a minute's export.
+    const { orbctl, dir } = adapter(nodeFork(), { ORBCTL_SIM_FAULT: 'slow:export:60000' });
     await orbctl.create({ distro: 'alpine', name: 'a1' });
     const controller = new AbortController();
     let pid = 0;

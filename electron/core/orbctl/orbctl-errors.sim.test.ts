@@ -108,8 +108,9 @@ describe.concurrent('orbctl errors through the adapter', { timeout: 20_000 }, ()
     expect(e.detail?.stderr).toContain('[-32098] the flux capacitor is empty');
   });
 
+  // Timeouts, cancelling and crashes on the real executable: that no process is left behind is the point.
   it('a create that never returns times out; the machine it made anyway shows up in the list', async () => {
-    const { orbctl, timings } = sim({ ORBCTL_SIM_FAULT: 'hang-after:create' }, { create: 2500 });
+    const { orbctl, timings } = sim({ ORBCTL_SIM_FAULT: 'hang-after:create' }, { create: 2500 }, 'process');
     let pid = 0;
     const e = await rejection(orbctl.create({ distro: 'alpine', name: 'a1' }, { onSpawn: (p) => (pid = p) }));
     expect(e.code).toBe('TIMEOUT');
@@ -121,7 +122,8 @@ describe.concurrent('orbctl errors through the adapter', { timeout: 20_000 }, ()
   });
 
   it('cancelling a hanging export stops the simulator, leaves no process and no partial file', async () => {
-    const { orbctl, dir } = sim({ ORBCTL_SIM_FAULT: 'hang-after:export' });
+    // Still writing when cancelled, however loaded the machine: a minute's export.
+    const { orbctl, dir } = sim({ ORBCTL_SIM_FAULT: 'slow:export:60000' }, {}, 'process');
     await orbctl.create({ distro: 'alpine', name: 'a1' });
     const controller = new AbortController();
     let pid = 0;
@@ -141,7 +143,7 @@ describe.concurrent('orbctl errors through the adapter', { timeout: 20_000 }, ()
   });
 
   it('a crash part-way (killed by a signal) is ORBCTL_FAILED naming the signal', async () => {
-    const { orbctl, dir } = sim({ ORBCTL_SIM_FAULT: 'crash:export' });
+    const { orbctl, dir } = sim({ ORBCTL_SIM_FAULT: 'crash:export' }, {}, 'process');
     await orbctl.create({ distro: 'alpine', name: 'a1' });
     const e = await rejection(orbctl.export('a1', join(dir, 'a1.tar.zst')));
     expect(e.code).toBe('ORBCTL_FAILED');

@@ -44,7 +44,8 @@ describe.concurrent('reading', () => {
   });
 
   it("a background call runs at a lower CPU priority; others at the app's own", async () => {
-    const { orbctl } = sim();
+    // A priority belongs to a process: this one needs the simulator as a real one.
+    const { orbctl } = sim({}, {}, 'process');
     const niceness = async (background: boolean) => {
       let seen: number | undefined;
       await orbctl.list({ background, onSpawn: (pid) => (seen = getPriority(pid)) });

@@ -31,7 +31,7 @@ describe('presets', () => {
     const job = await invoke<Job>('machine:create-from-preset', { id: saved.id });
     const done = await finished(job.id);
     expect(done).toMatchObject({ state: 'succeeded', machine: 'debian-2' });
-    const info = JSON.parse(sim(simHome, 'info', 'debian-2', '-f', 'json').stdout);
+    const info = JSON.parse((await sim(simHome, 'info', 'debian-2', '-f', 'json')).stdout);
     expect(info.record).toMatchObject({
       config: { default_username: 'dev' },
       image: { distro: 'debian', variant: 'cloud' },
@@ -164,7 +164,9 @@ describe('orbdeck:// links (carried out after the window asked)', () => {
     core.settings.set({ exportFolder: outDir });
     const stop = await invoke<{ job: Job }>('link:open', { url: 'orbdeck://machine/ubuntu/stop' });
     expect((await finished(stop.job.id)).state).toBe('succeeded');
-    expect(JSON.parse(sim(simHome, 'info', 'ubuntu', '-f', 'json').stdout).record.state).toBe('stopped');
+    expect(JSON.parse((await sim(simHome, 'info', 'ubuntu', '-f', 'json')).stdout).record.state).toBe(
+      'stopped',
+    );
     const exported = await invoke<{ job: Job }>('link:open', { url: 'orbdeck://machine/debian/export' });
     const done = await finished(exported.job.id);
     expect(done.state).toBe('succeeded');

@@ -13,7 +13,8 @@ disposeCoresAfterEach();
 
 const CLOUD_INIT = '#cloud-config\nruncmd:\n  - echo ready\n';
 type Listed = Pick<Machine, 'id' | 'name' | 'state'>;
-const listed = (simHome: string) => JSON.parse(sim(simHome, 'list', '-f', 'json').stdout) as Listed[];
+const listed = async (simHome: string) =>
+  JSON.parse((await sim(simHome, 'list', '-f', 'json')).stdout) as Listed[];
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 async function readySandbox(t: ReturnType<typeof startCore>, name: string, extra: object = {}) {
@@ -83,7 +84,7 @@ describe('sandboxes', () => {
       (await t.invoke<Job>('machine:run', { name: 'box', command: 'cat notes.txt', as: 'default' })).id,
     );
     expect(after.state).toBe('failed');
-    const machines = listed(t.simHome);
+    const machines = await listed(t.simHome);
     const now = machines.find((m) => m.name === 'box')!;
     expect(now.id).not.toBe(info.id);
     expect(now.state).toBe('running');
@@ -98,7 +99,7 @@ describe('sandboxes', () => {
     expect((await t.finished((await t.invoke<Job>('sandbox:delete', { name: 'box' })).id)).state).toBe(
       'succeeded',
     );
-    expect(listed(t.simHome).filter((m) => m.name.startsWith('box'))).toEqual([]);
+    expect((await listed(t.simHome)).filter((m) => m.name.startsWith('box'))).toEqual([]);
     expect(await t.invoke('sandbox:list', {})).toEqual([]);
     // Only sandboxes go this way.
     await expect(t.invoke('sandbox:delete', { name: 'ubuntu' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -154,7 +155,7 @@ describe('sandboxes', () => {
     const notices: Notice[] = [];
     again.core.events.on('notices:added', (n) => notices.push(n));
     await expect
-      .poll(() => listed(again.simHome).some((m) => m.name === 'timed'), { timeout: 30_000 })
+      .poll(async () => (await listed(again.simHome)).some((m) => m.name === 'timed'), { timeout: 30_000 })
       .toBe(false);
     await again.core.jobs.whenIdle();
     expect(notices.map((n) => n.text)).toContain(
@@ -210,7 +211,7 @@ describe('what an agent may do', () => {
     await expect(asAgent('run:output', { id: person.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(asAgent('jobs:cancel', { id: person.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await t.core.jobs.whenIdle();
-    expect(listed(t.simHome).find((m) => m.name === 'ubuntu')?.state).toBe('running');
+    expect((await listed(t.simHome)).find((m) => m.name === 'ubuntu')?.state).toBe('running');
 
     const history = await t.invoke<HistoryEntry[]>('jobs:history', {});
     const agents = history.filter((e) => e.by === 'agent').map((e) => [e.title, e.state]);

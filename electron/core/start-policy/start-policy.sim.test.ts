@@ -6,8 +6,9 @@ import { disposeCoresAfterEach, forgetCore, sim, startCore } from '../../../test
 
 // Start policies through the whole core, against the simulator.
 disposeCoresAfterEach();
-const stateOf = (simHome: string, name: string) =>
-  (JSON.parse(sim(simHome, 'list', '-f', 'json').stdout) as Machine[]).find((m) => m.name === name)?.state;
+const stateOf = async (simHome: string, name: string) =>
+  (JSON.parse((await sim(simHome, 'list', '-f', 'json')).stdout) as Machine[]).find((m) => m.name === name)
+    ?.state;
 
 describe('start policy', () => {
   it('starts its machines when OrbDeck starts and stops them when it quits, keeping the policy across a rename', async () => {
@@ -30,13 +31,13 @@ describe('start policy', () => {
     ]);
     await first.core.dispose();
     forgetCore(first.core);
-    expect(stateOf(first.simHome, 'fedora')).toBe('stopped');
-    expect(stateOf(first.simHome, 'ubuntu')).toBe('running');
+    expect(await stateOf(first.simHome, 'fedora')).toBe('stopped');
+    expect(await stateOf(first.simHome, 'ubuntu')).toBe('running');
 
     const again = startCore({}, first.dataDir);
     await expect.poll(() => stateOf(again.simHome, 'deb'), { timeout: 20_000 }).toBe('running');
-    expect(stateOf(again.simHome, 'alpine')).toBe('stopped');
-    expect(stateOf(again.simHome, 'fedora')).toBe('stopped');
+    expect(await stateOf(again.simHome, 'alpine')).toBe('stopped');
+    expect(await stateOf(again.simHome, 'fedora')).toBe('stopped');
     await again.core.jobs.whenIdle();
     const starts = again.core.jobs.list().filter((j) => j.kind === 'start');
     expect(starts.map((j) => j.title)).toEqual(['Start deb']);

@@ -63,12 +63,12 @@ describe('export', () => {
     await expect(invoke('machine:export', { name: 'ubuntu', path })).rejects.toMatchObject({
       code: 'ALREADY_EXISTS',
     });
-    sim(simHome, '__sim', 'fault', 'crash:export:0.5');
+    await sim(simHome, '__sim', 'fault', 'crash:export:0.5');
     const failed = await invoke<Job>('machine:export', { name: 'ubuntu', path, overwrite: true });
     expect((await finished(failed.id)).state).toBe('failed');
     expect(readFileSync(path)).toEqual(precious);
     expect(readdirSync(outDir)).toEqual(['keep.tar.zst']);
-    sim(simHome, '__sim', 'fault');
+    await sim(simHome, '__sim', 'fault');
     const replaced = await invoke<Job>('machine:export', { name: 'ubuntu', path, overwrite: true });
     expect((await finished(replaced.id)).state).toBe('succeeded');
     expect((await readExportHeader(path)).record.name).toBe('ubuntu');
@@ -77,7 +77,7 @@ describe('export', () => {
 
   it('two exports to one path: the second is refused while the first runs, and nothing is lost', async () => {
     const { invoke, finished, outDir, simHome } = startCore();
-    sim(simHome, '__sim', 'fault', 'slow:export:1500');
+    await sim(simHome, '__sim', 'fault', 'slow:export:1500');
     const path = join(outDir, 'same.tar.zst');
     const first = await invoke<Job>('machine:export', { name: 'ubuntu', path });
     await expect(invoke('machine:export', { name: 'debian', path, overwrite: true })).rejects.toMatchObject({

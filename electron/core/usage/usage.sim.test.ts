@@ -76,7 +76,7 @@ describe('a machine’s usage, read from inside it', () => {
       'alpine is stopped.',
     );
     expect(runsOf(timings, 'debian') + runsOf(timings, 'alpine')).toBe(0);
-    const listed = JSON.parse(sim(simHome, 'list', '-f', 'json').stdout) as Array<{
+    const listed = JSON.parse((await sim(simHome, 'list', '-f', 'json')).stdout) as Array<{
       name: string;
       state: string;
     }>;
@@ -106,10 +106,11 @@ describe('a machine’s usage, read from inside it', () => {
     const { core, invoke, simHome } = startCore();
     // The demo machines are made by the first call.
     await invoke('machines:snapshot', {});
-    const set = (...args: string[]) => expect(sim(simHome, '__sim', 'set', ...args).status).toBe(0);
-    set('ubuntu', 'ipv6=off');
-    set('fedora', 'proc=garbled');
-    set('web-server', 'fs_total=2000000000', 'disk_size=1900000000', 'root=ro');
+    const set = async (...args: string[]) =>
+      expect((await sim(simHome, '__sim', 'set', ...args)).status).toBe(0);
+    await set('ubuntu', 'ipv6=off');
+    await set('fedora', 'proc=garbled');
+    await set('web-server', 'fs_total=2000000000', 'disk_size=1900000000', 'root=ro');
     const notices: string[] = [];
     core.events.on('notices:added', (n) => notices.push(n.text));
     const changes = watchChanges(core);

@@ -2,12 +2,12 @@
 // DevTools port so that a test can drive the same pages (chromium.connectOverCDP), and driven from here through
 // Playwright over CDP. Every request of every window passes through one interception, which serves the app's
 // privileged schemes from its protocol.handle handler and turns page-initiated navigations into will-navigate.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// With ELECTRON_STAND_IN_CDP the app uses a Chromium that is already running (a test runner's, shared by the
+// apps it starts one after another) in a browser context of its own, closed when the app quits.
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { CHROMIUM_ARGS, installedChromium } from '../../../scripts/lib/chromium.mjs';
+import { dirname } from 'node:path';
+import { launchChromium } from './chromium-process.mjs';
 import { handlerFor, toAppUrl } from './protocol.mjs';
 import { debug, standIn } from './state.mjs';
 
@@ -20,44 +20,25 @@ const playwrightCore = require.resolve('playwright-core', {
 /** @type {Map<import('playwright-core').Page, any>} page → its WebContents */
 export const contentsByPage = new Map();
 
-function chromiumPath() {
-  const path = installedChromium();
-  if (!path) throw new Error('electron-stand-in: no Chromium (install chromium or set CHROMIUM_PATH)');
-  return path;
-}
-
 let child = null;
 let profile = '';
+/** The context of this app in a Chromium it shares (ELECTRON_STAND_IN_CDP); null with a Chromium of its own. */
+let sharedContext = null;
 
-/** Starts Chromium and connects to it; resolves once windows can be created. */
+/** Starts Chromium (or joins the shared one) and connects to it; resolves once windows can be created. */
 export async function startChromium() {
   const { chromium } = require(playwrightCore);
-  profile = mkdtempSync(join(tmpdir(), 'electron-stand-in-chromium-'));
-  child = spawn(
-    chromiumPath(),
-    [
-      '--headless',
-      ...CHROMIUM_ARGS,
-      // Electron lets file:// pages load their module scripts (loadFile of a Vite build works there).
-      '--allow-file-access-from-files',
-      '--remote-debugging-port=0',
-      `--user-data-dir=${profile}`,
-      'about:blank',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  const endpoint = await new Promise((resolve, reject) => {
-    let err = '';
-    child.stderr.on('data', (d) => {
-      err += d;
-      const match = /DevTools listening on (ws:\/\/\S+)/.exec(err);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`Chromium exited with ${code}:\n${err}`)));
-  });
-  child.stderr.resume();
-  const browser = await chromium.connectOverCDP(endpoint);
-  const context = browser.contexts()[0];
+  let endpoint = process.env.ELECTRON_STAND_IN_CDP;
+  let context;
+  if (endpoint) {
+    const browser = await chromium.connectOverCDP(endpoint);
+    // No viewport of its own: each window sets its page's size, as with a Chromium of its own.
+    context = sharedContext = await browser.newContext({ viewport: null });
+  } else {
+    ({ child, profile, endpoint } = await launchChromium());
+    const browser = await chromium.connectOverCDP(endpoint);
+    context = browser.contexts()[0];
+  }
   await context.route(
     () => true,
     (route, request) => intercept(route, request),
@@ -66,8 +47,15 @@ export async function startChromium() {
   standIn.cdpEndpoint = endpoint;
 }
 
-/** Closes Chromium and removes its profile (at quit). */
+/** Closes Chromium and removes its profile (at quit); in a shared Chromium, closes this app's context. */
 export async function closeChromium() {
+  if (sharedContext) {
+    const context = sharedContext;
+    sharedContext = null;
+    await context.close();
+    await context.browser()?.close();
+    return;
+  }
   const running = child;
   if (running && running.exitCode === null) {
     const exited = new Promise((resolve) => running.once('exit', resolve));
@@ -84,7 +72,10 @@ export async function closeChromium() {
   stopChromium();
 }
 
-/** The last resort, from process.on('exit'): synchronous, so it can only kill and try to clean up. */
+/**
+ * The last resort, from process.on('exit'): synchronous, so it can only kill and try to clean up. A shared
+ * Chromium disposes of this app's context itself once the app's connection is gone.
+ */
 export function stopChromium() {
   if (child && child.exitCode === null) child.kill('SIGKILL');
   child = null;

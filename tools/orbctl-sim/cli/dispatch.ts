@@ -6,9 +6,9 @@ import { SimFailure, simError } from '../failure';
 import { FaultSet, FaultSyntaxError, parseFaults } from '../faults';
 import { colorsEnabled, red, type Output } from '../output';
 import { needsTopUp, seedDemo, topUp } from '../seed';
+import type { SimProcess } from '../sim-process';
 import type { SimState } from '../store/state';
-import { crashNow } from '../signals';
-import { sleep, sleepForever } from '../timing';
+import { sleep } from '../timing';
 import { StateStore } from '../store/store';
 import { atLeast } from '../version';
 import { UsageError, checkArgs, findCommandIndex, parseArgs, type FlagSpec } from './parse-args';
@@ -16,10 +16,12 @@ import { canonicalCommand } from './command-words';
 import { COMMANDS, type CommandSpec } from './specs';
 import { helpText, rootHelp, usageText } from './usage';
 
-export function makeStore(env: SimEnv): StateStore {
+/** The state folder of `env`, waiting for its lock with `proc`'s timers (plain timers when there is none). */
+export function makeStore(env: SimEnv, proc?: Pick<SimProcess, 'sleep' | 'assertRunning'>): StateStore {
   return new StateStore(env.home, {
-    sleep,
+    sleep: proc ? (ms) => proc.sleep(ms) : sleep,
     now: () => Date.now(),
+    ...(proc ? { assertRunning: () => proc.assertRunning() } : {}),
     ...(env.seed
       ? {
           seed: seedDemo(env),
@@ -79,22 +81,27 @@ function printFailure(output: Output, failure: SimFailure): number {
   return failure.exitCode;
 }
 
-/** Runs one orbctl invocation; returns the exit code. */
-export async function dispatch(argv: readonly string[], output: Output): Promise<number> {
+/** Runs one orbctl invocation in `proc`; returns the exit code. */
+export async function dispatch(argv: readonly string[], output: Output, proc: SimProcess): Promise<number> {
   try {
-    const env = readSimEnv();
+    const env = readSimEnv(proc.env);
     if (argv[0] === '__sim') {
       const { hidden } = await import('../commands/hidden');
-      return await hidden(argv.slice(1), env, makeStore(env), output);
+      return await hidden(argv.slice(1), env, makeStore(env, proc), output);
     }
-    return await dispatchCommand(argv, env, output);
+    return await dispatchCommand(argv, env, output, proc);
   } catch (err) {
     if (err instanceof SimFailure) return printFailure(output, err);
     throw err;
   }
 }
 
-async function dispatchCommand(argv: readonly string[], env: SimEnv, output: Output): Promise<number> {
+async function dispatchCommand(
+  argv: readonly string[],
+  env: SimEnv,
+  output: Output,
+  proc: SimProcess,
+): Promise<number> {
   const available = COMMANDS.filter((c) => !c.minVersion || atLeast(env.version, c.minVersion));
   const index = findCommandIndex(argv);
   if (index === -1) {
@@ -149,10 +156,11 @@ async function dispatchCommand(argv: readonly string[], env: SimEnv, output: Out
     if (typeof value === 'string') names.push(value);
   }
   const faults = loadFaults(env);
-  const ctx = createCtx({ env, output, store: makeStore(env), faults, command: spec.name, names });
-  if (faults.find('hang', spec.name, names)) await sleepForever();
+  const store = makeStore(env, proc);
+  const ctx = createCtx({ env, proc, output, store, faults, command: spec.name, names });
+  if (faults.find('hang', spec.name, names)) await proc.sleepForever();
   const code = await runHandler(spec, ctx, parsed, flags);
-  if (faults.find('hang-after', spec.name, names)) await sleepForever();
+  if (faults.find('hang-after', spec.name, names)) await proc.sleepForever();
   return code;
 }
 
@@ -166,7 +174,7 @@ async function runHandler(
     if (!spec.failsInside) {
       // Quick commands: a `slow` fault delays the call, then `crash`/`fail` strike before any work.
       await ctx.sleep(ctx.opMs(0));
-      if (ctx.crashAt() !== null) crashNow();
+      if (ctx.crashAt() !== null) ctx.proc.crash();
       ctx.checkFail(ctx.names[0] ?? '');
     }
     const handler = await spec.load();

@@ -7,7 +7,7 @@ import type { Handler } from '../cli/specs';
 import type { Ctx } from '../context';
 import { daemonError, goErrnoText } from '../failure';
 import { findMachine, notFoundError, recordJson } from '../machines';
-import { crashNow, onInterrupt } from '../signals';
+import { isProcessEnd } from '../sim-process';
 import type { StoredMachine } from '../store/state';
 import { transitionEnd } from '../store/state';
 import { dataMs } from '../timing';
@@ -37,7 +37,7 @@ async function exportSource(ctx: Ctx, key: string): Promise<StoredMachine> {
  */
 export const exportCommand: Handler = async (ctx, args) => {
   const [key, output] = args.positionals as [string, string];
-  const path = resolve(process.cwd(), output);
+  const path = resolve(ctx.proc.cwd, output);
   await ensureVm(ctx);
   const machine = await exportSource(ctx, key);
   const failure = ctx.faultFailure(machine.name);
@@ -62,12 +62,15 @@ export const exportCommand: Handler = async (ctx, args) => {
     throw daemonError(`create file: open ${path}: ${goErrnoText(err)}`);
   }
   let open = true;
-  const discard = (): void => {
+  const close = (): void => {
     if (open) closeSync(fd);
     open = false;
+  };
+  const discard = (): void => {
+    close();
     rmSync(path, { force: true });
   };
-  const stopCleanup = onInterrupt(discard);
+  const stopCleanup = ctx.proc.onInterrupt(discard);
   try {
     await ctx.spin(`Exporting ${machine.name}`, async () => {
       const started = Date.now();
@@ -84,7 +87,7 @@ export const exportCommand: Handler = async (ctx, args) => {
         mtime: Math.floor(started / 1000),
       });
       const checkpoints = (): void => {
-        if (crashAt !== null && written >= crashAt * targetFileBytes) crashNow();
+        if (crashAt !== null && written >= crashAt * targetFileBytes) ctx.proc.crash();
         if (failure && written >= 0.5 * targetFileBytes) throw failure;
       };
       for (let piece = pieces.next(); !piece.done;) {
@@ -106,7 +109,9 @@ export const exportCommand: Handler = async (ctx, args) => {
       await ctx.sleep(started + totalMs - Date.now());
     });
   } catch (err) {
-    discard();
+    // A process that died (a crash) leaves its partial file behind; only its open file is closed with it.
+    if (isProcessEnd(err)) close();
+    else discard();
     throw err;
   } finally {
     stopCleanup();

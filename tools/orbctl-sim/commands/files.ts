@@ -38,7 +38,7 @@ export const push: Handler = async (ctx, args) => {
   let dest = linuxPath(rootfs, home, destArg);
   if (destArg.endsWith('/')) dest += '/';
   const bytes = copyAll(
-    sources.map((s) => resolve(process.cwd(), s)),
+    sources.map((s) => resolve(ctx.proc.cwd, s)),
     dest,
     sources,
     'push',
@@ -58,7 +58,7 @@ export const pull: Handler = async (ctx, args) => {
   const destArg = list.length > 1 ? (list[list.length - 1] as string) : '.';
   const home = homeOf(m.config.default_username);
   const rootfs = ctx.store.rootfs(m.id);
-  let dest = resolve(process.cwd(), destArg);
+  let dest = resolve(ctx.proc.cwd, destArg);
   if (destArg.endsWith('/')) dest += '/';
   copyAll(
     sources.map((s) => linuxPath(rootfs, home, s)),

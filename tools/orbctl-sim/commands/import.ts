@@ -5,7 +5,7 @@ import type { Handler } from '../cli/specs';
 import { daemonError, goErrnoText, type SimFailure } from '../failure';
 import { allocateIp4, makeIp6 } from '../machines';
 import { orbctlAcceptsName } from '../name-rule';
-import { crashNow, onInterrupt } from '../signals';
+import { isProcessEnd } from '../sim-process';
 import type { StoredMachine } from '../store/state';
 import { dataMs } from '../timing';
 import { ulid } from '../ulid';
@@ -73,7 +73,7 @@ function problemText(p: ImportProblem): SimFailure {
  * leaves no machine behind.
  */
 export const importCommand: Handler = async (ctx, args) => {
-  const path = resolve(process.cwd(), args.positionals[0] as string);
+  const path = resolve(ctx.proc.cwd, args.positionals[0] as string);
   const override = typeof args.flags.name === 'string' ? args.flags.name : null;
   await ensureVm(ctx);
   let size: number;
@@ -96,7 +96,8 @@ export const importCommand: Handler = async (ctx, args) => {
     reader.close();
     rmSync(staging, { recursive: true, force: true });
   };
-  const stopCleanup = onInterrupt(cleanup);
+  const stopCleanup = ctx.proc.onInterrupt(cleanup);
+  let died = false;
   try {
     await ctx.spin(`Importing ${path}`, async () => {
       const config = parseConfig(reader.readConfig());
@@ -128,7 +129,7 @@ export const importCommand: Handler = async (ctx, args) => {
       while (reader.step('extract')) {
         readMeta();
         const fraction = reader.bytesRead / Math.max(size, 1);
-        if (crashAt !== null && fraction >= crashAt) crashNow();
+        if (crashAt !== null && fraction >= crashAt) ctx.proc.crash();
         if (failure && fraction >= 0.5) throw failure;
         await ctx.sleep(started + totalMs * fraction - Date.now());
       }
@@ -164,9 +165,12 @@ export const importCommand: Handler = async (ctx, args) => {
     });
   } catch (err) {
     if (err instanceof ImportProblem) throw problemText(err);
+    died = isProcessEnd(err);
     throw err;
   } finally {
-    cleanup();
+    // A process that died (a crash) leaves its staging folder behind; only its open file is closed with it.
+    if (died) reader.close();
+    else cleanup();
     stopCleanup();
   }
   return 0;

@@ -98,15 +98,17 @@ describe.concurrent('delete (docs/orbctl.md#commands-and-argument-order)', PROCE
     await s.setup('add', 'a-vm', 'debian', 'state=stopped');
     await s.ok(['push', '-m', 'b-vm', join(s.home, 'state.json'), 'copy.json']);
     const [b] = (await s.records()).filter((m) => m.name === 'b-vm');
-    const child = spawnSim(s.home, ['delete', '-f', 'b-vm'], { env: { ORBCTL_SIM_SPEED: '2' } });
+    // Half speed: 2 s of stopping, then 2 s of deleting, so that a loaded machine's poll sees both.
+    const child = spawnSim(s.home, ['delete', '-f', 'b-vm'], { env: { ORBCTL_SIM_SPEED: '0.5' } });
+    // Waited for as long as a loaded machine may take to start the process.
     const seen = await eventually(async () => {
       const state = (await states(s))['b-vm'];
       return state === 'running' ? undefined : state;
-    });
+    }, 20_000);
     expect(seen).toBe('stopping');
-    expect(await eventually(async () => ((await states(s))['b-vm'] === 'deleting' ? true : undefined))).toBe(
-      true,
-    );
+    expect(
+      await eventually(async () => ((await states(s))['b-vm'] === 'deleting' ? true : undefined), 20_000),
+    ).toBe(true);
     expect((await collect(child)).code).toBe(0);
     expect(await states(s)).toEqual({ 'a-vm': 'stopped' });
     expect(existsSync(join(s.home, 'machines', b!.id))).toBe(false);

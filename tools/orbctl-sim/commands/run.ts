@@ -4,7 +4,6 @@ import type { Ctx } from '../context';
 import { cloudInitStatus } from '../cloud-init';
 import { SimFailure } from '../failure';
 import type { StoredMachine } from '../store/state';
-import { sleep } from '../timing';
 import { runInsideTool } from '../inside/shell-tools';
 import { homeOf, linuxPath, runningTarget } from './target';
 
@@ -200,15 +199,13 @@ async function execute(
       return 0;
     }
     case 'env': {
-      const passed = (process.env.ORBENV ?? '').split(':').filter((k) => k && process.env[k] !== undefined);
-      out(
-        [`HOME=${homeOf(user)}`, `USER=${user}`, ...passed.map((k) => `${k}=${process.env[k]}`)].join('\n') +
-          '\n',
-      );
+      const env = ctx.proc.env;
+      const passed = (env.ORBENV ?? '').split(':').filter((k) => k && env[k] !== undefined);
+      out([`HOME=${homeOf(user)}`, `USER=${user}`, ...passed.map((k) => `${k}=${env[k]}`)].join('\n') + '\n');
       return 0;
     }
     case 'sleep':
-      await sleep(Number(rest[0] ?? 0) * 1000);
+      await ctx.sleep(Number(rest[0] ?? 0) * 1000);
       return 0;
     case 'cat':
     case 'ls': {
@@ -232,7 +229,11 @@ async function execute(
       return code;
     }
     case 'cloud-init':
-      return cloudInitStatus(m.cloud_init, rest, { ...ctx.output, now: Date.now, wait: sleep });
+      return cloudInitStatus(m.cloud_init, rest, {
+        ...ctx.output,
+        now: Date.now,
+        wait: (ms) => ctx.sleep(ms),
+      });
   }
   ctx.output.err(`bash: line 1: ${cmd}: command not found\n`);
   return 127;

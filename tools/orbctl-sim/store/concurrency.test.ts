@@ -11,22 +11,27 @@ import {
   type ListedMachine,
 } from '../../../test/helpers/sim';
 
+// Real processes: calls in one process never meet inside the lock (its critical sections are synchronous).
+const asProcess = { launch: 'process' } as const;
+
 describe.concurrent('state shared by several orbctl processes', PROCESS_TESTS, () => {
   it('loses no update when processes race (lock around every read-modify-write)', async () => {
     const s = simulator();
     const names = Array.from({ length: 6 }, (_, i) => `vm${i}`);
-    const results = await Promise.all(names.map((n) => s.run(['create', 'alpine', n])));
+    const results = await Promise.all(names.map((n) => s.run(['create', 'alpine', n], asProcess)));
     expect(results.map((r) => r.code)).toEqual(names.map(() => 0));
     expect(await s.names()).toEqual(names);
     // And a second wave of changes to different machines at once.
-    await Promise.all(names.map((n) => s.ok(['config', 'set', `machine.${n}.username`, `u-${n}`])));
+    await Promise.all(
+      names.map((n) => s.ok(['config', 'set', `machine.${n}.username`, `u-${n}`], asProcess)),
+    );
     const list = await s.records();
     expect(list.map((m) => m.config.default_username)).toEqual(names.map((n) => `u-${n}`));
   });
 
   it('lets exactly one of several creates of the same name win', async () => {
     const s = simulator();
-    const results = await Promise.all([1, 2, 3, 4].map(() => s.run(['create', 'alpine', 'same'])));
+    const results = await Promise.all([1, 2, 3, 4].map(() => s.run(['create', 'alpine', 'same'], asProcess)));
     expect(results.filter((r) => r.code === 0)).toHaveLength(1);
     for (const r of results.filter((x) => x.code !== 0)) {
       expect(r.stderr).toBe("[-32098] create 'same': machine already exists: 'same'\n");
@@ -41,7 +46,7 @@ describe.concurrent('state shared by several orbctl processes', PROCESS_TESTS, (
     ]).stdout.toString();
     mkdirSync(join(s.home, 'state.lock'));
     writeFileSync(join(s.home, 'state.lock', 'owner'), `${dead} x\n`);
-    await s.ok(['create', 'alpine', 'after']);
+    await s.ok(['create', 'alpine', 'after'], asProcess);
     expect(await s.names()).toEqual(['after']);
   });
 });

@@ -16,6 +16,8 @@ export class StateStore {
       now: () => number;
       /** Fills an empty state folder (ORBCTL_SIM_SEED); runs under the lock. */
       seed?: (state: SimState, now: number) => void;
+      /** Throws once the process using the store has ended: from then on it reads and writes nothing. */
+      assertRunning?: () => void;
       /** Adds to an existing state what the seed asks for and it lacks (`demo:N`); under the lock, once. */
       topUp?: { needed(state: SimState): boolean; apply(state: SimState, now: number): void };
     },
@@ -64,6 +66,7 @@ export class StateStore {
    * transitions are resolved in memory only; the next writer persists them.
    */
   async read(): Promise<SimState> {
+    this.options.assertRunning?.();
     const stored = this.load();
     if (stored === null) {
       if (this.options.seed) return this.update((s) => s);
@@ -82,6 +85,7 @@ export class StateStore {
     return withLock(
       this.home,
       () => {
+        this.options.assertRunning?.();
         const now = this.options.now();
         let state = this.load();
         if (state === null) {
@@ -103,6 +107,7 @@ export class StateStore {
     await withLock(
       this.home,
       () => {
+        this.options.assertRunning?.();
         for (const entry of readdirSync(this.home)) {
           if (entry !== 'state.lock') rmSync(join(this.home, entry), { recursive: true, force: true });
         }
