@@ -14,6 +14,21 @@ const machines = [
 ];
 
 describe('sortMachines', () => {
+  it('orders a short list right after a long one, when the names it knew outnumber it', () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      testMachine(`old-${i}`, 'stopped', { id: `old-${i}` }),
+    );
+    sortMachines([...many, ...machines], { key: 'name', direction: 'asc' });
+    const few = [testMachine('zeta', 'stopped', { id: 'zeta' }), ...machines];
+    expect(names(sortMachines(few, { key: 'name', direction: 'asc' }))).toEqual([
+      'Arch',
+      'db',
+      'web-2',
+      'web-10',
+      'zeta',
+    ]);
+  });
+
   it('sorts names naturally and case-insensitively', () => {
     expect(names(sortMachines(machines, { key: 'name', direction: 'asc' }))).toEqual([
       'Arch',

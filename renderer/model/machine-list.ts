@@ -89,10 +89,14 @@ function placeOf(names: readonly string[], name: string): number {
  * worked out for more names still order fewer (a filtered list).
  */
 function nameRanks(machines: readonly Machine[]): Map<string, number> {
-  const fresh = [...new Set(machines.map((m) => m.name).filter((n) => !ranked.has(n)))];
+  const names = machines.map((m) => m.name);
+  let fresh = [...new Set(names.filter((n) => !ranked.has(n)))];
   if (fresh.length === 0) return ranked;
-  // Names of machines long gone are dropped when they outnumber the list.
-  if (ordered.length > 2 * machines.length + 64) ordered = [];
+  // Names of machines long gone are dropped when they outnumber the list: the list's own names are placed anew.
+  if (ordered.length > 2 * machines.length + 64) {
+    ordered = [];
+    fresh = [...new Set(names)];
+  }
   if (fresh.length <= 16 && ordered.length > 0) {
     for (const name of fresh) ordered.splice(placeOf(ordered, name), 0, name);
   } else {
