@@ -26,12 +26,14 @@ export function syncStores(api: Api): () => void {
   const pull = async () => {
     const since = Date.now();
     void pullNotices(api);
-    for (const list of lists) void list.pull();
     try {
       // The list is shown the moment it arrives: `orbctl:status` may start orbctl, and nothing waits for it.
       const listed = api
         .invoke('machines:snapshot', {})
         .then((snapshot) => useMachines.getState().setSnapshot(snapshot));
+      // The checkpoints, sandboxes, setups and policies come after it, not in the way of the first paint.
+      const pullLists = () => lists.forEach((list) => void list.pull());
+      void listed.then(pullLists, pullLists);
       const [info, , jobs, orbctl, history, settings] = await Promise.all([
         api.invoke('app:info', {}),
         listed,
