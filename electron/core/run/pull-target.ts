@@ -11,23 +11,8 @@ import { chmod, lstat, opendir, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { checkWritableFolder, invalidPath } from '../file-access/paths';
+import { identityOf, sameFile, type FileIdentity } from '../file-access/file-identity';
 import { placeWithoutReplacing } from '../file-access/place-without-replacing';
-
-interface FileIdentity {
-  dev: number;
-  ino: number;
-  size: number;
-  mtimeMs: number;
-}
-
-const identityOf = (st: Stats): FileIdentity => ({
-  dev: st.dev,
-  ino: st.ino,
-  size: st.size,
-  mtimeMs: st.mtimeMs,
-});
-const sameFile = (a: FileIdentity, b: FileIdentity) =>
-  a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /** Items counted in a folder standing at the target before the count says "more than". */
 const COUNT_LIMIT = 10_000;

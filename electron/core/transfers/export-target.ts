@@ -10,27 +10,12 @@ import { basename, dirname, join } from 'node:path';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { readExportHeader } from '../export-file/read-header';
 import { checkWritableFolder, invalidPath, realLocation, statOrNull } from '../file-access/paths';
+import { identityOf, sameFile, type FileIdentity } from '../file-access/file-identity';
 import { placeWithoutReplacing } from '../file-access/place-without-replacing';
 import { sensitivePlace } from '../file-access/sensitive';
 
 /** Export files end like this (orbctl's documented example); anything else is refused as a target. */
 export const EXPORT_SUFFIXES = ['.tar.zst', '.zst'] as const;
-
-interface FileIdentity {
-  dev: number;
-  ino: number;
-  size: number;
-  mtimeMs: number;
-}
-
-const identityOf = (st: FileIdentity): FileIdentity => ({
-  dev: st.dev,
-  ino: st.ino,
-  size: st.size,
-  mtimeMs: st.mtimeMs,
-});
-const sameFile = (a: FileIdentity, b: FileIdentity) =>
-  a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 export interface Promoted {
   /** Where the export ended up (the target, or a free name beside it when a file appeared there meanwhile). */
