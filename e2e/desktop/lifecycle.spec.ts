@@ -156,6 +156,9 @@ test('a second launch focuses the first window and hands over the files it was g
   window,
 }) => {
   await expect(machineTable(window)).toBeVisible();
+  // The window is shown once it has painted (ready-to-show), which may come after the page is readable on a
+  // loaded machine; a show then would undo the minimize.
+  await expect.poll(async () => (await app.state()).windows[0]?.visible).toBe(true);
   await app.call('window.minimize');
   await expect.poll(async () => (await app.state()).windows[0]?.minimized).toBe(true);
 
