@@ -5,6 +5,10 @@ import { chromiumLaunchOptions } from './e2e/support/chromium';
 // The end-to-end suite drives the real UI and the real core with the orbctl simulator standing in for OrbStack:
 // - chromium: through the headless host, in Debian's Chromium. Each test gets its own host, state and data; the
 //   host runs in the worker's own process (e2e/support/in-process-host.ts) unless a test needs one of its own.
+//   The worker's browser context is reused from test to test (`reuseContext`): Playwright resets it between
+//   tests (other pages closed, about:blank, storage, clock, viewport and media back to the project's), and every
+//   test opens its own host on a port, so an origin, of its own. A context of its own per test cost each test a
+//   new renderer process and a cold start of the app: a third of the browser tests' CPU time, measured.
 // - desktop: the desktop rehearsal. The built main process and preload run under plain Node with a stand-in
 //   for the `electron` module (test/electron-stand-in), whose windows are Chromium pages the tests drive.
 // - electron: the real Electron runtime (_electron.launch), where a binary exists (a Mac); skipped elsewhere.
@@ -14,8 +18,9 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 8_000 },
   fullyParallel: true,
-  // One worker per core (ORBDECK_E2E_WORKERS overrides).
-  workers: Number(process.env.ORBDECK_E2E_WORKERS) || availableParallelism(),
+  // Two workers per core (ORBDECK_E2E_WORKERS overrides): a browser test spends about half its time waiting for
+  // the simulator's clock, and one worker per core left the cores idle for that half (measured with /proc/stat).
+  workers: Number(process.env.ORBDECK_E2E_WORKERS) || 2 * availableParallelism(),
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
@@ -30,7 +35,7 @@ export default defineConfig({
     {
       name: 'chromium',
       testIgnore: [/electron\.spec\.ts/, /e2e\/desktop\//],
-      use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() },
+      use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions(), reuseContext: true },
     },
     // The app's windows are pages of the worker's Chromium; Playwright's screenshots and traces would need a
     // page of its own. Each test starts the whole main process: the first paint can take a while on a loaded
