@@ -94,6 +94,9 @@ export function collect(child: ChildProcess, input?: string): Promise<SimResult>
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+    // A command that never reads its input may have ended before the input is written (EPIPE): what it printed
+    // and its exit code say what happened, as in a shell.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(input ?? '');
   });
 }
