@@ -25,10 +25,11 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     screenshot: 'only-on-failure',
-    // A failed test keeps its trace: every action with the page's DOM before and after it. Without the
-    // screencast filmstrip, which had Chromium encode frames all through every test: 40 % of the browser
-    // tests' CPU time, measured. A failure still gets its screenshot.
-    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
+    // A failed test keeps its trace: every action with its timing, the console, the network and the test's
+    // source; and its screenshot and the page's accessibility tree at the failure. Not recorded, for every test
+    // that passes: the screencast filmstrip (Chromium encoding frames all through every test, 40 % of the
+    // browser tests' CPU time) and the page's DOM before and after every action (20 %, measured).
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false, sources: true },
     viewport: { width: 1200, height: 760 },
   },
   projects: [
