@@ -1,5 +1,6 @@
-// `npm test`: everything (type-level, unit, component, end-to-end), after its own set-up: dependencies, a fresh
-// build (the e2e suite drives the built app) and Chromium. Exits non-zero when anything fails.
+// `npm test`: everything (type check and type-level tests, lint, unit, component, end-to-end), after its own
+// set-up: dependencies, a fresh build (the e2e suite drives the built app) and Chromium. Exits non-zero when
+// anything fails.
 // Phases that need nothing from each other run at the same time: the type check from the start, the unit and
 // component tests as soon as the simulator and the hosts are bundled (while Vite builds the renderer), the
 // end-to-end tests once the whole app is built. Each phase's output is shown when it ends, with its time.
@@ -28,9 +29,13 @@ const built = build.all.then(
 
 const phases = [
   built,
-  // tsc -b checks every tsconfig, the type-level tests (*.test-d.ts) included. It is incremental: after the
-  // `npm run typecheck` of .ci/run it only confirms that nothing changed.
-  runPhase('type check and type-level tests (tsc -b)', ['tsc', ['-b']], { env }),
+  // tsc -b checks every tsconfig, the type-level tests (*.test-d.ts) included (incremental: a second run only
+  // confirms that nothing changed). It and the linters need nothing built, and nothing waits for them: they
+  // take the CPU the tests leave idle (a worker waiting for the simulator's clock), never the end-to-end
+  // tests' share, which sets the total.
+  runPhase('type check and type-level tests (tsc -b)', ['tsc', ['-b']], { env, niceness: 10 }),
+  runPhase('lint (ESLint)', ['eslint', ['.']], { env, niceness: 10 }),
+  runPhase('format check (Prettier)', ['prettier', ['--check', '.']], { env, niceness: 10 }),
   build.node.then(
     () => runPhase('unit and component tests (vitest)', ['vitest', ['run']], { env }),
     () => ({

@@ -1,6 +1,7 @@
 // Phases of `npm test` that run side by side: each is a command of node_modules/.bin whose output is held back
 // and shown whole when it ends, so that two phases never interleave their lines.
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { root } from './setup.mjs';
 
@@ -10,9 +11,10 @@ export const seconds = (ms) => (ms / 1000).toFixed(ms < 10_000 ? 1 : 0);
 
 /**
  * Runs `bin` (a command of node_modules/.bin) with `args` in the project's folder; resolves (never rejects)
- * with whether it succeeded, how long it took and what it printed.
+ * with whether it succeeded, how long it took and what it printed. A phase with a `niceness` (1–19) gets the
+ * CPU only when the phases at the usual priority leave it idle.
  */
-export function runPhase(name, [bin, args], { env }) {
+export function runPhase(name, [bin, args], { env, niceness = 0 }) {
   const started = performance.now();
   say(`${name}: started`);
   return new Promise((resolve) => {
@@ -22,6 +24,13 @@ export function runPhase(name, [bin, args], { env }) {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (niceness > 0 && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, niceness);
+      } catch {
+        // Not allowed here: the phase runs at the usual priority.
+      }
+    }
     child.stdout.on('data', (d) => chunks.push(d));
     child.stderr.on('data', (d) => chunks.push(d));
     let finished = false;
