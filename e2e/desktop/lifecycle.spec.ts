@@ -5,7 +5,9 @@ import { expect, test } from './support/fixtures';
 import type { AppHome, DesktopApp } from './support/desktop-app';
 import { button, machineAction, machineTable, row, openActivity } from '../support/ui';
 
-// What the app does around its window: closing it, quitting, a second launch.
+// What the app does around its window: closing it, quitting, a second launch. On real utility processes: the
+// quit sequence ends the app's orbctl calls, and only a process shows that none is left behind.
+test.use({ simulatorInProcess: false });
 
 const history = async (page: Page) => {
   await openActivity(page);

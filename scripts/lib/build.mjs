@@ -29,6 +29,13 @@ export const nodeBundles = {
     format: 'esm',
     executable: true,
   },
+  // Tests only (never packaged): the simulator without a process of its own, for the Electron stand-in's
+  // utility processes (test/electron-stand-in/lib/utility-in-process.mjs).
+  'sim-in-process': {
+    entry: 'tools/orbctl-sim/in-process.ts',
+    out: 'dist/test/sim-in-process.mjs',
+    format: 'esm',
+  },
   bench: { entry: 'tools/bench/core/bench.ts', out: 'dist/bench/bench.mjs', format: 'esm' },
   soak: { entry: 'tools/bench/core/soak-core.ts', out: 'dist/bench/soak.mjs', format: 'esm' },
   'bench-memory': { entry: 'tools/bench/core/memory.ts', out: 'dist/bench/memory.mjs', format: 'esm' },

@@ -11,6 +11,8 @@ import { Control } from './control';
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const STAND_IN = join(root, 'test/electron-stand-in');
 export const SIM_BIN = join(root, 'dist/sim/orbctl-sim.mjs');
+/** The simulator without a process of its own, for the stand-in's utility processes. */
+const SIM_IN_PROCESS = join(root, 'dist/test/sim-in-process.mjs');
 let launches = 0;
 
 export interface DesktopOptions {
@@ -89,6 +91,12 @@ export class AppHome {
    * unset, every launch starts a Chromium of its own.
    */
   chromium: string | null = null;
+  /**
+   * Demo mode's orbctl calls (a utility process each) run inside the app's main process, with the stand-in
+   * playing the kernel's part (test/electron-stand-in/lib/utility-in-process.mjs); false: a Node process each,
+   * as in the app.
+   */
+  simulatorInProcess = true;
 
   env(extra: Record<string, string> = {}): Record<string, string> {
     return {
@@ -101,6 +109,9 @@ export class AppHome {
       ORBDECK_POLL_MS: '1500',
       CHROMIUM_PATH: chromiumPath(),
       ...(this.chromium ? { ELECTRON_STAND_IN_CDP: this.chromium } : {}),
+      ...(this.simulatorInProcess
+        ? { ELECTRON_STAND_IN_IN_PROCESS: JSON.stringify({ [SIM_BIN]: SIM_IN_PROCESS }) }
+        : {}),
       ...extra,
     };
   }

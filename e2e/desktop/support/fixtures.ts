@@ -10,6 +10,8 @@ interface Fixtures {
   desktopOptions: DesktopOptions;
   /** The app's windows open in the worker's Chromium (default), or in one the launch starts (false). */
   sharedChromium: boolean;
+  /** Demo mode's orbctl calls run in the app's main process (default), or each as a process (false). */
+  simulatorInProcess: boolean;
   home: AppHome;
   /** Starts a process of the app in this test's home; `ready: false` does not wait (a second instance). */
   launch: (options?: DesktopOptions, wait?: { ready: boolean }) => Promise<DesktopApp>;
@@ -31,6 +33,7 @@ interface WorkerFixtures {
 export const test = base.extend<Fixtures, WorkerFixtures>({
   desktopOptions: [{}, { option: true }],
   sharedChromium: [true, { option: true }],
+  simulatorInProcess: [true, { option: true }],
   workerChromium: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -49,9 +52,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  home: async ({ sharedChromium, workerChromium }, use) => {
+  home: async ({ sharedChromium, workerChromium, simulatorInProcess }, use) => {
     const home = new AppHome();
     if (sharedChromium) home.chromium = workerChromium;
+    home.simulatorInProcess = simulatorInProcess;
     await use(home);
     home.remove();
   },

@@ -12,8 +12,24 @@ import { constants } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { record, standIn } from './state.mjs';
+import { InProcessUtility, inProcessRunner } from './utility-in-process.mjs';
 
 const childInit = fileURLToPath(new URL('./utility-child.mjs', import.meta.url));
+
+/** The child's stdio as Electron reads `options.stdio` (stdin is always ignored). */
+function stdioOf(options) {
+  if (typeof options.stdio === 'string') {
+    if (!['inherit', 'ignore', 'pipe'].includes(options.stdio))
+      throw new Error('stdio must be of the following values: inherit, pipe, ignore');
+    return ['ignore', options.stdio, options.stdio];
+  }
+  if (Array.isArray(options.stdio)) {
+    if (options.stdio.length < 3) throw new Error('configuration missing for stdin, stdout or stderr.');
+    if (options.stdio[0] !== 'ignore') throw new Error('stdin value other than ignore is not supported.');
+    return options.stdio.slice(0, 3);
+  }
+  return ['ignore', 'inherit', 'inherit'];
+}
 
 class UtilityProcess extends EventEmitter {
   #child = null;
@@ -28,16 +44,7 @@ class UtilityProcess extends EventEmitter {
     if (args != null && typeof args === 'object' && !Array.isArray(args)) [options, args] = [args, []];
     args ??= [];
     options = { ...(options ?? {}) };
-    let stdio = ['ignore', 'inherit', 'inherit'];
-    if (typeof options.stdio === 'string') {
-      if (!['inherit', 'ignore', 'pipe'].includes(options.stdio))
-        throw new Error('stdio must be of the following values: inherit, pipe, ignore');
-      stdio = ['ignore', options.stdio, options.stdio];
-    } else if (Array.isArray(options.stdio)) {
-      if (options.stdio.length < 3) throw new Error('configuration missing for stdin, stdout or stderr.');
-      if (options.stdio[0] !== 'ignore') throw new Error('stdin value other than ignore is not supported.');
-      stdio = options.stdio.slice(0, 3);
-    }
+    const stdio = stdioOf(options);
     if (stdio[1] === 'pipe') this.#stdout = new PassThrough();
     if (stdio[2] === 'pipe') this.#stderr = new PassThrough();
     const env = options.env && Object.keys(options.env).length > 0 ? options.env : process.env;
@@ -110,6 +117,14 @@ class UtilityProcess extends EventEmitter {
 export const utilityProcess = {
   fork(modulePath, args, options) {
     if (!standIn.ready) throw new TypeError('utilityProcess cannot be created before app is ready.');
+    const runner = inProcessRunner(modulePath);
+    if (runner) {
+      const [a, o] =
+        args != null && typeof args === 'object' && !Array.isArray(args)
+          ? [[], args]
+          : [args ?? [], options ?? {}];
+      return new InProcessUtility(runner, modulePath, a, o, stdioOf(o));
+    }
     return new UtilityProcess(modulePath, args, options);
   },
 };
