@@ -58,6 +58,8 @@ test.describe('the menu-bar item', () => {
     window,
   }) => {
     await expect(row(window, 'debian')).toContainText('Stopped');
+    // The page draws its rows before the window is shown (at its first paint) and takes the focus.
+    await expect.poll(async () => (await app.state()).focused).not.toBeNull();
     const tray = await app.tray.state();
     expect(tray.toolTip).toBe('OrbDeck');
     expect(tray.image).toMatchObject({ template: true, empty: false });
