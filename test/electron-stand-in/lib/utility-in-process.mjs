@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events';
 import { constants } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { record } from './state.mjs';
+import { emitExit, exitCodeOf } from './utility-exit.mjs';
 
 /** @type {Map<string, { runInProcess: Function }>} module path → its runner */
 const runners = new Map();
@@ -88,15 +89,9 @@ export class InProcessUtility extends EventEmitter {
     if (this.#call === null) return;
     this.#call = null;
     this.#pid = undefined;
-    let code = exitCode ?? (signal ? constants.signals[signal] : 1);
-    if (this.#killed && signal === 'SIGKILL') code = 0;
-    try {
-      this.emit('exit', code);
-    } finally {
-      for (const stream of [this.#stdout, this.#stderr]) stream?.removeAllListeners();
-      this.#stdout = null;
-      this.#stderr = null;
-    }
+    emitExit(this, exitCodeOf(exitCode, signal, this.#killed), [this.#stdout, this.#stderr]);
+    this.#stdout = null;
+    this.#stderr = null;
   }
 
   get pid() {

@@ -8,10 +8,10 @@
 // is empty, as a Node process does.
 import { fork as nodeFork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { constants } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { record, standIn } from './state.mjs';
+import { emitExit, exitCodeOf } from './utility-exit.mjs';
 import { InProcessUtility, inProcessRunner } from './utility-in-process.mjs';
 
 const childInit = fileURLToPath(new URL('./utility-child.mjs', import.meta.url));
@@ -81,17 +81,11 @@ class UtilityProcess extends EventEmitter {
     standIn.children?.delete(this.#child);
     this.#child = null;
     this.#pid = undefined;
-    let exitCode = code ?? (signal ? constants.signals[signal] : 1);
-    if (this.#killed && (signal === 'SIGTERM' || signal === 'SIGKILL')) exitCode = 0;
     if (error)
       process.stderr.write(`[electron-stand-in] utility process failed to start: ${error.message}\n`);
-    try {
-      this.emit('exit', exitCode);
-    } finally {
-      for (const stream of [this.#stdout, this.#stderr]) stream?.removeAllListeners();
-      this.#stdout = null;
-      this.#stderr = null;
-    }
+    emitExit(this, exitCodeOf(code, signal, this.#killed), [this.#stdout, this.#stderr]);
+    this.#stdout = null;
+    this.#stderr = null;
   }
 
   get pid() {
