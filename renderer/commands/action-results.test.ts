@@ -15,7 +15,7 @@ const list = (machines: Machine[], lastError: MachinesSnapshot['lastError'] = nu
   version: ++version,
 });
 
-/** An api whose `machines:refresh` answers what the test hands it, when it does. */
+/** An api whose `machines:read-after` answers what the test hands it, when it does. */
 function fakeApi() {
   const answers: Array<(s: MachinesSnapshot) => void> = [];
   const invoke = vi.fn(() => new Promise<MachinesSnapshot>((resolve) => answers.push(resolve)));
@@ -39,6 +39,8 @@ describe('showActionResult', () => {
     expect(states()).toEqual(['web running', 'db running']);
     await flush();
     expect(invoke).toHaveBeenCalledTimes(1);
+    const jobIds = [...useMachines.getState().pending].map((p) => p.jobId);
+    expect(invoke).toHaveBeenCalledWith('machines:read-after', { jobIds });
     answer(list([testMachine('web', 'running'), testMachine('db', 'running')]));
     await flush();
     expect([...useMachines.getState().unconfirmed]).toEqual([]);

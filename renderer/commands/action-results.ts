@@ -9,9 +9,9 @@ let waiting: string[] = [];
 
 /**
  * A job that succeeded: its row shows the result at once, marked as not yet confirmed (the machines store,
- * shared/job-effects.ts), and a list read from now on confirms or corrects it. A correction is said once, in a
- * message. The core polls after every action anyway; asking for that poll's answer is what ties it to the jobs
- * that ended before it. Jobs that end together wait for the same list.
+ * shared/job-effects.ts), and a list read after the job ended confirms or corrects it. A correction is said
+ * once, in a message. The core polls as every action ends; asking for that poll's answer (not a poll of its
+ * own) is what ties it to the jobs that ended before it. Jobs that end together wait for the same list.
  */
 export function showActionResult(api: Api, job: Job): void {
   if (!useMachines.getState().expect(job)) return;
@@ -20,7 +20,7 @@ export function showActionResult(api: Api, job: Job): void {
   queueMicrotask(() => {
     const jobIds = waiting;
     waiting = [];
-    void api.invoke('machines:refresh', {}).then(
+    void api.invoke('machines:read-after', { jobIds }).then(
       (snapshot) => settleWith(jobIds, snapshot),
       () => settleWith(jobIds, null),
     );

@@ -52,6 +52,7 @@ interface Pinned {
   'notices:dismiss': [{ id: string }, { dismissed: boolean }];
   'machines:snapshot': [None, MachinesSnapshot];
   'machines:refresh': [None, MachinesSnapshot];
+  'machines:read-after': [{ jobIds: string[] }, MachinesSnapshot];
   'machine:info': [ByName, MachineInfo];
   'machine:logs': [{ name: string; all?: boolean | undefined }, { text: string }];
   'machine:limits': [ByName, MachineLimitsAnswer];

@@ -155,6 +155,15 @@ export const CONTRACT = {
   'machines:snapshot': { owner: 'machines', request: empty, response: answers<MachinesSnapshot>() },
   /** Poll `orbctl list` now and answer the fresh snapshot. */
   'machines:refresh': { owner: 'machines', request: empty, response: answers<MachinesSnapshot>() },
+  /**
+   * The snapshot of a list read after these jobs ended: the poll the core began after them (it polls as every
+   * action ends), else a new one. How a window confirms the results it showed at once.
+   */
+  'machines:read-after': {
+    owner: 'machines',
+    request: z.object({ jobIds: z.array(jobId).min(1).max(200) }).strict(),
+    response: answers<MachinesSnapshot>(),
+  },
   /** Everything `orbctl info` knows about one machine, fresh. */
   'machine:info': { owner: 'machines', request: byName, response: answers<MachineInfo>() },
   /** The machine's boot and runtime logs (`orbctl logs`). */

@@ -166,7 +166,7 @@ async function runRevert(
   const call = { signal: ctx.signal };
   let setAside = false;
   deps.revertPlans.save(plan);
-  deps.machines.nudge();
+  const ended = deps.machines.actionBegins();
   try {
     if (wasRunning) {
       step();
@@ -226,7 +226,7 @@ async function runRevert(
     throw error;
   } finally {
     deps.revertPlans.remove(machine);
-    deps.machines.nudge();
+    ended();
   }
 }
 

@@ -41,6 +41,7 @@ const EXAMPLES = {
   ['notices:dismiss']: { id: 'notice-abc-1' },
   ['machines:snapshot']: {},
   ['machines:refresh']: {},
+  ['machines:read-after']: { jobIds: ['job-abc-1'] },
   ['machine:info']: { name: 'ubuntu' },
   ['machine:logs']: { name: 'ubuntu', all: true },
   ['machine:limits']: { name: 'ubuntu' },

@@ -67,7 +67,7 @@ function world(stop: Stop, didTheWork: boolean) {
   orbctl.info = async () => ({ diskSize: 1e9 }) as never;
   const deps: TransferDeps & MachineJobDeps = {
     orbctl,
-    machines: { refresh: async () => ({ machines }), nudge: () => {} },
+    machines: { refresh: async () => ({ machines }), actionBegins: () => () => {} },
     pastJobs: () => [],
   };
   return deps;

@@ -12,8 +12,11 @@ import type { JobResult } from './job-manager';
 /** What a job needs of the machine store. */
 export interface MachineSource {
   refresh(): Promise<Pick<MachinesSnapshot, 'machines'>>;
-  /** Polls faster for a while: something is changing; at once, or `soon` as an action begins. */
-  nudge(soon?: boolean): void;
+  /**
+   * An action that changes the list begins: polls come quickly, the first soon, and reading nobody waits for
+   * holds back. The answer says it ended: a poll at once.
+   */
+  actionBegins(): () => void;
 }
 
 /** Did the job's change happen? Words for the person (`stuck was created`), or null. */
@@ -80,23 +83,22 @@ export async function reconcile(error: unknown, machines: MachineSource, how: Re
 }
 
 /**
- * Runs `work` with the outcome reconciled after any stop, and the list polled soon as it begins and at once as it ends,
- * unless the job changes nothing the list shows (`listUnchanged`), whose polls would only compete with its own
- * orbctl for the machine.
+ * Runs `work` with the outcome reconciled after any stop, as an action of the machine list (polled soon as it
+ * begins and at once as it ends, nothing else read meanwhile), unless the job changes nothing the list shows
+ * (`listUnchanged`), whose polls would only compete with its own orbctl for the machine.
  */
 export async function honestly(
   machines: MachineSource,
   how: Reconcile,
   work: () => Promise<JobResult | void>,
 ): Promise<JobResult | void> {
-  const shows = !how.listUnchanged;
-  if (shows) machines.nudge(true);
+  const ended = how.listUnchanged ? null : machines.actionBegins();
   try {
     return await work();
   } catch (error) {
     return reconcile(error, machines, how);
   } finally {
-    if (shows) machines.nudge();
+    ended?.();
   }
 }
 

@@ -45,6 +45,12 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
     deps.limits.forget();
     return machines.refresh();
   });
+  handle('machines:read-after', ({ jobIds }) => {
+    // A job the core does not know (any more), or one still running, ends by now at the latest.
+    const known = new Map(jobs.list().map((job) => [job.id, job.endedAt]));
+    const ended = jobIds.map((id) => known.get(id) ?? Date.now());
+    return machines.readSince(Math.max(...ended));
+  });
   handle('machine:limits', ({ name }) => deps.limits.of(name));
   handle('machine:info', ({ name }) => orbctl.info(name));
   handle('machine:logs', async ({ name, all }) => ({

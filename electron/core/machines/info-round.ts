@@ -17,6 +17,8 @@ export interface InfoRoundOptions {
   shown: () => readonly string[] | null;
   /** Settles when no list poll runs or waits to: a list poll goes first. */
   pollsDone: () => Promise<void>;
+  /** While true, rows off screen are not asked (an action runs); `wake()` when it turns false. */
+  holdBackground: () => boolean;
   /** A row on screen got its numbers. */
   onShownInfo: () => void;
 }
@@ -30,8 +32,9 @@ export interface InfoRound {
 /**
  * One round of `orbctl info`: what the window shows, then up to a round's share of the rest. Each worker picks
  * its next machine when it is free, on screen first, so rows that came into view meanwhile are asked next. The
- * rest is asked by one worker at a time, at a low priority: the others wait for rows to come into view (or for
- * the round to end), so work nobody waits for never crowds out a list poll.
+ * rest is asked by one worker at a time, at a low priority, and not while an action runs: the others wait for
+ * rows to come into view (or for the round to end), so work nobody waits for never crowds out a list poll or
+ * the orbctl of an action. What a round leaves unasked is asked by a later one.
  */
 export function startInfoRound(options: InfoRoundOptions): InfoRound {
   const { store, source, signal } = options;
@@ -45,7 +48,7 @@ export function startInfoRound(options: InfoRoundOptions): InfoRound {
     const onScreen = planInfo(store.list(), store.infos, options.now(), options.shown()).onScreen;
     const pick =
       onScreen.map((machine) => ({ machine, onScreen: true })).find((p) => !asked.has(p.machine.name)) ??
-      (background < BACKGROUND_INFO_CONCURRENCY
+      (background < BACKGROUND_INFO_CONCURRENCY && !options.holdBackground()
         ? offScreen.map((machine) => ({ machine, onScreen: false })).find((p) => !asked.has(p.machine.name))
         : undefined);
     if (pick) asked.add(pick.machine.name);

@@ -112,6 +112,27 @@ describe('MachinePoller', () => {
     expect(source.calls.filter((c) => c === 'list')).toHaveLength(3);
   });
 
+  it('readSince() joins the poll under way only when it began late enough, else reads again', async () => {
+    let now = 100;
+    const { source, poller } = setup({ now: () => now });
+    source.machines = [machine('a')];
+    await poller.refresh();
+    source.delayMs = 30;
+    source.calls = [];
+    const lists = () => source.calls.filter((c) => c === 'list').length;
+    // A poll that began at 100 is a list read after something that ended at 100 …
+    const under = poller.refresh();
+    await new Promise((r) => setTimeout(r, 5));
+    await Promise.all([under, poller.readSince(100)]);
+    expect(lists()).toBe(1);
+    // … not after something that ended at 101: that waits for a poll of its own.
+    const again = poller.refresh();
+    await new Promise((r) => setTimeout(r, 5));
+    now = 101;
+    await Promise.all([again, poller.readSince(101)]);
+    expect(lists()).toBe(3);
+  });
+
   it('asks the default beside the first list, so the first answer waits for one process, not two', async () => {
     const { source, store, poller } = setup();
     source.machines = [machine('a'), machine('b')];
@@ -208,6 +229,23 @@ describe('MachinePoller', () => {
     );
     expect(source.background).toHaveLength(24);
     expect(source.maxBackgroundInFlight).toBe(1);
+  });
+
+  it('asks nothing about rows off screen while an action runs, and goes on once it ends', async () => {
+    const { source, poller } = setup({ intervals: { fastMs: 60_000, visibleMs: 60_000 } });
+    source.machines = stoppedMachines(10);
+    const ended = poller.actionBegins();
+    poller.showing(['vm-09']);
+    poller.start();
+    await vi.waitFor(() => expect(source.calls).toContain('list'), { timeout: 5_000 });
+    await poller.infoIdle();
+    expect(source.infoCalls()).toEqual(['vm-09']);
+    ended();
+    await vi.waitFor(() => expect(source.background).toHaveLength(9), { timeout: 5_000 });
+    // Ending twice is ending once.
+    ended();
+    await poller.infoIdle();
+    expect(source.background).toHaveLength(9);
   });
 
   it('wakes waiting workers when rows come into view, so they are asked beside the background one', async () => {

@@ -74,6 +74,11 @@ export class MachinePoller {
   private shown: string[] | null = null;
   /** The last list that was stored (`MachineSource.list` answers the same array when nothing changed). */
   private lastListed: readonly Machine[] | null = null;
+  /** When the poll under way began (`now()`), or null; when the last poll that ended began. */
+  private currentBegan: number | null = null;
+  private lastBegan = -Infinity;
+  /** Actions under way whose orbctl changes what the list shows: reading nobody waits for holds back. */
+  private acting = 0;
   private infoRound: InfoRound | null = null;
   private infoAgain = false;
   private infoTimer: NodeJS.Timeout | null = null;
@@ -112,10 +117,40 @@ export class MachinePoller {
   }
 
   /**
-   * Called as an action begins (`soon`) and as it ends: polls quickly for a while, and at once when it ends (so
-   * the row shows the result without waiting for the next poll). As it begins the window shows the job's own
-   * progress, and a poll at once would only compete with the action's orbctl for the processor: the first poll
-   * comes after the fast interval, by when a quick action has ended and a slow one shows its transition.
+   * A list read that began at `since` or later (`now()`'s clock): the last one when it began late enough, else
+   * the poll under way when it did, else the next one. After an action the poller polls at once, and a window asking for a list read after
+   * the action joins that poll instead of queueing a second one behind it.
+   */
+  async readSince(since: number): Promise<void> {
+    if (this.lastBegan >= since) return;
+    const current = this.current;
+    await (current && this.currentBegan !== null && this.currentBegan >= since ? current : this.enqueue());
+  }
+
+  /**
+   * An action whose orbctl changes what the list shows begins: polls come quickly while it runs (the first after
+   * the fast interval) and `orbctl info` about rows off screen waits, leaving the processor to the action. The
+   * answer is called as it ends: a poll at once, and the waiting info goes on.
+   */
+  actionBegins(): () => void {
+    this.acting++;
+    this.nudge(true);
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.acting--;
+      this.nudge();
+      this.infoRound?.wake();
+    };
+  }
+
+  /**
+   * Something changed or is changing: polls quickly for a while, the next poll at once, or with `soon` after the
+   * fast interval. As an action begins (`actionBegins`) the window shows the job's own progress, and a poll at
+   * once would only compete with the action's orbctl for the processor: the first poll comes after the fast
+   * interval, by when a quick action has ended and a slow one shows its transition. As it ends the poll comes
+   * at once, so the list confirms the result without waiting for the next poll.
    */
   nudge(soon = false): void {
     this.fastUntil = this.now() + this.intervals.fastForMs;
@@ -163,8 +198,13 @@ export class MachinePoller {
     const next = after.then(() => {
       this.queued = null;
       this.current = next;
+      this.currentBegan = this.now();
       return this.pollOnce().finally(() => {
-        if (this.current === next) this.current = null;
+        if (this.current === next) {
+          this.lastBegan = this.currentBegan ?? this.lastBegan;
+          this.current = null;
+          this.currentBegan = null;
+        }
         this.schedule();
       });
     });
@@ -236,6 +276,7 @@ export class MachinePoller {
       now: this.now,
       shown: () => this.shown,
       pollsDone: () => this.pollsDone(),
+      holdBackground: () => this.acting > 0,
       onShownInfo: () => this.showInfoSoon(),
     });
     this.infoRound = round;

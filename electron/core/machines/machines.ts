@@ -55,8 +55,18 @@ export class Machines {
     return this.store.snapshot();
   }
 
+  /** A list read that began at `since` or later (`Date.now()`'s clock, as the jobs' times): its snapshot. */
+  async readSince(since: number): Promise<MachinesSnapshot> {
+    await this.poller.readSince(since);
+    return this.store.snapshot();
+  }
+
   nudge(soon?: boolean): void {
     this.poller.nudge(soon);
+  }
+
+  actionBegins(): () => void {
+    return this.poller.actionBegins();
   }
 
   setVisible(visible: boolean): void {

@@ -33,7 +33,7 @@ describe('a sandbox’s golden checkpoint', () => {
           order.push('list');
           return { machines: [] };
         },
-        nudge: () => {},
+        actionBegins: () => () => {},
       },
       goldens: {
         save: async (machine: string) => ({

@@ -29,7 +29,7 @@ describe('PolicyRunner', () => {
     const web = machine('W', 'web', 'stopped');
     policies.set(web, { startWithApp: true });
     const jobs = new JobManager({ events });
-    const source = { refresh: async () => snapshot([web]), nudge: () => {} };
+    const source = { refresh: async () => snapshot([web]), actionBegins: () => () => {} };
     const started: string[] = [];
     events.on('jobs:changed', (job) => job.state === 'queued' && started.push(job.title));
     new PolicyRunner({

@@ -15,7 +15,7 @@ import type { PolicyStore } from './policy-store';
 export interface PolicyRunnerDeps extends MachineJobDeps {
   policies: PolicyStore;
   jobs: JobManager;
-  machines: Pick<Machines, 'refresh' | 'nudge'>;
+  machines: Pick<Machines, 'refresh' | 'actionBegins'>;
   events: EventHub;
 }
 
