@@ -136,11 +136,9 @@ describe('headless host security', () => {
   it('pushes events to connected windows', async () => {
     const { ws } = await connect({ token: server.token });
     const message = new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
-    events.emit('machines:changed', { machines: [], lastError: null, updatedAt: 1, version: 1 });
-    expect(await message).toEqual({
-      event: 'machines:changed',
-      payload: { machines: [], lastError: null, updatedAt: 1, version: 1 },
-    });
+    const change = { base: 0, version: 1, changed: [], removed: [], lastError: null, updatedAt: 1 };
+    events.emit('machines:changed', change);
+    expect(await message).toEqual({ event: 'machines:changed', payload: change });
     ws.close();
   });
 

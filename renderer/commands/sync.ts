@@ -23,14 +23,13 @@ export function syncStores(api: Api): () => void {
   /** The first pull waits in the bridge for the first open (a WebSocket still connecting). */
   let queued = api.connection() !== 'open';
   const lists = followLists(api);
+  const pullMachines = machinePuller(api);
   const pull = async () => {
     const since = Date.now();
     void pullNotices(api);
     try {
       // The list is shown the moment it arrives: `orbctl:status` may start orbctl, and nothing waits for it.
-      const listed = api
-        .invoke('machines:snapshot', {})
-        .then((snapshot) => useMachines.getState().setSnapshot(snapshot));
+      const listed = pullMachines();
       // The checkpoints, sandboxes, setups and policies come after it, not in the way of the first paint.
       const pullLists = () => lists.forEach((list) => void list.pull());
       void listed.then(pullLists, pullLists);
@@ -53,11 +52,12 @@ export function syncStores(api: Api): () => void {
   };
   const disposers = [
     ...lists.map((list) => () => list.dispose()),
-    api.on('machines:changed', (snapshot) => {
+    api.on('machines:changed', (change) => {
       const before = useMachines.getState().snapshot?.lastError?.code;
-      useMachines.getState().setSnapshot(snapshot);
+      // A change made from a snapshot this window does not have (one was missed): pull the whole list.
+      if (!useMachines.getState().applyChange(change)) pullMachines().catch(() => {});
       // orbctl found again, or lost: ask which one and what it can do.
-      if (before !== snapshot.lastError?.code) void refreshOrbctlStatus(api);
+      if (before !== change.lastError?.code) void refreshOrbctlStatus(api);
     }),
     api.on('jobs:changed', (job) => {
       const before = useJobs.getState().jobs[job.id];
@@ -97,6 +97,35 @@ export function syncStores(api: Api): () => void {
   useConnection.getState().set({ state: api.connection() });
   void pull().then(() => (queued = false));
   return () => disposers.forEach((dispose) => dispose());
+}
+
+/**
+ * Pulls the whole machine list into the store: one pull at a time, and one more after it when asked meanwhile
+ * or when changes that came first do not fit it.
+ */
+function machinePuller(api: Api): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const pull = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = api
+      .invoke('machines:snapshot', {})
+      .then((snapshot) => {
+        if (!useMachines.getState().setSnapshot(snapshot)) again = true;
+      })
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          pull().catch(() => {});
+        }
+      });
+    return running;
+  };
+  return pull;
 }
 
 export async function refreshOrbctlStatus(api: Api = getApi()): Promise<void> {

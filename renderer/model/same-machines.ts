@@ -1,16 +1,11 @@
 import type { Machine } from '../../shared/machine';
-
-/** Whether two records of a machine say the same (every field of a machine is a plain value). */
-function same(a: Machine, b: Machine): boolean {
-  const keys = Object.keys(b) as Array<keyof Machine>;
-  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
-}
+import { sameMachine as same } from '../../shared/machines-change';
 
 /**
  * `next` with every machine that did not change replaced by its record in `previous`, and `previous` itself
- * when nothing changed at all. Every list the core sends is a fresh copy of all machines: kept as they were,
- * the rows of unchanged machines are not drawn again and what is worked out from the list (its order, its
- * counts) is not worked out again when nothing in it changed.
+ * when nothing changed at all. A whole snapshot (pulled, or answered after an action) is a fresh copy of all
+ * machines: kept as they were, the rows of unchanged machines are not drawn again and what is worked out from
+ * the list (its order, its counts) is not worked out again when nothing in it changed.
  */
 export function keepUnchanged(previous: readonly Machine[], next: Machine[]): Machine[] {
   if (previous.length === 0) return next;

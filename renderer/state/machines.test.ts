@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../shared/errors';
 import type { Machine } from '../../shared/machine';
 import { testJob, testMachine } from '../../test/helpers/fixtures';
+import type { MachinesSnapshot } from '../../shared/ipc/contract';
+import { machinesChange } from '../../shared/machines-change';
 import { firstSnapshot, selectMachines, useMachines } from './machines';
 
 const settled = async (promise: Promise<void>) => {
@@ -19,6 +21,7 @@ beforeEach(() => {
     machines: [],
     pending: [],
     unconfirmed: new Set(),
+    early: [],
   });
   useMachines.getState().select(null);
 });
@@ -121,5 +124,48 @@ describe('the result of a finished action', () => {
     expect(useMachines.getState().expect(testJob('web', 'succeeded', 'export'))).toBe(false);
     expect(unconfirmed()).toEqual([]);
     expect(useMachines.getState().pending).toEqual([]);
+  });
+});
+
+describe('changes the core sends', () => {
+  const snap = (machines: Machine[], version: number): MachinesSnapshot => ({
+    machines,
+    lastError: null,
+    updatedAt: version,
+    version,
+  });
+  const web = testMachine('web', 'stopped');
+  const db = testMachine('db', 'stopped');
+  const one = snap([web, db], 1);
+  const two = snap([{ ...web, state: 'running' }, db], 2);
+  const three = snap([{ ...web, state: 'running' }], 3);
+  const states = () => useMachines.getState().machines.map((m) => `${m.name} ${m.state}`);
+
+  it('are applied to the snapshot they were made from, keeping the records that did not change', () => {
+    useMachines.getState().setSnapshot(one);
+    const dbRecord = useMachines.getState().machines[1];
+    expect(useMachines.getState().applyChange(machinesChange(one, two))).toBe(true);
+    expect(states()).toEqual(['web running', 'db stopped']);
+    expect(useMachines.getState().machines[1]).toBe(dbRecord);
+    // One already in a snapshot pulled since is old news.
+    expect(useMachines.getState().applyChange(machinesChange(one, two))).toBe(true);
+    expect(useMachines.getState().snapshot?.version).toBe(2);
+  });
+
+  it('say when one was missed, so that the window pulls the whole list', () => {
+    useMachines.getState().setSnapshot(one);
+    expect(useMachines.getState().applyChange(machinesChange(two, three))).toBe(false);
+    expect(states()).toEqual(['web stopped', 'db stopped']);
+  });
+
+  it('that come before the first snapshot wait for it, and say when they do not fit it', () => {
+    expect(useMachines.getState().applyChange(machinesChange(one, two))).toBe(true);
+    expect(useMachines.getState().applyChange(machinesChange(two, three))).toBe(true);
+    expect(useMachines.getState().snapshot).toBeNull();
+    expect(useMachines.getState().setSnapshot(one)).toBe(true);
+    expect(states()).toEqual(['web running']);
+    useMachines.setState({ snapshot: null, early: [] });
+    useMachines.getState().applyChange(machinesChange(two, three));
+    expect(useMachines.getState().setSnapshot(one)).toBe(false);
   });
 });

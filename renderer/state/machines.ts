@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorData } from '../../shared/errors';
-import type { MachinesSnapshot } from '../../shared/ipc/contract';
+import type { MachinesChange, MachinesSnapshot } from '../../shared/ipc/contract';
+import { applyMachinesChange } from '../../shared/machines-change';
 import { jobEffect } from '../../shared/job-effects';
 import type { Job } from '../../shared/jobs';
 import type { Machine } from '../../shared/machine';
@@ -38,7 +39,19 @@ export interface MachinesState {
   selection: Selection;
   /** The focused machine (the one the inspector shows and single-machine commands act on). */
   selected: string | null;
-  setSnapshot(snapshot: MachinesSnapshot): void;
+  /**
+   * A whole snapshot (pulled, or answered after an action). False when changes that came before it cannot be
+   * applied to it: a fresh pull is needed.
+   */
+  setSnapshot(snapshot: MachinesSnapshot): boolean;
+  /**
+   * A change the core sent (shared/machines-change.ts), applied to the snapshot it was made from. False when it
+   * was made from another one (a change was missed): a fresh pull is needed. Changes that come before the first
+   * snapshot wait for it.
+   */
+  applyChange(change: MachinesChange): boolean;
+  /** Changes that came before the first snapshot. */
+  early: MachinesChange[];
   /**
    * A job succeeded: shows its effect at once (shared/job-effects.ts), until a list confirms it. Whether an
    * effect now waits for a list.
@@ -60,6 +73,13 @@ export interface MachinesState {
 
 const withSelection = (selection: Selection) => ({ selection, selected: selection.focus });
 
+/** The state once this snapshot is the one shown. */
+function receive(state: MachinesState, snapshot: MachinesSnapshot): Partial<MachinesState> {
+  // A list that shows an effect confirms it; keep selected only the machines that still show.
+  const pending = unseenEffects(state.pending, snapshot.machines);
+  return { snapshot, fetchError: null, ...showing(snapshot, pending, state.selection) };
+}
+
 /** The shown list of this snapshot and these effects, with the selection kept to the machines it shows. */
 function showing(
   snapshot: MachinesSnapshot | null,
@@ -78,18 +98,31 @@ export const useMachines = create<MachinesState>()((set, get) => ({
   unconfirmed: new Set(),
   pending: [],
   ...withSelection(EMPTY_SELECTION),
-  setSnapshot: (snapshot) =>
-    set((state) => {
-      // A pulled snapshot can arrive after a newer event: keep the newest.
-      if (state.snapshot && state.snapshot.version > snapshot.version) return state;
-      const kept = {
-        ...snapshot,
-        machines: keepUnchanged(state.snapshot?.machines ?? EMPTY, snapshot.machines),
-      };
-      // A list that shows an effect confirms it; keep selected only the machines that still show.
-      const pending = unseenEffects(state.pending, kept.machines);
-      return { snapshot: kept, fetchError: null, ...showing(kept, pending, state.selection) };
-    }),
+  early: [],
+  setSnapshot: (snapshot) => {
+    const state = get();
+    // A pulled snapshot can arrive after a newer event: keep the newest.
+    if (state.snapshot && state.snapshot.version > snapshot.version) return true;
+    const kept = {
+      ...snapshot,
+      machines: keepUnchanged(state.snapshot?.machines ?? EMPTY, snapshot.machines),
+    };
+    set({ ...receive(state, kept), early: [] });
+    return state.early.every((change) => get().applyChange(change));
+  },
+  applyChange: (change) => {
+    const state = get();
+    if (!state.snapshot) {
+      set({ early: [...state.early, change] });
+      return true;
+    }
+    // Already in a snapshot pulled since.
+    if (change.version <= state.snapshot.version) return true;
+    const next = applyMachinesChange(state.snapshot, change);
+    if (!next) return false;
+    set(receive(state, next));
+    return true;
+  },
   expect: (job) => {
     const effect = jobEffect(job);
     const state = get();

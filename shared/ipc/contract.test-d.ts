@@ -15,6 +15,7 @@ import type {
   ImportPreview,
   IpcChannel,
   IpcEvent,
+  MachinesChange,
   MachinesSnapshot,
   Notice,
   OrbctlStatus,
@@ -225,7 +226,7 @@ interface Pinned {
 }
 
 interface PinnedEvents {
-  'machines:changed': MachinesSnapshot;
+  'machines:changed': MachinesChange;
   'jobs:changed': Job;
   'settings:changed': Settings;
   'notices:added': Notice;

@@ -50,6 +50,7 @@ import type {
   ExportSuggestion,
   FolderPreview,
   ImportPreview,
+  MachinesChange,
   MachinesSnapshot,
   Notice,
   OrbctlStatus,
@@ -723,8 +724,8 @@ export type ResponseOf<C extends IpcChannel> = (typeof CONTRACT)[C]['response'];
 
 /** Events the main process pushes to every window, with their payloads. */
 export const EVENTS = {
-  /** The machine snapshot changed (sent only when it differs from the last one sent). */
-  'machines:changed': answers<MachinesSnapshot>(),
+  /** What changed in the machine list since the last snapshot (sent only when something did): apply it to that snapshot. */
+  'machines:changed': answers<MachinesChange>(),
   /** One job was created or changed. */
   'jobs:changed': answers<Job>(),
   /** Settings changed (from any window, or the tray). */
@@ -770,6 +771,7 @@ export type {
   AppInfo,
   ExportSuggestion,
   ImportPreview,
+  MachinesChange,
   MachinesSnapshot,
   Notice,
   NoticeLevel,

@@ -27,6 +27,21 @@ export interface MachinesSnapshot {
   version: number;
 }
 
+/**
+ * What changed in the machine list since snapshot `base` (shared/machines-change.ts makes and applies it): the
+ * machines new or changed since, whole; the ids gone; every id in list order when the order or the set of
+ * machines changed. Applied to snapshot `base` it gives snapshot `version`.
+ */
+export interface MachinesChange {
+  base: number;
+  version: number;
+  changed: Machine[];
+  removed: string[];
+  order?: string[];
+  lastError: AppErrorData | null;
+  updatedAt: number | null;
+}
+
 export interface OrbctlStatus {
   /** Where orbctl was found, or null with `error` saying where we looked. */
   path: string | null;

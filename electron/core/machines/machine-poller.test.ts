@@ -338,19 +338,29 @@ describe('MachinePoller', () => {
     await vi.waitFor(() => expect(lists()).toBe(2), { timeout: 5_000 });
   });
 
-  it('polls after the fast interval when an action begins, leaving the processor to its orbctl', async () => {
+  it('keeps the ordinary interval while an action runs, leaving the processor to its orbctl', async () => {
     vi.useFakeTimers();
     try {
-      const { source, poller } = setup({ intervals: { visibleMs: 60_000, fastMs: 700 } });
+      const { source, poller } = setup({ intervals: { visibleMs: 3000, fastMs: 700, fastForMs: 10_000 } });
       poller.start();
       await vi.advanceTimersByTimeAsync(0);
       const lists = () => source.calls.filter((c) => c === 'list').length;
       expect(lists()).toBe(1);
-      poller.nudge(true);
-      await vi.advanceTimersByTimeAsync(699);
-      expect(lists()).toBe(1);
-      await vi.advanceTimersByTimeAsync(1);
+      poller.nudge();
+      await vi.advanceTimersByTimeAsync(0);
       expect(lists()).toBe(2);
+      // Quick polls after that change stop while an action runs …
+      const ended = poller.actionBegins();
+      await vi.advanceTimersByTimeAsync(2900);
+      expect(lists()).toBe(2);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(lists()).toBe(3);
+      // … and it ending polls at once, then quickly again.
+      ended();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(lists()).toBe(4);
+      await vi.advanceTimersByTimeAsync(750);
+      expect(lists()).toBe(5);
       poller.stop();
     } finally {
       vi.useRealTimers();

@@ -128,13 +128,15 @@ export class MachinePoller {
   }
 
   /**
-   * An action whose orbctl changes what the list shows begins: polls come quickly while it runs (the first after
-   * the fast interval) and `orbctl info` about rows off screen waits, leaving the processor to the action. The
-   * answer is called as it ends: a poll at once, and the waiting info goes on.
+   * An action whose orbctl changes what the list shows begins: while it runs the window shows the job's own
+   * progress, so polls keep the ordinary interval (a slow action still shows its transition) and `orbctl info`
+   * about rows off screen waits, leaving the processor to the action. The answer is called as it ends: a poll
+   * at once, quick polls for a while, and the waiting info goes on.
    */
   actionBegins(): () => void {
     this.acting++;
-    this.nudge(true);
+    this.defaultWanted = true;
+    this.schedule();
     let ended = false;
     return () => {
       if (ended) return;
@@ -145,17 +147,11 @@ export class MachinePoller {
     };
   }
 
-  /**
-   * Something changed or is changing: polls quickly for a while, the next poll at once, or with `soon` after the
-   * fast interval. As an action begins (`actionBegins`) the window shows the job's own progress, and a poll at
-   * once would only compete with the action's orbctl for the processor: the first poll comes after the fast
-   * interval, by when a quick action has ended and a slow one shows its transition. As it ends the poll comes
-   * at once, so the list confirms the result without waiting for the next poll.
-   */
-  nudge(soon = false): void {
+  /** Something changed: polls at once, then quickly for a while (an action ended, a checkpoint was reverted). */
+  nudge(): void {
     this.fastUntil = this.now() + this.intervals.fastForMs;
     this.defaultWanted = true;
-    this.schedule(soon ? this.intervals.fastMs : 0);
+    this.schedule(0);
   }
 
   isVisible(): boolean {
@@ -183,7 +179,7 @@ export class MachinePoller {
 
   /** Milliseconds until the next poll, given the current mode. */
   currentInterval(): number {
-    if (this.now() < this.fastUntil) return this.intervals.fastMs;
+    if (this.acting === 0 && this.now() < this.fastUntil) return this.intervals.fastMs;
     return this.visible ? this.intervals.visibleMs : this.intervals.hiddenMs;
   }
 

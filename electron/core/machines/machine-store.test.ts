@@ -1,17 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors';
-import type { MachinesSnapshot } from '../../../shared/ipc/contract';
+import type { MachinesChange, MachinesSnapshot } from '../../../shared/ipc/contract';
+import { applyMachinesChange } from '../../../shared/machines-change';
 import { EventHub } from '../platform/events';
 import { MachineStore } from './machine-store';
 import { testMachine as machine } from '../../../test/helpers/fixtures';
 
+/**
+ * A store whose changes a window applies as it would (`sent`: the snapshots it has after each), and whose core
+ * listeners hear the whole snapshot (`heard`).
+ */
 function setup() {
   const events = new EventHub();
+  const changes: MachinesChange[] = [];
   const sent: MachinesSnapshot[] = [];
-  events.on('machines:changed', (s) => sent.push(s));
+  let window: MachinesSnapshot = { machines: [], lastError: null, updatedAt: null, version: 0 };
+  events.on('machines:changed', (change) => {
+    changes.push(change);
+    window = applyMachinesChange(window, JSON.parse(JSON.stringify(change)))!;
+    sent.push(window);
+  });
   let now = 1000;
   const store = new MachineStore(events, () => now);
-  return { store, sent, tick: (ms: number) => (now += ms) };
+  const heard: MachinesSnapshot[] = [];
+  store.onChanged((snapshot) => heard.push(snapshot));
+  return { store, sent, changes, heard, tick: (ms: number) => (now += ms) };
 }
 
 describe('MachineStore', () => {
@@ -27,6 +40,28 @@ describe('MachineStore', () => {
     expect(sent).toHaveLength(2);
     expect(sent.at(-1)!.machines[0]!.state).toBe('stopped');
     expect(sent.at(-1)!.version).toBeGreaterThan(sent[0]!.version);
+  });
+
+  it('tells windows only what changed, and its own listeners the whole snapshot', () => {
+    const { store, sent, changes, heard } = setup();
+    const many = Array.from({ length: 50 }, (_, i) => machine(`m${i}`, 'stopped'));
+    store.setList(many);
+    store.setList(many.map((m) => (m.name === 'm7' ? { ...m, state: 'running' as const } : m)));
+    expect(changes[1]).toMatchObject({ changed: [{ name: 'm7', state: 'running' }], removed: [] });
+    expect(changes[1]!.order).toBeUndefined();
+    store.setList(many.slice(1));
+    expect(changes[2]).toMatchObject({ changed: [{ name: 'm7', state: 'stopped' }], removed: [many[0]!.id] });
+    expect(sent.at(-1)).toEqual(store.snapshot());
+    expect(heard.map((s) => s.machines.length)).toEqual([50, 50, 49]);
+    expect(heard.at(-1)).toEqual(store.snapshot());
+  });
+
+  it('tells the first answer even when it is an empty list', () => {
+    const { store, sent } = setup();
+    store.setList([]);
+    expect(sent).toHaveLength(1);
+    store.setList([]);
+    expect(sent).toHaveLength(1);
   });
 
   it('keeps the last list beside an error, and clears the error with the next list', () => {

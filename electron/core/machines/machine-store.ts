@@ -1,13 +1,16 @@
 import { toErrorData, type AppErrorData } from '../../../shared/errors';
 import { type MachinesSnapshot } from '../../../shared/ipc/contract';
 import type { Machine, MachineInfo } from '../../../shared/machine';
+import { changesNothing, machinesChange } from '../../../shared/machines-change';
 import type { EventHub } from '../platform/events';
 import { InfoCache } from './info-cache';
 
 /**
  * What the main process knows about the machines: the last list, the default machine, what `orbctl info`
- * added, and the last polling error (kept, not swallowed). It emits `machines:changed` only when something a
- * window shows really changed. When and what to ask orbctl is the poller's business (machine-poller.ts).
+ * added, and the last polling error (kept, not swallowed). Only when something a window shows really changed,
+ * it tells the windows what changed (`machines:changed`, shared/machines-change.ts) and the core's own
+ * listeners the whole snapshot (`onChanged`). When and what to ask orbctl is the poller's business
+ * (machine-poller.ts).
  */
 export class MachineStore {
   private listed: Machine[] = [];
@@ -15,8 +18,10 @@ export class MachineStore {
   private defaultName: string | null = null;
   private lastError: AppErrorData | null = null;
   private updatedAt: number | null = null;
-  private lastSent = '';
+  /** The last snapshot told (its machines are `machines`); changes are made from it. */
+  private told: MachinesSnapshot = { machines: [], lastError: null, updatedAt: null, version: 0 };
   private version = 0;
+  private readonly listeners = new Set<(snapshot: MachinesSnapshot) => void>();
   private settled = false;
   private readonly firstAnswer: Promise<void>;
   private markSettled: () => void = () => {};
@@ -37,6 +42,12 @@ export class MachineStore {
       updatedAt: this.updatedAt,
       version: this.version,
     };
+  }
+
+  /** Told the whole snapshot whenever a change goes to the windows; returns the disposer. */
+  onChanged(listener: (snapshot: MachinesSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The machines as orbctl last listed them (without what info added). */
@@ -103,17 +114,26 @@ export class MachineStore {
   }
 
   private rebuild(): void {
-    this.machines = this.listed.map((m) =>
+    const machines = this.listed.map((m) =>
       this.infos.apply({ ...m, isDefault: m.name === this.defaultName }),
     );
     if (!this.settled) {
       this.settled = true;
       this.markSettled();
     }
-    const key = JSON.stringify([this.machines, this.lastError]);
-    if (key === this.lastSent) return;
-    this.lastSent = key;
-    this.version++;
-    this.events.emit('machines:changed', this.snapshot());
+    const next: MachinesSnapshot = {
+      machines,
+      lastError: this.lastError,
+      updatedAt: this.updatedAt,
+      version: this.version + 1,
+    };
+    const change = machinesChange(this.told, next);
+    // The first answer is told even when it is an empty list: it says the list was read.
+    if (this.version > 0 && changesNothing(change, this.told)) return;
+    this.machines = machines;
+    this.version = next.version;
+    this.told = next;
+    this.events.emit('machines:changed', change);
+    for (const listener of [...this.listeners]) listener(this.snapshot());
   }
 }

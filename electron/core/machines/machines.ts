@@ -55,14 +55,19 @@ export class Machines {
     return this.store.snapshot();
   }
 
+  /** Told the whole snapshot whenever the list a window shows changed; returns the disposer. */
+  onChanged(listener: (snapshot: MachinesSnapshot) => void): () => void {
+    return this.store.onChanged(listener);
+  }
+
   /** A list read that began at `since` or later (`Date.now()`'s clock, as the jobs' times): its snapshot. */
   async readSince(since: number): Promise<MachinesSnapshot> {
     await this.poller.readSince(since);
     return this.store.snapshot();
   }
 
-  nudge(soon?: boolean): void {
-    this.poller.nudge(soon);
+  nudge(): void {
+    this.poller.nudge();
   }
 
   actionBegins(): () => void {

@@ -35,7 +35,7 @@ const fileSchema = z.object({
 
 export interface SetupWatchOptions {
   orbctl: Pick<Orbctl, 'runCommand'>;
-  machines: Pick<Machines, 'snapshot' | 'refresh'>;
+  machines: Pick<Machines, 'snapshot' | 'refresh' | 'onChanged'>;
   events: EventHub;
   file: string;
   writer?: FileWriter;
@@ -55,7 +55,7 @@ export class SetupWatch {
   constructor(private readonly options: SetupWatchOptions) {
     this.now = options.now ?? Date.now;
     this.load();
-    this.offMachines = options.events.on('machines:changed', (snapshot) => this.follow(snapshot.machines));
+    this.offMachines = options.machines.onChanged((snapshot) => this.follow(snapshot.machines));
     this.follow(options.machines.snapshot().machines);
   }
 

@@ -267,6 +267,29 @@ describe('running orbctl', () => {
     ]);
   });
 
+  it('asks orbctl info once for plain calls about the same machine made together, not for calls with options', async () => {
+    const info = {
+      record: {
+        id: '01K2G8TY5GM9C3CN95KCB4ZG8B',
+        name: 'web',
+        image: { distro: 'ubuntu', version: 'noble', arch: 'arm64', variant: 'default' },
+        config: { isolated: false, default_username: 'ubuntu' },
+        builtin: false,
+        state: 'running',
+      },
+      disk_size: 1000,
+    };
+    const { orbctl, timings } = adapter({ info: { stdout: JSON.stringify(info) + '\n' } });
+    const infos = () => timings.filter((r) => r.op === 'orbctl info web').length;
+    const [details, ssh] = await Promise.all([orbctl.info('web'), orbctl.sshDetails('web')]);
+    expect(details.diskSize).toBe(1000);
+    expect(ssh.user).toBe('ubuntu');
+    expect(infos()).toBe(1);
+    // One that ended is not shared again, and a call with a signal of its own always runs.
+    await Promise.all([orbctl.info('web'), orbctl.info('web', { signal: new AbortController().signal })]);
+    expect(infos()).toBe(3);
+  });
+
   it('status reads exit codes 0/1/2 as answers', async () => {
     for (const [stdout, exitCode, want] of [
       ['Running\n', 0, 'running'],

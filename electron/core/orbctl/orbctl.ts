@@ -73,7 +73,21 @@ export class Orbctl {
   }
   private lastList: { stdout: string; machines: readonly Machine[] } | null = null;
 
+  /**
+   * `orbctl info`. Calls with no options of their own that ask about the same machine while one is under way
+   * share its answer (the inspector's details and its ssh command ask together when a row is selected).
+   */
   async info(machine: string, call: CallOptions = {}): Promise<MachineInfo> {
+    if (Object.keys(call).length > 0) return this.readInfo(machine, call);
+    const underWay = this.infoUnderWay.get(machine);
+    if (underWay) return underWay;
+    const answer = this.readInfo(machine, call).finally(() => this.infoUnderWay.delete(machine));
+    this.infoUnderWay.set(machine, answer);
+    return answer;
+  }
+  private readonly infoUnderWay = new Map<string, Promise<MachineInfo>>();
+
+  private async readInfo(machine: string, call: CallOptions): Promise<MachineInfo> {
     const args = argv.infoArgs(machine);
     const r = await this.run({ command: 'info', args, what: `info ${machine}`, machine }, call);
     return parseInfoJson(r.stdout, detailOf(r));

@@ -44,7 +44,7 @@ export class SandboxKeeper {
       ...(deps.now ? { now: deps.now } : {}),
     });
     this.offs = [
-      deps.events.on('machines:changed', (snapshot) => {
+      deps.machines.onChanged((snapshot) => {
         deps.sandboxes.follow(snapshot.machines, snapshot.updatedAt !== null, deps.goldens);
         if (snapshot.updatedAt !== null && !snapshot.lastError) this.firstList();
       }),

@@ -23,13 +23,22 @@ const snapshot = (
 describe('PolicyRunner', () => {
   it('starts the machines that start with OrbDeck once OrbStack answers, and only once', () => {
     const events = new EventHub();
+    const listeners: Array<(s: MachinesSnapshot) => void> = [];
+    const told = (s: MachinesSnapshot) => listeners.forEach((listener) => listener(s));
     const policies = new PolicyStore({
       file: join(mkdtempSync(join(tmpdir(), 'orbdeck-policy-')), 'p.json'),
     });
     const web = machine('W', 'web', 'stopped');
     policies.set(web, { startWithApp: true });
     const jobs = new JobManager({ events });
-    const source = { refresh: async () => snapshot([web]), actionBegins: () => () => {} };
+    const source = {
+      refresh: async () => snapshot([web]),
+      actionBegins: () => () => {},
+      onChanged: (listener: (s: MachinesSnapshot) => void) => {
+        listeners.push(listener);
+        return () => {};
+      },
+    };
     const started: string[] = [];
     events.on('jobs:changed', (job) => job.state === 'queued' && started.push(job.title));
     new PolicyRunner({
@@ -39,13 +48,10 @@ describe('PolicyRunner', () => {
       machines: source,
       orbctl: { start: async () => {} } as never,
     });
-    events.emit(
-      'machines:changed',
-      snapshot([], { code: 'ORBSTACK_NOT_RUNNING', message: 'OrbStack is not running' }),
-    );
+    told(snapshot([], { code: 'ORBSTACK_NOT_RUNNING', message: 'OrbStack is not running' }));
     expect(started).toEqual([]);
-    events.emit('machines:changed', snapshot([web]));
-    events.emit('machines:changed', snapshot([web]));
+    told(snapshot([web]));
+    told(snapshot([web]));
     expect(started).toEqual(['Start web']);
   });
 });

@@ -15,7 +15,7 @@ import type { PolicyStore } from './policy-store';
 export interface PolicyRunnerDeps extends MachineJobDeps {
   policies: PolicyStore;
   jobs: JobManager;
-  machines: Pick<Machines, 'refresh' | 'actionBegins'>;
+  machines: Pick<Machines, 'refresh' | 'actionBegins' | 'onChanged'>;
   events: EventHub;
 }
 
@@ -24,7 +24,7 @@ export class PolicyRunner {
   private readonly off: () => void;
 
   constructor(private readonly deps: PolicyRunnerDeps) {
-    this.off = deps.events.on('machines:changed', (snapshot) => {
+    this.off = deps.machines.onChanged((snapshot) => {
       deps.policies.follow(snapshot.machines, snapshot.updatedAt !== null);
       if (this.started || snapshot.updatedAt === null || snapshot.lastError) return;
       this.started = true;

@@ -82,7 +82,7 @@ export class MachineInsides {
     });
     this.disposers.push(
       machines.onVisibility(() => this.sampler.wake()),
-      deps.events.on('machines:changed', (snapshot) => this.machinesChanged(snapshot.machines)),
+      machines.onChanged((snapshot) => this.machinesChanged(snapshot.machines)),
     );
   }
 
