@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../api/api';
-import type { MachinesSnapshot } from '../../shared/ipc/contract';
+import type { MachinesReadAfter, MachinesSnapshot } from '../../shared/ipc/contract';
 import type { Machine } from '../../shared/machine';
 import { testJob, testMachine } from '../../test/helpers/fixtures';
 import { showActionResult } from './action-results';
@@ -15,11 +15,25 @@ const list = (machines: Machine[], lastError: MachinesSnapshot['lastError'] = nu
   version: ++version,
 });
 
-/** An api whose `machines:read-after` answers what the test hands it, when it does. */
+/**
+ * An api whose `machines:read-after` answers when the test says the core read a list: the list reaches the
+ * store first, as the changes sent before the answer do (`missed`: they did not), and `machines:snapshot`
+ * answers it when pulled.
+ */
 function fakeApi() {
-  const answers: Array<(s: MachinesSnapshot) => void> = [];
-  const invoke = vi.fn(() => new Promise<MachinesSnapshot>((resolve) => answers.push(resolve)));
-  return { api: { invoke } as unknown as Api, invoke, answer: (s: MachinesSnapshot) => answers.shift()!(s) };
+  const answers: Array<(a: MachinesReadAfter) => void> = [];
+  let core: MachinesSnapshot | null = null;
+  const invoke = vi.fn((channel: string) =>
+    channel === 'machines:snapshot'
+      ? Promise.resolve(core)
+      : new Promise<MachinesReadAfter>((resolve) => answers.push(resolve)),
+  );
+  const answer = (s: MachinesSnapshot, missed = false) => {
+    core = s;
+    if (!missed) useMachines.getState().setSnapshot(s);
+    answers.shift()!({ version: s.version, lastError: s.lastError });
+  };
+  return { api: { invoke } as unknown as Api, invoke, answer };
 }
 const flush = () => new Promise((r) => setTimeout(r, 0));
 const states = () => useMachines.getState().machines.map((m) => `${m.name} ${m.state}`);
@@ -67,6 +81,17 @@ describe('showActionResult', () => {
     expect(states()).toEqual(['web running', 'db stopped']);
     expect([...useMachines.getState().unconfirmed]).toEqual(['web']);
     useMachines.getState().setSnapshot(list(stale));
+    expect(states()).toEqual(['web stopped', 'db stopped']);
+    expect(warnings()).toEqual(['warning: After “Start web”, orbctl list shows that web is stopped.']);
+  });
+
+  it('pulls the whole list when the changes that carried it were missed', async () => {
+    const { api, invoke, answer } = fakeApi();
+    showActionResult(api, testJob('web', 'succeeded', 'start'));
+    await flush();
+    answer(list([testMachine('web', 'stopped'), testMachine('db', 'stopped')]), true);
+    await flush();
+    expect(invoke).toHaveBeenLastCalledWith('machines:snapshot', {});
     expect(states()).toEqual(['web stopped', 'db stopped']);
     expect(warnings()).toEqual(['warning: After “Start web”, orbctl list shows that web is stopped.']);
   });

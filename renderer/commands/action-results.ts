@@ -1,5 +1,5 @@
 import type { Api } from '../api/api';
-import type { MachinesSnapshot } from '../../shared/ipc/contract';
+import type { MachinesReadAfter, MachinesSnapshot } from '../../shared/ipc/contract';
 import type { Job } from '../../shared/jobs';
 import { useMachines } from '../state/machines';
 import { useToasts } from '../state/toasts';
@@ -21,10 +21,27 @@ export function showActionResult(api: Api, job: Job): void {
     const jobIds = waiting;
     waiting = [];
     void api.invoke('machines:read-after', { jobIds }).then(
-      (snapshot) => settleWith(jobIds, snapshot),
+      (answer) => void readAfter(api, answer).then((snapshot) => settleWith(jobIds, snapshot)),
       () => settleWith(jobIds, null),
     );
   });
+}
+
+/**
+ * The snapshot that holds the list the core read: the window's own once the changes sent before the answer are
+ * in (they always are, unless one was missed: then the whole list is pulled). Null when that read failed.
+ */
+async function readAfter(api: Api, answer: MachinesReadAfter): Promise<MachinesSnapshot | null> {
+  if (answer.lastError) return null;
+  const shown = useMachines.getState().snapshot;
+  if (shown && shown.version >= answer.version) return shown;
+  try {
+    const pulled = await api.invoke('machines:snapshot', {});
+    useMachines.getState().setSnapshot(pulled);
+    return pulled;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ import type {
   IpcChannel,
   IpcEvent,
   MachinesChange,
+  MachinesReadAfter,
   MachinesSnapshot,
   Notice,
   OrbctlStatus,
@@ -53,7 +54,7 @@ interface Pinned {
   'notices:dismiss': [{ id: string }, { dismissed: boolean }];
   'machines:snapshot': [None, MachinesSnapshot];
   'machines:refresh': [None, MachinesSnapshot];
-  'machines:read-after': [{ jobIds: string[] }, MachinesSnapshot];
+  'machines:read-after': [{ jobIds: string[] }, MachinesReadAfter];
   'machine:info': [ByName, MachineInfo];
   'machine:logs': [{ name: string; all?: boolean | undefined }, { text: string }];
   'machine:limits': [ByName, MachineLimitsAnswer];

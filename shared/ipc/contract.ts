@@ -51,6 +51,7 @@ import type {
   FolderPreview,
   ImportPreview,
   MachinesChange,
+  MachinesReadAfter,
   MachinesSnapshot,
   Notice,
   OrbctlStatus,
@@ -157,13 +158,13 @@ export const CONTRACT = {
   /** Poll `orbctl list` now and answer the fresh snapshot. */
   'machines:refresh': { owner: 'machines', request: empty, response: answers<MachinesSnapshot>() },
   /**
-   * The snapshot of a list read after these jobs ended: the poll the core began after them (it polls as every
-   * action ends), else a new one. How a window confirms the results it showed at once.
+   * Waits for a list read after these jobs ended (the poll the core began after them: it polls as every action
+   * ends; else a new one) and says which snapshot holds it. How a window confirms the results it showed at once.
    */
   'machines:read-after': {
     owner: 'machines',
     request: z.object({ jobIds: z.array(jobId).min(1).max(200) }).strict(),
-    response: answers<MachinesSnapshot>(),
+    response: answers<MachinesReadAfter>(),
   },
   /** Everything `orbctl info` knows about one machine, fresh. */
   'machine:info': { owner: 'machines', request: byName, response: answers<MachineInfo>() },
@@ -772,6 +773,7 @@ export type {
   ExportSuggestion,
   ImportPreview,
   MachinesChange,
+  MachinesReadAfter,
   MachinesSnapshot,
   Notice,
   NoticeLevel,

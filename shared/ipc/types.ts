@@ -42,6 +42,15 @@ export interface MachinesChange {
   updatedAt: number | null;
 }
 
+/**
+ * Which snapshot holds a list read after some jobs ended: its version, and whether that read failed. The
+ * machines themselves reach the window as changes, sent before this answer.
+ */
+export interface MachinesReadAfter {
+  version: number;
+  lastError: AppErrorData | null;
+}
+
 export interface OrbctlStatus {
   /** Where orbctl was found, or null with `error` saying where we looked. */
   path: string | null;

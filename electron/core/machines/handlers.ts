@@ -52,7 +52,7 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
     return machines.readSince(Math.max(...ended));
   });
   handle('machine:limits', ({ name }) => deps.limits.of(name));
-  handle('machine:info', ({ name }) => orbctl.info(name));
+  handle('machine:info', ({ name }) => machines.info(name));
   handle('machine:logs', async ({ name, all }) => ({
     text: await orbctl.logs(name, all ? { all: true } : {}),
   }));
@@ -114,6 +114,8 @@ export function registerMachineHandlers(router: Router, deps: MachineHandlerDeps
 }
 
 async function sshAccess(deps: MachineHandlerDeps, name: string): Promise<SshAccess> {
-  const details = await deps.orbctl.sshDetails(name);
+  // The default user is in the list: `orbctl info` only for a machine the list does not have (yet).
+  const user = deps.machines.record(name)?.defaultUser;
+  const details = await deps.orbctl.sshDetails(name, user === undefined ? {} : { user });
   return { ...details, terminalUrl: terminalUrl(name), vscodeUrl: vscodeUrl(name, details.user) };
 }

@@ -39,6 +39,20 @@ export class InfoCache {
     return refreshOld && machine.state === 'running' && now - entry.fetchedAt > MAX_AGE_MS;
   }
 
+  /**
+   * Whether what `info` told of `machine` is as recent as a row on screen keeps it, in its state now, and read
+   * at `since` or later.
+   */
+  isRecent(machine: Machine, now: number, since = -Infinity): boolean {
+    const entry = this.entries.get(machine.id);
+    return (
+      !!entry &&
+      entry.state === machine.state &&
+      entry.fetchedAt >= since &&
+      now - entry.fetchedAt <= MAX_AGE_MS
+    );
+  }
+
   /** The machine with what info knows; addresses only while it runs, as orbctl gives them. */
   apply(machine: Machine): Machine {
     const entry = this.entries.get(machine.id);

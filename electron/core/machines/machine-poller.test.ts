@@ -295,6 +295,39 @@ describe('MachinePoller', () => {
     expect(store.snapshot().machines.every((m) => m.diskSize === 1001)).toBe(true);
   });
 
+  it('answers a window’s info about one machine from a recent reading, else asks and keeps the answer', async () => {
+    let now = 0;
+    const { source, store, poller } = setup({ now: () => now });
+    source.machines = [machine('web'), machine('db', 'stopped')];
+    poller.showing(['web']);
+    await poller.refresh();
+    await poller.infoIdle();
+    const asked = () => source.infoCalls().length;
+    const before = asked();
+    // web was read for its row a moment ago: no process.
+    expect(await poller.info('web')).toMatchObject({ name: 'web', diskSize: 1003, ip4: '198.19.249.2' });
+    expect(asked()).toBe(before);
+    // After an action ended it is asked again (the action may have changed it) …
+    now = 1000;
+    poller.actionBegins()();
+    await poller.info('web');
+    expect(asked()).toBe(before + 1);
+    await poller.info('web');
+    expect(asked()).toBe(before + 1);
+    // … and a minute later.
+    now = 62_000;
+    await poller.info('web');
+    expect(asked()).toBe(before + 2);
+    // One whose state changed since its reading is asked again, and its row shows the answer.
+    await poller.info('db');
+    const db = asked();
+    source.machines[1] = machine('db', 'running');
+    store.setList(source.machines);
+    await poller.info('db');
+    expect(asked()).toBe(db + 1);
+    expect(store.snapshot().machines.find((m) => m.name === 'db')?.ip4).toBe('198.19.249.2');
+  });
+
   it('keeps the last polling error', async () => {
     const { source, store, poller } = setup();
     source.machines = [machine('a')];

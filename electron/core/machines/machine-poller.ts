@@ -79,6 +79,8 @@ export class MachinePoller {
   private lastBegan = -Infinity;
   /** Actions under way whose orbctl changes what the list shows: reading nobody waits for holds back. */
   private acting = 0;
+  /** When the last of them ended: what `info` told before then may be out of date. */
+  private actionEndedAt = -Infinity;
   private infoRound: InfoRound | null = null;
   private infoAgain = false;
   private infoTimer: NodeJS.Timeout | null = null;
@@ -142,6 +144,7 @@ export class MachinePoller {
       if (ended) return;
       ended = true;
       this.acting--;
+      this.actionEndedAt = this.now();
       this.nudge();
       this.infoRound?.wake();
     };
@@ -181,6 +184,23 @@ export class MachinePoller {
   currentInterval(): number {
     if (this.acting === 0 && this.now() < this.fastUntil) return this.intervals.fastMs;
     return this.visible ? this.intervals.visibleMs : this.intervals.hiddenMs;
+  }
+
+  /**
+   * One machine's `orbctl info`, for a window that shows its details: what a recent call told (as recent as its
+   * row keeps it, and since the last action ended), else asked now and kept, so that its row shows it too.
+   * Selecting rows one after another starts no process for rows read within the last minute.
+   */
+  async info(name: string): Promise<MachineInfo> {
+    const { source, store } = this.options;
+    const known = store.recentInfo(name, this.actionEndedAt);
+    if (known) return known;
+    const info = await source.info(name, this.abort.signal, false);
+    if (store.record(info.name)?.id === info.id) {
+      store.setInfo(info, info);
+      store.infoDone();
+    }
+    return info;
   }
 
   /** Settles when no `info` round is under way (tests, the benchmark). */

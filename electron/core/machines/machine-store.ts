@@ -50,6 +50,27 @@ export class MachineStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** The machine of this name as a window shows it, or undefined. */
+  record(name: string): Machine | undefined {
+    const machine = this.machines.find((m) => m.name === name);
+    return machine && { ...machine };
+  }
+
+  /**
+   * The machine of this name with what a recent `orbctl info` told (InfoCache.isRecent, and read at `since` or
+   * later), or null.
+   */
+  recentInfo(name: string, since = -Infinity): MachineInfo | null {
+    const machine = this.machines.find((m) => m.name === name);
+    if (!machine || !this.infos.isRecent(machine, this.now(), since)) return null;
+    return { ...machine, diskSize: machine.diskSize ?? null };
+  }
+
+  /** The version of the snapshot now, and its polling error. */
+  status(): { version: number; lastError: AppErrorData | null } {
+    return { version: this.version, lastError: this.lastError };
+  }
+
   /** The machines as orbctl last listed them (without what info added). */
   list(): readonly Machine[] {
     return this.listed;

@@ -1,4 +1,5 @@
-import type { MachinesSnapshot } from '../../../shared/ipc/contract';
+import type { MachinesReadAfter, MachinesSnapshot } from '../../../shared/ipc/contract';
+import type { Machine, MachineInfo } from '../../../shared/machine';
 import type { EventHub } from '../platform/events';
 import { MachinePoller, type MachineSource, type PollIntervals } from './machine-poller';
 import { MachineStore } from './machine-store';
@@ -60,10 +61,23 @@ export class Machines {
     return this.store.onChanged(listener);
   }
 
-  /** A list read that began at `since` or later (`Date.now()`'s clock, as the jobs' times): its snapshot. */
-  async readSince(since: number): Promise<MachinesSnapshot> {
+  /** One machine's `orbctl info`, recent enough (MachinePoller.info). */
+  info(name: string): Promise<MachineInfo> {
+    return this.poller.info(name);
+  }
+
+  /** The machine of this name as a window shows it, or undefined. */
+  record(name: string): Machine | undefined {
+    return this.store.record(name);
+  }
+
+  /**
+   * A list read that began at `since` or later (`Date.now()`'s clock, as the jobs' times): the version of the
+   * snapshot that holds it, and whether the read failed.
+   */
+  async readSince(since: number): Promise<MachinesReadAfter> {
     await this.poller.readSince(since);
-    return this.store.snapshot();
+    return this.store.status();
   }
 
   nudge(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { MachinesSnapshot } from '../../../shared/ipc/contract';
+import type { MachinesReadAfter, MachinesSnapshot } from '../../../shared/ipc/contract';
 import type { Job } from '../../../shared/jobs';
 import { disposeCoresAfterEach, startCore } from '../../../test/helpers/core';
 
@@ -16,7 +16,9 @@ describe('machines:read-after', () => {
     const listsAfter = () => timings.filter((t) => t.op === 'orbctl list' && t.startedAt >= job.endedAt!);
     // Asked once the core's own poll after the action has ended: that poll is the answer.
     await vi.waitFor(() => expect(listsAfter()).toHaveLength(1), { timeout: 10_000 });
-    const snapshot = await invoke<MachinesSnapshot>('machines:read-after', { jobIds: [job.id] });
+    const answer = await invoke<MachinesReadAfter>('machines:read-after', { jobIds: [job.id] });
+    const snapshot = await invoke<MachinesSnapshot>('machines:snapshot', {});
+    expect(answer).toEqual({ version: snapshot.version, lastError: null });
     expect(snapshot.machines.find((m) => m.name === 'debian')?.state).toBe('running');
     expect(listsAfter()).toHaveLength(1);
   }, 30_000);
