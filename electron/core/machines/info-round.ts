@@ -27,20 +27,25 @@ export interface InfoRound {
   readonly done: Promise<void>;
   /** Rows came into view: workers waiting for something to ask look again. */
   wake(): void;
+  /** An action began: calls about rows off screen stop where they are (a later round asks them again). */
+  stopBackground(): void;
 }
 
 /**
  * One round of `orbctl info`: what the window shows, then up to a round's share of the rest. Each worker picks
  * its next machine when it is free, on screen first, so rows that came into view meanwhile are asked next. The
- * rest is asked by one worker at a time, at a low priority, and not while an action runs: the others wait for
- * rows to come into view (or for the round to end), so work nobody waits for never crowds out a list poll or
- * the orbctl of an action. What a round leaves unasked is asked by a later one.
+ * rest is asked by one worker at a time, at a low priority, and not while an action runs (a call under way
+ * stops as one begins): the others wait for rows to come into view (or for the round to end), so work nobody
+ * waits for never crowds out a list poll or the orbctl of an action. What a round leaves unasked is asked by
+ * a later one.
  */
 export function startInfoRound(options: InfoRoundOptions): InfoRound {
   const { store, source, signal } = options;
   const asked = new Set<string>();
   const offScreen = planInfo(store.list(), store.infos, options.now(), options.shown()).offScreen;
   let background = 0;
+  /** Stops the background calls under way. */
+  let backgroundCalls = new AbortController();
   const waiting: (() => void)[] = [];
   const wake = () => waiting.splice(0).forEach((resume) => resume());
 
@@ -68,7 +73,8 @@ export function startInfoRound(options: InfoRoundOptions): InfoRound {
         continue;
       }
       try {
-        store.setInfo(p.machine, await source.info(p.machine.name, signal, !p.onScreen));
+        const call = p.onScreen ? signal : AbortSignal.any([signal, backgroundCalls.signal]);
+        store.setInfo(p.machine, await source.info(p.machine.name, call, !p.onScreen));
         if (p.onScreen) options.onShownInfo();
       } catch {
         // Deleted or renamed between list and info: the next poll sorts it out.
@@ -80,5 +86,9 @@ export function startInfoRound(options: InfoRoundOptions): InfoRound {
   };
 
   const done = Promise.all(Array.from({ length: INFO_CONCURRENCY }, worker)).then(() => {});
-  return { done, wake };
+  const stopBackground = () => {
+    backgroundCalls.abort();
+    backgroundCalls = new AbortController();
+  };
+  return { done, wake, stopBackground };
 }

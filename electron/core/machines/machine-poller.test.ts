@@ -34,7 +34,9 @@ class FakeSource implements MachineSource {
   /** Info calls that began while a list was under way. */
   infoDuringList = 0;
   background: string[] = [];
-  async info(name: string, _signal?: AbortSignal, background = false): Promise<MachineInfo> {
+  /** Info calls stopped by their signal. */
+  stopped: string[] = [];
+  async info(name: string, signal?: AbortSignal, background = false): Promise<MachineInfo> {
     this.calls.push(`info ${name}`);
     if (this.inFlight > 0) this.infoDuringList++;
     if (background) {
@@ -42,8 +44,18 @@ class FakeSource implements MachineSource {
       this.backgroundInFlight++;
       this.maxBackgroundInFlight = Math.max(this.maxBackgroundInFlight, this.backgroundInFlight);
     }
-    await new Promise((r) => setTimeout(r, this.infoDelayMs));
+    const stopped = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), this.infoDelayMs);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
     if (background) this.backgroundInFlight--;
+    if (stopped) {
+      this.stopped.push(name);
+      throw new AppError(ErrorCode.CANCELLED, 'stopped');
+    }
     const m = this.machines.find((x) => x.name === name);
     if (!m) throw new Error('gone');
     return {
@@ -246,6 +258,22 @@ describe('MachinePoller', () => {
     ended();
     await poller.infoIdle();
     expect(source.background).toHaveLength(9);
+  });
+
+  it('stops the call about a row off screen under way when an action begins', async () => {
+    const { source, poller } = setup({ intervals: { fastMs: 60_000, visibleMs: 60_000 } });
+    source.machines = stoppedMachines(5);
+    source.infoDelayMs = 200;
+    poller.start();
+    await vi.waitFor(() => expect(source.background).toHaveLength(1), { timeout: 5_000 });
+    const ended = poller.actionBegins();
+    await vi.waitFor(() => expect(source.stopped).toEqual(source.background), { timeout: 5_000 });
+    await poller.infoIdle();
+    expect(source.background).toHaveLength(1);
+    source.infoDelayMs = 0;
+    ended();
+    // Asked again by a later round, with the others.
+    await vi.waitFor(() => expect(new Set(source.background).size).toBe(5), { timeout: 5_000 });
   });
 
   it('wakes waiting workers when rows come into view, so they are asked beside the background one', async () => {

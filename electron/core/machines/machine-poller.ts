@@ -132,11 +132,12 @@ export class MachinePoller {
   /**
    * An action whose orbctl changes what the list shows begins: while it runs the window shows the job's own
    * progress, so polls keep the ordinary interval (a slow action still shows its transition) and `orbctl info`
-   * about rows off screen waits, leaving the processor to the action. The answer is called as it ends: a poll
+   * about rows off screen waits (one under way stops), leaving the processor to the action. The answer is called as it ends: a poll
    * at once, quick polls for a while, and the waiting info goes on.
    */
   actionBegins(): () => void {
     this.acting++;
+    this.infoRound?.stopBackground();
     this.defaultWanted = true;
     this.schedule();
     let ended = false;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../shared/errors';
+import { AppError, ErrorCode } from '../../../shared/errors';
 import { recordTimings } from '../../../test/helpers/timings';
 import { Timing, type TimingRecord } from './timing';
 
@@ -127,10 +127,13 @@ describe('the log file', () => {
     await timing
       .time('orbctl list', () => Promise.reject(new Error('down')), { log: 'failures' })
       .catch(() => 0);
+    // A call stopped on purpose (a background read giving way to an action) is no failure.
+    const cancel = new AppError(ErrorCode.CANCELLED, 'orbctl info vm was cancelled.');
+    await timing.time('orbctl info vm', () => Promise.reject(cancel), { log: 'failures' }).catch(() => 0);
     await timing.flush();
     expect(logLines(logFile)).toHaveLength(1);
     expect(logLines(logFile)[0]).toContain('Failed orbctl list after');
-    expect(records).toHaveLength(2);
+    expect(records.map((r) => r.outcome)).toEqual(['ok', 'failed', 'cancelled']);
   });
 
   it('rotates by size, keeping a bounded number of old files', async () => {

@@ -30,7 +30,10 @@ export interface TimingRecord {
 export interface TimeOptions {
   kind?: string;
   machine?: string;
-  /** `all` (default) logs start and end; `failures` logs only failures (for polling); `none` logs nothing. */
+  /**
+   * `all` (default) logs start and end; `failures` logs only failures, not a cancel (for polling and background
+   * reads); `none` logs nothing.
+   */
   log?: 'all' | 'failures' | 'none';
   /** Told this operation's record, as listeners are (a caller that shows the duration it measured). */
   onRecord?: TimingListener;
@@ -111,8 +114,11 @@ export class Timing {
     } catch (error) {
       const durationMs = performance.now() - t0;
       const reason = reasonOf(error);
-      if (logMode !== 'none') this.writeLine('WARN', `Failed ${op} after ${seconds(durationMs)}s: ${reason}`);
-      this.record(op, options, startedAt, durationMs, this.outcomeOf(error), reason, bytes);
+      const outcome = this.outcomeOf(error);
+      // A quiet call (a poll, a background read) stopped on purpose is no failure to log.
+      const logs = logMode === 'all' || (logMode === 'failures' && outcome !== 'cancelled');
+      if (logs) this.writeLine('WARN', `Failed ${op} after ${seconds(durationMs)}s: ${reason}`);
+      this.record(op, options, startedAt, durationMs, outcome, reason, bytes);
       throw error;
     }
   }
