@@ -71,6 +71,15 @@ export function isLifecycleJob(job: Pick<Job, 'kind'>): boolean {
   return LIFECYCLE_JOB_KINDS.includes(job.kind);
 }
 
+/**
+ * Whether a job can change the limits `config show` gives machines (docs/orbctl.md#config): one that makes,
+ * removes or renames a machine, or changes its limits. A start, a stop or a restart changes none: limits set
+ * apply when the machine next starts, and are kept as set.
+ */
+export function changesLimits(job: Pick<Job, 'kind'>): boolean {
+  return isLifecycleJob(job) && job.kind !== 'start' && job.kind !== 'stop' && job.kind !== 'restart';
+}
+
 /** The kinds that bring a new machine into the list (a window shows it as a placeholder row until it exists). */
 const NEW_MACHINE_KINDS: readonly JobKind[] = ['create', 'clone', 'import'];
 

@@ -1,20 +1,20 @@
-// A machine's CPU, memory and disk limits (`machine:limits`), asked again when an action on the machine ends.
+// A machine's CPU, memory and disk limits (`machine:limits`), asked again when an action that can change them ends.
 import { useEffect, useMemo, useState } from 'react';
-import { isFinished, isLifecycleJob } from '../../shared/jobs';
+import { changesLimits, isFinished } from '../../shared/jobs';
 import type { MachineLimitsAnswer } from '../../shared/machine';
 import { ask } from '../commands/core';
 import { useJobs } from '../state/jobs';
 
 /**
  * The answer for `name`, or null while it is asked. The core reads orbctl once per change; this asks the core
- * when the machine is shown and after each lifecycle job on it has ended (a change of limits among them).
+ * when the machine is shown and after each job on it that can change them has ended (`changesLimits`).
  */
 export function useMachineLimits(name: string): MachineLimitsAnswer | null {
   const jobs = useJobs((s) => s.jobs);
   const ended = useMemo(
     () =>
       Object.values(jobs)
-        .filter((j) => j.machine === name && isFinished(j) && isLifecycleJob(j))
+        .filter((j) => j.machine === name && isFinished(j) && changesLimits(j))
         .map((j) => j.id)
         .sort()
         .join(','),

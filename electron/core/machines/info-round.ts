@@ -19,6 +19,8 @@ export interface InfoRoundOptions {
   pollsDone: () => Promise<void>;
   /** While true, rows off screen are not asked (an action runs); `wake()` when it turns false. */
   holdBackground: () => boolean;
+  /** After each call about a row off screen, before the next one (PollIntervals.backgroundPauseMs). */
+  backgroundPauseMs: number;
   /** A row on screen got its numbers. */
   onShownInfo: () => void;
 }
@@ -34,8 +36,8 @@ export interface InfoRound {
 /**
  * One round of `orbctl info`: what the window shows, then up to a round's share of the rest. Each worker picks
  * its next machine when it is free, on screen first, so rows that came into view meanwhile are asked next. The
- * rest is asked by one worker at a time, at a low priority, and not while an action runs (a call under way
- * stops as one begins): the others wait for rows to come into view (or for the round to end), so work nobody
+ * rest is asked by one worker at a time, with a pause after each call, at a low priority, and not while an
+ * action runs (a call under way stops as one begins): the others wait for rows to come into view (or for the round to end), so work nobody
  * waits for never crowds out a list poll or the orbctl of an action. What a round leaves unasked is asked by
  * a later one.
  */
@@ -79,7 +81,10 @@ export function startInfoRound(options: InfoRoundOptions): InfoRound {
       } catch {
         // Deleted or renamed between list and info: the next poll sorts it out.
       } finally {
-        if (!p.onScreen) background--;
+        if (!p.onScreen) {
+          await pause(options.backgroundPauseMs, signal);
+          background--;
+        }
         wake();
       }
     }
@@ -91,4 +96,19 @@ export function startInfoRound(options: InfoRoundOptions): InfoRound {
     backgroundCalls = new AbortController();
   };
   return { done, wake, stopBackground };
+}
+
+/** Waits `ms`, or less when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref?.();
+    signal.addEventListener('abort', done);
+  });
 }

@@ -75,6 +75,12 @@ describe('machine:limits', () => {
     await invoke('machines:snapshot', {});
     await invoke('machine:limits', { name: 'webapi' });
     expect(reads()).toBe(1);
+    // A stop changes no limits: nothing is read again.
+    expect((await finished((await invoke<Job>('machine:stop', { name: 'webapi' })).id)).state).toBe(
+      'succeeded',
+    );
+    await invoke('machine:limits', { name: 'webapi' });
+    expect(reads()).toBe(1);
 
     await finished((await invoke<Job>('machine:set-limits', { name: 'debian', cpus: 3 })).id);
     expect(await invoke('machine:limits', { name: 'debian' })).toMatchObject({ limits: { cpus: 3 } });

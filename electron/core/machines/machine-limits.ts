@@ -1,9 +1,10 @@
 /**
  * Each machine's CPU, memory and disk limits, read where orbctl keeps them (one `config show` for every machine,
- * docs/orbctl.md#config) once per change, never per poll: the answer is kept until a lifecycle job ends (a create,
- * a clone, an import, a rename, a change of limits, …; shared/jobs.ts) or the person asks for a refresh.
+ * docs/orbctl.md#config) once per change, never per poll: the answer is kept until a job that can change them
+ * ends (a create, a clone, an import, a rename, a change of limits, …; `changesLimits` in shared/jobs.ts) or the
+ * person asks for a refresh.
  */
-import { isFinished, isLifecycleJob, type Job } from '../../../shared/jobs';
+import { changesLimits, isFinished, type Job } from '../../../shared/jobs';
 import type { MachineLimits, MachineLimitsAnswer } from '../../../shared/machine';
 import type { EventHub } from '../platform/events';
 import { NO_LIMITS } from '../orbctl/parse-config';
@@ -40,10 +41,10 @@ export class MachineLimitsCache {
     this.reading = null;
   }
 
-  /** Forgets whenever a lifecycle job ends; returns the disposer. */
+  /** Forgets whenever a job that can change them ends; returns the disposer. */
   follow(events: EventHub): () => void {
     return events.on('jobs:changed', (job: Job) => {
-      if (isFinished(job) && isLifecycleJob(job)) this.forget();
+      if (isFinished(job) && changesLimits(job)) this.forget();
     });
   }
 }

@@ -76,10 +76,12 @@ const stoppedMachines = (count: number) =>
 let poller: MachinePoller | undefined;
 afterEach(() => poller?.stop());
 
+/** A poller over a fake source; no pause between calls about rows off screen unless the test sets one. */
 function setup(options: { intervals?: Partial<PollIntervals>; visible?: boolean; now?: () => number } = {}) {
   const source = new FakeSource();
   const store = new MachineStore(new EventHub(), options.now);
-  poller = new MachinePoller({ source, store, ...options });
+  const intervals = { backgroundPauseMs: 0, ...options.intervals };
+  poller = new MachinePoller({ source, store, ...options, intervals });
   return { source, store, poller };
 }
 
@@ -274,6 +276,18 @@ describe('MachinePoller', () => {
     ended();
     // Asked again by a later round, with the others.
     await vi.waitFor(() => expect(new Set(source.background).size).toBe(5), { timeout: 5_000 });
+  });
+
+  it('pauses after each call about a row off screen, not after those on screen', async () => {
+    const { source, poller } = setup({ intervals: { backgroundPauseMs: 1000 } });
+    source.machines = stoppedMachines(6);
+    poller.showing(['vm-05', 'vm-04']);
+    await poller.refresh();
+    await new Promise((r) => setTimeout(r, 150));
+    // Both rows on screen, and one off screen: the next one waits for the pause.
+    expect(source.infoCalls().sort()).toEqual(['vm-00', 'vm-04', 'vm-05']);
+    await vi.waitFor(() => expect(source.background).toHaveLength(2), { timeout: 5_000 });
+    poller.stop();
   });
 
   it('wakes waiting workers when rows come into view, so they are asked beside the background one', async () => {

@@ -29,6 +29,11 @@ export interface PollIntervals {
    * set of machines changes, and after an action). Hidden, it is not asked by time at all.
    */
   defaultEveryMs: number;
+  /**
+   * After each `orbctl info` about a row off screen, before the next: the walk through the rest of the machines
+   * (work nobody waits for) then takes a bounded share of the processor, whatever their number.
+   */
+  backgroundPauseMs: number;
 }
 
 export const DEFAULT_INTERVALS: PollIntervals = {
@@ -37,6 +42,7 @@ export const DEFAULT_INTERVALS: PollIntervals = {
   fastMs: 700,
   fastForMs: 10000,
   defaultEveryMs: 60_000,
+  backgroundPauseMs: 500,
 };
 
 /** After a window appears, the next poll comes this soon (the stored list is shown meanwhile). */
@@ -294,6 +300,7 @@ export class MachinePoller {
       shown: () => this.shown,
       pollsDone: () => this.pollsDone(),
       holdBackground: () => this.acting > 0,
+      backgroundPauseMs: this.intervals.backgroundPauseMs,
       onShownInfo: () => this.showInfoSoon(),
     });
     this.infoRound = round;

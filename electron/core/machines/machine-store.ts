@@ -155,6 +155,8 @@ export class MachineStore {
     this.version = next.version;
     this.told = next;
     this.events.emit('machines:changed', change);
-    for (const listener of [...this.listeners]) listener(this.snapshot());
+    if (this.listeners.size === 0) return;
+    const snapshot = this.snapshot();
+    for (const listener of [...this.listeners]) listener(snapshot);
   }
 }
