@@ -5,3 +5,4 @@ export { Timing } from './platform/timing';
 export { ExportTargets } from './transfers/export-target';
 export { exportJob } from './transfers/transfer-jobs';
 export { SAMPLE_LINE } from './usage/usage-scripts';
+export { DEFAULT_INTERVALS } from './machines/machine-poller';

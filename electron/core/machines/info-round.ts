@@ -107,8 +107,8 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
       signal.removeEventListener('abort', done);
       resolve();
     };
+    // Not unref'd: whoever awaits the round (infoIdle) must not find the process ended under it.
     const timer = setTimeout(done, ms);
-    timer.unref?.();
     signal.addEventListener('abort', done);
   });
 }
