@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { Timing } from '../platform/timing';
 import { recordTimings } from '../../../test/helpers/timings';
+import { sampleExportConfig } from '../../../test/helpers/export-files';
 import { Orbctl, type OrbctlOptions } from './orbctl';
 import {
   eventually,
@@ -268,17 +269,8 @@ describe('running orbctl', () => {
   });
 
   it('asks orbctl info once for plain calls about the same machine made together, not for calls with options', async () => {
-    const info = {
-      record: {
-        id: '01K2G8TY5GM9C3CN95KCB4ZG8B',
-        name: 'web',
-        image: { distro: 'ubuntu', version: 'noble', arch: 'arm64', variant: 'default' },
-        config: { isolated: false, default_username: 'ubuntu' },
-        builtin: false,
-        state: 'running',
-      },
-      disk_size: 1000,
-    };
+    // A record as orbctl writes it (the same in an export's config and in `info`).
+    const info = { record: { ...sampleExportConfig().record, name: 'web' }, disk_size: 1000 };
     const { orbctl, timings } = adapter({ info: { stdout: JSON.stringify(info) + '\n' } });
     const infos = () => timings.filter((r) => r.op === 'orbctl info web').length;
     const [details, ssh] = await Promise.all([orbctl.info('web'), orbctl.sshDetails('web')]);
